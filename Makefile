@@ -1,0 +1,49 @@
+# The two commands of the quick start: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ASSETS := dashboard/app/static/vendor/.installed
+PORT ?= 8501
+
+.PHONY: run test lint typecheck unit load bench demo assets gazetteer clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Leaflet and friends come from the npm registry at set-up time; the repository carries no copies.
+$(ASSETS): scripts/fetch_assets.py | $(STAMP)
+	$(PY) scripts/fetch_assets.py
+
+assets: $(ASSETS)
+
+load: $(STAMP)
+	$(PY) -m dashboard load seeds
+
+run: $(STAMP) $(ASSETS) load
+	$(PY) -m streamlit run dashboard/app/streamlit_app.py --server.port $(PORT)
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: $(STAMP)
+	$(PY) -m mypy dashboard
+
+unit: $(STAMP) $(ASSETS)
+	$(PY) -m pytest
+
+test: lint typecheck unit
+
+bench: $(STAMP) $(ASSETS)
+	$(PY) scripts/bench.py
+
+gazetteer: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[build-data]'
+	$(PY) scripts/build_gazetteer.py
+
+clean:
+	rm -rf $(VENV) dashboard/app/static/vendor .pytest_cache .mypy_cache .ruff_cache

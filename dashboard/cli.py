@@ -1,0 +1,150 @@
+"""The command line: ``python -m dashboard extract|load|export|demo``.
+
+Every error the project raises on purpose becomes one line on stderr and exit status 2;
+nothing prints a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .articles import read_article
+from .dates import parse_iso_date
+from .errors import InputError, StrikemapError
+from .exports import events_to_csv, events_to_geojson
+from .model import TARGET_TYPES
+from .settings import get_settings
+
+EXIT_ERROR = 2
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return parse_iso_date(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard",
+        description="Strike events from news articles: extract, load, export.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract", help="print the events found in one article as JSON, without storing them"
+    )
+    extract.add_argument("file", type=Path, metavar="FILE")
+    extract.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD")
+    extract.add_argument("--outlet", metavar="NAME")
+    extract.add_argument("--url", metavar="URL")
+
+    load = commands.add_parser("load", help="store the events of articles (default: seeds/)")
+    load.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    load.add_argument("--store", type=Path, help="the store file (default: data/strikemap.sqlite)")
+    load.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+    export = commands.add_parser("export", help="write the stored events as CSV or GeoJSON")
+    export.add_argument("--format", choices=("csv", "geojson"), default="csv")
+    export.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    export.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+    export.add_argument(
+        "--target-type", dest="target_types", nargs="+", choices=TARGET_TYPES, metavar="T"
+    )
+    export.add_argument("--store", type=Path)
+
+    demo = commands.add_parser("demo", help="fill a separate demo store with synthetic events")
+    demo.add_argument("--events", type=int, default=10_000, metavar="N")
+    demo.add_argument("--store", type=Path, help="default: data/demo/demo.sqlite")
+    demo.add_argument("--seed", type=int, default=0)
+    return parser
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .loader import extract_measured
+
+    article = read_article(args.file, published=args.published, outlet=args.outlet, url=args.url)
+    if article.published is None:
+        raise InputError(
+            f"{args.file}: no publication date; give --published YYYY-MM-DD "
+            "(relative dates like 'Wednesday' resolve against it)"
+        )
+    events = extract_measured(article)
+    json.dump([e.to_dict() for e in events], sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from .loader import load_paths
+    from .store import Store
+
+    paths = args.paths or [get_settings().seeds_dir]
+
+    def progress(done: int, total: int, file: Path) -> None:
+        if not args.quiet and total >= 20 and (done % 50 == 0 or done == total):
+            print(f"  {done}/{total} articles read", file=sys.stderr)
+
+    with Store(args.store) as store:
+        reports = load_paths(paths, store, progress)
+        for report in reports:
+            name = Path(report.path).name if report.path else report.article_id
+            if report.already_loaded:
+                print(f"{name}: already loaded, nothing changed")
+            else:
+                print(f"{name}: {len(report.added)} added, {len(report.merged)} merged")
+        added = sum(len(r.added) for r in reports)
+        merged = sum(len(r.merged) for r in reports)
+        print(
+            f"{len(reports)} articles: {added} events added, {merged} merged into stored events; "
+            f"the store now holds {len(store.events())} events ({store.path})"
+        )
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    with Store(args.store) as store:
+        events = store.events(since=args.since, until=args.until, target_types=args.target_types)
+    if args.format == "csv":
+        sys.stdout.write(events_to_csv(events))
+    else:
+        json.dump(events_to_geojson(events), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import make_demo_events
+    from .store import Store
+
+    if args.events < 1:
+        raise InputError("--events must be at least 1")
+    path = args.store or get_settings().data_dir / "demo" / "demo.sqlite"
+    with Store(path) as store:
+        store.clear()
+        count = store.save_events(make_demo_events(args.events, seed=args.seed))
+    print(f"{count} synthetic events written to {path}")
+    return 0
+
+
+_COMMANDS = {"extract": _extract, "load": _load, "export": _export, "demo": _demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except StrikemapError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return 0

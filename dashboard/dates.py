@@ -1,0 +1,213 @@
+"""Date expressions in strike reports, resolved against the article's publication date.
+
+Explicit dates ("Nov. 6", "November 6, 2024", "6 November") win over relative ones
+("Wednesday", "last weekend", "earlier in July", "In May", "last month"). Each match
+records how precise it is: a weekday is a day, "In May" is a month, "last year" a year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .errors import DateError
+from .model import DatePrecision
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = (
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# Order matters: the first pattern that matches a span claims it.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
+        ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+        ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+        ("relative_day", r"\b(?P<rel>yesterday|today|tonight|this morning|last night|overnight)\b"),
+        ("weekend", r"\b(?P<which>last|this|past)\s+weekend\b"),
+        ("last_weekday", rf"\b(?:last|past)\s+{_WEEKDAY}\b"),
+        ("weekday", rf"\b{_WEEKDAY}(?:'s)?\b"),
+        ("this_month", r"\b(?:earlier|later)?\s*this\s+month\b"),
+        ("last_month", r"\blast\s+month\b"),
+        ("in_month", r"\b(?:in|since|during|earlier in|late|early|mid-?|end of|start of)\s+"
+         r"(?P<month>january|february|march|april|may|june|july|august|september|october"
+         r"|november|december)\b(?!\s+\d)"),
+        ("this_year", r"\b(?:earlier\s+)?this\s+year\b"),
+        ("last_year", r"\blast\s+year(?:'s)?\b"),
+        ("year", r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text: the day it stands for (first day of a month or year)."""
+
+    value: date
+    precision: DatePrecision
+    start: int
+    end: int
+    text: str
+    explicit: bool
+
+
+def parse_iso_date(text: str) -> date:
+    """Parse ``YYYY-MM-DD`` or raise :class:`DateError` with a one-line reason."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DateError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or _MONTH_ABBREVIATIONS[key]
+
+
+def _year_for_month(month: int, published: date) -> int:
+    """The year of a month named without one: the latest not after publication."""
+    return published.year if month <= published.month else published.year - 1
+
+
+def _weekday_on_or_before(weekday: str, published: date) -> date:
+    """A bare weekday in a report means the latest such day on or before publication."""
+    back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+    return published - timedelta(days=back)
+
+
+def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, DatePrecision]:
+    groups = match.groupdict()
+    if kind == "iso":
+        return date(int(groups["year"]), int(groups["month"]), int(groups["day"])), "day"
+    if kind in ("month_day", "day_month"):
+        month, day = _month_number(groups["month"]), int(groups["day"])
+        year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
+        found = date(year, month, day)
+        if not groups.get("year") and found > published + timedelta(days=1):
+            found = date(year - 1, month, day)
+        return found, "day"
+    if kind == "month_year":
+        return date(int(groups["year"]), _month_number(groups["month"]), 1), "month"
+    if kind == "relative_day":
+        back = 1 if groups["rel"].lower() == "yesterday" else 0
+        return published - timedelta(days=back), "day"
+    if kind == "weekend":
+        # A weekend is named by its Sunday: the report's "last weekend" ends the week before.
+        sunday = _weekday_on_or_before("sunday", published)
+        if groups["which"].lower() in ("last", "past") and sunday == published:
+            sunday -= timedelta(days=7)
+        return sunday, "day"
+    if kind == "last_weekday":
+        day = _weekday_on_or_before(groups["weekday"], published)
+        return (day - timedelta(days=7) if day == published else day), "day"
+    if kind == "weekday":
+        return _weekday_on_or_before(groups["weekday"], published), "day"
+    if kind == "this_month":
+        return published.replace(day=1), "month"
+    if kind == "last_month":
+        return (published.replace(day=1) - timedelta(days=1)).replace(day=1), "month"
+    if kind == "in_month":
+        month = _month_number(groups["month"])
+        return date(_year_for_month(month, published), month, 1), "month"
+    if kind == "this_year":
+        return date(published.year, 1, 1), "year"
+    if kind == "last_year":
+        return date(published.year - 1, 1, 1), "year"
+    if kind == "year":
+        return date(int(groups["year"]), 1, 1), "year"
+    raise AssertionError(kind)
+
+
+_EXPLICIT = {"iso", "month_day", "day_month", "month_year", "year"}
+
+
+def find_dates(text: str, published: date) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``published``, in text order.
+
+    Overlapping matches keep the first pattern's (the more explicit one's).
+    Impossible dates ("February 30") are skipped.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if kind == "in_month" and match.group("month").lower() == "may" and _may_is_verb(
+                text, end
+            ):
+                continue
+            try:
+                value, precision = _resolve(kind, match, published)
+            except ValueError:
+                continue
+            taken.append((start, end))
+            found.append(
+                DateMention(value, precision, start, end, match.group(0), kind in _EXPLICIT)
+            )
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _may_is_verb(text: str, end: int) -> bool:
+    """ "in May" is a month, but "... may be" after "in" is rare; check what follows."""
+    following = text[end : end + 12].lower()
+    return bool(re.match(r"\s+(be|have|not|also|well|soon)\b", following))
+
+
+def best_date(mentions: list[DateMention]) -> DateMention | None:
+    """The mention that dates an event: an explicit date wins, then the most precise."""
+    if not mentions:
+        return None
+    rank = {"day": 0, "month": 1, "year": 2}
+    return min(mentions, key=lambda m: (not m.explicit, rank[m.precision], m.start))
+
+
+def same_period(a: date, a_precision: DatePrecision, b: date, b_precision: DatePrecision) -> bool:
+    """Whether two dates agree within the coarser of their precisions."""
+    coarser = max(a_precision, b_precision, key=DATE_RANK.__getitem__)
+    if coarser == "year":
+        return a.year == b.year
+    if coarser == "month":
+        return (a.year, a.month) == (b.year, b.month)
+    return a == b
+
+
+DATE_RANK: dict[DatePrecision, int] = {"day": 0, "month": 1, "year": 2}

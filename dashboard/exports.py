@@ -1,0 +1,113 @@
+"""Events as a table, CSV and GeoJSON: one row or feature per event, sources included.
+
+The CSV is safe to open in a spreadsheet: a cell that begins with ``=``, ``+``, ``-`` or
+``@`` (or a tab or carriage return) is prefixed with an apostrophe so it is never run as a
+formula. Numbers are written as numbers, so a negative coordinate stays a number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .model import Event
+
+#: The CSV columns, in order; the README documents each.
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "date",
+    "date_precision",
+    "place",
+    "admin1",
+    "country",
+    "occupied",
+    "lat",
+    "lon",
+    "geo_precision",
+    "target_type",
+    "target",
+    "weapon",
+    "attacker_claim",
+    "defender_claim",
+    "distance_to_front_km",
+    "distance_to_border_km",
+    "frontline_id",
+    "quote",
+    "source_count",
+    "outlets",
+    "urls",
+    "source_dates",
+    "sources_json",
+)
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """One flat row: the event's fields, its first quote and its sources joined by `` | ``."""
+    row = event.to_dict()
+    sources = row.pop("sources")
+    row["source_count"] = len(sources)
+    row["outlets"] = " | ".join(s["outlet"] or "unknown outlet" for s in sources)
+    row["urls"] = " | ".join(s["url"] or "" for s in sources)
+    row["source_dates"] = " | ".join(s["published"] or "" for s in sources)
+    row["sources_json"] = json.dumps(sources, ensure_ascii=False)
+    for key in ("distance_to_front_km", "distance_to_border_km"):
+        if row[key] is not None:
+            row[key] = round(row[key], 1)
+    return {column: row[column] for column in CSV_COLUMNS}
+
+
+def events_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """A DataFrame with :data:`CSV_COLUMNS`, one row per event (empty but typed if none)."""
+    frame = pd.DataFrame([event_row(e) for e in events], columns=list(CSV_COLUMNS))
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def neutralise_cell(value: Any) -> Any:
+    """Text that a spreadsheet would read as a formula, made inert."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return neutralise_cell(value)
+
+
+def rows_to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] = CSV_COLUMNS) -> str:
+    """CSV text of rows, every text cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_value(row.get(column)) for column in columns])
+    return buffer.getvalue()
+
+
+def events_to_csv(events: Iterable[Event]) -> str:
+    """CSV text, one row per event, with :data:`CSV_COLUMNS`."""
+    return rows_to_csv(event_row(e) for e in events)
+
+
+def events_to_geojson(events: Iterable[Event]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection; events without coordinates have a null geometry."""
+    features = []
+    for event in events:
+        properties = event.to_dict()
+        geometry = (
+            {"type": "Point", "coordinates": [event.lon, event.lat]} if event.located else None
+        )
+        features.append({"type": "Feature", "id": event.id, "geometry": geometry,
+                         "properties": properties})
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,504 @@
+"""Strike events from an article's text: where, when, what was hit, with what, who claims what.
+
+The rules are general: they read the language of strike reports (see
+:mod:`dashboard.language`) over the gazetteer's names, never the wording of one article.
+
+- A sentence reports a strike when it has a verb or noun of attack.
+- A place is a strike location unless the sentence uses it otherwise: as an actor ("Moscow
+  said", "Kyiv's forces"), inside a longer name ("Black Sea Fleet"), as a ship's name ("the
+  missile ship Dagestan"), as a distance or launch reference ("250 miles west of Moscow"), as
+  a dateline, or in Ukrainian-held territory (Russia's strikes on Ukraine are out of scope).
+- An event needs a date in its own clause, or must be the article's lead; sentences that
+  generalise ("has increasingly used", "a string of strikes") make no event.
+- A dated strike sentence that names no place inherits the previous strike's place when it
+  points back to it ("similar attacks", "the same"), and otherwise keeps no coordinates.
+- Sentences that name an already found strike's place without a date add their quotes and
+  claims to it. Undated, unlocated reports of the same day fold into that day's located event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .articles import Article
+from .dates import DateMention, find_dates
+from .gazetteer import Gazetteer, Place, default_gazetteer
+from .language import (
+    ACTOR_VERBS,
+    ATTACK,
+    ATTACKER_VOICE,
+    AUXILIARIES,
+    CLAIM_VERB,
+    COMMON_WORDS,
+    DAMAGE,
+    DEFENCE_CLAIM,
+    DEFENDER_VOICE,
+    DISTANCE_REFERENCE,
+    GENERIC,
+    GEO_NOUNS,
+    LAUNCH_REFERENCE,
+    PASSIVE_STRIKE,
+    SHIP_NOUNS,
+    TARGET_PATTERNS,
+    WEAPON_PATTERNS,
+)
+from .merge import merge_events, same_strike
+from .model import (
+    GEO_FACILITY,
+    GEO_NONE,
+    GEO_REGION,
+    GEO_TOWN,
+    DatePrecision,
+    Event,
+    Source,
+    TargetType,
+    Weapon,
+)
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen lt col maj capt sgt st no vs jan feb mar apr jun jul aug sep sept oct
+    nov dec u.s u.k e.g i.e approx est inc corp co""".split()
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄ])")
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_CLAUSE_SPLIT = re.compile(
+    r"[,;:()]|\s[-–—]{1,2}\s|\b(?:since|after|before|who|which|whereas)\b", re.IGNORECASE
+)
+_REPORTING_BEFORE_DATE = re.compile(
+    r"\b(?:said|says|told|wrote|reported|announced|added|noted|stated|warned)\b(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_ANAPHORA = re.compile(r"\b(?:similar|same|such|another|again|also|further)\b", re.IGNORECASE)
+_INDEFINITE_PLACE = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:\w+\s+){0,3}(?:port|city|town|village|airfield|air base|base|"
+    r"refinery|depot|plant|factory|region|facility|site|terminal)\b",
+    re.IGNORECASE,
+)
+_RUSSIA_HINT = re.compile(r"\bRussia(?:n|'s|’s)?\b")
+_STRIKE_CONTEXT = re.compile(ATTACK.pattern + r"|\b(?:incidents?|attempts?|attempted)\b", re.I)
+_LEAD_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, with its paragraph and position."""
+
+    text: str
+    index: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A gazetteer name found in a sentence, at ``start:end`` of the sentence text."""
+
+    place: Place
+    text: str
+    start: int
+    end: int
+    possessive: bool
+
+
+@dataclass
+class _Draft:
+    """An event being assembled from an article's sentences."""
+
+    date: date
+    precision: DatePrecision
+    place: Place | None
+    target_type: TargetType
+    target: str | None
+    weapon: Weapon
+    quotes: list[str]
+    country_hint: str | None = None
+    attacker_claim: str | None = None
+    defender_claim: str | None = None
+    ship_names: list[str] = field(default_factory=list)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a text, paragraph by paragraph, keeping abbreviations like "Nov. 6" whole."""
+    sentences: list[Sentence] = []
+    paragraphs = [p.strip(" -•*\t") for p in re.split(r"\n+", text) if p.strip(" -•*\t")]
+    for number, paragraph in enumerate(paragraphs):
+        pieces: list[str] = []
+        start = 0
+        for match in _SENTENCE_END.finditer(paragraph):
+            candidate = paragraph[start : match.start()].strip()
+            last_word = candidate.rsplit(None, 1)[-1].rstrip(".").lower() if candidate else ""
+            if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+                continue
+            pieces.append(candidate)
+            start = match.end()
+        pieces.append(paragraph[start:].strip())
+        for piece in pieces:
+            if piece:
+                sentences.append(Sentence(piece, len(sentences), number))
+    return sentences
+
+
+def find_place_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every gazetteer name in ``text``, longest first, not overlapping."""
+    tokens = list(_TOKEN.finditer(text))
+    mentions: list[PlaceMention] = []
+    index = 0
+    longest = max(1, min(gazetteer.max_name_words, 6))
+    while index < len(tokens):
+        found = None
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            first, last = tokens[index], tokens[index + size - 1]
+            if not first.group()[0].isupper():
+                break
+            span = text[first.start() : last.end()]
+            if size > 1 and re.search(r"[^\w\s'’\-]", span):
+                continue
+            name = _POSSESSIVE.sub("", span)
+            if size == 1 and name.lower() in COMMON_WORDS:
+                continue
+            places = gazetteer.lookup(name)
+            if places:
+                found = PlaceMention(
+                    _best_place(places), name, first.start(), first.start() + len(name),
+                    name != span,
+                )
+                index += size
+                break
+        if found is None:
+            index += 1
+        else:
+            mentions.append(found)
+    return mentions
+
+
+def _best_place(places: list[Place]) -> Place:
+    return places[0]
+
+
+def _words_after(text: str, end: int, count: int = 2) -> list[str]:
+    return re.findall(r"[\w'’\-]+", text[end:])[:count]
+
+
+def _word_before(text: str, start: int) -> str:
+    words = re.findall(r"[\w'’\-]+", text[:start])
+    return words[-1] if words else ""
+
+
+def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
+    """Why a named place is not where a strike happened, or ``None`` when it may be."""
+    place, before = mention.place, sentence[: mention.start]
+    after_words = _words_after(sentence, mention.end)
+    next_word = after_words[0] if after_words else ""
+    previous = _word_before(sentence, mention.start)
+    if place.kind == "country":
+        return "a country is not a location"
+    if at_text_start and mention.start == 0 and re.match(r"\s*(?:,|\(|—|–|-)", sentence[mention.end :]):
+        return "dateline"
+    if DISTANCE_REFERENCE.search(before):
+        return "distance reference"
+    if LAUNCH_REFERENCE.search(before):
+        return "launch site"
+    if mention.possessive:
+        if next_word and next_word[0].islower() and next_word.lower() not in GEO_NOUNS:
+            if not any(pattern.match(sentence[mention.end + 3 :].lstrip())
+                       for _, pattern in TARGET_PATTERNS):
+                return "actor (possessive)"
+    elif next_word.lower() in ACTOR_VERBS:
+        follower = after_words[1].lower() if len(after_words) > 1 else ""
+        passive = next_word.lower() in AUXILIARIES and PASSIVE_STRIKE.match(
+            sentence[mention.end :].split(None, 1)[-1]
+        )
+        if not passive and follower not in ("been", "under"):
+            return "actor"
+    if next_word[:1].isupper() and next_word.lower() not in GEO_NOUNS and not mention.possessive:
+        return "part of a longer name"
+    if previous[:1].isupper() and not re.search(r"['’]s\s*$", before) and (
+        previous.lower() not in COMMON_WORDS
+    ):
+        return "part of a longer name"
+    if re.search(r"[\"“‘']\s*$", before) and re.match(r"\s*[\"”’']", sentence[mention.end :]):
+        return "quoted name"
+    if SHIP_NOUNS.search(" ".join(re.findall(r"[\w'’\-]+", before)[-3:])):
+        return "ship name"
+    if (
+        previous.lower() == "the"
+        and place.kind in ("region", "city")
+        and next_word.lower() not in GEO_NOUNS
+    ):
+        return "name of a thing (ship, unit), not a place"
+    if place.country == "UA" and not place.occupied:
+        return "Ukrainian-held territory"
+    return None
+
+
+def _classify(text: str) -> tuple[TargetType, str | None]:
+    for target_type, pattern in TARGET_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return target_type, _target_phrase(text, match)
+    return "unknown", None
+
+
+def _target_phrase(text: str, match: re.Match[str]) -> str:
+    before = re.findall(r"[\w'’\-]+", text[: match.start()])[-2:]
+    skip = {"the", "a", "an", "on", "at", "in", "of", "hit", "struck", "and", "its", "his",
+            "their", "to", "attacked", "targeted", "damaged", "destroyed", "by"}
+    modifiers: list[str] = []
+    for word in reversed(before):
+        if word.lower() in skip:
+            break
+        modifiers.insert(0, word)
+    return " ".join([*modifiers, match.group(0)])
+
+
+def _weapon(text: str) -> Weapon:
+    for weapon, pattern in WEAPON_PATTERNS:
+        if pattern.search(text):
+            return weapon
+    return "unknown"
+
+
+def _event_dates(sentence: str, published: date) -> list[DateMention]:
+    """The dates in a sentence that date a strike in it, not its reporting or background."""
+    kept: list[DateMention] = []
+    for mention in find_dates(sentence, published):
+        if _REPORTING_BEFORE_DATE.search(sentence[: mention.start]):
+            continue
+        clause = _clause_around(sentence, mention.start, mention.end)
+        initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
+        short = len(re.findall(r"\w+", clause)) <= 5
+        if initial or short or _STRIKE_CONTEXT.search(clause) or _weapon(clause) != "unknown":
+            kept.append(mention)
+    explicit_days = [m for m in kept if m.explicit and m.precision == "day"]
+    if explicit_days:
+        kept = explicit_days
+    unique: dict[tuple[date, str], DateMention] = {}
+    for mention in kept:
+        unique.setdefault((mention.value, mention.precision), mention)
+    return list(unique.values())
+
+
+def _clause_around(sentence: str, start: int, end: int) -> str:
+    cuts = [0, *(m.start() for m in _CLAUSE_SPLIT.finditer(sentence)), len(sentence)]
+    left = max(c for c in cuts if c <= start)
+    right = min(c for c in cuts if c >= end)
+    return sentence[left:right]
+
+
+def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[Place], list[str]]:
+    """Strike locations of a sentence, most specific kept, and any ship names it gives."""
+    kept: list[Place] = []
+    ships: list[str] = []
+    for mention in find_place_mentions(sentence.text, gazetteer):
+        reason = non_location_reason(sentence.text, mention, at_text_start=sentence.index == 0)
+        if reason is None:
+            kept.append(mention.place)
+        elif reason in ("ship name", "name of a thing (ship, unit), not a place", "quoted name"):
+            ships.append(mention.text)
+    return _most_specific(kept), ships
+
+
+def _most_specific(places: list[Place]) -> list[Place]:
+    """Drop a region that holds a named town, and a town that holds a named facility."""
+    chosen: list[Place] = []
+    for place in places:
+        if place.kind == "region" and any(
+            other.kind != "region" and other.admin1 == place.admin1 for other in places
+        ):
+            continue
+        if place.kind == "city" and any(
+            other.kind == "facility" and _near(other, place, 40.0) for other in places
+        ):
+            continue
+        if place not in chosen:
+            chosen.append(place)
+    return chosen
+
+
+def _near(a: Place, b: Place, km: float) -> bool:
+    from .geometry import geodesic_distance_km
+
+    return geodesic_distance_km(a.lat, a.lon, b.lat, b.lon) <= km
+
+
+def _claims(text: str) -> tuple[str | None, str | None]:
+    """(attacker's claim, defender's claim) the sentence makes, as the sentence itself."""
+    defender = text if DEFENCE_CLAIM.search(text) and DEFENDER_VOICE.search(text) else None
+    attacker = (
+        text
+        if ATTACKER_VOICE.search(text) and CLAIM_VERB.search(text) and DAMAGE.search(text)
+        and defender is None
+        else None
+    )
+    return attacker, defender
+
+
+def _to_event(draft: _Draft, article: Article) -> Event:
+    place = draft.place
+    source = Source(
+        article_id=article.id,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+        title=article.title,
+        quotes=tuple(dict.fromkeys(draft.quotes)),
+    )
+    target = draft.target
+    if draft.ship_names and draft.target_type == "naval":
+        target = f"{target or 'ships'} {' and '.join(dict.fromkeys(draft.ship_names))}"
+    precision = {
+        "facility": GEO_FACILITY, "city": GEO_TOWN, "region": GEO_REGION
+    }.get(place.kind, GEO_NONE) if place else GEO_NONE
+    located = place is not None and precision != GEO_NONE
+    return Event(
+        date=draft.date,
+        date_precision=draft.precision,
+        place=place.name if place else None,
+        admin1=place.admin1 if place else None,
+        country=place.country if place else draft.country_hint,
+        occupied=place.occupied if place else False,
+        lat=place.lat if place and located else None,
+        lon=place.lon if place and located else None,
+        geo_precision=precision,
+        target_type=draft.target_type,
+        target=target,
+        weapon=draft.weapon,
+        attacker_claim=draft.attacker_claim,
+        defender_claim=draft.defender_claim,
+        sources=(source,),
+    )
+
+
+def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list[Event]:
+    """The strike events an article reports, one per strike, with their supporting sentences.
+
+    Parameters
+    ----------
+    article
+        The text and its metadata; relative dates resolve against ``article.published``
+        (today when unknown).
+    gazetteer
+        Names to recognise; the shipped offline gazetteer by default.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    published = article.published or date.today()
+    sentences = split_sentences(article.text)
+    strike_sentences = [s for s in sentences if ATTACK.search(s.text)]
+    weapons = Counter(w for s in strike_sentences if (w := _weapon(s.text)) != "unknown")
+    article_weapon: Weapon = weapons.most_common(1)[0][0] if weapons else "unknown"
+
+    drafts: list[_Draft] = []
+    lead: _Draft | None = None
+    last_place: Place | None = None
+    last_draft: _Draft | None = None
+    for sentence in sentences:
+        text = sentence.text
+        places, ships = _locations(sentence, gazetteer)
+        if ships and last_draft is not None:
+            last_draft.ship_names.extend(ships)
+        if not ATTACK.search(text):
+            continue
+        dates = _event_dates(text, published)
+        generic = GENERIC.search(text) is not None
+        if generic and not (dates and places):
+            continue
+        target_type, target = _classify(text)
+        weapon = _weapon(text)
+        if weapon == "unknown":
+            weapon = article_weapon
+        attacker_claim, defender_claim = _claims(text)
+
+        def draft_for(
+            when: date,
+            precision: DatePrecision,
+            place: Place | None,
+            text: str = text,
+            target_type: TargetType = target_type,
+            target: str | None = target,
+            weapon: Weapon = weapon,
+            attacker_claim: str | None = attacker_claim,
+            defender_claim: str | None = defender_claim,
+        ) -> _Draft:
+            return _Draft(
+                date=when,
+                precision=precision,
+                place=place,
+                target_type=target_type,
+                target=target,
+                weapon=weapon,
+                quotes=[text],
+                country_hint="RU" if place is None and _RUSSIA_HINT.search(text) else None,
+                attacker_claim=attacker_claim,
+                defender_claim=defender_claim,
+            )
+
+        if not dates:
+            attached = False
+            for place in places:
+                for draft in reversed(drafts):
+                    if draft.place is not None and _same_place(draft.place, place):
+                        draft.quotes.append(text)
+                        draft.attacker_claim = draft.attacker_claim or attacker_claim
+                        draft.defender_claim = draft.defender_claim or defender_claim
+                        if draft.target_type == "unknown":
+                            draft.target_type, draft.target = target_type, target
+                        last_draft, attached = draft, True
+                        break
+            if attached or sentence.index >= _LEAD_SENTENCES:
+                continue
+            if places:
+                for place in places:
+                    drafts.append(draft_for(published, "day", place))
+                    last_place, last_draft = place, drafts[-1]
+            elif lead is None:
+                lead = draft_for(published, "day", None)
+            continue
+
+        if not places and last_place is not None and _ANAPHORA.search(text) and not (
+            _INDEFINITE_PLACE.search(text)
+        ):
+            places = [last_place]
+        for mention in dates:
+            for place in places or [None]:
+                drafts.append(draft_for(mention.value, mention.precision, place))
+                last_draft = drafts[-1]
+        if places:
+            last_place = places[-1]
+
+    if not drafts and lead is not None:
+        drafts.append(lead)
+    return _consolidate([_to_event(d, article) for d in drafts])
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if a.kind == "region" or b.kind == "region":
+        return a.admin1 is not None and a.admin1 == b.admin1
+    return a == b or _near(a, b, 25.0)
+
+
+def _consolidate(events: list[Event]) -> list[Event]:
+    """Merge an article's reports of one strike; fold unlocated same-day mentions in."""
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: (not e.located, e.geo_precision)):
+        for index, known in enumerate(merged):
+            if same_strike(known, event) or _folds_into(event, known):
+                merged[index] = merge_events(known, event)
+                break
+        else:
+            merged.append(event)
+    return sorted(merged, key=lambda e: (e.date, e.place or ""))
+
+
+def _folds_into(event: Event, known: Event) -> bool:
+    """An unlocated mention of the same day, target and weapon as a located strike."""
+    return (
+        not event.located
+        and known.located
+        and event.date == known.date
+        and event.date_precision == known.date_precision
+        and event.target_type in (known.target_type, "unknown")
+        and event.weapon in (known.weapon, "unknown")
+    )

@@ -1,0 +1,197 @@
+"""The event model: one strike at one place on one date, with its sources."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Literal, get_args
+
+TargetType = Literal[
+    "naval",
+    "airbase",
+    "oil",
+    "power",
+    "ammunition",
+    "military",
+    "defense_industry",
+    "government",
+    "commercial",
+    "residential",
+    "transport",
+    "unknown",
+]
+Weapon = Literal["aerial_drone", "sea_drone", "missile", "aircraft", "sabotage", "unknown"]
+DatePrecision = Literal["day", "month", "year"]
+
+TARGET_TYPES: tuple[TargetType, ...] = get_args(TargetType)
+WEAPONS: tuple[Weapon, ...] = get_args(Weapon)
+DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
+
+#: Geo precision: 1 the facility itself, 2 the town, 3 the region, 4 not located.
+GEO_FACILITY, GEO_TOWN, GEO_REGION, GEO_NONE = 1, 2, 3, 4
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article's report of an event.
+
+    Parameters
+    ----------
+    article_id
+        Stable id of the article: the SHA-256 of its text, shortened.
+    outlet, published, url, title
+        The article's metadata, as far as known.
+    quotes
+        The article's sentences that support the event, verbatim.
+    """
+
+    article_id: str
+    outlet: str | None
+    published: date | None
+    url: str | None
+    title: str | None
+    quotes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "title": self.title,
+            "quotes": list(self.quotes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        published = data.get("published")
+        return cls(
+            article_id=data["article_id"],
+            outlet=data.get("outlet"),
+            published=date.fromisoformat(published) if published else None,
+            url=data.get("url"),
+            title=data.get("title"),
+            quotes=tuple(data.get("quotes", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """One strike at one place on one date.
+
+    ``date`` is the first day of the period when ``date_precision`` is month or year.
+    ``country`` is ISO 3166-1 alpha-2; Crimea and Sevastopol are ``UA`` with ``occupied``.
+    Coordinates are ``None`` when the article names no place (``geo_precision`` 4).
+    Distances are geodesic kilometres, ``None`` when not located; ``frontline_id``
+    names the front-line snapshot the distance was measured against.
+    """
+
+    date: date
+    date_precision: DatePrecision
+    place: str | None
+    admin1: str | None
+    country: str | None
+    occupied: bool
+    lat: float | None
+    lon: float | None
+    geo_precision: int
+    target_type: TargetType
+    target: str | None
+    weapon: Weapon
+    attacker_claim: str | None = None
+    defender_claim: str | None = None
+    distance_to_front_km: float | None = None
+    distance_to_border_km: float | None = None
+    frontline_id: str | None = None
+    sources: tuple[Source, ...] = field(default_factory=tuple)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if self.target_type not in TARGET_TYPES:
+            raise ValueError(f"unknown target type {self.target_type!r}")
+        if self.weapon not in WEAPONS:
+            raise ValueError(f"unknown weapon {self.weapon!r}")
+        if self.date_precision not in DATE_PRECISIONS:
+            raise ValueError(f"unknown date precision {self.date_precision!r}")
+        if not self.id:
+            object.__setattr__(self, "id", self.natural_id())
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    @property
+    def quote(self) -> str:
+        """The first supporting sentence of the first source."""
+        for source in self.sources:
+            if source.quotes:
+                return source.quotes[0]
+        return ""
+
+    def natural_id(self) -> str:
+        """An id from what identifies the strike: its date, place and target.
+
+        The first report fixes the id; merged reports keep it.
+        """
+        where = (
+            f"{round(self.lat, 2)},{round(self.lon, 2)}"
+            if self.lat is not None and self.lon is not None
+            else (self.place or "")
+        )
+        key = "|".join(
+            [self.date.isoformat(), self.date_precision, where, self.target_type, self.weapon]
+        )
+        return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+    def with_changes(self, **changes: Any) -> Event:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the flat fields, the first quote, and the sources."""
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "date_precision": self.date_precision,
+            "place": self.place,
+            "admin1": self.admin1,
+            "country": self.country,
+            "occupied": self.occupied,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geo_precision": self.geo_precision,
+            "target_type": self.target_type,
+            "target": self.target,
+            "weapon": self.weapon,
+            "attacker_claim": self.attacker_claim,
+            "defender_claim": self.defender_claim,
+            "distance_to_front_km": self.distance_to_front_km,
+            "distance_to_border_km": self.distance_to_border_km,
+            "frontline_id": self.frontline_id,
+            "quote": self.quote,
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            id=data.get("id", ""),
+            date=date.fromisoformat(data["date"]),
+            date_precision=data["date_precision"],
+            place=data.get("place"),
+            admin1=data.get("admin1"),
+            country=data.get("country"),
+            occupied=bool(data.get("occupied", False)),
+            lat=data.get("lat"),
+            lon=data.get("lon"),
+            geo_precision=int(data.get("geo_precision", GEO_NONE)),
+            target_type=data.get("target_type", "unknown"),
+            target=data.get("target"),
+            weapon=data.get("weapon", "unknown"),
+            attacker_claim=data.get("attacker_claim"),
+            defender_claim=data.get("defender_claim"),
+            distance_to_front_km=data.get("distance_to_front_km"),
+            distance_to_border_km=data.get("distance_to_border_km"),
+            frontline_id=data.get("frontline_id"),
+            sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
+        )

@@ -1,0 +1,53 @@
+"""Typed settings in one place, read from the environment once.
+
+Every setting has an environment variable so the app, the command line and the tests
+configure the same way:
+
+- ``STRIKEMAP_DATA_DIR``: folder of the shipped data files (default: the repo's ``data/``).
+- ``STRIKEMAP_STORE``: the SQLite store (default: ``data/strikemap.sqlite``).
+- ``STRIKEMAP_CACHE_DIR``: disk cache of anything fetched (default: ``data/cache/``).
+- ``STRIKEMAP_ONLINE_GEOCODING``: ``1`` to let geopy's Nominatim resolve places the offline
+  gazetteer does not know. Off by default: nothing reaches the network unless switched on.
+- ``STRIKEMAP_NOMINATIM_USER_AGENT``: the user agent Nominatim's policy requires.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    store_path: Path
+    cache_dir: Path
+    online_geocoding: bool
+    nominatim_user_agent: str
+    #: Nominatim's usage policy: at most one request a second.
+    nominatim_min_delay_s: float = 1.0
+
+    @property
+    def seeds_dir(self) -> Path:
+        return REPO_DIR / "seeds"
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def get_settings() -> Settings:
+    """Settings as the environment gives them now."""
+    data_dir = Path(os.environ.get("STRIKEMAP_DATA_DIR", REPO_DIR / "data"))
+    return Settings(
+        data_dir=data_dir,
+        store_path=Path(os.environ.get("STRIKEMAP_STORE", data_dir / "strikemap.sqlite")),
+        cache_dir=Path(os.environ.get("STRIKEMAP_CACHE_DIR", data_dir / "cache")),
+        online_geocoding=_flag(os.environ.get("STRIKEMAP_ONLINE_GEOCODING")),
+        nominatim_user_agent=os.environ.get(
+            "STRIKEMAP_NOMINATIM_USER_AGENT", "strikemap/0.1 (offline-first strike map)"
+        ),
+    )

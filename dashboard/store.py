@@ -1,0 +1,203 @@
+"""The event store: an embedded SQLite file, the only module that reads or writes it.
+
+SQLite needs no server, ships with Python, and gives each article's load one
+transaction: a load that fails half way leaves what was stored before untouched.
+Loading is idempotent: an article is known by the hash of its text, and a second load
+of it changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+
+from .articles import Article
+from .errors import DataError
+from .merge import merge_events, same_strike
+from .model import Event
+from .settings import get_settings
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    article_id TEXT PRIMARY KEY,
+    path TEXT,
+    outlet TEXT,
+    published TEXT,
+    url TEXT,
+    title TEXT,
+    loaded_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    date TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    weapon TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+"""
+
+
+@dataclass
+class LoadReport:
+    """What loading one article did to the store."""
+
+    article_id: str
+    path: str | None
+    added: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    already_loaded: bool = False
+
+
+class Store:
+    """Events and the articles they came from, in one SQLite file.
+
+    Parameters
+    ----------
+    path
+        The database file; created with its folder when missing. Defaults to the
+        settings' ``store_path``.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else get_settings().store_path
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path)
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as error:
+            raise DataError(f"{self.path}: not a strikemap store ({error})") from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._db:
+            yield self._db
+
+    def has_article(self, article_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,))
+        return row.fetchone() is not None
+
+    def article_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def save_article(self, article: Article, events: Iterable[Event]) -> LoadReport:
+        """Store an article's events, each merged into a stored report of the same strike.
+
+        All or nothing: the article and its events are written in one transaction.
+        """
+        report = LoadReport(article.id, article.path)
+        if self.has_article(article.id):
+            report.already_loaded = True
+            return report
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    article.path,
+                    article.outlet,
+                    article.published.isoformat() if article.published else None,
+                    article.url,
+                    article.title,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            )
+            for event in events:
+                known = self._find_same_strike(event)
+                if known is None:
+                    self._write(db, event)
+                    report.added.append(event.id)
+                else:
+                    self._write(db, merge_events(known, event))
+                    report.merged.append(known.id)
+        return report
+
+    def save_events(self, events: Iterable[Event]) -> int:
+        """Write events as they are (replacing same ids), in one transaction."""
+        count = 0
+        with self._transaction() as db:
+            for event in events:
+                self._write(db, event)
+                count += 1
+        return count
+
+    def _find_same_strike(self, event: Event) -> Event | None:
+        # Dates agree at most within a year, so only that year's events are candidates.
+        year = event.date.year
+        rows = self._db.execute(
+            "SELECT data FROM events WHERE date >= ? AND date < ? ORDER BY rowid",
+            (f"{year:04d}-01-01", f"{year + 1:04d}-01-01"),
+        )
+        for (data,) in rows:
+            known = Event.from_dict(json.loads(data))
+            if same_strike(known, event):
+                return known
+        return None
+
+    @staticmethod
+    def _write(db: sqlite3.Connection, event: Event) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                event.id,
+                event.date.isoformat(),
+                event.date_precision,
+                event.target_type,
+                event.weapon,
+                json.dumps(event.to_dict(), ensure_ascii=False),
+            ),
+        )
+
+    def events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        target_types: Iterable[str] | None = None,
+    ) -> list[Event]:
+        """Stored events, oldest first, optionally within dates and of some target types."""
+        clauses, params = [], []
+        if since is not None:
+            clauses.append("date >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            clauses.append("date <= ?")
+            params.append(until.isoformat())
+        types = list(target_types or ())
+        if types:
+            clauses.append(f"target_type IN ({', '.join('?' * len(types))})")
+            params.extend(types)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._db.execute(f"SELECT data FROM events {where} ORDER BY date, id", params)
+        return [Event.from_dict(json.loads(data)) for (data,) in rows]
+
+    def get(self, event_id: str) -> Event | None:
+        row = self._db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        return Event.from_dict(json.loads(row[0])) if row else None
+
+    def clear(self) -> None:
+        """Remove every article and event (the demo store is refilled this way)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM events")
+            db.execute("DELETE FROM articles")

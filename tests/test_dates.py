@@ -1,0 +1,84 @@
+"""Date resolution: relative expressions against the publication date; explicit dates win."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.dates import best_date, find_dates, parse_iso_date, same_period
+from dashboard.errors import DateError
+
+WEDNESDAY = date(2024, 11, 6)
+SATURDAY = date(2023, 8, 5)
+
+
+def resolved(text: str, published: date) -> list[tuple[str, str]]:
+    return [(m.value.isoformat(), m.precision) for m in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The Wednesday attack hit the port.", WEDNESDAY, ("2024-11-06", "day")),
+        ("On Tuesday, a drone struck the tower.", SATURDAY, ("2023-08-01", "day")),
+        ("Friday saw the most dramatic strike yet.", SATURDAY, ("2023-08-04", "day")),
+        ("It was hit on Sunday.", SATURDAY, ("2023-07-30", "day")),
+        ("Last weekend's incidents saw buildings targeted.", SATURDAY, ("2023-07-30", "day")),
+        ("attacks reported earlier in July", SATURDAY, ("2023-07-01", "month")),
+        ("In May, a drone exploded above the Kremlin.", SATURDAY, ("2023-05-01", "month")),
+        ("in December the depot burned", SATURDAY, ("2022-12-01", "month")),
+        ("a strike last month", WEDNESDAY, ("2024-10-01", "month")),
+        ("earlier this month", WEDNESDAY, ("2024-11-01", "month")),
+        ("drones hit it yesterday", WEDNESDAY, ("2024-11-05", "day")),
+        ("Early Wednesday, Nov. 6, drones hit", date(2024, 11, 7), ("2024-11-06", "day")),
+        ("on November 6, 2024", date(2025, 1, 1), ("2024-11-06", "day")),
+        ("on 6 November", date(2024, 11, 8), ("2024-11-06", "day")),
+        ("since February 2022", WEDNESDAY, ("2022-02-01", "month")),
+        ("last year's attack", WEDNESDAY, ("2023-01-01", "year")),
+    ],
+)
+def test_expression_resolves_against_publication_date(
+    text: str, published: date, expected: tuple[str, str]
+) -> None:
+    best = best_date(find_dates(text, published))
+    assert best is not None
+    assert (best.value.isoformat(), best.precision) == expected
+
+
+def test_explicit_date_wins_over_weekday() -> None:
+    # Published on a Thursday: the weekday alone would mean the day before, the date says so too,
+    # but when they disagree the explicit date is the one kept.
+    mentions = find_dates("Early Wednesday, Nov. 5, drones hit", date(2024, 11, 7))
+    best = best_date(mentions)
+    assert best is not None and best.value == date(2024, 11, 5) and best.explicit
+
+
+def test_month_without_year_is_never_after_publication() -> None:
+    assert resolved("in December", date(2024, 3, 1)) == [("2023-12-01", "month")]
+    assert resolved("Dec. 29", date(2024, 1, 3)) == [("2023-12-29", "day")]
+
+
+def test_may_as_a_verb_is_not_a_month() -> None:
+    assert resolved("officials said the strikes in may be continuing", SATURDAY) == []
+
+
+def test_no_date_in_plain_text() -> None:
+    assert find_dates("Drones hit the refinery and set it ablaze.", SATURDAY) == []
+
+
+def test_impossible_date_is_skipped() -> None:
+    assert resolved("on February 30", SATURDAY) == []
+
+
+def test_iso_date_parsing_gives_one_line_error() -> None:
+    assert parse_iso_date("2024-11-06") == WEDNESDAY
+    with pytest.raises(DateError, match="not a date"):
+        parse_iso_date("06/11/2024")
+    with pytest.raises(ValueError):
+        parse_iso_date("2024-13-01")
+
+
+def test_same_period_uses_the_coarser_precision() -> None:
+    assert same_period(date(2023, 5, 3), "day", date(2023, 5, 1), "month")
+    assert not same_period(date(2023, 6, 3), "day", date(2023, 5, 1), "month")
+    assert same_period(date(2023, 6, 3), "day", date(2023, 1, 1), "year")
+    assert not same_period(date(2023, 7, 30), "day", date(2023, 8, 1), "day")

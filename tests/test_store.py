@@ -1,0 +1,87 @@
+"""The SQLite store: idempotent loads, merges of second reports, nothing lost on failure."""
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard.articles import article_from_text
+from dashboard.errors import DataError
+from dashboard.store import Store
+from tests.factories import event, source
+
+
+def article(text: str = "Drones hit Kaspiysk.", **meta: object) -> object:
+    return article_from_text(text, published=date(2024, 11, 6), **meta)  # type: ignore[arg-type]
+
+
+def test_loading_the_same_article_twice_changes_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        first = store.save_article(article(), [event()])
+        again = store.save_article(article(), [event()])
+        assert len(first.added) == 1 and again.already_loaded
+        assert len(store.events()) == 1 and store.article_count() == 1
+
+
+def test_second_report_merges_as_a_new_source(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_article(article("one"), [event(sources=(source("one"),))])
+        report = store.save_article(article("two"), [event(sources=(source("two"),))])
+        assert report.merged and not report.added
+        (stored,) = store.events()
+        assert [s.article_id for s in stored.sources] == ["one", "two"]
+
+
+def test_a_failed_load_keeps_what_was_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path / "s.sqlite")
+    store.save_article(article("one"), [event(sources=(source("one"),))])
+    calls = {"n": 0}
+    original = Store._write
+
+    def failing_write(db: sqlite3.Connection, e: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise sqlite3.OperationalError("disk full")
+        original(db, e)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "_write", staticmethod(failing_write))
+    new_events = [event(date=date(2024, 11, 7)), event(date=date(2024, 11, 8))]
+    with pytest.raises(sqlite3.OperationalError):
+        store.save_article(article("two"), new_events)
+    monkeypatch.undo()
+    store.close()
+    with Store(tmp_path / "s.sqlite") as reopened:
+        assert [e.date for e in reopened.events()] == [date(2024, 11, 6)]
+        assert reopened.article_count() == 1
+
+
+def test_filters_by_date_and_target_type(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_events(
+            [
+                event(date=date(2023, 5, 3), target_type="government", place="Moscow",
+                      lat=55.75, lon=37.62),
+                event(),
+                event(date=date(2024, 12, 1), target_type="oil", place="Tuapse", lat=44.1, lon=39.08),
+            ]
+        )
+        assert [e.target_type for e in store.events(since=date(2024, 1, 1))] == ["naval", "oil"]
+        assert [e.place for e in store.events(until=date(2024, 1, 1))] == ["Moscow"]
+        assert [e.place for e in store.events(target_types=["oil", "government"])] == [
+            "Moscow", "Tuapse"
+        ]
+
+
+def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    original = event(defender_claim="air defences destroyed one drone", distance_to_front_km=970.2)
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_events([original])
+        assert store.get(original.id) == original
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DataError):
+        Store(bad)
