@@ -1,4 +1,4 @@
-"""The command line: ``python -m dashboard extract|load|export|demo``.
+"""The command line: ``python -m dashboard extract|load|export|demo|evaluate``.
 
 Every error the project raises on purpose becomes one line on stderr and exit status 2;
 nothing prints a traceback for bad input.
@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--events", type=int, default=10_000, metavar="N")
     demo.add_argument("--store", type=Path, help="default: data/demo/demo.sqlite")
     demo.add_argument("--seed", type=int, default=0)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score extraction against a corpus of articles with answer files"
+    )
+    evaluate.add_argument("corpus", nargs="?", type=Path, metavar="CORPUS")
+    evaluate.add_argument("--errors", action="store_true", help="list every error too")
     return parser
 
 
@@ -135,7 +141,26 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"extract": _extract, "load": _load, "export": _export, "demo": _demo}
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_errors, format_table
+    from .loader import extract_measured
+
+    corpus = args.corpus or get_settings().seeds_dir.parent / "tests" / "corpus"
+    score = evaluate(corpus, extract_measured)
+    print(format_table(score))
+    if args.errors:
+        print()
+        print("\n".join(format_errors(score, limit=1000)))
+    return 0
+
+
+_COMMANDS = {
+    "extract": _extract,
+    "load": _load,
+    "export": _export,
+    "demo": _demo,
+    "evaluate": _evaluate,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

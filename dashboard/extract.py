@@ -81,6 +81,9 @@ _INDEFINITE_PLACE = re.compile(
 _RUSSIA_HINT = re.compile(r"\bRussia(?:n|'s|’s)?\b")
 _STRIKE_CONTEXT = re.compile(ATTACK.pattern + r"|\b(?:incidents?|attempts?|attempted)\b", re.I)
 _LEAD_SENTENCES = 4
+#: Long-range strikes in scope land in Russia or in occupied Ukraine.
+STRIKE_COUNTRIES = frozenset({"RU", "UA"})
+_SHIP_REASONS = frozenset({"ship name", "name of a thing", "quoted name"})
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ def find_place_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         found = None
         for size in range(min(longest, len(tokens) - index), 0, -1):
             first, last = tokens[index], tokens[index + size - 1]
-            if not first.group()[0].isupper():
+            if not first.group()[0].isupper() or (first.group().isupper() and size == 1):
                 break
             span = text[first.start() : last.end()]
             if size > 1 and re.search(r"[^\w\s'’\-]", span):
@@ -228,9 +231,11 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
     ):
-        return "name of a thing (ship, unit), not a place"
+        return "name of a thing"
     if place.country == "UA" and not place.occupied:
         return "Ukrainian-held territory"
+    if place.country not in STRIKE_COUNTRIES:
+        return "outside Russia and Ukraine"
     return None
 
 
@@ -245,7 +250,8 @@ def _classify(text: str) -> tuple[TargetType, str | None]:
 def _target_phrase(text: str, match: re.Match[str]) -> str:
     before = re.findall(r"[\w'’\-]+", text[: match.start()])[-2:]
     skip = {"the", "a", "an", "on", "at", "in", "of", "hit", "struck", "and", "its", "his",
-            "their", "to", "attacked", "targeted", "damaged", "destroyed", "by"}
+            "their", "to", "attacked", "targeted", "damaged", "destroyed", "by", "same", "that",
+            "this", "these", "those"}
     modifiers: list[str] = []
     for word in reversed(before):
         if word.lower() in skip:
@@ -262,16 +268,24 @@ def _weapon(text: str) -> Weapon:
 
 
 def _event_dates(sentence: str, published: date) -> list[DateMention]:
-    """The dates in a sentence that date a strike in it, not its reporting or background."""
+    """The dates in a sentence that date a strike in it, not its background.
+
+    A date of reporting ("officials said on Thursday that ...") dates the strike only when the
+    sentence has no other: news reports the day's strikes.
+    """
     kept: list[DateMention] = []
+    reporting: list[DateMention] = []
     for mention in find_dates(sentence, published):
         if _REPORTING_BEFORE_DATE.search(sentence[: mention.start]):
+            if mention.precision == "day":
+                reporting.append(mention)
             continue
         clause = _clause_around(sentence, mention.start, mention.end)
         initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
         short = len(re.findall(r"\w+", clause)) <= 5
         if initial or short or _STRIKE_CONTEXT.search(clause) or _weapon(clause) != "unknown":
             kept.append(mention)
+    kept = kept or reporting[:1]
     explicit_days = [m for m in kept if m.explicit and m.precision == "day"]
     if explicit_days:
         kept = explicit_days
@@ -289,15 +303,26 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
 
 
 def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[Place], list[str]]:
-    """Strike locations of a sentence, most specific kept, and any ship names it gives."""
+    """Strike locations of a sentence, most specific kept, and any ship names it gives.
+
+    In a sentence about vessels, a name used as a ship's ("the Tatarstan") makes the name
+    joined to it by "and" a ship's too ("the Tatarstan and Dagestan").
+    """
+    text = sentence.text
+    about_vessels = SHIP_NOUNS.search(text) is not None
     kept: list[Place] = []
     ships: list[str] = []
-    for mention in find_place_mentions(sentence.text, gazetteer):
-        reason = non_location_reason(sentence.text, mention, at_text_start=sentence.index == 0)
-        if reason is None:
-            kept.append(mention.place)
-        elif reason in ("ship name", "name of a thing (ship, unit), not a place", "quoted name"):
+    previous_ship_end = -1
+    for mention in find_place_mentions(text, gazetteer):
+        reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
+        joined = previous_ship_end >= 0 and re.fullmatch(
+            r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[previous_ship_end : mention.start]
+        )
+        if about_vessels and (reason in _SHIP_REASONS or joined):
             ships.append(mention.text)
+            previous_ship_end = mention.end
+        elif reason is None:
+            kept.append(mention.place)
     return _most_specific(kept), ships
 
 
@@ -347,8 +372,8 @@ def _to_event(draft: _Draft, article: Article) -> Event:
         quotes=tuple(dict.fromkeys(draft.quotes)),
     )
     target = draft.target
-    if draft.ship_names and draft.target_type == "naval":
-        target = f"{target or 'ships'} {' and '.join(dict.fromkeys(draft.ship_names))}"
+    if draft.ship_names:
+        target = f"{target or 'ships'} ({', '.join(dict.fromkeys(draft.ship_names))})"
     precision = {
         "facility": GEO_FACILITY, "city": GEO_TOWN, "region": GEO_REGION
     }.get(place.kind, GEO_NONE) if place else GEO_NONE
@@ -438,15 +463,16 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         if not dates:
             attached = False
             for place in places:
-                for draft in reversed(drafts):
-                    if draft.place is not None and _same_place(draft.place, place):
-                        draft.quotes.append(text)
-                        draft.attacker_claim = draft.attacker_claim or attacker_claim
-                        draft.defender_claim = draft.defender_claim or defender_claim
-                        if draft.target_type == "unknown":
-                            draft.target_type, draft.target = target_type, target
-                        last_draft, attached = draft, True
-                        break
+                # An undated mention of a place speaks of its latest strike in the article.
+                here = [d for d in drafts if d.place is not None and _same_place(d.place, place)]
+                if here:
+                    draft = max(here, key=lambda d: d.date)
+                    draft.quotes.append(text)
+                    draft.attacker_claim = draft.attacker_claim or attacker_claim
+                    draft.defender_claim = draft.defender_claim or defender_claim
+                    if draft.target_type == "unknown":
+                        draft.target_type, draft.target = target_type, target
+                    last_draft, attached = draft, True
             if attached or sentence.index >= _LEAD_SENTENCES:
                 continue
             if places:
@@ -480,11 +506,16 @@ def _same_place(a: Place, b: Place) -> bool:
 
 
 def _consolidate(events: list[Event]) -> list[Event]:
-    """Merge an article's reports of one strike; fold unlocated same-day mentions in."""
+    """Merge an article's mentions of one strike; fold unlocated same-day mentions in.
+
+    Within one article, dates must be the same to the day (or the same month at month
+    precision): an article that says "earlier in July" beside "on Sunday" speaks of two strikes.
+    """
     merged: list[Event] = []
     for event in sorted(events, key=lambda e: (not e.located, e.geo_precision)):
         for index, known in enumerate(merged):
-            if same_strike(known, event) or _folds_into(event, known):
+            same_date = (known.date, known.date_precision) == (event.date, event.date_precision)
+            if (same_date and same_strike(known, event)) or _folds_into(event, known):
                 merged[index] = merge_events(known, event)
                 break
         else:

@@ -1,0 +1,230 @@
+"""Scoring extraction against a corpus of articles with answer files.
+
+A corpus folder holds ``NAME.txt`` articles, each with ``NAME.json``: the article's metadata
+(``outlet``, ``published``, ``url``, ``title``) and ``events``, the strikes it reports, each
+with ``date``, ``date_precision``, ``place``, ``lat``, ``lon``, ``geo_precision``,
+``target_type`` and ``weapon``.
+
+Found events are paired with answers one to one, nearest first: a pair must agree on where
+(within :data:`PAIR_KM`, or both unlocated) and on when (within :data:`PAIR_DAYS`). Among the
+pairs, the table scores place (within 10 km), date (same day and precision), target type,
+weapon, and distance to the front line (within 15 km of the distance measured at the answer's
+coordinates on the answer's date).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .articles import read_article
+from .errors import InputError
+from .frontline import distance_to_front_km
+from .geometry import geodesic_distance_km
+from .model import Event
+
+PAIR_KM = 60.0
+PAIR_DAYS = 31
+PLACE_KM = 10.0
+FRONT_KM = 15.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One expected event of an article."""
+
+    article: str
+    date: date
+    date_precision: str
+    place: str | None
+    lat: float | None
+    lon: float | None
+    target_type: str
+    weapon: str
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass
+class Score:
+    """Counts over a corpus; rates are over answers (found, missed) or over pairs."""
+
+    answers: int = 0
+    extracted: int = 0
+    pairs: list[tuple[Answer, Event]] = field(default_factory=list)
+    missed: list[Answer] = field(default_factory=list)
+    invented: list[tuple[str, Event]] = field(default_factory=list)
+
+    def rate(self, check: Callable[[Answer, Event], bool]) -> float:
+        if not self.pairs:
+            return 0.0
+        return sum(check(a, e) for a, e in self.pairs) / len(self.pairs)
+
+    @property
+    def found_rate(self) -> float:
+        return len(self.pairs) / self.answers if self.answers else 1.0
+
+    @property
+    def invented_rate(self) -> float:
+        return len(self.invented) / self.extracted if self.extracted else 0.0
+
+    def rates(self) -> dict[str, float]:
+        """Every rate of the table, by name."""
+        return {
+            "found": self.found_rate,
+            "invented": self.invented_rate,
+            "place_10km": self.rate(place_ok),
+            "date_exact": self.rate(date_ok),
+            "target_type": self.rate(lambda a, e: a.target_type == e.target_type),
+            "weapon": self.rate(lambda a, e: a.weapon == e.weapon),
+            "front_15km": self.rate(front_ok),
+        }
+
+
+def place_ok(answer: Answer, event: Event) -> bool:
+    if not answer.located:
+        return not event.located
+    if event.lat is None or event.lon is None:
+        return False
+    assert answer.lat is not None and answer.lon is not None
+    return geodesic_distance_km(answer.lat, answer.lon, event.lat, event.lon) <= PLACE_KM
+
+
+def date_ok(answer: Answer, event: Event) -> bool:
+    return (answer.date, answer.date_precision) == (event.date, event.date_precision)
+
+
+def front_ok(answer: Answer, event: Event) -> bool:
+    if not answer.located:
+        return event.distance_to_front_km is None
+    if event.distance_to_front_km is None:
+        return False
+    assert answer.lat is not None and answer.lon is not None
+    expected, _ = distance_to_front_km(answer.lat, answer.lon, answer.date)
+    return abs(expected - event.distance_to_front_km) <= FRONT_KM
+
+
+def _pair_cost(answer: Answer, event: Event) -> float | None:
+    days = abs((answer.date - event.date).days)
+    if days > PAIR_DAYS:
+        return None
+    if answer.located and event.lat is not None and event.lon is not None:
+        assert answer.lat is not None and answer.lon is not None
+        km = geodesic_distance_km(answer.lat, answer.lon, event.lat, event.lon)
+        return None if km > PAIR_KM else km + days
+    if not answer.located and not event.located:
+        return float(days)
+    return None
+
+
+def read_answers(path: Path) -> tuple[dict[str, Any], list[Answer]]:
+    """An answer file's metadata and its expected events."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        answers = [
+            Answer(
+                article=path.stem,
+                date=date.fromisoformat(item["date"]),
+                date_precision=item["date_precision"],
+                place=item.get("place"),
+                lat=item.get("lat"),
+                lon=item.get("lon"),
+                target_type=item["target_type"],
+                weapon=item["weapon"],
+            )
+            for item in data.get("events", [])
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(f"{path}: not an answer file ({error})") from None
+    return data, answers
+
+
+def score_article(score: Score, name: str, answers: list[Answer], events: list[Event]) -> None:
+    """Pair one article's events with its answers, nearest first, and count."""
+    score.answers += len(answers)
+    score.extracted += len(events)
+    candidates = sorted(
+        (cost, a, e)
+        for a, answer in enumerate(answers)
+        for e, event in enumerate(events)
+        if (cost := _pair_cost(answer, event)) is not None
+    )
+    used_answers: set[int] = set()
+    used_events: set[int] = set()
+    for _, a, e in candidates:
+        if a in used_answers or e in used_events:
+            continue
+        used_answers.add(a)
+        used_events.add(e)
+        score.pairs.append((answers[a], events[e]))
+    score.missed.extend(answer for a, answer in enumerate(answers) if a not in used_answers)
+    score.invented.extend((name, event) for e, event in enumerate(events) if e not in used_events)
+
+
+def evaluate(corpus: Path, extract: Callable[[Any], list[Event]]) -> Score:
+    """Score ``extract`` (an article to its events) over every answered article in ``corpus``."""
+    files = sorted(corpus.glob("*.txt"))
+    answered = [f for f in files if f.with_suffix(".json").is_file()]
+    if not answered:
+        raise InputError(f"{corpus}: no articles with answer files (NAME.txt + NAME.json)")
+    score = Score()
+    for file in answered:
+        _, answers = read_answers(file.with_suffix(".json"))
+        score_article(score, file.stem, answers, extract(read_article(file)))
+    return score
+
+
+def format_table(score: Score) -> str:
+    """The score as a plain-text table an analyst reads."""
+    rates = score.rates()
+    pairs = len(score.pairs)
+    rows = [
+        ("events in the answers", f"{score.answers}"),
+        ("events extracted", f"{score.extracted}"),
+        ("found", f"{pairs} ({rates['found']:.1%})"),
+        ("missed", f"{len(score.missed)}"),
+        ("invented", f"{len(score.invented)} ({rates['invented']:.1%} of extracted)"),
+        ("place within 10 km", f"{rates['place_10km']:.1%} of found"),
+        ("date exact", f"{rates['date_exact']:.1%} of found"),
+        ("target type", f"{rates['target_type']:.1%} of found"),
+        ("weapon", f"{rates['weapon']:.1%} of found"),
+        ("front distance within 15 km", f"{rates['front_15km']:.1%} of found"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+
+
+def format_errors(score: Score, limit: int = 40) -> Iterable[str]:
+    """One line per missed or invented event, for reading the errors."""
+    for answer in score.missed[:limit]:
+        yield (
+            f"missed    {answer.article}: {answer.date} {answer.place} "
+            f"{answer.target_type}/{answer.weapon}"
+        )
+    for name, event in score.invented[:limit]:
+        yield (
+            f"invented  {name}: {event.date} {event.place} {event.target_type}/{event.weapon}"
+        )
+    for answer, event in score.pairs:
+        wrong = [
+            label
+            for label, ok in (
+                ("place", place_ok(answer, event)),
+                ("date", date_ok(answer, event)),
+                ("target", answer.target_type == event.target_type),
+                ("weapon", answer.weapon == event.weapon),
+            )
+            if not ok
+        ]
+        if wrong:
+            yield (
+                f"wrong {'+'.join(wrong):<12} {answer.article}: expected {answer.date} "
+                f"{answer.place} {answer.target_type}/{answer.weapon}, got {event.date} "
+                f"{event.place} {event.target_type}/{event.weapon}"
+            )

@@ -1,0 +1,117 @@
+"""The command line as a user runs it: JSON, CSV and GeoJSON out, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.articles import read_article
+from dashboard.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SEED_000 = SEEDS / "000_3d49d55cc31c0628.txt"
+REQUIRED_KEYS = {
+    "date", "date_precision", "place", "admin1", "country", "lat", "lon", "geo_precision",
+    "target_type", "weapon", "distance_to_front_km", "distance_to_border_km", "quote",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_extract_seed_000_prints_kaspiysk_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "extract", str(SEED_000))
+    assert status == 0
+    (event,) = json.loads(out)
+    assert REQUIRED_KEYS <= event.keys()
+    assert (event["place"], event["date"], event["target_type"], event["weapon"]) == (
+        "Kaspiysk", "2024-11-06", "naval", "aerial_drone"
+    )
+    assert event["admin1"] == "Dagestan" and event["country"] == "RU"
+    assert 930 <= event["distance_to_front_km"] <= 1010
+    assert event["distance_to_border_km"] > 500
+
+
+def test_extract_needs_a_publication_date_for_unknown_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Drones hit the Tuapse refinery on Friday.", encoding="utf-8")
+    status, out, err = run(capsys, "extract", str(article))
+    assert status == 2 and out == "" and "--published" in err and len(err.splitlines()) == 1
+    status, out, _ = run(capsys, "extract", str(article), "--published", "2024-05-18")
+    (event,) = json.loads(out)
+    assert (event["date"], event["place"], event["target_type"]) == ("2024-05-17", "Tuapse", "oil")
+
+
+def test_load_then_export_holds_kaspiysk_once_with_two_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "s.sqlite")
+    status, out, _ = run(capsys, "load", str(SEEDS), "--store", store)
+    assert status == 0 and "3 articles" in out
+    status, again, _ = run(capsys, "load", str(SEEDS), "--store", store)
+    assert again.count("already loaded") == 3 and "0 events added" in again
+    status, out, _ = run(capsys, "export", "--format", "csv", "--store", store)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    kaspiysk = [r for r in rows if r["place"] == "Kaspiysk"]
+    assert len(kaspiysk) == 1 and kaspiysk[0]["source_count"] == "2"
+    seed_ids = {read_article(p).id for p in sorted(SEEDS.glob("00[01]_*.txt"))}
+    assert {s["article_id"] for s in json.loads(kaspiysk[0]["sources_json"])} == seed_ids
+    assert "Business Insider" in kaspiysk[0]["outlets"]
+
+
+def test_export_filters_and_geojson(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "s.sqlite")
+    run(capsys, "load", str(SEEDS), "--store", store)
+    _, out, _ = run(
+        capsys, "export", "--format", "geojson", "--since", "2023-07-01", "--until",
+        "2023-12-31", "--store", store,
+    )
+    features = json.loads(out)["features"]
+    assert features and all("2023-07-01" <= f["properties"]["date"] <= "2023-12-31" for f in features)
+    _, out, _ = run(capsys, "export", "--target-type", "naval", "--store", store)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and {r["target_type"] for r in rows} == {"naval"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "missing.txt"], "no such file"),
+        (["extract", "EMPTY"], "empty"),
+        (["extract", "BINARY"], "binary"),
+        (["load", "missing-folder/x.txt"], "no such file"),
+    ],
+)
+def test_bad_input_is_one_line_and_non_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x00")
+    names = {"EMPTY": str(tmp_path / "empty.txt"), "BINARY": str(tmp_path / "binary.txt")}
+    argv = [names.get(a, a) for a in args] + ["--store", str(tmp_path / "s.sqlite")] * (
+        args[0] == "load"
+    )
+    status, _, err = run(capsys, *argv)
+    assert status == 2
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_bad_date_is_rejected_without_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "extract", str(SEED_000), "--published", "6/11/2024"],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )
+    assert result.returncode == 2
+    assert "not a date" in result.stderr and "Traceback" not in result.stderr

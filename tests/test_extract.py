@@ -1,0 +1,137 @@
+"""Extraction: what an analyst gets from an article, on the seeds and on general rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard.articles import article_from_text, read_article
+from dashboard.extract import extract_events, split_sentences
+from dashboard.model import Event
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_events(prefix: str) -> list[Event]:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return extract_events(read_article(path))
+
+
+def events_of(text: str, published: date = date(2024, 11, 6)) -> list[Event]:
+    return extract_events(article_from_text(text, published=published))
+
+
+def test_seed_000_is_one_naval_drone_strike_at_kaspiysk() -> None:
+    (event,) = seed_events("000")
+    assert (event.place, event.admin1, event.country) == ("Kaspiysk", "Dagestan", "RU")
+    assert (event.date, event.date_precision) == (date(2024, 11, 6), "day")
+    assert (event.target_type, event.weapon) == ("naval", "aerial_drone")
+    assert event.lat is not None and abs(event.lat - 42.88) < 0.1
+    assert event.lon is not None and abs(event.lon - 47.64) < 0.1
+    assert event.defender_claim is not None and "destroyed one drone" in event.defender_claim
+    assert "Kaspiysk" in event.quote
+
+
+def test_seed_001_names_the_ships_and_the_date() -> None:
+    (event,) = seed_events("001")
+    assert (event.place, event.date, event.target_type, event.weapon) == (
+        "Kaspiysk", date(2024, 11, 6), "naval", "aerial_drone"
+    )
+    assert event.target is not None
+    assert "Tatarstan" in event.target and "Dagestan" in event.target
+    assert event.defender_claim is not None and "intercepted a drone" in event.defender_claim
+
+
+def test_seed_002_summer_2023_strikes_and_no_kyiv() -> None:
+    events = seed_events("002")
+    by_day = {(e.date, e.date_precision): e for e in events}
+    sunday, tuesday = by_day[(date(2023, 7, 30), "day")], by_day[(date(2023, 8, 1), "day")]
+    assert sunday.place == tuesday.place == "Moscow"
+    assert tuesday.target is not None and "skyscraper" in tuesday.target
+    kremlin = by_day[(date(2023, 5, 1), "month")]
+    assert kremlin.target_type == "government"
+    port = by_day[(date(2023, 8, 4), "day")]
+    assert (port.geo_precision, port.lat, port.target_type, port.weapon) == (
+        4, None, "naval", "sea_drone"
+    )
+    assert all(e.place != "Kyiv" and e.country != "UA" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow said its forces would respond to the drone attack.",
+        "Kyiv's forces struck again, officials said on Wednesday.",
+        "The Black Sea Fleet lost a patrol ship in the attack on Wednesday.",
+        "A drone flew some 250 miles west of Moscow before it was shot down on Wednesday.",
+        "The drones were launched from Sumy region on Wednesday, the ministry said.",
+        "Russian missiles hit Kharkiv on Wednesday, killing three.",
+        "Ukraine has increasingly used drones to strike refineries across Russia.",
+    ],
+)
+def test_places_only_mentioned_are_not_strike_locations(text: str) -> None:
+    located = [e for e in events_of(text) if e.located]
+    assert located == []
+
+
+def test_unnamed_place_is_kept_without_coordinates() -> None:
+    (event,) = events_of("On Tuesday night, sea drones hit a Russian port, damaging a landing ship.")
+    assert (event.geo_precision, event.lat, event.lon) == (4, None, None)
+    assert (event.date, event.weapon, event.target_type) == (
+        date(2024, 11, 5), "sea_drone", "naval"
+    )
+    assert event.country == "RU"
+
+
+def test_two_places_in_one_sentence_are_two_events() -> None:
+    events = events_of(
+        "Ukrainian drones struck oil refineries in Ryazan and Volgograd on Sunday, "
+        "regional governors said."
+    )
+    assert sorted(e.place or "" for e in events) == ["Ryazan", "Volgograd"]
+    assert {e.target_type for e in events} == {"oil"} and {e.date for e in events} == {
+        date(2024, 11, 3)
+    }
+
+
+def test_crimea_is_ukraine_and_occupied() -> None:
+    (event,) = events_of("Missiles hit Sevastopol on Monday, damaging a submarine in the bay.")
+    assert (event.country, event.occupied, event.weapon, event.target_type) == (
+        "UA", True, "missile", "naval"
+    )
+
+
+def test_spelling_variants_resolve_to_one_place() -> None:
+    spellings = ("Kaspiysk", "Kaspiisk", "Kaspijsk")
+    places = {
+        events_of(f"Drones attacked {name} on Wednesday.")[0].place for name in spellings
+    }
+    assert places == {"Kaspiysk"}
+
+
+def test_a_passing_mention_gets_its_own_event_with_month_precision() -> None:
+    events = events_of(
+        "Drones hit the Tuapse refinery on Saturday. The same plant was attacked in May, "
+        "when a fire broke out.",
+        published=date(2024, 11, 9),
+    )
+    assert sorted((e.date.isoformat(), e.date_precision) for e in events) == [
+        ("2024-05-01", "month"), ("2024-11-09", "day")
+    ]
+
+
+def test_sentences_keep_abbreviated_dates_whole() -> None:
+    sentences = split_sentences("Early Wednesday, Nov. 6, drones hit. Officials confirmed it.")
+    assert [s.text for s in sentences] == [
+        "Early Wednesday, Nov. 6, drones hit.", "Officials confirmed it."
+    ]
+
+
+def test_article_without_strikes_has_no_events() -> None:
+    text = (
+        "Diplomats met in Geneva on Tuesday to discuss a ceasefire. Moscow said it was open to "
+        "talks, while Kyiv demanded guarantees."
+    )
+    assert events_of(text) == []
