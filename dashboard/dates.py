@@ -66,9 +66,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weekday", rf"\b{_WEEKDAY}(?:'s)?\b"),
         ("this_month", r"\b(?:earlier|later)?\s*this\s+month\b"),
         ("last_month", r"\blast\s+month\b"),
-        ("in_month", r"\b(?:in|since|during|earlier in|late|early|mid-?|end of|start of)\s+"
-         r"(?P<month>january|february|march|april|may|june|july|august|september|october"
-         r"|november|december)\b(?!\s+\d)"),
+        (
+            "in_month",
+            r"\b(?:in|since|during|earlier in|late|early|mid-?|end of|start of)\s+"
+            r"(?P<month>january|february|march|april|may|june|july|august|september|october"
+            r"|november|december)\b(?!\s+\d)",
+        ),
         ("this_year", r"\b(?:earlier\s+)?this\s+year\b"),
         ("last_year", r"\blast\s+year(?:'s)?\b"),
         ("year", r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -135,8 +138,8 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
             sunday -= timedelta(days=7)
         return sunday, "day"
     if kind == "last_weekday":
-        day = _weekday_on_or_before(groups["weekday"], published)
-        return (day - timedelta(days=7) if day == published else day), "day"
+        weekday = _weekday_on_or_before(groups["weekday"], published)
+        return (weekday - timedelta(days=7) if weekday == published else weekday), "day"
     if kind == "weekday":
         return _weekday_on_or_before(groups["weekday"], published), "day"
     if kind == "this_month":
@@ -171,8 +174,10 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            if kind == "in_month" and match.group("month").lower() == "may" and _may_is_verb(
-                text, end
+            if (
+                kind == "in_month"
+                and match.group("month").lower() == "may"
+                and _may_is_verb(text, end)
             ):
                 continue
             try:

@@ -208,9 +208,7 @@ def format_errors(score: Score, limit: int = 40) -> Iterable[str]:
             f"{answer.target_type}/{answer.weapon}"
         )
     for name, event in score.invented[:limit]:
-        yield (
-            f"invented  {name}: {event.date} {event.place} {event.target_type}/{event.weapon}"
-        )
+        yield (f"invented  {name}: {event.date} {event.place} {event.target_type}/{event.weapon}")
     for answer, event in score.pairs:
         wrong = [
             label

@@ -108,6 +108,7 @@ def events_to_geojson(events: Iterable[Event]) -> dict[str, Any]:
         geometry = (
             {"type": "Point", "coordinates": [event.lon, event.lat]} if event.located else None
         )
-        features.append({"type": "Feature", "id": event.id, "geometry": geometry,
-                         "properties": properties})
+        features.append(
+            {"type": "Feature", "id": event.id, "geometry": geometry, "properties": properties}
+        )
     return {"type": "FeatureCollection", "features": features}

@@ -59,8 +59,42 @@ from .model import (
 )
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen lt col maj capt sgt st no vs jan feb mar apr jun jul aug sep sept oct
-    nov dec u.s u.k e.g i.e approx est inc corp co""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "inc",
+        "corp",
+        "co",
+    ]
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄ])")
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
@@ -165,7 +199,10 @@ def find_place_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             places = gazetteer.lookup(name)
             if places:
                 found = PlaceMention(
-                    _best_place(places), name, first.start(), first.start() + len(name),
+                    _best_place(places),
+                    name,
+                    first.start(),
+                    first.start() + len(name),
                     name != span,
                 )
                 index += size
@@ -193,22 +230,29 @@ def _word_before(text: str, start: int) -> str:
 def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
     """Why a named place is not where a strike happened, or ``None`` when it may be."""
     place, before = mention.place, sentence[: mention.start]
-    after_words = _words_after(sentence, mention.end)
+    after_words = _words_after(sentence, mention.end + (2 if mention.possessive else 0))
     next_word = after_words[0] if after_words else ""
     previous = _word_before(sentence, mention.start)
     if place.kind == "country":
         return "a country is not a location"
-    if at_text_start and mention.start == 0 and re.match(r"\s*(?:,|\(|—|–|-)", sentence[mention.end :]):
+    if (
+        at_text_start
+        and mention.start == 0
+        and re.match(r"\s*(?:,|\(|—|–|-)", sentence[mention.end :])
+    ):
         return "dateline"
     if DISTANCE_REFERENCE.search(before):
         return "distance reference"
     if LAUNCH_REFERENCE.search(before):
         return "launch site"
     if mention.possessive:
-        if next_word and next_word[0].islower() and next_word.lower() not in GEO_NOUNS:
-            if not any(pattern.match(sentence[mention.end + 3 :].lstrip())
-                       for _, pattern in TARGET_PATTERNS):
-                return "actor (possessive)"
+        owned = re.sub(r"^['’]s\s*", "", sentence[mention.end :])
+        if (
+            next_word[:1].islower()
+            and next_word.lower() not in GEO_NOUNS
+            and not any(pattern.match(owned) for _, pattern in TARGET_PATTERNS)
+        ):
+            return "actor (possessive)"
     elif next_word.lower() in ACTOR_VERBS:
         follower = after_words[1].lower() if len(after_words) > 1 else ""
         passive = next_word.lower() in AUXILIARIES and PASSIVE_STRIKE.match(
@@ -218,8 +262,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
             return "actor"
     if next_word[:1].isupper() and next_word.lower() not in GEO_NOUNS and not mention.possessive:
         return "part of a longer name"
-    if previous[:1].isupper() and not re.search(r"['’]s\s*$", before) and (
-        previous.lower() not in COMMON_WORDS
+    if (
+        previous[:1].isupper()
+        and not re.search(r"['’]s\s*$", before)
+        and (previous.lower() not in COMMON_WORDS)
     ):
         return "part of a longer name"
     if re.search(r"[\"“‘']\s*$", before) and re.match(r"\s*[\"”’']", sentence[mention.end :]):
@@ -249,9 +295,32 @@ def _classify(text: str) -> tuple[TargetType, str | None]:
 
 def _target_phrase(text: str, match: re.Match[str]) -> str:
     before = re.findall(r"[\w'’\-]+", text[: match.start()])[-2:]
-    skip = {"the", "a", "an", "on", "at", "in", "of", "hit", "struck", "and", "its", "his",
-            "their", "to", "attacked", "targeted", "damaged", "destroyed", "by", "same", "that",
-            "this", "these", "those"}
+    skip = {
+        "the",
+        "a",
+        "an",
+        "on",
+        "at",
+        "in",
+        "of",
+        "hit",
+        "struck",
+        "and",
+        "its",
+        "his",
+        "their",
+        "to",
+        "attacked",
+        "targeted",
+        "damaged",
+        "destroyed",
+        "by",
+        "same",
+        "that",
+        "this",
+        "these",
+        "those",
+    }
     modifiers: list[str] = []
     for word in reversed(before):
         if word.lower() in skip:
@@ -313,8 +382,16 @@ def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[Place], l
     kept: list[Place] = []
     ships: list[str] = []
     previous_ship_end = -1
-    for mention in find_place_mentions(text, gazetteer):
+    mentions = find_place_mentions(text, gazetteer)
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
+        if (
+            reason is None
+            and mention.possessive
+            and following is not None
+            and re.fullmatch(r"['’]s\s+", text[mention.end : following.start])
+        ):
+            reason = "holds the next place"
         joined = previous_ship_end >= 0 and re.fullmatch(
             r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[previous_ship_end : mention.start]
         )
@@ -354,7 +431,9 @@ def _claims(text: str) -> tuple[str | None, str | None]:
     defender = text if DEFENCE_CLAIM.search(text) and DEFENDER_VOICE.search(text) else None
     attacker = (
         text
-        if ATTACKER_VOICE.search(text) and CLAIM_VERB.search(text) and DAMAGE.search(text)
+        if ATTACKER_VOICE.search(text)
+        and CLAIM_VERB.search(text)
+        and DAMAGE.search(text)
         and defender is None
         else None
     )
@@ -374,9 +453,11 @@ def _to_event(draft: _Draft, article: Article) -> Event:
     target = draft.target
     if draft.ship_names:
         target = f"{target or 'ships'} ({', '.join(dict.fromkeys(draft.ship_names))})"
-    precision = {
-        "facility": GEO_FACILITY, "city": GEO_TOWN, "region": GEO_REGION
-    }.get(place.kind, GEO_NONE) if place else GEO_NONE
+    precision = (
+        {"facility": GEO_FACILITY, "city": GEO_TOWN, "region": GEO_REGION}.get(place.kind, GEO_NONE)
+        if place
+        else GEO_NONE
+    )
     located = place is not None and precision != GEO_NONE
     return Event(
         date=draft.date,
@@ -483,13 +564,17 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                 lead = draft_for(published, "day", None)
             continue
 
-        if not places and last_place is not None and _ANAPHORA.search(text) and not (
-            _INDEFINITE_PLACE.search(text)
+        if (
+            not places
+            and last_place is not None
+            and _ANAPHORA.search(text)
+            and not (_INDEFINITE_PLACE.search(text))
         ):
             places = [last_place]
+        targets: list[Place | None] = list(places) or [None]
         for mention in dates:
-            for place in places or [None]:
-                drafts.append(draft_for(mention.value, mention.precision, place))
+            for where in targets:
+                drafts.append(draft_for(mention.value, mention.precision, where))
                 last_draft = drafts[-1]
         if places:
             last_place = places[-1]

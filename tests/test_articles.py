@@ -33,7 +33,9 @@ def test_own_sidecar_beside_the_file(tmp_path: Path) -> None:
     )
     article = read_article(tmp_path / "a.txt")
     assert (article.published, article.outlet, article.url) == (
-        date(2022, 12, 5), "Wire", "https://example.org/a"
+        date(2022, 12, 5),
+        "Wire",
+        "https://example.org/a",
     )
 
 

@@ -32,19 +32,20 @@ def test_csv_row_as_a_spreadsheet_user_sees_it() -> None:
     assert row["quote"] == "Drones hit Kaspiysk."
     assert row["source_count"] == "2"
     assert [s["quotes"] for s in json.loads(row["sources_json"])] == [
-        ["Drones hit Kaspiysk."], ["Ships were damaged."]
+        ["Drones hit Kaspiysk."],
+        ["Ships were damaged."],
     ]
 
 
 def test_formula_cells_are_neutralised_numbers_are_not() -> None:
     hostile = event(
-        place="=HYPERLINK(\"http://evil\")",
+        place='=HYPERLINK("http://evil")',
         target="+1+1",
         lon=-47.5,
         sources=(source("a", "@SUM(A1)"), source("b", "-2+3")),
     )
     row = next(csv.DictReader(io.StringIO(events_to_csv([hostile]))))
-    assert row["place"] == "'=HYPERLINK(\"http://evil\")"
+    assert row["place"] == '\'=HYPERLINK("http://evil")'
     assert row["target"] == "'+1+1"
     assert row["quote"] == "'@SUM(A1)"
     assert row["lon"] == "-47.5"

@@ -37,7 +37,10 @@ def test_seed_000_is_one_naval_drone_strike_at_kaspiysk() -> None:
 def test_seed_001_names_the_ships_and_the_date() -> None:
     (event,) = seed_events("001")
     assert (event.place, event.date, event.target_type, event.weapon) == (
-        "Kaspiysk", date(2024, 11, 6), "naval", "aerial_drone"
+        "Kaspiysk",
+        date(2024, 11, 6),
+        "naval",
+        "aerial_drone",
     )
     assert event.target is not None
     assert "Tatarstan" in event.target and "Dagestan" in event.target
@@ -54,7 +57,10 @@ def test_seed_002_summer_2023_strikes_and_no_kyiv() -> None:
     assert kremlin.target_type == "government"
     port = by_day[(date(2023, 8, 4), "day")]
     assert (port.geo_precision, port.lat, port.target_type, port.weapon) == (
-        4, None, "naval", "sea_drone"
+        4,
+        None,
+        "naval",
+        "sea_drone",
     )
     assert all(e.place != "Kyiv" and e.country != "UA" for e in events)
 
@@ -77,10 +83,14 @@ def test_places_only_mentioned_are_not_strike_locations(text: str) -> None:
 
 
 def test_unnamed_place_is_kept_without_coordinates() -> None:
-    (event,) = events_of("On Tuesday night, sea drones hit a Russian port, damaging a landing ship.")
+    (event,) = events_of(
+        "On Tuesday night, sea drones hit a Russian port, damaging a landing ship."
+    )
     assert (event.geo_precision, event.lat, event.lon) == (4, None, None)
     assert (event.date, event.weapon, event.target_type) == (
-        date(2024, 11, 5), "sea_drone", "naval"
+        date(2024, 11, 5),
+        "sea_drone",
+        "naval",
     )
     assert event.country == "RU"
 
@@ -99,15 +109,16 @@ def test_two_places_in_one_sentence_are_two_events() -> None:
 def test_crimea_is_ukraine_and_occupied() -> None:
     (event,) = events_of("Missiles hit Sevastopol on Monday, damaging a submarine in the bay.")
     assert (event.country, event.occupied, event.weapon, event.target_type) == (
-        "UA", True, "missile", "naval"
+        "UA",
+        True,
+        "missile",
+        "naval",
     )
 
 
 def test_spelling_variants_resolve_to_one_place() -> None:
     spellings = ("Kaspiysk", "Kaspiisk", "Kaspijsk")
-    places = {
-        events_of(f"Drones attacked {name} on Wednesday.")[0].place for name in spellings
-    }
+    places = {events_of(f"Drones attacked {name} on Wednesday.")[0].place for name in spellings}
     assert places == {"Kaspiysk"}
 
 
@@ -118,14 +129,16 @@ def test_a_passing_mention_gets_its_own_event_with_month_precision() -> None:
         published=date(2024, 11, 9),
     )
     assert sorted((e.date.isoformat(), e.date_precision) for e in events) == [
-        ("2024-05-01", "month"), ("2024-11-09", "day")
+        ("2024-05-01", "month"),
+        ("2024-11-09", "day"),
     ]
 
 
 def test_sentences_keep_abbreviated_dates_whole() -> None:
     sentences = split_sentences("Early Wednesday, Nov. 6, drones hit. Officials confirmed it.")
     assert [s.text for s in sentences] == [
-        "Early Wednesday, Nov. 6, drones hit.", "Officials confirmed it."
+        "Early Wednesday, Nov. 6, drones hit.",
+        "Officials confirmed it.",
     ]
 
 
@@ -135,3 +148,9 @@ def test_article_without_strikes_has_no_events() -> None:
         "talks, while Kyiv demanded guarantees."
     )
     assert events_of(text) == []
+
+
+def test_possessive_of_a_russian_city_is_an_actor_unless_it_owns_a_target() -> None:
+    assert [e for e in events_of("Moscow's forces attacked again on Wednesday.") if e.located] == []
+    (event,) = events_of("Drones hit Moscow's Vnukovo airport on Wednesday.")
+    assert event.place is not None and event.target_type == "transport"

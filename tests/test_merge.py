@@ -9,7 +9,10 @@ from tests.factories import event, source
 def test_two_reports_of_one_strike_merge_with_both_sources() -> None:
     first = event(sources=(source("a1", "Drones hit Kaspiysk."),))
     second = event(
-        lat=42.89, lon=47.63, target="ships", sources=(source("a2", "The port of Kaspiysk was hit."),)
+        lat=42.89,
+        lon=47.63,
+        target="ships",
+        sources=(source("a2", "The port of Kaspiysk was hit."),),
     )
     assert same_strike(first, second)
     merged = merge_events(first, second)
@@ -38,8 +41,9 @@ def test_same_place_on_different_days_stays_two() -> None:
 
 def test_far_apart_sites_on_one_day_stay_two() -> None:
     kaspiysk = event()
-    makhachkala_airport = event(place="Uytash", lat=42.816, lon=47.652, geo_precision=1,
-                                target_type="airbase")
+    makhachkala_airport = event(
+        place="Uytash", lat=42.816, lon=47.652, geo_precision=1, target_type="airbase"
+    )
     assert not same_strike(kaspiysk, makhachkala_airport)
     novorossiysk = event(place="Novorossiysk", lat=44.72, lon=37.77)
     assert not same_strike(kaspiysk, novorossiysk)
@@ -53,5 +57,7 @@ def test_unknown_categories_do_not_block_a_merge_but_conflicts_do() -> None:
 
 
 def test_quotes_of_one_article_are_joined() -> None:
-    merged = merge_events(event(sources=(source("a", "One."),)), event(sources=(source("a", "Two."),)))
+    merged = merge_events(
+        event(sources=(source("a", "One."),)), event(sources=(source("a", "Two."),))
+    )
     assert len(merged.sources) == 1 and merged.sources[0].quotes == ("One.", "Two.")

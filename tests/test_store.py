@@ -33,7 +33,9 @@ def test_second_report_merges_as_a_new_source(tmp_path: Path) -> None:
         assert [s.article_id for s in stored.sources] == ["one", "two"]
 
 
-def test_a_failed_load_keeps_what_was_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_load_keeps_what_was_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store(tmp_path / "s.sqlite")
     store.save_article(article("one"), [event(sources=(source("one"),))])
     calls = {"n": 0}
@@ -60,16 +62,24 @@ def test_filters_by_date_and_target_type(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
         store.save_events(
             [
-                event(date=date(2023, 5, 3), target_type="government", place="Moscow",
-                      lat=55.75, lon=37.62),
+                event(
+                    date=date(2023, 5, 3),
+                    target_type="government",
+                    place="Moscow",
+                    lat=55.75,
+                    lon=37.62,
+                ),
                 event(),
-                event(date=date(2024, 12, 1), target_type="oil", place="Tuapse", lat=44.1, lon=39.08),
+                event(
+                    date=date(2024, 12, 1), target_type="oil", place="Tuapse", lat=44.1, lon=39.08
+                ),
             ]
         )
         assert [e.target_type for e in store.events(since=date(2024, 1, 1))] == ["naval", "oil"]
         assert [e.place for e in store.events(until=date(2024, 1, 1))] == ["Moscow"]
         assert [e.place for e in store.events(target_types=["oil", "government"])] == [
-            "Moscow", "Tuapse"
+            "Moscow",
+            "Tuapse",
         ]
 
 
