@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from .articles import Article
 from .dates import DateMention, find_dates
@@ -40,13 +41,16 @@ from .language import (
     GENERIC,
     GEO_NOUNS,
     LAUNCH_REFERENCE,
+    OCCUPIED_CUE,
     PASSIVE_STRIKE,
     SHIP_NOUNS,
     TARGET_PATTERNS,
+    WEAPON_AS_TARGET,
     WEAPON_PATTERNS,
 )
 from .merge import merge_events, same_strike
 from .model import (
+    TARGET_TYPES,
     GEO_FACILITY,
     GEO_NONE,
     GEO_REGION,
@@ -118,6 +122,23 @@ _LEAD_SENTENCES = 4
 #: Long-range strikes in scope land in Russia or in occupied Ukraine.
 STRIKE_COUNTRIES = frozenset({"RU", "UA"})
 _SHIP_REASONS = frozenset({"ship name", "name of a thing", "quoted name"})
+_NAMED_WATER = re.compile(
+    r"\b(?:Sea|Gulf|Strait|Bay|Lake|Cape|Port|Mount|River|Battle|Siege|Treaty|University)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+_PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
+_NEAR = re.compile(
+    r"\s+(?:near|outside|close to|not far from|just outside|on the outskirts of)\s+(?:the\s+)?",
+    re.I,
+)
+#: Words this close to a place name say what was hit there.
+_TARGET_WINDOW = 60
+#: A town stands for a facility of the named kind within this distance.
+_FACILITY_KM = 30.0
+_FACILITY_TYPES: frozenset[str] = frozenset(
+    {"airbase", "oil", "naval", "ammunition", "defense_industry", "power", "transport"}
+)
 
 
 @dataclass(frozen=True)
@@ -268,6 +289,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and (previous.lower() not in COMMON_WORDS)
     ):
         return "part of a longer name"
+    if _NAMED_WATER.search(before):
+        return "part of a longer name"
     if re.search(r"[\"“‘']\s*$", before) and re.match(r"\s*[\"”’']", sentence[mention.end :]):
         return "quoted name"
     if SHIP_NOUNS.search(" ".join(re.findall(r"[\w'’\-]+", before)[-3:])):
@@ -278,7 +301,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and next_word.lower() not in GEO_NOUNS
     ):
         return "name of a thing"
-    if place.country == "UA" and not place.occupied:
+    if place.country == "UA" and not place.occupied and not OCCUPIED_CUE.search(sentence):
         return "Ukrainian-held territory"
     if place.country not in STRIKE_COUNTRIES:
         return "outside Russia and Ukraine"
@@ -330,6 +353,7 @@ def _target_phrase(text: str, match: re.Match[str]) -> str:
 
 
 def _weapon(text: str) -> Weapon:
+    text = WEAPON_AS_TARGET.sub(" ", text)
     for weapon, pattern in WEAPON_PATTERNS:
         if pattern.search(text):
             return weapon
@@ -371,27 +395,63 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
-def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[Place], list[str]]:
+@dataclass(frozen=True)
+class _Located:
+    """A strike location of a sentence, with what the words around it say was hit there."""
+
+    place: Place
+    target_type: TargetType
+    target: str | None
+
+
+def _as_regions(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Names listed before a plural region noun are regions: "the Kursk and Oryol regions"."""
+    converted = list(mentions)
+    for index, mention in enumerate(mentions):
+        if not _PLURAL_REGION.match(text[mention.end :]):
+            continue
+        chain = [index]
+        while chain[0] > 0 and _LIST_JOIN.fullmatch(
+            text[mentions[chain[0] - 1].end : mentions[chain[0]].start]
+        ):
+            chain.insert(0, chain[0] - 1)
+        for member in chain:
+            old = mentions[member]
+            region = gazetteer.region(old.text, old.place.country)
+            if region is not None:
+                converted[member] = PlaceMention(
+                    region, old.text, old.start, old.end, old.possessive
+                )
+    return converted
+
+
+def _locations(
+    sentence: Sentence, gazetteer: Gazetteer
+) -> tuple[list[_Located], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
     In a sentence about vessels, a name used as a ship's ("the Tatarstan") makes the name
-    joined to it by "and" a ship's too ("the Tatarstan and Dagestan").
+    joined to it by "and" a ship's too ("the Tatarstan and Dagestan"). A town named with a
+    kind of target ("the airfield near Millerovo") becomes the known facility of that kind
+    there, when exactly one is known nearby.
     """
     text = sentence.text
     about_vessels = SHIP_NOUNS.search(text) is not None
-    kept: list[Place] = []
+    kept: list[_Located] = []
     ships: list[str] = []
     previous_ship_end = -1
-    mentions = find_place_mentions(text, gazetteer)
+    mentions = _as_regions(text, find_place_mentions(text, gazetteer), gazetteer)
+    previous: PlaceMention | None = None
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
-        if (
-            reason is None
-            and mention.possessive
-            and following is not None
-            and re.fullmatch(r"['’]s\s+", text[mention.end : following.start])
+        if reason is None and following is not None and mention.possessive and re.fullmatch(
+            r"['’]s\s+", text[mention.end : following.start]
         ):
             reason = "holds the next place"
+        if reason is None and previous is not None and _NEAR.fullmatch(
+            text[previous.end : mention.start]
+        ):
+            reason = "reference for the place before it"
         joined = previous_ship_end >= 0 and re.fullmatch(
             r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[previous_ship_end : mention.start]
         )
@@ -399,14 +459,33 @@ def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[Place], l
             ships.append(mention.text)
             previous_ship_end = mention.end
         elif reason is None:
-            kept.append(mention.place)
+            kept.append(_located(text, mention, gazetteer))
+        previous = mention
     return _most_specific(kept), ships
 
 
-def _most_specific(places: list[Place]) -> list[Place]:
+def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located:
+    """The place with the target the words nearest to it name, upgraded to a facility."""
+    place = mention.place
+    window = text[max(0, mention.start - _TARGET_WINDOW) : mention.end + _TARGET_WINDOW]
+    target_type, target = _classify(window)
+    if target_type == "unknown":
+        target_type, target = _classify(text)
+    if place.kind == "facility" and place.target_type in TARGET_TYPES:
+        return _Located(place, cast(TargetType, place.target_type), target or place.name)
+    if place.kind == "city" and target_type in _FACILITY_TYPES:
+        nearby = gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type)
+        if nearby and all(_near(nearby[0], other, 5.0) for other in nearby[1:]):
+            return _Located(nearby[0], target_type, target)
+    return _Located(place, target_type, target)
+
+
+def _most_specific(found: list[_Located]) -> list[_Located]:
     """Drop a region that holds a named town, and a town that holds a named facility."""
-    chosen: list[Place] = []
-    for place in places:
+    places = [f.place for f in found]
+    chosen: list[_Located] = []
+    for item in found:
+        place = item.place
         if place.kind == "region" and any(
             other.kind != "region" and other.admin1 == place.admin1 for other in places
         ):
@@ -415,8 +494,8 @@ def _most_specific(places: list[Place]) -> list[Place]:
             other.kind == "facility" and _near(other, place, 40.0) for other in places
         ):
             continue
-        if place not in chosen:
-            chosen.append(place)
+        if all(c.place != place for c in chosen):
+            chosen.append(item)
     return chosen
 
 
@@ -498,18 +577,20 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
 
     drafts: list[_Draft] = []
     lead: _Draft | None = None
-    last_place: Place | None = None
+    last_place: _Located | None = None
     last_draft: _Draft | None = None
+    # The date of the strike the article is telling of now: undated sentences speak of it.
+    context: tuple[date, DatePrecision] | None = None
     for sentence in sentences:
         text = sentence.text
-        places, ships = _locations(sentence, gazetteer)
+        located, ships = _locations(sentence, gazetteer)
         if ships and last_draft is not None:
             last_draft.ship_names.extend(ships)
         if not ATTACK.search(text):
             continue
         dates = _event_dates(text, published)
         generic = GENERIC.search(text) is not None
-        if generic and not (dates and places):
+        if generic and not (dates and located):
             continue
         target_type, target = _classify(text)
         weapon = _weapon(text)
@@ -520,7 +601,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         def draft_for(
             when: date,
             precision: DatePrecision,
-            place: Place | None,
+            where: _Located | None,
             text: str = text,
             target_type: TargetType = target_type,
             target: str | None = target,
@@ -531,53 +612,59 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
             return _Draft(
                 date=when,
                 precision=precision,
-                place=place,
-                target_type=target_type,
-                target=target,
+                place=where.place if where else None,
+                target_type=where.target_type if where else target_type,
+                target=where.target if where else target,
                 weapon=weapon,
                 quotes=[text],
-                country_hint="RU" if place is None and _RUSSIA_HINT.search(text) else None,
+                country_hint="RU" if where is None and _RUSSIA_HINT.search(text) else None,
                 attacker_claim=attacker_claim,
                 defender_claim=defender_claim,
             )
 
         if not dates:
-            attached = False
-            for place in places:
+            fresh: list[_Located] = []
+            for where in located:
                 # An undated mention of a place speaks of its latest strike in the article.
-                here = [d for d in drafts if d.place is not None and _same_place(d.place, place)]
-                if here:
-                    draft = max(here, key=lambda d: d.date)
-                    draft.quotes.append(text)
-                    draft.attacker_claim = draft.attacker_claim or attacker_claim
-                    draft.defender_claim = draft.defender_claim or defender_claim
-                    if draft.target_type == "unknown":
-                        draft.target_type, draft.target = target_type, target
-                    last_draft, attached = draft, True
-            if attached or sentence.index >= _LEAD_SENTENCES:
-                continue
-            if places:
-                for place in places:
-                    drafts.append(draft_for(published, "day", place))
-                    last_place, last_draft = place, drafts[-1]
-            elif lead is None:
+                here = [
+                    d for d in drafts if d.place is not None and _same_place(d.place, where.place)
+                ]
+                if not here:
+                    fresh.append(where)
+                    continue
+                draft = max(here, key=lambda d: d.date)
+                draft.quotes.append(text)
+                draft.attacker_claim = draft.attacker_claim or attacker_claim
+                draft.defender_claim = draft.defender_claim or defender_claim
+                if draft.target_type == "unknown":
+                    draft.target_type, draft.target = where.target_type, where.target
+                last_draft = draft
+            when = context or (
+                (published, "day") if sentence.index < _LEAD_SENTENCES else None
+            )
+            if when is not None:
+                for where in fresh:
+                    drafts.append(draft_for(*when, where))
+                    last_place, last_draft = where, drafts[-1]
+            if not located and lead is None and sentence.index < _LEAD_SENTENCES:
                 lead = draft_for(published, "day", None)
             continue
 
         if (
-            not places
+            not located
             and last_place is not None
             and _ANAPHORA.search(text)
             and not (_INDEFINITE_PLACE.search(text))
         ):
-            places = [last_place]
-        targets: list[Place | None] = list(places) or [None]
+            located = [last_place]
+        wheres: list[_Located | None] = list(located) or [None]
         for mention in dates:
-            for where in targets:
+            for where in wheres:
                 drafts.append(draft_for(mention.value, mention.precision, where))
                 last_draft = drafts[-1]
-        if places:
-            last_place = places[-1]
+        context = (dates[0].value, dates[0].precision)
+        if located:
+            last_place = located[-1]
 
     if not drafts and lead is not None:
         drafts.append(lead)

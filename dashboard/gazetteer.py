@@ -27,8 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pyproj import Geod
+
 from dashboard.errors import DataError
 from dashboard.settings import get_settings
+
+_GEOD = Geod(ellps="WGS84")
 
 PlaceKind = Literal["country", "region", "city", "facility"]
 
@@ -250,6 +254,41 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._places)
+
+    @functools.cached_property
+    def facilities(self) -> tuple[Place, ...]:
+        """Every named facility."""
+        return tuple(p for p in self._places if p.kind == "facility")
+
+    def facilities_near(
+        self, lat: float, lon: float, km: float, target_type: str | None = None
+    ) -> list[Place]:
+        """Facilities within ``km`` of a point, nearest first, optionally of one target type.
+
+        Parameters
+        ----------
+        lat, lon
+            The point, in WGS84 degrees.
+        km
+            The search radius, geodesic.
+        target_type
+            Keep only facilities of this type.
+        """
+        if not self.facilities:
+            return []
+        candidates = [
+            p for p in self.facilities if target_type is None or p.target_type == target_type
+        ]
+        if not candidates:
+            return []
+        _, _, metres = _GEOD.inv(
+            [lon] * len(candidates),
+            [lat] * len(candidates),
+            [p.lon for p in candidates],
+            [p.lat for p in candidates],
+        )
+        ranked = sorted(zip(metres, range(len(candidates)), strict=True))
+        return [candidates[i] for m, i in ranked if m <= km * 1000.0]
 
     def is_name(self, text: str) -> bool:
         """Whether ``text``, normalised, is the name or alias of any known place."""

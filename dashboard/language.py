@@ -265,6 +265,28 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
     ),
 )
 
+#: Weapon words that name a target or a defence, not what struck: "missile carriers",
+#: "air defence missiles", "a drone factory". They are blanked before weapons are read.
+WEAPON_AS_TARGET = _words(
+    r"missile[- ](?:carriers?|ships?|boats?|cruisers?|corvettes?|launchers?|systems?|"
+    r"brigades?|depots?|storage|stocks?|defen[cs]es?|carrying)",
+    r"(?:air[- ]defen[cs]e|anti-aircraft|interceptor|surface-to-air|s-[34]00)\s+missiles?",
+    r"(?:carry|carrying|carries|fire|fires|firing|launch|launching|armed with)\s+"
+    r"(?:\w+\s+){0,2}(?:missiles?|bombs?|drones?)",
+    r"(?:drones?|missiles?|bombs?|shahed)[- ](?:factory|factories|plants?|production|"
+    r"assembly|maker|makers|warehouses?|depots?|storage|launch sites?|launchpads?)",
+    r"(?:glide|gliding|guided|aerial|aviation)\s+bombs?",
+    r"bombers?", r"(?:early[- ]warning|fighter|transport|military)\s+(?:aircraft|jets?|planes?)",
+    r"aircraft on the ground", r"helicopters?",
+)
+
+#: A place in Ukraine named as held by Russia: "occupied Berdiansk", "Russian-held Luhansk".
+OCCUPIED_CUE = _words(
+    r"occupied", r"occupation", r"russian-(?:held|occupied|controlled|installed|appointed)",
+    r"moscow-(?:installed|appointed|backed|controlled)", r"seized", r"captured", r"annexed",
+    r"kremlin-installed", r"under russian control", r"held by russia",
+)
+
 #: Verbs and nouns of an attack on something: a sentence without one reports no strike.
 ATTACK = _words(
     r"attack(?:s|ed|ing)?",
