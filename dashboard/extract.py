@@ -50,11 +50,11 @@ from .language import (
 )
 from .merge import merge_events, same_strike
 from .model import (
-    TARGET_TYPES,
     GEO_FACILITY,
     GEO_NONE,
     GEO_REGION,
     GEO_TOWN,
+    TARGET_TYPES,
     DatePrecision,
     Event,
     Source,
@@ -404,7 +404,9 @@ class _Located:
     target: str | None
 
 
-def _as_regions(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+def _as_regions(
+    text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
     """Names listed before a plural region noun are regions: "the Kursk and Oryol regions"."""
     converted = list(mentions)
     for index, mention in enumerate(mentions):
@@ -425,9 +427,7 @@ def _as_regions(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -
     return converted
 
 
-def _locations(
-    sentence: Sentence, gazetteer: Gazetteer
-) -> tuple[list[_Located], list[str]]:
+def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[_Located], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
     In a sentence about vessels, a name used as a ship's ("the Tatarstan") makes the name
@@ -444,12 +444,17 @@ def _locations(
     previous: PlaceMention | None = None
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
-        if reason is None and following is not None and mention.possessive and re.fullmatch(
-            r"['’]s\s+", text[mention.end : following.start]
+        if (
+            reason is None
+            and following is not None
+            and mention.possessive
+            and re.fullmatch(r"['’]s\s+", text[mention.end : following.start])
         ):
             reason = "holds the next place"
-        if reason is None and previous is not None and _NEAR.fullmatch(
-            text[previous.end : mention.start]
+        if (
+            reason is None
+            and previous is not None
+            and _NEAR.fullmatch(text[previous.end : mention.start])
         ):
             reason = "reference for the place before it"
         joined = previous_ship_end >= 0 and re.fullmatch(
@@ -639,9 +644,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                 if draft.target_type == "unknown":
                     draft.target_type, draft.target = where.target_type, where.target
                 last_draft = draft
-            when = context or (
-                (published, "day") if sentence.index < _LEAD_SENTENCES else None
-            )
+            when = context or ((published, "day") if sentence.index < _LEAD_SENTENCES else None)
             if when is not None:
                 for where in fresh:
                     drafts.append(draft_for(*when, where))

@@ -276,15 +276,24 @@ WEAPON_AS_TARGET = _words(
     r"(?:drones?|missiles?|bombs?|shahed)[- ](?:factory|factories|plants?|production|"
     r"assembly|maker|makers|warehouses?|depots?|storage|launch sites?|launchpads?)",
     r"(?:glide|gliding|guided|aerial|aviation)\s+bombs?",
-    r"bombers?", r"(?:early[- ]warning|fighter|transport|military)\s+(?:aircraft|jets?|planes?)",
-    r"aircraft on the ground", r"helicopters?",
+    r"bombers?",
+    r"(?:early[- ]warning|fighter|transport|military)\s+(?:aircraft|jets?|planes?)",
+    r"aircraft on the ground",
+    r"helicopters?",
 )
 
 #: A place in Ukraine named as held by Russia: "occupied Berdiansk", "Russian-held Luhansk".
 OCCUPIED_CUE = _words(
-    r"occupied", r"occupation", r"russian-(?:held|occupied|controlled|installed|appointed)",
-    r"moscow-(?:installed|appointed|backed|controlled)", r"seized", r"captured", r"annexed",
-    r"kremlin-installed", r"under russian control", r"held by russia",
+    r"occupied",
+    r"occupation",
+    r"russian-(?:held|occupied|controlled|installed|appointed)",
+    r"moscow-(?:installed|appointed|backed|controlled)",
+    r"seized",
+    r"captured",
+    r"annexed",
+    r"kremlin-installed",
+    r"under russian control",
+    r"held by russia",
 )
 
 #: Verbs and nouns of an attack on something: a sentence without one reports no strike.
