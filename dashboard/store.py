@@ -124,7 +124,8 @@ class Store:
                 ),
             )
             for event in events:
-                known = self._find_same_strike(event)
+                # The extraction already merged the article's own mentions of one strike.
+                known = self._find_same_strike(event, skip_article=article.id)
                 if known is None:
                     self._write(db, event)
                     report.added.append(event.id)
@@ -142,7 +143,7 @@ class Store:
                 count += 1
         return count
 
-    def _find_same_strike(self, event: Event) -> Event | None:
+    def _find_same_strike(self, event: Event, skip_article: str) -> Event | None:
         # Dates agree at most within a year, so only that year's events are candidates.
         year = event.date.year
         rows = self._db.execute(
@@ -151,7 +152,8 @@ class Store:
         )
         for (data,) in rows:
             known = Event.from_dict(json.loads(data))
-            if same_strike(known, event):
+            from_this_article = any(s.article_id == skip_article for s in known.sources)
+            if not from_this_article and same_strike(known, event):
                 return known
         return None
 

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.articles import article_from_text
+from dashboard.articles import Article, article_from_text
 from dashboard.errors import DataError
 from dashboard.store import Store
 from tests.factories import event, source
 
 
-def article(text: str = "Drones hit Kaspiysk.", **meta: object) -> object:
-    return article_from_text(text, published=date(2024, 11, 6), **meta)  # type: ignore[arg-type]
+def article(text: str = "Drones hit Kaspiysk.") -> Article:
+    return article_from_text(text, published=date(2024, 11, 6))
 
 
 def test_loading_the_same_article_twice_changes_nothing(tmp_path: Path) -> None:
@@ -95,3 +95,12 @@ def test_not_a_store(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not a database" * 100)
     with pytest.raises(DataError):
         Store(bad)
+
+
+def test_an_articles_own_events_are_not_merged_with_each_other(tmp_path: Path) -> None:
+    one = article("one")
+    july = event(date=date(2023, 7, 1), date_precision="month", sources=(source(one.id),))
+    sunday = event(date=date(2023, 7, 30), sources=(source(one.id),))
+    with Store(tmp_path / "s.sqlite") as store:
+        report = store.save_article(one, [july, sunday])
+        assert len(report.added) == 2 and len(store.events()) == 2
