@@ -659,7 +659,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
             and _ANAPHORA.search(text)
             and not (_INDEFINITE_PLACE.search(text))
         ):
-            located = [last_place]
+            located = [_Located(last_place.place, target_type, target)]
         wheres: list[_Located | None] = list(located) or [None]
         for mention in dates:
             for where in wheres:
