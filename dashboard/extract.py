@@ -482,6 +482,17 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
         nearby = gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type)
         if nearby and all(_near(nearby[0], other, 5.0) for other in nearby[1:]):
             return _Located(nearby[0], target_type, target)
+    if place.kind == "region" and target_type in _FACILITY_TYPES:
+        inside = [
+            f
+            for f in gazetteer.facilities
+            if f.admin1 == place.admin1 and f.target_type == target_type
+        ]
+        noun = (target or "").split()[-1].lower().rstrip("s") if target else ""
+        named = [f for f in inside if noun and noun in f.name.lower()]
+        for candidates in (inside, named):
+            if len(candidates) == 1:
+                return _Located(candidates[0], target_type, target)
     return _Located(place, target_type, target)
 
 

@@ -237,19 +237,6 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "aircraft",
-        _words(
-            r"air ?strikes?",
-            r"fighter jets?",
-            r"warplanes?",
-            r"su-24",
-            r"su-27",
-            r"mig-29",
-            r"bombs?",
-            r"glide bombs?",
-        ),
-    ),
-    (
         "sabotage",
         _words(
             r"sabotage",
@@ -259,8 +246,22 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
             r"planted (?:explosives?|a bomb)",
             r"car bomb",
             r"truck bomb",
+            r"bomb (?:hidden|concealed|planted)",
+            r"explosives? (?:hidden|concealed|planted|smuggled)",
             r"special operation of the sbu",
             r"covert operation",
+        ),
+    ),
+    (
+        "aircraft",
+        _words(
+            r"air ?strikes?",
+            r"fighter jets? (?:struck|hit|fired|bombed|attacked)",
+            r"warplanes? (?:struck|hit|fired|bombed|attacked)",
+            r"helicopters? (?:struck|hit|fired|attacked)",
+            r"(?:struck|hit|attacked|fired on) by (?:\w+ )?(?:helicopters?|jets?|warplanes?)",
+            r"(?:dropped|dropping) bombs?",
+            r"bombing raids?",
         ),
     ),
 )
