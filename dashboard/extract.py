@@ -281,12 +281,20 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         )
         if not passive and follower not in ("been", "under"):
             return "actor"
-    if next_word[:1].isupper() and next_word.lower() not in GEO_NOUNS and not mention.possessive:
+    adjacent_after = re.match(r"[ \t]+[\w]", sentence[mention.end :]) is not None
+    adjacent_before = re.search(r"\w[ \t]+$", before) is not None
+    if (
+        adjacent_after
+        and next_word[:1].isupper()
+        and next_word.lower() not in GEO_NOUNS
+        and not mention.possessive
+    ):
         return "part of a longer name"
     if (
-        previous[:1].isupper()
+        adjacent_before
+        and previous[:1].isupper()
+        and previous.lower() not in COMMON_WORDS
         and not re.search(r"['’]s\s*$", before)
-        and (previous.lower() not in COMMON_WORDS)
     ):
         return "part of a longer name"
     if _NAMED_WATER.search(before):
@@ -299,6 +307,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         previous.lower() == "the"
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
+        and mention.text.split()[-1].lower() not in GEO_NOUNS
     ):
         return "name of a thing"
     if place.country == "UA" and not place.occupied and not OCCUPIED_CUE.search(sentence):
@@ -474,10 +483,10 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
     place = mention.place
     window = text[max(0, mention.start - _TARGET_WINDOW) : mention.end + _TARGET_WINDOW]
     target_type, target = _classify(window)
-    if target_type == "unknown":
-        target_type, target = _classify(text)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
         return _Located(place, cast(TargetType, place.target_type), target or place.name)
+    if target_type == "unknown":
+        return _Located(place, *_classify(text))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
         nearby = gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type)
         if nearby and all(_near(nearby[0], other, 5.0) for other in nearby[1:]):
