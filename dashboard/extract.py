@@ -42,6 +42,7 @@ from .language import (
     GEO_NOUNS,
     LAUNCH_REFERENCE,
     OCCUPIED_CUE,
+    OFFICE_NOUNS,
     PASSIVE_STRIKE,
     SHIP_NOUNS,
     TARGET_PATTERNS,
@@ -126,6 +127,7 @@ _NAMED_WATER = re.compile(
     r"\b(?:Sea|Gulf|Strait|Bay|Lake|Cape|Port|Mount|River|Battle|Siege|Treaty|University)"
     r"\s+of\s+(?:the\s+)?$"
 )
+_IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
 _PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
 _NEAR = re.compile(
@@ -274,6 +276,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
             and not any(pattern.match(owned) for _, pattern in TARGET_PATTERNS)
         ):
             return "actor (possessive)"
+    elif next_word.lower() in OFFICE_NOUNS:
+        return "names an office, not a target"
     elif next_word.lower() in ACTOR_VERBS:
         follower = after_words[1].lower() if len(after_words) > 1 else ""
         passive = next_word.lower() in AUXILIARIES and PASSIVE_STRIKE.match(
@@ -436,6 +440,35 @@ def _as_regions(
     return converted
 
 
+def _in_region(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """A name followed by its region ("Belaya in the Irkutsk region") is the place of that
+    name in that region; a name known only abroad yields to one in Russia or Ukraine."""
+    chosen = list(mentions)
+    for index, mention in enumerate(mentions):
+        candidates = gazetteer.lookup(mention.text)
+        if len(candidates) < 2:
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        region = (
+            following.place
+            if following is not None
+            and following.place.kind == "region"
+            and _IN_REGION.fullmatch(text[mention.end : following.start])
+            else None
+        )
+        if region is not None:
+            fits = [c for c in candidates if c.admin1 == region.admin1]
+        elif mention.place.country not in STRIKE_COUNTRIES:
+            fits = [c for c in candidates if c.country in STRIKE_COUNTRIES]
+        else:
+            continue
+        if fits and fits[0] != mention.place:
+            chosen[index] = PlaceMention(
+                fits[0], mention.text, mention.start, mention.end, mention.possessive
+            )
+    return chosen
+
+
 def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[_Located], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
@@ -449,7 +482,9 @@ def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[_Located]
     kept: list[_Located] = []
     ships: list[str] = []
     previous_ship_end = -1
-    mentions = _as_regions(text, find_place_mentions(text, gazetteer), gazetteer)
+    mentions = _in_region(
+        text, _as_regions(text, find_place_mentions(text, gazetteer), gazetteer), gazetteer
+    )
     previous: PlaceMention | None = None
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
@@ -606,12 +641,18 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
     last_draft: _Draft | None = None
     # The date of the strike the article is telling of now: undated sentences speak of it.
     context: tuple[date, DatePrecision] | None = None
+    # A sentence right after a strike that lists places with targets names where it hit.
+    last_strike_index = -2
     for sentence in sentences:
         text = sentence.text
         located, ships = _locations(sentence, gazetteer)
         if ships and last_draft is not None:
             last_draft.ship_names.extend(ships)
-        if not ATTACK.search(text):
+        follows_strike = sentence.index == last_strike_index + 1
+        last_strike_index = sentence.index if ATTACK.search(text) else last_strike_index
+        if not ATTACK.search(text) and not (
+            follows_strike and located and any(w.target_type != "unknown" for w in located)
+        ):
             continue
         dates = _event_dates(text, published)
         generic = GENERIC.search(text) is not None
@@ -714,12 +755,22 @@ def _consolidate(events: list[Event]) -> list[Event]:
                 merged[index] = merge_events(known, event)
                 break
         else:
-            merged.append(event)
+            # Unlocated mentions less precise than a day locate and date nothing.
+            if event.located or event.date_precision == "day":
+                merged.append(event)
     return sorted(merged, key=lambda e: (e.date, e.place or ""))
 
 
 def _folds_into(event: Event, known: Event) -> bool:
-    """An unlocated mention of the same day, target and weapon as a located strike."""
+    """An unlocated mention of the same day, target and weapon as a located strike; or a
+    region's report (interceptions over it) of a day on which a named place in it was hit."""
+    if (
+        event.geo_precision == GEO_REGION
+        and known.geo_precision < GEO_REGION
+        and event.admin1 == known.admin1
+        and (event.date, event.date_precision) == (known.date, known.date_precision)
+    ):
+        return True
     return (
         not event.located
         and known.located
