@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import cast
 
 from .articles import Article
 from .dates import DateMention, find_dates
@@ -519,7 +518,7 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
     window = text[max(0, mention.start - _TARGET_WINDOW) : mention.end + _TARGET_WINDOW]
     target_type, target = _classify(window)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
-        return _Located(place, cast(TargetType, place.target_type), target or place.name)
+        return _Located(place, place.target_type, target or place.name)
     if target_type == "unknown":
         return _Located(place, *_classify(text))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
@@ -723,8 +722,8 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
             located = [_Located(last_place.place, target_type, target)]
         wheres: list[_Located | None] = list(located) or [None]
         for mention in dates:
-            for where in wheres:
-                drafts.append(draft_for(mention.value, mention.precision, where))
+            for spot in wheres:
+                drafts.append(draft_for(mention.value, mention.precision, spot))
                 last_draft = drafts[-1]
         context = (dates[0].value, dates[0].precision)
         if located:

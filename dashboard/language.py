@@ -494,8 +494,23 @@ ACTOR_VERBS = frozenset(
 )
 #: Nouns after a place that make it the seat of an office: "the Tver governor said".
 OFFICE_NOUNS = frozenset(
-    """governor governor's mayor mayor's authorities officials administration government
-    ministry head prosecutor prosecutors court police emergency emergencies""".split()
+    (
+        "governor",
+        "governor's",
+        "mayor",
+        "mayor's",
+        "authorities",
+        "officials",
+        "administration",
+        "government",
+        "ministry",
+        "head",
+        "prosecutor",
+        "prosecutors",
+        "court",
+        "police",
+        "emergencies",
+    )
 )
 AUXILIARIES = frozenset(
     ["is", "was", "were", "are", "has", "have", "had", "will", "would", "been", "being"]
