@@ -38,6 +38,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "distance_to_border_km",
     "frontline_id",
     "quote",
+    "distance_claims",
+    "claims_off",
     "source_count",
     "outlets",
     "urls",
@@ -52,6 +54,9 @@ def event_row(event: Event) -> dict[str, Any]:
     """One flat row: the event's fields, its first quote and its sources joined by `` | ``."""
     row = event.to_dict()
     sources = row.pop("sources")
+    claims = event.distance_claims
+    row["distance_claims"] = " | ".join(c.describe() for c in claims)
+    row["claims_off"] = any(c.off for c in claims) if claims else None
     row["source_count"] = len(sources)
     row["outlets"] = " | ".join(s["outlet"] or "unknown outlet" for s in sources)
     row["urls"] = " | ".join(s["url"] or "" for s in sources)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .articles import Article
+from .claims import find_distance_claims
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .language import (
@@ -613,6 +614,9 @@ def _to_event(draft: _Draft, article: Article) -> Event:
         attacker_claim=draft.attacker_claim,
         defender_claim=draft.defender_claim,
         sources=(source,),
+        distance_claims=tuple(
+            dict.fromkeys(claim for quote in source.quotes for claim in find_distance_claims(quote))
+        ),
     )
 
 
@@ -729,8 +733,13 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         if located:
             last_place = located[-1]
 
-    if not drafts and lead is not None:
-        drafts.append(lead)
+    if lead is not None:
+        same_day = [d for d in drafts if (d.date, d.precision) == (lead.date, lead.precision)]
+        if not drafts:
+            drafts.append(lead)
+        elif same_day:
+            # The lead's words (its claims too) belong to the strike it announces.
+            same_day[0].quotes.append(lead.quotes[0])
     return _consolidate([_to_event(d, article) for d in drafts])
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from .articles import Article, article_paths, read_article
 from .extract import extract_events
 from .frontline import distance_to_front_km
-from .geometry import distance_to_border_km
+from .claims import DistanceClaim
+from .gazetteer import default_gazetteer
+from .geometry import distance_to_border_km, geodesic_distance_km
 from .model import Event
 from .store import LoadReport, Store
 
@@ -25,14 +27,36 @@ def measure(events: Iterable[Event]) -> list[Event]:
             measured.append(event)
             continue
         front_km, frontline_id = distance_to_front_km(event.lat, event.lon, event.date)
+        border_km = distance_to_border_km(event.lat, event.lon)
         measured.append(
             event.with_changes(
                 distance_to_front_km=round(front_km, 1),
-                distance_to_border_km=round(distance_to_border_km(event.lat, event.lon), 1),
+                distance_to_border_km=round(border_km, 1),
                 frontline_id=frontline_id,
+                distance_claims=tuple(
+                    claim.with_measurement(
+                        _claimed_distance(claim, event.lat, event.lon, front_km, border_km)
+                    )
+                    for claim in event.distance_claims
+                ),
             )
         )
     return measured
+
+
+def _claimed_distance(
+    claim: DistanceClaim, lat: float, lon: float, front_km: float, border_km: float
+) -> float | None:
+    """The measurement a claim speaks of; ``None`` when it cannot be measured here."""
+    if claim.reference == "front":
+        return front_km
+    if claim.reference == "border":
+        return border_km
+    if claim.reference == "place" and claim.place:
+        place = default_gazetteer().best(claim.place)
+        if place is not None and place.kind != "country":
+            return geodesic_distance_km(lat, lon, place.lat, place.lon)
+    return None
 
 
 def extract_measured(article: Article) -> list[Event]:

@@ -106,6 +106,8 @@ def merge_events(kept: Event, other: Event) -> Event:
         attacker_claim=kept.attacker_claim or other.attacker_claim,
         defender_claim=kept.defender_claim or other.defender_claim,
         sources=merge_sources(kept.sources, other.sources),
+        distance_claims=kept.distance_claims
+        + tuple(c for c in other.distance_claims if c not in kept.distance_claims),
     )
 
 

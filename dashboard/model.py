@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal, get_args
 
+from .claims import DistanceClaim
+
 TargetType = Literal[
     "naval",
     "airbase",
@@ -84,7 +86,8 @@ class Event:
     ``country`` is ISO 3166-1 alpha-2; Crimea and Sevastopol are ``UA`` with ``occupied``.
     Coordinates are ``None`` when the article names no place (``geo_precision`` 4).
     Distances are geodesic kilometres, ``None`` when not located; ``frontline_id``
-    names the front-line snapshot the distance was measured against.
+    names the front-line snapshot the distance was measured against. ``distance_claims``
+    are what the sources say of the distance, each checked against the measurement.
     """
 
     date: date
@@ -105,6 +108,7 @@ class Event:
     distance_to_border_km: float | None = None
     frontline_id: str | None = None
     sources: tuple[Source, ...] = field(default_factory=tuple)
+    distance_claims: tuple[DistanceClaim, ...] = ()
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -169,6 +173,7 @@ class Event:
             "distance_to_border_km": self.distance_to_border_km,
             "frontline_id": self.frontline_id,
             "quote": self.quote,
+            "distance_claims": [c.to_dict() for c in self.distance_claims],
             "sources": [s.to_dict() for s in self.sources],
         }
 
@@ -194,4 +199,7 @@ class Event:
             distance_to_border_km=data.get("distance_to_border_km"),
             frontline_id=data.get("frontline_id"),
             sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
+            distance_claims=tuple(
+                DistanceClaim.from_dict(c) for c in data.get("distance_claims", ())
+            ),
         )

@@ -1,0 +1,169 @@
+"""Distance claims in articles ("nearly 930 miles from its borders") and their check.
+
+A claim is a range of kilometres and what it is measured from: the front line, Ukraine's
+border, Ukrainian-held territory, or a named place. Vague amounts become ranges
+("hundreds of miles" is 200 to 999 miles); qualifiers widen or bound them ("over 1000 km"
+is 1,000 km and up to half as much again). A claim is flagged when the measured distance
+lies more than :data:`TOLERANCE` outside its range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+Reference = Literal["front", "border", "held", "place"]
+
+KM_PER_MILE = 1.609344
+#: A claim is off when the measurement is more than this fraction outside its range.
+TOLERANCE = 0.25
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "tens": (20.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "several hundred": (300.0, 900.0),
+    "a few hundred": (200.0, 500.0),
+    "thousands": (2000.0, 9999.0),
+    "more than a thousand": (1000.0, 1500.0),
+}
+_AMOUNT = (
+    r"(?P<qualifier>nearly|almost|about|around|roughly|some|approximately|over|more than|"
+    r"at least|less than|under|up to|just under|just over|barely|some|close to|~)?\s*"
+    r"(?P<amount>" + _NUMBER + r"|" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")"
+    r"(?:\s+of)?\s*"
+    r"(?P<unit>miles?|mi|kilomet(?:er|re)s?|km)\b"
+)
+_REFERENCE = (
+    r"(?:\s*\([^)]*\))?"  # "930 miles (1,500 km) from": the conversion is skipped
+    r"\s+(?:\w+\s+){0,2}?"
+    r"(?P<relation>from|behind|beyond|away from|inside|into|of|past)\s+"
+    r"(?P<reference>(?:the\s+)?(?:nearest\s+)?(?:[\w'’\-]+\s+){0,2}?"
+    r"(?:front[- ]?lines?|frontline|front|battlefield|line of contact|borders?|frontier|"
+    r"ukrainian[- ](?:held|controlled)\s+(?:territory|land|areas?)|ukraine|"
+    r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?))"
+)
+_CLAIM = re.compile(_AMOUNT + _REFERENCE, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DistanceClaim:
+    """What an article says about an event's distance from something, and the check of it."""
+
+    text: str
+    low_km: float
+    high_km: float
+    reference: Reference
+    place: str | None = None
+    measured_km: float | None = None
+
+    @property
+    def off(self) -> bool:
+        """Whether the measurement falls more than 25 % outside the claimed range."""
+        if self.measured_km is None:
+            return False
+        low, high = self.low_km / (1 + TOLERANCE), self.high_km * (1 + TOLERANCE)
+        return not low <= self.measured_km <= high
+
+    def describe(self) -> str:
+        """One line for a table or popup: the claim, the range, the measurement."""
+        claimed = f"{self.low_km:,.0f}–{self.high_km:,.0f} km"
+        measured = (
+            "not measured"
+            if self.measured_km is None
+            else f"{self.measured_km:,.0f} km measured"
+            + (" — off by more than 25 %" if self.off else "")
+        )
+        return f'"{self.text}" ({claimed} claimed; {measured})'
+
+    def with_measurement(self, km: float | None) -> DistanceClaim:
+        return replace(self, measured_km=None if km is None else round(km, 1))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "low_km": self.low_km,
+            "high_km": self.high_km,
+            "reference": self.reference,
+            "place": self.place,
+            "measured_km": self.measured_km,
+            "off": self.off,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DistanceClaim:
+        return cls(
+            text=data["text"],
+            low_km=float(data["low_km"]),
+            high_km=float(data["high_km"]),
+            reference=data["reference"],
+            place=data.get("place"),
+            measured_km=data.get("measured_km"),
+        )
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _range(qualifier: str, amount: str) -> tuple[float, float]:
+    vague = _VAGUE.get(amount.lower())
+    if vague is not None:
+        return vague
+    value = _number(amount)
+    bounds = {
+        "nearly": (0.9, 1.0),
+        "almost": (0.9, 1.0),
+        "just under": (0.9, 1.0),
+        "close to": (0.9, 1.05),
+        "barely": (0.9, 1.0),
+        "over": (1.0, 1.3),
+        "more than": (1.0, 1.3),
+        "just over": (1.0, 1.1),
+        "at least": (1.0, 1.3),
+        "less than": (0.7, 1.0),
+        "under": (0.7, 1.0),
+        "up to": (0.0, 1.0),
+    }
+    low, high = bounds.get(qualifier.lower(), (0.9, 1.1))
+    return value * low, value * high
+
+
+def _reference(text: str) -> tuple[Reference, str | None]:
+    words = text.lower()
+    if re.search(r"front|battlefield|line of contact", words):
+        return "front", None
+    if re.search(r"held|controlled", words):
+        return "held", None
+    if re.search(r"border|frontier|\bukraine\b", words):
+        return "border", None
+    name = re.sub(r"^(?:the\s+)?(?:nearest\s+)?", "", text, flags=re.IGNORECASE)
+    return "place", name
+
+
+def find_distance_claims(sentence: str) -> list[DistanceClaim]:
+    """Every distance claim in a sentence, in order.
+
+    Examples
+    --------
+    >>> [(c.low_km, c.reference) for c in find_distance_claims("over 1000 km behind the frontline")]
+    [(1000.0, 'front')]
+    """
+    claims = []
+    for match in _CLAIM.finditer(sentence):
+        low, high = _range(match.group("qualifier") or "", match.group("amount"))
+        if match.group("unit").lower().startswith("mi"):
+            low, high = low * KM_PER_MILE, high * KM_PER_MILE
+        reference, place = _reference(match.group("reference"))
+        claims.append(
+            DistanceClaim(
+                text=match.group(0).strip(),
+                low_km=round(low, 1),
+                high_km=round(high, 1),
+                reference=reference,
+                place=place,
+            )
+        )
+    return claims

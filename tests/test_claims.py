@@ -1,0 +1,61 @@
+"""Distance claims: the article's own figures as ranges, checked against the measurement."""
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.articles import read_article
+from dashboard.claims import DistanceClaim, find_distance_claims
+from dashboard.loader import extract_measured
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "reference"),
+    [
+        ("Russian naval targets nearly 930 miles from its borders", 1347.0, 1496.7, "border"),
+        ("the port of Kaspiysk, over 1000 km behind the frontline.", 1000.0, 1300.0, "front"),
+        ("a port city hundreds of miles from the front lines", 321.9, 1607.7, "front"),
+        ("a depot about 40 km from the border", 36.0, 44.0, "border"),
+        ("a port hundreds of miles from Ukrainian-held territory", 321.9, 1607.7, "held"),
+        ("the field, some 1,800 kilometres away from Ukraine", 1620.0, 1980.0, "border"),
+    ],
+)
+def test_phrases_become_ranges_with_their_reference(
+    sentence: str, low: float, high: float, reference: str
+) -> None:
+    (claim,) = find_distance_claims(sentence)
+    assert (claim.low_km, claim.high_km, claim.reference) == (low, high, reference)
+
+
+def test_named_place_reference() -> None:
+    (claim,) = find_distance_claims("The airfield lies 250 miles west of Moscow.")
+    assert (claim.reference, claim.place) == ("place", "Moscow")
+    assert claim.low_km == pytest.approx(362.1, abs=0.1)
+
+
+def test_no_claim_in_lengths_and_plain_numbers() -> None:
+    assert find_distance_claims("The 19-kilometre bridge carried 12 trains a day.") == []
+
+
+def test_a_claim_off_by_more_than_a_quarter_is_flagged() -> None:
+    claim = DistanceClaim("about 100 km from the border", 90.0, 110.0, "border")
+    assert not claim.with_measurement(130.0).off
+    assert claim.with_measurement(140.0).off
+    assert claim.with_measurement(70.0).off
+    assert not claim.off
+    assert "off by more than 25 %" in claim.with_measurement(200.0).describe()
+
+
+def test_seed_claims_are_shown_against_measured_distances() -> None:
+    (event,) = extract_measured(read_article(SEEDS / "001_22bfb6c1b5065aec.txt"))
+    claims = {c.reference: c for c in event.distance_claims}
+    front, border = claims["front"], claims["border"]
+    assert front.measured_km == event.distance_to_front_km and not front.off
+    # "Nearly 930 miles from its borders" is some 1,350-1,500 km; Kaspiysk is about 830 km
+    # from Ukraine's border, so the claim is flagged.
+    assert border.measured_km == event.distance_to_border_km and border.off
+    (lead,) = extract_measured(read_article(SEEDS / "000_3d49d55cc31c0628.txt"))
+    assert [c.reference for c in lead.distance_claims] == ["front"]
+    assert not lead.distance_claims[0].off
