@@ -8,6 +8,7 @@ Saved web pages (``.html``/``.htm``) have their main text pulled out by trafilat
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterator
@@ -97,9 +98,18 @@ def _sidecar_metadata(path: Path) -> dict[str, Any]:
         return data if isinstance(data, dict) else {}
     folder = path.parent / FOLDER_SIDECAR
     if folder.is_file():
-        entry = _read_json(folder).get(path.name)
+        entry = _folder_metadata(folder, folder.stat().st_mtime_ns).get(path.name)
         return entry if isinstance(entry, dict) else {}
     return {}
+
+
+@functools.lru_cache(maxsize=32)
+def _folder_metadata(path: Path, mtime_ns: int) -> dict[str, Any]:
+    """A folder's sidecar, read once per change: a folder of 1,000 articles shares one."""
+    data = _read_json(path)
+    if not isinstance(data, dict):
+        raise ArticleError(f"{path}: expected an object mapping file names to metadata")
+    return data
 
 
 def _read_json(path: Path) -> Any:

@@ -99,12 +99,16 @@ def _load(args: argparse.Namespace) -> int:
 
     with Store(args.store) as store:
         reports = load_paths(paths, store, progress)
-        for report in reports:
+        # A line per article while it is readable; long runs give the progress and the sums.
+        for report in reports if len(reports) <= 20 else ():
             name = Path(report.path).name if report.path else report.article_id
             if report.already_loaded:
                 print(f"{name}: already loaded, nothing changed")
             else:
                 print(f"{name}: {len(report.added)} added, {len(report.merged)} merged")
+        skipped = sum(r.already_loaded for r in reports)
+        if skipped and len(reports) > 20:
+            print(f"{skipped} articles were already loaded and changed nothing")
         added = sum(len(r.added) for r in reports)
         merged = sum(len(r.merged) for r in reports)
         print(

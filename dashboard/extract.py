@@ -648,12 +648,18 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
     last_strike_index = -2
     for sentence in sentences:
         text = sentence.text
-        located, ships = _locations(sentence, gazetteer)
+        follows_strike = sentence.index == last_strike_index + 1
+        attack = ATTACK.search(text) is not None
+        # Places matter only where a strike, its aftermath or its ships are told.
+        located, ships = (
+            _locations(sentence, gazetteer)
+            if attack or follows_strike or SHIP_NOUNS.search(text)
+            else ([], [])
+        )
         if ships and last_draft is not None:
             last_draft.ship_names.extend(ships)
-        follows_strike = sentence.index == last_strike_index + 1
-        last_strike_index = sentence.index if ATTACK.search(text) else last_strike_index
-        if not ATTACK.search(text) and not (
+        last_strike_index = sentence.index if attack else last_strike_index
+        if not attack and not (
             follows_strike and located and any(w.target_type != "unknown" for w in located)
         ):
             continue

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from .articles import Article, article_paths, read_article
 from .extract import extract_events
-from .frontline import distance_to_front_km
+from .frontline import distances_to_front_km
 from .claims import DistanceClaim
 from .gazetteer import default_gazetteer
-from .geometry import distance_to_border_km, geodesic_distance_km
+from .geometry import distances_to_border_km, geodesic_distance_km
 from .model import Event
 from .store import LoadReport, Store
 
@@ -20,28 +20,37 @@ Progress = Callable[[int, int, Path], None]
 
 def measure(events: Iterable[Event]) -> list[Event]:
     """Events with their geodesic distances to the front line of their own date and to
-    Ukraine's state border; unlocated events are left unmeasured."""
-    measured = []
-    for event in events:
-        if event.lat is None or event.lon is None:
-            measured.append(event)
-            continue
-        front_km, frontline_id = distance_to_front_km(event.lat, event.lon, event.date)
-        border_km = distance_to_border_km(event.lat, event.lon)
-        measured.append(
-            event.with_changes(
-                distance_to_front_km=round(front_km, 1),
-                distance_to_border_km=round(border_km, 1),
-                frontline_id=frontline_id,
-                distance_claims=tuple(
-                    claim.with_measurement(
-                        _claimed_distance(claim, event.lat, event.lon, front_km, border_km)
+    Ukraine's state border; unlocated events are left unmeasured.
+
+    All located events are measured in one vectorised pass.
+    """
+    events = list(events)
+    located = [e for e in events if e.lat is not None and e.lon is not None]
+    if not located:
+        return events
+    lats = [e.lat for e in located]
+    lons = [e.lon for e in located]
+    front_kms, frontline_ids = distances_to_front_km(lats, lons, [e.date for e in located])
+    border_kms = distances_to_border_km(lats, lons)
+    measured: dict[int, Event] = {}
+    for event, front_km, frontline_id, border_km in zip(
+        located, front_kms, frontline_ids, border_kms, strict=True
+    ):
+        assert event.lat is not None and event.lon is not None
+        measured[id(event)] = event.with_changes(
+            distance_to_front_km=round(float(front_km), 1),
+            distance_to_border_km=round(float(border_km), 1),
+            frontline_id=str(frontline_id),
+            distance_claims=tuple(
+                claim.with_measurement(
+                    _claimed_distance(
+                        claim, event.lat, event.lon, float(front_km), float(border_km)
                     )
-                    for claim in event.distance_claims
-                ),
-            )
+                )
+                for claim in event.distance_claims
+            ),
         )
-    return measured
+    return [measured.get(id(e), e) for e in events]
 
 
 def _claimed_distance(
