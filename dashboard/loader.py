@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .articles import Article, article_paths, read_article
+from .claims import DistanceClaim
 from .extract import extract_events
 from .frontline import distances_to_front_km
-from .claims import DistanceClaim
 from .gazetteer import default_gazetteer
 from .geometry import distances_to_border_km, geodesic_distance_km
 from .model import Event
@@ -28,8 +28,8 @@ def measure(events: Iterable[Event]) -> list[Event]:
     located = [e for e in events if e.lat is not None and e.lon is not None]
     if not located:
         return events
-    lats = [e.lat for e in located]
-    lons = [e.lon for e in located]
+    lats = [float(e.lat or 0.0) for e in located]
+    lons = [float(e.lon or 0.0) for e in located]
     front_kms, frontline_ids = distances_to_front_km(lats, lons, [e.date for e in located])
     border_kms = distances_to_border_km(lats, lons)
     measured: dict[int, Event] = {}
