@@ -111,7 +111,12 @@ _REPORTING_BEFORE_DATE = re.compile(
     r"\b(?:said|says|told|wrote|reported|announced|added|noted|stated|warned)\b(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-_ANAPHORA = re.compile(r"\b(?:similar|same|such|another|again|also|further)\b", re.IGNORECASE)
+_ANAPHORA = re.compile(
+    r"\b(?:similar|same|such|another|again|also|further|previously|earlier|before)\b"
+    r"|\bthe\s+(?:[\w-]+\s+){0,2}(?:bridge|crossing|refinery|plant|depot|base|air ?base|"
+    r"airfield|port|terminal|facility|site|arsenal|complex|station|shipyard|factory)\b",
+    re.IGNORECASE,
+)
 _INDEFINITE_PLACE = re.compile(
     r"\b(?:a|an|one|another)\s+(?:\w+\s+){0,3}(?:port|city|town|village|airfield|air base|base|"
     r"refinery|depot|plant|factory|region|facility|site|terminal)\b",
@@ -391,7 +396,8 @@ def _event_dates(sentence: str, published: date) -> list[DateMention]:
         short = len(re.findall(r"\w+", clause)) <= 5
         if initial or short or _STRIKE_CONTEXT.search(clause) or _weapon(clause) != "unknown":
             kept.append(mention)
-    kept = kept or reporting[:1]
+    if reporting and not any(m.precision in ("day", "month") for m in kept):
+        kept = reporting[:1]
     explicit_days = [m for m in kept if m.explicit and m.precision == "day"]
     if explicit_days:
         kept = explicit_days

@@ -117,6 +117,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         "transport",
         _words(
             r"bridges?",
+            r"crossings?",
             r"railway",
             r"rail(?:road)?s?",
             r"trains?",
