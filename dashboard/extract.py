@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .articles import Article
@@ -310,7 +310,9 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "part of a longer name"
     if re.search(r"[\"“‘']\s*$", before) and re.match(r"\s*[\"”’']", sentence[mention.end :]):
         return "quoted name"
-    if SHIP_NOUNS.search(" ".join(re.findall(r"[\w'’\-]+", before)[-3:])):
+    if SHIP_NOUNS.fullmatch(previous) or re.search(
+        r"\b(?:named|called|identified as)\s+(?:the\s+)?$", before, re.IGNORECASE
+    ):
         return "ship name"
     if (
         previous.lower() == "the"
@@ -421,6 +423,8 @@ class _Located:
     place: Place
     target_type: TargetType
     target: str | None
+    #: Where the name stands in the sentence, to pair it with the dates of its clause.
+    start: int = 0
 
 
 def _as_regions(
@@ -514,7 +518,7 @@ def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[_Located]
             ships.append(mention.text)
             previous_ship_end = mention.end
         elif reason is None:
-            kept.append(_located(text, mention, gazetteer))
+            kept.append(replace(_located(text, mention, gazetteer), start=mention.start))
         previous = mention
     return _most_specific(kept), ships
 
@@ -736,9 +740,8 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
             and not (_INDEFINITE_PLACE.search(text))
         ):
             located = [_Located(last_place.place, target_type, target)]
-        wheres: list[_Located | None] = list(located) or [None]
         for mention in dates:
-            for spot in wheres:
+            for spot in _places_of_date(text, mention, located):
                 drafts.append(draft_for(mention.value, mention.precision, spot))
                 last_draft = drafts[-1]
         context = (dates[0].value, dates[0].precision)
@@ -753,6 +756,19 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
             # The lead's words (its claims too) belong to the strike it announces.
             same_day[0].quotes.append(lead.quotes[0])
     return _consolidate([_to_event(d, article) for d in drafts])
+
+
+def _places_of_date(
+    text: str, mention: DateMention, located: list[_Located]
+) -> list[_Located | None]:
+    """The places a date goes with: those in its own clause when the sentence has several
+    dates or its date sits in a side clause, else every place of the sentence."""
+    if not located:
+        return [None]
+    clause = _clause_around(text, mention.start, mention.end)
+    left = text.find(clause)
+    own = [spot for spot in located if left <= spot.start < left + len(clause)]
+    return list(own) if own else list(located)
 
 
 def _same_place(a: Place, b: Place) -> bool:
