@@ -51,12 +51,16 @@ _MONTH = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_COUNT = r"\d{1,2}|" + "|".join(_COUNTS)
 
 # Order matters: the first pattern that matches a span claims it.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("days_ago", rf"\b(?P<n>{_COUNT})\s+days?\s+(?:ago|earlier)\b"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
         ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
@@ -97,6 +101,38 @@ def parse_iso_date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise DateError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+_DAYS_AFTER = re.compile(rf"\b(?P<n>{_COUNT})\s+days?\s+after\b", re.IGNORECASE)
+
+
+def _days_after(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "on Tuesday, two days after the attack": the attack's own date, two days before.
+
+    Each mention sits where "N days after" stands, so the clause that follows it (the
+    earlier strike) takes the earlier date.
+    """
+    shifted = []
+    for match in _DAYS_AFTER.finditer(text):
+        anchors = [m for m in found if m.precision == "day" and 0 <= match.start() - m.end < 40]
+        if anchors:
+            anchor = anchors[-1]
+            shifted.append(
+                DateMention(
+                    anchor.value - timedelta(days=_count(match.group("n"))),
+                    "day",
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    anchor.explicit,
+                )
+            )
+    return shifted
 
 
 def _month_number(name: str) -> int:
@@ -142,6 +178,8 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
         return (weekday - timedelta(days=7) if weekday == published else weekday), "day"
     if kind == "weekday":
         return _weekday_on_or_before(groups["weekday"], published), "day"
+    if kind == "days_ago":
+        return published - timedelta(days=_count(groups["n"])), "day"
     if kind == "this_month":
         return published.replace(day=1), "month"
     if kind == "last_month":
@@ -188,7 +226,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             found.append(
                 DateMention(value, precision, start, end, match.group(0), kind in _EXPLICIT)
             )
-    return sorted(found, key=lambda mention: mention.start)
+    return sorted(found + _days_after(text, found), key=lambda mention: mention.start)
 
 
 def _may_is_verb(text: str, end: int) -> bool:

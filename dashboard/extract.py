@@ -108,7 +108,8 @@ _CLAUSE_SPLIT = re.compile(
     r"[,;:()]|\s[-–—]{1,2}\s|\b(?:since|after|before|who|which|whereas)\b", re.IGNORECASE
 )
 _REPORTING_BEFORE_DATE = re.compile(
-    r"\b(?:said|says|told|wrote|reported|announced|added|noted|stated|warned)\b(?:\s+\w+){0,2}\s*$",
+    r"\b(?:said|says|told|wrote|reported|announced|added|noted|stated|warned|released|"
+    r"published|posted|taken|issued|shared|confirmed)\b(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
@@ -373,11 +374,20 @@ def _target_phrase(text: str, match: re.Match[str]) -> str:
 
 
 def _weapon(text: str) -> Weapon:
+    """The weapon a sentence names first; at one place, the longer name wins ("sea drone"
+    over "drone")."""
     text = WEAPON_AS_TARGET.sub(" ", text)
+    found: list[tuple[int, int, Weapon]] = []
     for weapon, pattern in WEAPON_PATTERNS:
-        if pattern.search(text):
-            return weapon
-    return "unknown"
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), -len(match.group(0)), weapon))
+    if not found:
+        return "unknown"
+    first = min(found)
+    # "sea drones" begins where "drones" is not: a longer name overlapping the first wins.
+    overlapping = [f for f in found if f[0] <= first[0] - first[1] and f[0] - f[1] >= first[0]]
+    return min(overlapping, key=lambda f: (f[1], f[0]))[2]
 
 
 def _event_dates(sentence: str, published: date) -> list[DateMention]:

@@ -317,6 +317,7 @@ ATTACK = _words(
     r"destroy(?:ed|s)",
     r"damag(?:ed|es|ing)",
     r"ablaze",
+    r"set (?:fire to|on fire|alight|ablaze)",
     r"caught fire",
     r"fire broke out",
     r"raids?",

@@ -82,3 +82,13 @@ def test_same_period_uses_the_coarser_precision() -> None:
     assert not same_period(date(2023, 6, 3), "day", date(2023, 5, 1), "month")
     assert same_period(date(2023, 6, 3), "day", date(2023, 1, 1), "year")
     assert not same_period(date(2023, 7, 30), "day", date(2023, 8, 1), "day")
+
+
+def test_days_counted_back() -> None:
+    tuesday = date(2024, 8, 20)
+    mentions = find_dates("a blaze on Tuesday, two days after it was set alight", tuesday)
+    assert [(m.text, m.value) for m in mentions] == [
+        ("Tuesday", date(2024, 8, 20)),
+        ("two days after", date(2024, 8, 18)),
+    ]
+    assert resolved("the depot was hit three days ago", tuesday) == [("2024-08-17", "day")]
