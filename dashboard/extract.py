@@ -26,7 +26,7 @@ from datetime import date
 from .articles import Article
 from .claims import find_distance_claims
 from .dates import DateMention, find_dates
-from .gazetteer import Gazetteer, Place, default_gazetteer
+from .gazetteer import Gazetteer, Place, default_gazetteer, normalise
 from .language import (
     ACTOR_VERBS,
     ATTACK,
@@ -142,6 +142,8 @@ _NEAR = re.compile(
 )
 #: Words this close to a place name say what was hit there.
 _TARGET_WINDOW = 60
+#: In a town this small, a facility named after it is what a report of the town means.
+_SMALL_TOWN = 100_000
 #: A town stands for a facility of the named kind within this distance.
 _FACILITY_KM = 30.0
 _FACILITY_TYPES: frozenset[str] = frozenset(
@@ -542,6 +544,17 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
         return _Located(place, place.target_type, target or place.name)
     if target_type == "unknown":
         return _Located(place, *_classify(text))
+    if place.kind == "city" and place.population < _SMALL_TOWN:
+        # A facility named after the town ("Savasleyka" and "Savasleyka air base") is what
+        # a strike report naming the town alongside targets of any kind means.
+        named = [
+            f
+            for f in gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM)
+            if normalise(f.name).startswith(normalise(mention.text))
+            and (f.target_type == target_type or target_type == "unknown")
+        ]
+        if len(named) == 1 and named[0].target_type in TARGET_TYPES:
+            return _Located(named[0], named[0].target_type, target)
     if place.kind == "city" and target_type in _FACILITY_TYPES:
         nearby = gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type)
         if nearby and all(_near(nearby[0], other, 5.0) for other in nearby[1:]):
