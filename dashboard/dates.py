@@ -51,6 +51,10 @@ _MONTH = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_FULL_MONTH = (
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)"
+)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _COUNT = r"\d{1,2}|" + "|".join(_COUNTS)
@@ -68,6 +72,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weekend", r"\b(?P<which>last|this|past)\s+weekend\b"),
         ("last_weekday", rf"\b(?:last|past)\s+{_WEEKDAY}\b"),
         ("weekday", rf"\b{_WEEKDAY}(?:'s)?\b"),
+        ("last_named_month", r"\blast\s+" + _FULL_MONTH + r"\b"),
         ("this_month", r"\b(?:earlier|later)?\s*this\s+month\b"),
         ("last_month", r"\blast\s+month\b"),
         (
@@ -180,6 +185,10 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
         return _weekday_on_or_before(groups["weekday"], published), "day"
     if kind == "days_ago":
         return published - timedelta(days=_count(groups["n"])), "day"
+    if kind == "last_named_month":
+        month = _month_number(groups["month"])
+        year = published.year if month < published.month else published.year - 1
+        return date(year, month, 1), "month"
     if kind == "this_month":
         return published.replace(day=1), "month"
     if kind == "last_month":

@@ -44,6 +44,7 @@ from .language import (
     OCCUPIED_CUE,
     OFFICE_NOUNS,
     PASSIVE_STRIKE,
+    ROUTE_REFERENCE,
     SHIP_NOUNS,
     TARGET_PATTERNS,
     WEAPON_AS_TARGET,
@@ -276,6 +277,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "distance reference"
     if LAUNCH_REFERENCE.search(before):
         return "launch site"
+    if ROUTE_REFERENCE.search(before):
+        return "route"
     if mention.possessive:
         owned = re.sub(r"^['’]s\s*", "", sentence[mention.end :])
         if (
@@ -741,6 +744,11 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                     fresh.append(where)
                     continue
                 draft = max(here, key=lambda d: d.date)
+                if _finer(where.place, draft.place):
+                    # "an air base in Crimea", then "the Saky airfield": the same strike, placed.
+                    draft.place = where.place
+                    if where.target_type != "unknown":
+                        draft.target_type, draft.target = where.target_type, where.target
                 draft.quotes.append(text)
                 draft.attacker_claim = draft.attacker_claim or attacker_claim
                 draft.defender_claim = draft.defender_claim or defender_claim
@@ -792,6 +800,12 @@ def _places_of_date(
     left = text.find(clause)
     own = [spot for spot in located if left <= spot.start < left + len(clause)]
     return list(own) if own else list(located)
+
+
+def _finer(a: Place, b: Place | None) -> bool:
+    """Whether ``a`` places a strike more precisely than ``b`` does."""
+    rank = {"facility": 0, "city": 1, "region": 2, "country": 3}
+    return b is not None and rank[a.kind] < rank[b.kind]
 
 
 def _same_place(a: Place, b: Place) -> bool:

@@ -601,6 +601,12 @@ DISTANCE_REFERENCE = re.compile(
     r"\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+#: A place named as a route: "the land corridor through Zaporizhzhia".
+ROUTE_REFERENCE = re.compile(
+    r"\b(?:through|via|across|towards?|along|bound for|heading for|en route to)\s+"
+    r"(?:the\s+)?(?:(?:occupied|southern|northern|eastern|western)\s+)?$",
+    re.IGNORECASE,
+)
 #: A place named as where the attack came from.
 LAUNCH_REFERENCE = re.compile(
     r"(?:launched|fired|flew|flying|took off|coming|came|sent)\s+(?:\w+\s+){0,3}from\s+"

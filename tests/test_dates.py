@@ -92,3 +92,8 @@ def test_days_counted_back() -> None:
         ("two days after", date(2024, 8, 18)),
     ]
     assert resolved("the depot was hit three days ago", tuesday) == [("2024-08-17", "day")]
+
+
+def test_last_named_month_is_before_publication() -> None:
+    assert resolved("Last October a truck bomb", date(2023, 7, 17)) == [("2022-10-01", "month")]
+    assert resolved("last July", date(2023, 7, 17)) == [("2022-07-01", "month")]

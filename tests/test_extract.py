@@ -26,7 +26,8 @@ def events_of(text: str, published: date = date(2024, 11, 6)) -> list[Event]:
 
 def test_seed_000_is_one_naval_drone_strike_at_kaspiysk() -> None:
     (event,) = seed_events("000")
-    assert (event.place, event.admin1, event.country) == ("Kaspiysk", "Dagestan", "RU")
+    assert event.place is not None and event.place.startswith("Kaspiysk")
+    assert (event.admin1, event.country) == ("Dagestan", "RU")
     assert (event.date, event.date_precision) == (date(2024, 11, 6), "day")
     assert (event.target_type, event.weapon) == ("naval", "aerial_drone")
     assert event.lat is not None and abs(event.lat - 42.88) < 0.1
