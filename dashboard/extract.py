@@ -124,7 +124,16 @@ _INDEFINITE_PLACE = re.compile(
     r"refinery|depot|plant|factory|region|facility|site|terminal)\b",
     re.IGNORECASE,
 )
-_RUSSIA_HINT = re.compile(r"\bRussia(?:n|'s|’s)?\b")
+#: Words that put an unnamed target in Russia or occupied Ukraine: "a major Russian port",
+#: "deep inside Russia", "in occupied Crimea". "Russian missiles" says nothing of where.
+_RUSSIA_HINT = re.compile(
+    r"\b(?:in|inside|into|across|on|over|within)\s+(?:\w+\s+)?(?:Russia|Crimea)\b"
+    r"|\b(?:Russian|Russia's|Russia’s)\s+(?:[\w-]+\s+){0,2}?(?:port|city|cities|town|region|"
+    r"territory|soil|air ?base|airfield|refiner(?:y|ies)|depot|ships?|warships?|vessels?|navy|"
+    r"fleet|base|plant|targets?|facilit(?:y|ies)|tanker|oil|infrastructure|military)\b"
+    r"|\b(?:occupied|Russian-(?:held|occupied|controlled))\b",
+    re.IGNORECASE,
+)
 _STRIKE_CONTEXT = re.compile(ATTACK.pattern + r"|\b(?:incidents?|attempts?|attempted)\b", re.I)
 _LEAD_SENTENCES = 4
 #: Long-range strikes in scope land in Russia or in occupied Ukraine.
@@ -828,8 +837,9 @@ def _consolidate(events: list[Event]) -> list[Event]:
                 merged[index] = merge_events(known, event)
                 break
         else:
-            # Unlocated mentions less precise than a day locate and date nothing.
-            if event.located or event.date_precision == "day":
+            # Unlocated mentions less precise than a day, or with nothing putting them on
+            # Russia's side, locate and date nothing.
+            if event.located or (event.date_precision == "day" and event.country):
                 merged.append(event)
     return sorted(merged, key=lambda e: (e.date, e.place or ""))
 
