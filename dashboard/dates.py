@@ -81,6 +81,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?P<month>january|february|march|april|may|june|july|august|september|october"
             r"|november|december)\b(?!\s+\d)",
         ),
+        ("season", r"\b(?P<which>last|this|past)\s+(?:summer|winter|spring|autumn|fall)(?:'s)?\b"),
         ("this_year", r"\b(?:earlier\s+)?this\s+year\b"),
         ("last_year", r"\blast\s+year(?:'s)?\b"),
         ("year", r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -196,6 +197,10 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
     if kind == "in_month":
         month = _month_number(groups["month"])
         return date(_year_for_month(month, published), month, 1), "month"
+    if kind == "season":
+        # A season is dated to its year: "last summer" is the year before publication.
+        back = 0 if groups["which"].lower() == "this" else 1
+        return date(published.year - back, 1, 1), "year"
     if kind == "this_year":
         return date(published.year, 1, 1), "year"
     if kind == "last_year":

@@ -152,6 +152,8 @@ _NEAR = re.compile(
 )
 #: Words this close to a place name say what was hit there.
 _TARGET_WINDOW = 60
+#: Words before a name that make it a named feature there: "Cape Tarkhankut", "Lake Donuzlav".
+_FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 #: In a town this small, a facility named after it is what a report of the town means.
 _SMALL_TOWN = 100_000
 #: A town stands for a facility of the named kind within this distance.
@@ -318,6 +320,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         adjacent_before
         and previous[:1].isupper()
         and previous.lower() not in COMMON_WORDS
+        and previous.lower() not in _FEATURE_WORDS
         and not re.search(r"['’]s\s*$", before)
     ):
         return "part of a longer name"

@@ -603,7 +603,9 @@ DISTANCE_REFERENCE = re.compile(
 )
 #: A place named as a route: "the land corridor through Zaporizhzhia".
 ROUTE_REFERENCE = re.compile(
-    r"\b(?:through|via|across|towards?|along|bound for|heading for|en route to)\s+"
+    r"(?:\b(?:through|via|across|towards?|along|bound for|heading for|en route to)"
+    r"|\b(?:moved|moving|relocated|sailed|fled|withdrew|withdrawn|transferred|shifted|"
+    r"redeployed|evacuated)\s+(?:\w+\s+){0,2}(?:to|towards?))\s+"
     r"(?:the\s+)?(?:(?:occupied|southern|northern|eastern|western)\s+)?$",
     re.IGNORECASE,
 )

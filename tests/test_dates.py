@@ -97,3 +97,9 @@ def test_days_counted_back() -> None:
 def test_last_named_month_is_before_publication() -> None:
     assert resolved("Last October a truck bomb", date(2023, 7, 17)) == [("2022-10-01", "month")]
     assert resolved("last July", date(2023, 7, 17)) == [("2022-07-01", "month")]
+
+
+def test_a_season_is_dated_to_its_year() -> None:
+    assert resolved("Last summer's blasts at the base", date(2023, 9, 25)) == [
+        ("2022-01-01", "year")
+    ]
