@@ -354,6 +354,20 @@ def _classify(text: str) -> tuple[TargetType, str | None]:
     return "unknown", None
 
 
+def _classify_near(text: str, start: int, end: int) -> tuple[TargetType, str | None]:
+    """The target named nearest to a place, within :data:`_TARGET_WINDOW` characters;
+    among equally near names the more specific class wins."""
+    best: tuple[int, int, TargetType, re.Match[str]] | None = None
+    for rank, (target_type, pattern) in enumerate(TARGET_PATTERNS):
+        for match in pattern.finditer(text):
+            gap = max(match.start() - end, start - match.end(), 0)
+            if gap <= _TARGET_WINDOW and (best is None or (gap, rank) < best[:2]):
+                best = (gap, rank, target_type, match)
+    if best is None:
+        return "unknown", None
+    return best[2], _target_phrase(text, best[3])
+
+
 def _target_phrase(text: str, match: re.Match[str]) -> str:
     before = re.findall(r"[\w'’\-]+", text[: match.start()])[-2:]
     skip = {
@@ -553,8 +567,7 @@ def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[_Located]
 def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located:
     """The place with the target the words nearest to it name, upgraded to a facility."""
     place = mention.place
-    window = text[max(0, mention.start - _TARGET_WINDOW) : mention.end + _TARGET_WINDOW]
-    target_type, target = _classify(window)
+    target_type, target = _classify_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
         return _Located(place, place.target_type, target or place.name)
     if target_type == "unknown":
