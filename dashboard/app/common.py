@@ -1,0 +1,342 @@
+"""What the pages share: the stored events, the sidebar filters, the URL and the count.
+
+The filters live in three places, read in this order at the start of each run:
+
+1. the widgets' own session state, while the user works on a page;
+2. ``st.session_state["_filters"]``, the last filters seen, when a page without the
+   filter widgets (Add article, About) was shown in between and Streamlit dropped them;
+3. the URL's query string, when a session starts from a copied link.
+
+Each run writes the filters back to the query string, so the address bar always holds
+a link to the view on screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.errors import StrikemapError
+from dashboard.exports import events_frame
+from dashboard.filters import (
+    Filters,
+    Preset,
+    apply_filters,
+    filters_from_query,
+    filters_to_query,
+    preset_range,
+    region_options,
+    with_search_text,
+)
+from dashboard.model import TARGET_TYPES, WEAPONS, Event
+from dashboard.settings import get_settings
+from dashboard.store import Store
+
+#: Widget keys of the sidebar filters (the browser bench drives the first two).
+DATE_KEY = "date_range"
+TARGET_KEY = "target_types"
+WEAPON_KEY = "weapons"
+REGION_KEY = "regions"
+DISTANCE_KEY = "distance_km"
+SEARCH_KEY = "search"
+FILTER_KEYS = (DATE_KEY, TARGET_KEY, WEAPON_KEY, REGION_KEY, DISTANCE_KEY, SEARCH_KEY)
+
+_SAVED_FILTERS = "_filters"
+_FILTERS_PAGE = "_filters_page"
+#: A date range asked for by a run that could not set the widget itself (the play timer).
+PENDING_DATES = "_pending_dates"
+PLAYING = "_playing"
+
+#: The distance slider's step and the rounding of its upper end, in km.
+DISTANCE_STEP_KM = 10.0
+DISTANCE_ROUND_KM = 100.0
+
+COUNTRY_NAMES = {"RU": "Russia", "UA": "Ukraine", "BY": "Belarus"}
+
+
+def label(value: str) -> str:
+    """A category as people write it: ``defense_industry`` is "Defense industry"."""
+    return value.replace("_", " ").capitalize()
+
+
+def region_label(key: str) -> str:
+    """A region key of :func:`dashboard.filters.region_key` as "Russia · Krasnodar Krai"."""
+    country, _, admin1 = key.partition(":")
+    name = COUNTRY_NAMES.get(country, country)
+    return f"{name} · {admin1}" if admin1 else name
+
+
+@contextmanager
+def core_errors() -> Iterator[None]:
+    """Show an error of strikemap's core as one line and stop the page."""
+    try:
+        yield
+    except StrikemapError as error:
+        st.error(str(error))
+        st.stop()
+
+
+@dataclass(frozen=True)
+class Data:
+    """Every stored event, as objects (for exports) and as a frame (for everything else).
+
+    Row ``i`` of ``frame`` (index ``i``) is ``events[i]``.
+    """
+
+    events: tuple[Event, ...]
+    frame: pd.DataFrame
+    first: date
+    last: date
+    #: The region filter's choices and the distance slider's upper end, found once.
+    regions: tuple[str, ...]
+    ceiling_km: float
+
+    @property
+    def empty(self) -> bool:
+        return not self.events
+
+
+def _distance_ceiling(frame: pd.DataFrame) -> float:
+    furthest = frame["distance_to_front_km"].max()
+    if pd.isna(furthest) or furthest <= 0:
+        return DISTANCE_ROUND_KM
+    return math.ceil(float(furthest) / DISTANCE_ROUND_KM) * DISTANCE_ROUND_KM
+
+
+# st.cache_resource, not st.cache_data: cache_data hands every run a copy, and unpickling
+# 100,000 events took 5.5 s a run. The one shared Data is never changed in place.
+@st.cache_resource(show_spinner="Reading the stored events…", max_entries=2)
+def _read_store(path: str, mtime_ns: int, size: int) -> Data:
+    # mtime_ns and size are only part of the cache key: a write to the store makes a new one.
+    events = tuple(Store(path).events()) if size else ()
+    frame = with_search_text(events_frame(events))
+    if events:
+        first, last = min(e.date for e in events), max(e.date for e in events)
+    else:
+        first = last = date.today()
+    return Data(events, frame, first, last, tuple(region_options(frame)), _distance_ceiling(frame))
+
+
+def load_data() -> Data:
+    """The stored events, read once per version of the store file."""
+    path = get_settings().store_path
+    with core_errors():
+        if not path.exists():
+            return _read_store(str(path), 0, 0)
+        stat = path.stat()
+        return _read_store(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def forget_loaded_data() -> None:
+    """Drop the cached events, so the next run reads the store again."""
+    _read_store.clear()
+
+
+@dataclass(frozen=True)
+class View:
+    """The stored events, the filters on screen and the events they keep."""
+
+    data: Data
+    filters: Filters
+    filtered: pd.DataFrame
+
+    def events(self) -> list[Event]:
+        """The filtered events as objects, in the frame's order."""
+        return [self.data.events[i] for i in self.filtered.index]
+
+    @property
+    def count_text(self) -> str:
+        return f"{len(self.filtered):,} of {len(self.data.frame):,} events"
+
+
+def _clamp(day: date, first: date, last: date) -> date:
+    return min(max(day, first), last)
+
+
+def _saved_or_linked_filters() -> Filters:
+    saved = st.session_state.get(_SAVED_FILTERS)
+    if isinstance(saved, Filters):
+        return saved
+    return filters_from_query({key: st.query_params.get_all(key) for key in st.query_params})
+
+
+def _set_if_changed(key: str, value: Any) -> None:
+    # Writing a widget's state marks it as set by code; only do so when it must change.
+    current = st.session_state.get(key)
+    if isinstance(current, list | tuple) and isinstance(value, list | tuple):
+        if tuple(current) == tuple(value):
+            return
+    elif current == value:
+        return
+    st.session_state[key] = value
+
+
+def _prepare_widget_state(data: Data, regions: Sequence[str], ceiling: float, page: str) -> None:
+    """Give each filter widget a valid value before it is drawn.
+
+    On the first run, and on a page other than the last one drawn (Streamlit keeps widget
+    values per page), the widgets start from the saved or linked filters; values the data
+    no longer allows are put in range.
+    """
+    state = st.session_state
+    initial = _saved_or_linked_filters()
+    if state.get(_FILTERS_PAGE) != page:
+        for key in FILTER_KEYS:
+            state.pop(key, None)
+        state[_FILTERS_PAGE] = page
+    first, last = data.first, data.last
+    pending = state.pop(PENDING_DATES, None)
+    if pending is not None:
+        state[DATE_KEY] = pending
+    if DATE_KEY not in state:
+        state[DATE_KEY] = (initial.start or first, initial.end or last)
+    chosen = tuple(state[DATE_KEY])
+    if len(chosen) == 2:
+        start, end = sorted(_clamp(day, first, last) for day in chosen)
+        _set_if_changed(DATE_KEY, (start, end))
+    for key, values, allowed in (
+        (TARGET_KEY, initial.target_types, TARGET_TYPES),
+        (WEAPON_KEY, initial.weapons, WEAPONS),
+        (REGION_KEY, initial.regions, regions),
+    ):
+        if key not in state:
+            state[key] = list(values)
+        _set_if_changed(key, [value for value in state[key] if value in allowed])
+    if DISTANCE_KEY not in state:
+        low = initial.min_km if initial.min_km is not None else 0.0
+        high = initial.max_km if initial.max_km is not None else ceiling
+        state[DISTANCE_KEY] = (low, high)
+    low, high = (min(max(float(km), 0.0), ceiling) for km in state[DISTANCE_KEY])
+    _set_if_changed(DISTANCE_KEY, (low, high))
+    if SEARCH_KEY not in state:
+        state[SEARCH_KEY] = initial.search
+
+
+def set_date_range(start: date, end: date) -> None:
+    """Callback: show these days (presets, the play controls)."""
+    st.session_state[DATE_KEY] = (start, end)
+
+
+def _apply_preset(preset: Preset, first: date, last: date) -> None:
+    st.session_state[PLAYING] = False
+    set_date_range(*preset_range(preset, first, last))
+
+
+def _draw_filter_widgets(data: Data, regions: Sequence[str], ceiling: float) -> None:
+    first, last = data.first, data.last
+    st.header("Filters")
+    st.date_input(
+        "Dates",
+        value=(first, last),
+        min_value=first,
+        max_value=last,
+        key=DATE_KEY,
+        help="Strikes dated only to a month or a year show when that period overlaps.",
+    )
+    presets: tuple[tuple[Preset, str, str], ...] = (
+        ("30d", "30 d", "The 30 days up to the latest strike in the data."),
+        ("1y", "1 yr", "The year up to the latest strike in the data."),
+        ("all", "All", "Every date in the data."),
+    )
+    for column, (preset, text, explained) in zip(st.columns(len(presets)), presets, strict=True):
+        column.button(
+            text,
+            key=f"preset_{preset}",
+            on_click=_apply_preset,
+            args=(preset, first, last),
+            help=explained,
+            width="stretch",
+        )
+    st.multiselect(
+        "Target types", TARGET_TYPES, key=TARGET_KEY, format_func=label, placeholder="All"
+    )
+    st.multiselect("Weapons", WEAPONS, key=WEAPON_KEY, format_func=label, placeholder="All")
+    st.multiselect(
+        "Countries and regions",
+        regions,
+        key=REGION_KEY,
+        format_func=region_label,
+        placeholder="All",
+    )
+    st.slider(
+        "Distance from the front line (km)",
+        min_value=0.0,
+        max_value=ceiling,
+        value=(0.0, ceiling),
+        step=DISTANCE_STEP_KM,
+        format="%.0f km",
+        key=DISTANCE_KEY,
+        help="Narrowing the range hides strikes that could not be located.",
+    )
+    st.text_input(
+        "Search place, target and quotes",
+        key=SEARCH_KEY,
+        placeholder="e.g. refinery Tuapse",
+    )
+
+
+def _filters_from_widgets(data: Data, ceiling: float) -> Filters:
+    state = st.session_state
+    chosen = tuple(state[DATE_KEY])
+    start = chosen[0] if chosen else None
+    end = chosen[1] if len(chosen) > 1 else None
+    low, high = state[DISTANCE_KEY]
+    # The full span is no filter: the link keeps meaning "all" when new events arrive.
+    return Filters(
+        start=start if start is not None and start > data.first else None,
+        end=end if end is not None and end < data.last else None,
+        target_types=tuple(state[TARGET_KEY]),
+        weapons=tuple(state[WEAPON_KEY]),
+        regions=tuple(state[REGION_KEY]),
+        min_km=float(low) if low > 0 else None,
+        max_km=float(high) if high < ceiling else None,
+        search=str(state[SEARCH_KEY]).strip(),
+    )
+
+
+def _as_lists(params: dict[str, Any]) -> dict[str, list[str]]:
+    return {
+        key: [value] if isinstance(value, str) else list(value) for key, value in params.items()
+    }
+
+
+def _write_query_string(filters: Filters) -> None:
+    wanted = filters_to_query(filters)
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if _as_lists(current) != _as_lists(wanted):
+        st.query_params.from_dict(wanted)
+
+
+def filtered_view(page: str) -> View:
+    """Draw the sidebar filters and return the events they keep.
+
+    Call once near the top of every page that shows events, with the page's name.
+    """
+    data = load_data()
+    regions, ceiling = data.regions, data.ceiling_km
+    _prepare_widget_state(data, regions, ceiling, page)
+    with st.sidebar:
+        _draw_filter_widgets(data, regions, ceiling)
+    filters = _filters_from_widgets(data, ceiling)
+    st.session_state[_SAVED_FILTERS] = filters
+    _write_query_string(filters)
+    view = View(data, filters, apply_filters(data.frame, filters))
+    st.sidebar.markdown(f"**{view.count_text}**")
+    return view
+
+
+def empty_store_notice(view: View) -> bool:
+    """Say how to fill an empty store; True when it is empty."""
+    if view.data.empty:
+        st.info(
+            "No events are stored yet. Load the seed articles with `make load`, "
+            "or add an article on the Add article page."
+        )
+    return view.data.empty

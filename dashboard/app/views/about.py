@@ -1,0 +1,68 @@
+"""The about page: where the events, places, borders and map come from, and their licences."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.app.common import core_errors, load_data
+from dashboard.frontline import load_frontlines
+from dashboard.settings import get_settings
+
+st.title("About strikemap")
+st.markdown(
+    """
+strikemap turns news reports of long-range strikes (drones, sea drones and missiles hitting
+ports, air bases, refineries and arsenals in Russia and occupied Crimea) into dated map
+points with their sources.
+
+**Where the events come from.** Every event is read out of a news article by strikemap's
+rule-based extractor. Each one keeps every article that reported it: the outlet, the
+publication date, the link and the sentences it was read from. The extractor can be wrong:
+read the quoted sentences before relying on a point, and correct it on the *Add article*
+page. A strike reported by several articles is one event with several sources.
+
+**Distances** from the front line and from Ukraine's border are geodesic, measured on the
+WGS84 ellipsoid, against the front-line snapshot in force on the strike's date. The
+snapshots are drawn by hand from the public assessments each one names (listed below).
+
+**Place names and coordinates** come from [GeoNames](https://www.geonames.org/), licensed
+under [Creative Commons Attribution 4.0](https://creativecommons.org/licenses/by/4.0/).
+This product contains GeoNames data; strikemap selected and converted it.
+
+**Borders and the base map** are drawn from [Natural Earth](https://www.naturalearthdata.com/)
+data, which is in the public domain. Made with Natural Earth.
+
+**Map software.** Leaflet and its plugins are served by this app itself, installed from the
+npm registry with their licences, so the map works without the internet. Online map tiles
+(OpenStreetMap, © OpenStreetMap contributors) are loaded only when switched on on the map.
+"""
+)
+
+data = load_data()
+settings = get_settings()
+st.subheader("This installation")
+st.markdown(
+    f"- **{len(data.events):,}** events stored"
+    + (f", from {data.first:%d %B %Y} to {data.last:%d %B %Y}" if data.events else "")
+)
+st.text(f"Store: {settings.store_path}")
+attribution = settings.data_dir / "ATTRIBUTION.md"
+if attribution.is_file():
+    with st.expander("The data files in detail"):
+        # The project's own file, not article text.
+        st.markdown(attribution.read_text(encoding="utf-8"))
+
+with st.expander("Front-line snapshots and their sources"), core_errors():
+    snapshots = load_frontlines(settings.data_dir)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "in force from": [s.valid_from for s in snapshots],
+                "name": [s.name for s in snapshots],
+                "sources": ["; ".join(s.sources) for s in snapshots],
+            }
+        ),
+        hide_index=True,
+        key="frontline_sources",
+    )

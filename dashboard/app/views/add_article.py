@@ -1,0 +1,159 @@
+"""The add-article page: paste or upload an article, check the strikes found, correct, save.
+
+Article text is data, never markup: it is shown with ``st.text`` and in tables only.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.app.common import core_errors, forget_loaded_data, label
+from dashboard.app.drafts import (
+    Draft,
+    Meta,
+    Saved,
+    article_from,
+    corrected,
+    place_text,
+    save_draft,
+    summary,
+)
+from dashboard.gazetteer import default_gazetteer
+from dashboard.loader import extract_measured
+from dashboard.model import TARGET_TYPES, WEAPONS, Event
+from dashboard.settings import get_settings
+
+_DRAFT = "_article_draft"
+_REPORT = "_article_report"
+PLACE_RESULTS = 12
+
+
+def _text_input(key: str) -> str | None:
+    return str(st.session_state.get(key) or "").strip() or None
+
+
+def _find() -> Draft:
+    state = st.session_state
+    meta = Meta(
+        published=state.get("article_date"),
+        outlet=_text_input("article_outlet"),
+        url=_text_input("article_url"),
+        title=_text_input("article_title"),
+    )
+    upload = state.get("article_file")
+    article = article_from(
+        state.get("article_text") or "",
+        (upload.name, upload.getvalue()) if upload is not None else None,
+        meta,
+    )
+    return Draft(article, tuple(extract_measured(article)))
+
+
+def _review(draft: Draft) -> list[Event]:
+    """Each found strike with its sentences and correction widgets; the strikes to keep."""
+    kept: list[Event] = []
+    for number, event in enumerate(draft.events, start=1):
+        prefix = f"fix_{draft.article.id}_{number}_"
+        with st.container(border=True):
+            st.markdown(f"**Strike {number}**")
+            st.text(summary(event))
+            for source in event.sources:
+                for quote in source.quotes:
+                    st.text(f"“{quote}”")
+            columns = st.columns([1, 1, 2, 2, 1, 1])
+            keep = columns[0].checkbox("Keep", value=True, key=f"{prefix}keep")
+            day = columns[1].date_input("Date", value=event.date, key=f"{prefix}date")
+            query = columns[2].text_input(
+                "Find a place", value=event.place or "", key=f"{prefix}place_query"
+            )
+            with core_errors():
+                found = default_gazetteer().search(query, PLACE_RESULTS) if query.strip() else []
+            choices = {place_text(place): place for place in found}
+            as_found = f"as found: {event.place or 'no place'}"
+            choice = columns[3].selectbox("Place", [as_found, *choices], key=f"{prefix}place")
+            target = columns[4].selectbox(
+                "Target type",
+                TARGET_TYPES,
+                index=TARGET_TYPES.index(event.target_type),
+                format_func=label,
+                key=f"{prefix}target",
+            )
+            weapon = columns[5].selectbox(
+                "Weapon",
+                WEAPONS,
+                index=WEAPONS.index(event.weapon),
+                format_func=label,
+                key=f"{prefix}weapon",
+            )
+            if keep:
+                with core_errors():
+                    kept.append(corrected(event, day, choices.get(choice), target, weapon))
+    return kept
+
+
+def _show_saved(saved: Saved) -> None:
+    report = saved.report
+    if report.already_loaded:
+        st.info("This article was stored before: nothing changed.")
+        return
+    st.success(
+        f"Saved: {len(report.added)} new strike{'s' * (len(report.added) != 1)}, "
+        f"{len(report.merged)} merged into stored strike{'s' * (len(report.merged) != 1)}."
+    )
+    if not saved.rows.empty:
+        st.dataframe(saved.rows, hide_index=True, key="saved_table")
+
+
+st.title("Add an article")
+state = st.session_state
+if isinstance(state.get(_REPORT), Saved):
+    _show_saved(state[_REPORT])
+
+st.text_area(
+    "Article text",
+    key="article_text",
+    height=220,
+    placeholder="Paste the article's text here.",
+)
+st.file_uploader(
+    "…or upload it (used instead of the pasted text)",
+    type=["txt", "md", "html", "htm"],
+    key="article_file",
+)
+meta_columns = st.columns(4)
+meta_columns[0].text_input("Outlet", key="article_outlet", placeholder="e.g. Reuters")
+meta_columns[1].date_input(
+    "Published",
+    value=None,
+    key="article_date",
+    help="Dates such as 'Wednesday' or 'last month' are counted from it.",
+)
+meta_columns[2].text_input("URL", key="article_url", placeholder="https://…")
+meta_columns[3].text_input("Title", key="article_title")
+
+if st.button("Find strikes", key="find_strikes", type="primary", icon=":material/search:"):
+    state.pop(_REPORT, None)
+    with core_errors():
+        state[_DRAFT] = _find()
+
+draft = state.get(_DRAFT)
+if isinstance(draft, Draft):
+    st.subheader(f"{len(draft.events)} strike{'s' * (len(draft.events) != 1)} found")
+    if not draft.events:
+        st.info(
+            "No strike found: the article needs a sentence that reports an attack on a "
+            "named place with a date (or the article's date)."
+        )
+    keep = _review(draft)
+    if st.button(
+        f"Save {len(keep)} strike{'s' * (len(keep) != 1)}",
+        key="save_article",
+        type="primary",
+        icon=":material/save:",
+        disabled=not keep,
+    ):
+        with core_errors():
+            state[_REPORT] = save_draft(draft, keep, get_settings().store_path)
+        del state[_DRAFT]
+        forget_loaded_data()
+        st.rerun()

@@ -1,0 +1,232 @@
+"""The map page: the filtered strikes on the map, strikes without a place beside it, and
+the timeline with its weekly chart and play controls."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+
+import altair as alt
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.app.common import (
+    DATE_KEY,
+    PENDING_DATES,
+    PLAYING,
+    View,
+    core_errors,
+    empty_store_notice,
+    filtered_view,
+    label,
+    set_date_range,
+)
+from dashboard.filters import apply_filters, next_play_end, weekly_counts
+from dashboard.frontline import Frontline, frontline_for
+from dashboard.mapping import build_base_map, events_layer
+
+BANDS_KM = (100, 300, 500, 1000)
+ONLINE_TILES = "OpenStreetMap"
+MAP_HEIGHT = 620
+PLAY_STEP_DAYS = 7
+PLAY_INTERVAL_S = 1.0
+_TICK_ARMED = "_play_tick_armed"
+
+
+@st.cache_resource(max_entries=16, show_spinner="Drawing the base map…")
+def _base_map(
+    frontline_id: str | None,
+    compare_id: str | None,
+    bands_km: tuple[int, ...],
+    tiles: str | None,
+    _frontline: Frontline | None,
+    _compare: Frontline | None,
+) -> tuple[folium.Map, threading.Lock]:
+    # Keyed by the snapshot ids, so the map is rebuilt only when the drawn lines change.
+    base = build_base_map(
+        frontline=_frontline, compare_frontline=_compare, bands_km=bands_km, tiles=tiles
+    )
+    return base, threading.Lock()
+
+
+def _draw_map(view: View, *, bands: bool, online: bool, compare: bool) -> None:
+    with core_errors():
+        frontline = frontline_for(view.filters.end or view.data.last)
+        earlier = frontline_for(view.filters.start or view.data.first) if compare else None
+    if earlier is not None and earlier.id == frontline.id:
+        earlier = None
+    base, lock = _base_map(
+        frontline.id,
+        earlier.id if earlier is not None else None,
+        BANDS_KM if bands else (),
+        ONLINE_TILES if online else None,
+        frontline,
+        earlier,
+    )
+    layer = events_layer(view.filtered)
+    # st_folium adds the layer to the map it draws; the cached map is shared by every
+    # session, so draw one at a time and take the layer off again, leaving the base as built.
+    with lock:
+        try:
+            st_folium(
+                base,
+                feature_group_to_add=layer,
+                returned_objects=[],
+                key="map",
+                height=MAP_HEIGHT,
+                use_container_width=True,
+            )
+        finally:
+            base._children.pop(layer.get_name(), None)
+    st.caption(
+        f"Front line: {frontline.name}, valid from {frontline.valid_from:%d %B %Y}."
+        + (f" Dashed: {earlier.name}." if earlier is not None else "")
+    )
+
+
+def _unlocated_list(view: View) -> None:
+    rows = view.filtered[view.filtered["lat"].isna()]
+    st.subheader("Not on the map")
+    st.caption(f"Events naming no place that could be located: {len(rows):,}.")
+    if rows.empty:
+        return
+    table = pd.DataFrame(
+        {
+            "Date": rows["date"].dt.date,
+            "Place": rows["place"],
+            "Target": rows["target_type"].map(label),
+            "Quote": rows["quote"],
+        }
+    )
+    st.dataframe(table, hide_index=True, key="unlocated_table")
+
+
+def _current_range(first: date, last: date) -> tuple[date, date]:
+    chosen = tuple(st.session_state.get(DATE_KEY, ()))
+    start = chosen[0] if chosen else first
+    end = chosen[1] if len(chosen) > 1 else last
+    return start, end
+
+
+def _toggle_play(first: date, last: date) -> None:
+    state = st.session_state
+    if state.get(PLAYING):
+        state[PLAYING] = False
+        return
+    start, end = _current_range(first, last)
+    if end >= last:
+        # Played to the end before: start again with the first week of the range.
+        end = min(start + timedelta(days=PLAY_STEP_DAYS - 1), last)
+    set_date_range(start, end)
+    state[PLAYING] = True
+
+
+def _step(first: date, last: date, forward: bool) -> None:
+    st.session_state[PLAYING] = False
+    start, end = _current_range(first, last)
+    if forward:
+        set_date_range(start, next_play_end(end, last, PLAY_STEP_DAYS))
+    else:
+        set_date_range(start, max(end - timedelta(days=PLAY_STEP_DAYS), start))
+
+
+@st.fragment(run_every=PLAY_INTERVAL_S)
+def _play_ticker(first: date, last: date) -> None:
+    state = st.session_state
+    # A full run disarms the ticker; only its own timed reruns move the end date.
+    if state.get(_TICK_ARMED):
+        start, end = _current_range(first, last)
+        if end >= last:
+            state[PLAYING] = False
+        else:
+            state[PENDING_DATES] = (start, next_play_end(end, last, PLAY_STEP_DAYS))
+        st.rerun(scope="app")
+    state[_TICK_ARMED] = True
+
+
+def _timeline(view: View) -> None:
+    first, last = view.data.first, view.data.last
+    start, end = _current_range(first, last)
+    st.subheader("Timeline")
+    weeks = weekly_counts(apply_filters(view.data.frame, view.filters.without_dates()))
+    if not weeks.empty:
+        shown = (weeks["week"] + pd.Timedelta(days=6) >= pd.Timestamp(start)) & (
+            weeks["week"] <= pd.Timestamp(end)
+        )
+        weeks = weeks.assign(
+            shown=shown.map({True: "in the dates shown", False: "outside"}),
+            week_end=weeks["week"] + pd.Timedelta(days=7),
+        )
+        chart = (
+            alt.Chart(weeks)
+            .mark_bar(stroke="white", strokeWidth=0.5)
+            .encode(
+                x=alt.X("week:T", title="Week"),
+                x2="week_end:T",
+                y=alt.Y("events:Q", title="Strikes per week", axis=alt.Axis(tickMinStep=1)),
+                # With x2 a bar is a range; without y2 it would be a line at its count.
+                y2=alt.datum(0),
+                color=alt.Color(
+                    "shown:N",
+                    scale=alt.Scale(
+                        domain=["in the dates shown", "outside"], range=["#c0392b", "#d5d8dc"]
+                    ),
+                    legend=alt.Legend(title=None, orient="top"),
+                ),
+                tooltip=[
+                    alt.Tooltip("week:T", title="Week of"),
+                    alt.Tooltip("events:Q", title="Strikes"),
+                ],
+            )
+        )
+        st.altair_chart(chart, key="weekly_chart", width="stretch", height=200)
+    playing = bool(st.session_state.get(PLAYING))
+    controls = st.container(horizontal=True, vertical_alignment="center")
+    controls.button(
+        "Pause" if playing else "Play",
+        key="play",
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        on_click=_toggle_play,
+        args=(first, last),
+        help="Moves the end date on a week at a time, so strikes appear in order.",
+    )
+    controls.button(
+        "Week back",
+        key="step_back",
+        icon=":material/skip_previous:",
+        on_click=_step,
+        args=(first, last, False),
+    )
+    controls.button(
+        "Week on",
+        key="step_forward",
+        icon=":material/skip_next:",
+        on_click=_step,
+        args=(first, last, True),
+    )
+    controls.markdown(f"Strikes from **{start:%d %b %Y}** to **{end:%d %b %Y}**")
+    if playing:
+        st.session_state[_TICK_ARMED] = False
+        _play_ticker(first, last)
+
+
+view = filtered_view("map")
+st.title("Strike map")
+st.markdown(f"**{view.count_text}**")
+if not empty_store_notice(view):
+    options = st.container(horizontal=True, gap="large")
+    bands = options.toggle("Distance bands from the front line", key="show_bands")
+    compare = options.toggle("Also the front line at the start of the dates", key="compare_front")
+    online = options.toggle(
+        "Online map tiles",
+        key="online_tiles",
+        help="Loads map tiles from OpenStreetMap's servers: needs the internet.",
+    )
+    map_column, side_column = st.columns([3, 1])
+    with map_column:
+        _draw_map(view, bands=bands, online=online, compare=compare)
+    with side_column:
+        _unlocated_list(view)
+    _timeline(view)

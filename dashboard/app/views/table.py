@@ -1,0 +1,106 @@
+"""The table page: exactly the filtered events, sortable, and their CSV and GeoJSON exports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.app.common import View, empty_store_notice, filtered_view, label
+from dashboard.exports import events_to_csv, events_to_geojson
+from dashboard.filters import describe_for_filename
+from dashboard.model import Event
+
+
+def _web_link(urls: object) -> str | None:
+    # Only web addresses become links: a "javascript:" URL in an article's metadata must
+    # not turn into something a click runs.
+    for url in str(urls or "").split(" | "):
+        if url.startswith(("https://", "http://")):
+            return url
+    return None
+
+
+def table_frame(filtered: pd.DataFrame) -> pd.DataFrame:
+    """The columns a reader needs, one row per filtered event."""
+    return pd.DataFrame(
+        {
+            "date": filtered["date"].dt.date,
+            "precision": filtered["date_precision"],
+            "place": filtered["place"],
+            "region": filtered["admin1"],
+            "country": filtered["country"],
+            "target type": filtered["target_type"].map(label),
+            "target": filtered["target"],
+            "weapon": filtered["weapon"].map(label),
+            "front km": filtered["distance_to_front_km"],
+            "border km": filtered["distance_to_border_km"],
+            "sources": filtered["source_count"],
+            "outlets": filtered["outlets"],
+            "link": filtered["urls"].map(_web_link),
+            "quote": filtered["quote"],
+            "id": filtered["id"],
+        }
+    )
+
+
+def _csv_of(events: list[Event]) -> Callable[[], bytes]:
+    return lambda: events_to_csv(events).encode("utf-8")
+
+
+def _geojson_of(events: list[Event]) -> Callable[[], bytes]:
+    return lambda: json.dumps(events_to_geojson(events), ensure_ascii=False).encode("utf-8")
+
+
+def _exports(view: View) -> None:
+    events = view.events()
+    buttons = st.container(horizontal=True)
+    # The files are made on click, not on every rerun: at 100,000 events that takes seconds.
+    buttons.download_button(
+        "Download CSV",
+        data=_csv_of(events),
+        file_name=describe_for_filename(view.filters, "csv"),
+        mime="text/csv",
+        key="download_csv",
+        icon=":material/download:",
+        on_click="ignore",
+        help="Opens safely in a spreadsheet: no cell is read as a formula.",
+    )
+    buttons.download_button(
+        "Download GeoJSON",
+        data=_geojson_of(events),
+        file_name=describe_for_filename(view.filters, "geojson"),
+        mime="application/geo+json",
+        key="download_geojson",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+view = filtered_view("table")
+st.title("Table & export")
+st.markdown(f"**{view.count_text}**")
+
+
+if not empty_store_notice(view):
+    _exports(view)
+    st.dataframe(
+        table_frame(view.filtered),
+        key="events_table",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+            "front km": st.column_config.NumberColumn(
+                "front km", format="%.0f", help="Geodesic distance from the front line"
+            ),
+            "border km": st.column_config.NumberColumn(
+                "border km", format="%.0f", help="Geodesic distance from Ukraine's border"
+            ),
+            "link": st.column_config.LinkColumn(
+                "link", display_text=r"https?://(?:www\.)?([^/]+)", help="First source"
+            ),
+        },
+    )

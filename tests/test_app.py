@@ -1,0 +1,502 @@
+"""The Streamlit app as a user drives it, through Streamlit's AppTest.
+
+Each test points ``STRIKEMAP_STORE`` at a temporary store filled with a handful of events.
+AppTest sees the map only as an unknown component; the map builder has its own tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+
+from dashboard.filters import Filters, describe_for_filename
+from dashboard.model import Event, Source
+from dashboard.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "dashboard" / "app"
+ENTRY = APP / "streamlit_app.py"
+SEEDS = REPO / "seeds"
+TIMEOUT = 60
+
+
+def strike(
+    number: int,
+    day: date,
+    place: str | None,
+    *,
+    target_type: str,
+    weapon: str = "aerial_drone",
+    country: str | None = "RU",
+    admin1: str | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+    km: float | None = None,
+    target: str | None = None,
+    quote: str = "Drones struck the site overnight.",
+    url: str | None = None,
+) -> Event:
+    source = Source(f"{number:016d}", f"Outlet {number}", day, url, None, (quote,))
+    return Event(
+        date=day,
+        date_precision="day",
+        place=place,
+        admin1=admin1,
+        country=country,
+        occupied=country == "UA",
+        lat=lat,
+        lon=lon,
+        geo_precision=2 if lat is not None else 4,
+        target_type=target_type,  # type: ignore[arg-type]
+        target=target,
+        weapon=weapon,  # type: ignore[arg-type]
+        distance_to_front_km=km,
+        distance_to_border_km=km,
+        sources=(source,),
+    )
+
+
+EVENTS = [
+    strike(
+        1,
+        date(2024, 1, 10),
+        "Tuapse",
+        target_type="oil",
+        admin1="Krasnodar Krai",
+        lat=44.10,
+        lon=39.08,
+        km=310.0,
+        target="=cmd|' /C calc'!A0",
+        quote="A drone hit the Tuapse refinery.",
+        url="https://example.org/tuapse",
+    ),
+    strike(
+        2,
+        date(2024, 3, 2),
+        "Yeysk",
+        target_type="airbase",
+        admin1="Krasnodar Krai",
+        lat=46.70,
+        lon=38.27,
+        km=140.0,
+        quote="Drones attacked the Yeysk air base.",
+        url="javascript:alert(1)",
+    ),
+    strike(
+        3,
+        date(2024, 5, 15),
+        "Sevastopol",
+        target_type="naval",
+        weapon="sea_drone",
+        country="UA",
+        admin1="Crimea",
+        lat=44.62,
+        lon=33.53,
+        km=230.0,
+        quote="Sea drones struck a landing ship in Sevastopol.",
+    ),
+    strike(
+        4,
+        date(2024, 8, 20),
+        "Kaspiysk",
+        target_type="naval",
+        admin1="Dagestan",
+        lat=42.88,
+        lon=47.64,
+        km=880.0,
+        quote="Drones hit <script>alert(1)</script> ships at Kaspiysk.",
+    ),
+    strike(5, date(2024, 9, 1), None, target_type="ammunition", country=None),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "store.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    with Store(path) as opened:
+        opened.save_events(EVENTS)
+    return path
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "empty.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    return path
+
+
+def page(name: str) -> AppTest:
+    """One page on its own, as st.navigation runs it."""
+    return AppTest.from_file(APP / "views" / f"{name}.py", default_timeout=TIMEOUT)
+
+
+def ran(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def count_line(at: AppTest) -> str:
+    lines = [m.value for m in at.sidebar.markdown if " events" in m.value]
+    assert len(lines) == 1
+    return lines[0].strip("*")
+
+
+def only_table(at: AppTest) -> pd.DataFrame:
+    # A read-only st.dataframe carries no key in AppTest; each page draws at most one.
+    assert len(at.dataframe) == 1
+    return at.dataframe[0].value
+
+
+def table_places(at: AppTest) -> list[str | None]:
+    return [p if isinstance(p, str) else None for p in only_table(at)["place"]]
+
+
+Download = Callable[[AppTest, str], tuple[str, bytes]]
+
+
+@pytest.fixture
+def download(monkeypatch: pytest.MonkeyPatch) -> Iterator[Download]:
+    """Click a download button the way the browser does: ask the server for its file."""
+    managers: list[MediaFileManager] = []
+
+    class Recording(MediaFileManager):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            managers.append(self)
+
+    # AppTest builds a fresh media file manager for every run; keep hold of them.
+    monkeypatch.setattr(app_test_module, "MediaFileManager", Recording)
+
+    def fetch(at: AppTest, key: str) -> tuple[str, bytes]:
+        file_id = at.download_button(key).proto.deferred_file_id
+        assert file_id, "the export should be made on click"
+        manager = managers[-1]
+        url = manager.execute_deferred(file_id)
+        stored = manager._storage.get_file(url.rsplit("/", 1)[-1])  # type: ignore[attr-defined]
+        return stored.filename, stored.content
+
+    yield fetch
+
+
+# -- filters and counts ---------------------------------------------------------------------
+
+
+def test_filters_change_the_count_and_the_table(store: Path) -> None:
+    at = ran(page("table"))
+    assert count_line(at) == "5 of 5 events"
+    assert len(only_table(at)) == 5
+
+    at.multiselect("target_types").set_value(["naval"])
+    ran(at)
+    assert count_line(at) == "2 of 5 events"
+    assert table_places(at) == ["Sevastopol", "Kaspiysk"]
+
+    at.multiselect("regions").set_value(["UA"])
+    ran(at)
+    assert count_line(at) == "1 of 5 events"
+    assert table_places(at) == ["Sevastopol"]
+
+
+def test_date_distance_and_search_filters(store: Path) -> None:
+    at = ran(page("table"))
+    at.date_input("date_range").set_value((date(2024, 3, 1), date(2024, 8, 31)))
+    ran(at)
+    assert table_places(at) == ["Yeysk", "Sevastopol", "Kaspiysk"]
+
+    at.slider("distance_km").set_value((100.0, 500.0))
+    ran(at)
+    assert table_places(at) == ["Yeysk", "Sevastopol"]
+
+    at.text_input("search").input("LANDING ship")
+    ran(at)
+    assert count_line(at) == "1 of 5 events"
+    assert table_places(at) == ["Sevastopol"]
+
+
+def test_presets_count_back_from_the_latest_strike(store: Path) -> None:
+    at = ran(page("table"))
+    at.button("preset_30d").click()
+    ran(at)
+    assert at.date_input("date_range").value == (date(2024, 8, 3), date(2024, 9, 1))
+    assert table_places(at) == ["Kaspiysk", None]
+    at.button("preset_all").click()
+    ran(at)
+    assert count_line(at) == "5 of 5 events"
+
+
+def test_the_table_shows_sources_and_quotes_as_data(store: Path) -> None:
+    at = ran(page("table"))
+    table = only_table(at)
+    links = dict(zip(table["place"], table["link"], strict=True))
+    assert links["Tuapse"] == "https://example.org/tuapse"
+    # A javascript: address is not made a link.
+    assert pd.isna(links["Yeysk"])
+    quotes = dict(zip(table["place"], table["quote"], strict=True))
+    assert quotes["Kaspiysk"] == "Drones hit <script>alert(1)</script> ships at Kaspiysk."
+    assert not any("<script>" in m.value for m in at.markdown)
+
+
+# -- exports --------------------------------------------------------------------------------
+
+
+def test_downloads_hold_exactly_the_filtered_events(store: Path, download: Download) -> None:
+    at = ran(page("table"))
+    at.multiselect("target_types").set_value(["oil", "naval"])
+    at.date_input("date_range").set_value((date(2024, 1, 10), date(2024, 6, 30)))
+    ran(at)
+    assert count_line(at) == "2 of 5 events"
+    expected = {e.id for e in EVENTS if e.place in ("Tuapse", "Sevastopol")}
+    filters = Filters(start=None, end=date(2024, 6, 30), target_types=("oil", "naval"))
+
+    name, content = download(at, "download_csv")
+    assert name == describe_for_filename(filters, "csv")
+    assert name == "strikes_to-2024-06-30_oil-naval.csv"
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+    assert {row["id"] for row in rows} == expected
+    tuapse = next(row for row in rows if row["place"] == "Tuapse")
+    # A spreadsheet would run this as a formula; the export makes it text.
+    assert tuapse["target"] == "'=cmd|' /C calc'!A0"
+
+    name, content = download(at, "download_geojson")
+    assert name == "strikes_to-2024-06-30_oil-naval.geojson"
+    collection = json.loads(content)
+    assert {feature["id"] for feature in collection["features"]} == expected
+    sevastopol = next(f for f in collection["features"] if f["properties"]["place"] == "Sevastopol")
+    assert sevastopol["geometry"] == {"type": "Point", "coordinates": [33.53, 44.62]}
+
+
+def test_unfiltered_geojson_keeps_events_without_a_place(store: Path, download: Download) -> None:
+    at = ran(page("table"))
+    name, content = download(at, "download_geojson")
+    assert name == "strikes_all.geojson"
+    features = json.loads(content)["features"]
+    assert len(features) == 5
+    assert [f["geometry"] for f in features if f["properties"]["place"] is None] == [None]
+
+
+# -- the shareable link ---------------------------------------------------------------------
+
+
+def test_a_link_reopens_the_same_view(store: Path) -> None:
+    at = page("table")
+    at.query_params = {
+        "from": "2024-03-01",
+        "target": ["naval", "airbase"],
+        "km_max": "500",
+        "q": "drones",
+    }
+    ran(at)
+    assert at.date_input("date_range").value == (date(2024, 3, 1), date(2024, 9, 1))
+    assert at.multiselect("target_types").value == ["naval", "airbase"]
+    assert at.slider("distance_km").value == (0.0, 500.0)
+    assert at.text_input("search").value == "drones"
+    assert table_places(at) == ["Yeysk", "Sevastopol"]
+    assert count_line(at) == "2 of 5 events"
+
+
+def test_changing_a_filter_updates_the_link(store: Path) -> None:
+    at = ran(page("table"))
+    assert at.query_params == {}
+    at.multiselect("weapons").set_value(["sea_drone"])
+    at.text_input("search").input("landing")
+    ran(at)
+    assert at.query_params == {"weapon": "sea_drone", "q": "landing"}
+
+    at.multiselect("weapons").set_value([])
+    at.date_input("date_range").set_value((date(2024, 2, 1), date(2024, 9, 1)))
+    ran(at)
+    assert at.query_params == {"from": "2024-02-01", "q": "landing"}
+
+
+def test_a_link_with_unknown_values_opens_what_it_can(store: Path) -> None:
+    at = page("table")
+    at.query_params = {"target": ["naval", "spaceport"], "region": "RU:Atlantis", "to": "x"}
+    ran(at)
+    assert at.multiselect("target_types").value == ["naval"]
+    assert at.multiselect("regions").value == []
+    assert count_line(at) == "2 of 5 events"
+    assert at.query_params == {"target": "naval"}
+
+
+def test_filters_stay_when_the_user_visits_another_page(store: Path) -> None:
+    at = AppTest.from_file(ENTRY, default_timeout=TIMEOUT)
+    at.query_params = {"target": "oil"}
+    at.run()
+    ran(at.switch_page("views/table.py"))
+    assert count_line(at) == "1 of 5 events"
+    at.multiselect("target_types").set_value(["naval"])
+    ran(at)
+    ran(at.switch_page("views/about.py"))
+    ran(at.switch_page("views/charts.py"))
+    assert at.multiselect("target_types").value == ["naval"]
+    assert count_line(at) == "2 of 5 events"
+    assert at.query_params == {"target": "naval"}
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+
+def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -> None:
+    at = ran(page("map"))
+    assert count_line(at) == "5 of 5 events"
+    assert len(at.get("component_instance")) == 1  # the folium map
+    assert only_table(at)["Date"].tolist() == [date(2024, 9, 1)]
+    assert any("no place that could be located: 1." in c.value for c in at.caption)
+    at.multiselect("target_types").set_value(["naval"])
+    ran(at)
+    assert not at.dataframe
+    assert any("no place that could be located: 0." in c.value for c in at.caption)
+
+
+def test_play_moves_the_end_date_a_week_at_a_time(store: Path) -> None:
+    at = ran(page("map"))
+    at.date_input("date_range").set_value((date(2024, 8, 1), date(2024, 9, 1)))
+    ran(at)
+    at.button("play").click()
+    ran(at)
+    # Played from the first week of the range; strikes appear as the end moves on.
+    assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 7))
+    assert count_line(at) == "0 of 5 events"
+    assert at.button("play").label == "Pause"
+    at.button("step_forward").click()
+    ran(at)
+    assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 14))
+    at.button("step_forward").click()
+    ran(at)
+    assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 21))
+    assert count_line(at) == "1 of 5 events"
+    assert at.button("play").label == "Play"
+
+
+def test_the_charts_page_draws_both_charts(store: Path) -> None:
+    at = ran(page("charts"))
+    assert count_line(at) == "5 of 5 events"
+    assert len(at.get("vega_lite_chart")) == 2
+    assert any("4 of the 5 filtered events are located" in c.value for c in at.caption)
+
+
+def test_an_empty_store_says_how_to_fill_it(empty_store: Path) -> None:
+    for name in ("map", "table", "charts"):
+        at = ran(page(name))
+        assert count_line(at) == "0 of 0 events"
+        assert "No events are stored yet" in at.info[0].value
+
+
+def test_a_broken_store_is_one_error_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "broken.sqlite"
+    path.write_bytes(b"this is not a database, but it is long enough to look like a file" * 20)
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    at = ran(page("table"))
+    assert len(at.error) == 1
+    assert "not a strikemap store" in at.error[0].value
+
+
+def test_the_about_page_credits_the_data(store: Path) -> None:
+    at = ran(page("about"))
+    text = "\n".join(m.value for m in at.markdown)
+    assert "GeoNames" in text and "Creative Commons Attribution 4.0" in text
+    assert "Natural Earth" in text
+    assert "**5** events stored" in text
+
+
+# -- adding an article ----------------------------------------------------------------------
+
+
+def paste_article(at: AppTest, text: str, outlet: str, published: date, url: str) -> None:
+    at.text_area("article_text").input(text)
+    at.text_input("article_outlet").input(outlet)
+    at.date_input("article_date").set_value(published)
+    at.text_input("article_url").input(url)
+    at.button("find_strikes").click()
+    ran(at)
+
+
+def seed(name: str) -> str:
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_add_an_article_then_a_second_report_of_the_same_strike(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    paste_article(at, seed("000"), "Business Insider", date(2024, 11, 6), "https://example.org/bi")
+    texts = [t.value for t in at.text]
+    assert any("Kaspiysk" in t and "2024-11-06" in t for t in texts)
+    assert any(t.startswith("“") and "Kaspiysk" in t for t in texts)  # the sentence
+    at.button("save_article").click()
+    ran(at)
+    assert at.success[0].value.startswith("Saved: 1 new strike, 0 merged")
+
+    paste_article(at, seed("001"), "Other outlet", date(2024, 11, 6), "https://example.org/2")
+    at.button("save_article").click()
+    ran(at)
+    assert "0 new strikes, 1 merged" in at.success[0].value
+    saved = only_table(at)
+    assert saved["sources"].tolist() == [2]
+
+    table = ran(page("table"))
+    assert count_line(table) == "1 of 1 events"
+    assert only_table(table)["sources"].tolist() == [2]
+
+
+def test_corrections_are_saved(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    paste_article(at, seed("000"), "Business Insider", date(2024, 11, 6), "https://example.org/bi")
+    keys = [str(box.key) for box in at.selectbox]
+    prefix = next(key for key in keys if key.endswith("_target")).removesuffix("target")
+    at.selectbox(f"{prefix}target").set_value("military")
+    at.date_input(f"{prefix}date").set_value(date(2024, 11, 5))
+    at.text_input(f"{prefix}place_query").input("Makhachkala")
+    ran(at)
+    place = at.selectbox(f"{prefix}place")
+    makhachkala = next(o for o in place.options if o.startswith("Makhachkala"))
+    place.set_value(makhachkala)
+    ran(at)
+    at.button("save_article").click()
+    ran(at)
+    with Store(empty_store) as opened:
+        (event,) = opened.events()
+    assert (event.date, event.place, event.target_type) == (
+        date(2024, 11, 5),
+        "Makhachkala",
+        "military",
+    )
+    assert event.distance_to_front_km is not None and event.distance_to_front_km > 500
+
+
+def test_article_text_is_shown_as_text(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    text = (
+        'On Nov. 6 Ukrainian drones hit <img src=x onerror="alert(1)"> ships in the port of '
+        "Kaspiysk <script>alert(2)</script>, officials said."
+    )
+    paste_article(at, text, "<b>Outlet</b>", date(2024, 11, 6), "https://example.org/x")
+    assert any("<script>alert(2)</script>" in t.value for t in at.text)
+    assert not any("<script>" in m.value or "onerror" in m.value for m in at.markdown)
+
+
+def test_an_unreadable_upload_is_one_error_line(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    at.file_uploader("article_file").upload("report.txt", b"\xff\xfe\x00\x01binary", "text/plain")
+    at.button("find_strikes").click()
+    ran(at)
+    assert [e.value for e in at.error] == ["report.txt: binary file, not an article"]
+
+
+def test_an_uploaded_article_is_read_like_a_pasted_one(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    at.file_uploader("article_file").upload("kaspiysk.txt", seed("000").encode(), "text/plain")
+    at.date_input("article_date").set_value(date(2024, 11, 6))
+    at.button("find_strikes").click()
+    ran(at)
+    assert any("Kaspiysk" in t.value and "2024-11-06" in t.value for t in at.text)

@@ -1,0 +1,290 @@
+"""The dashboard's filters, query strings, file names and chart summaries, without Streamlit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard.exports import events_frame
+from dashboard.filters import (
+    MAX_FILENAME_STEM,
+    SEARCH_COLUMN,
+    Filters,
+    apply_filters,
+    depth_trend,
+    describe_for_filename,
+    filters_from_query,
+    filters_to_query,
+    next_play_end,
+    period_counts,
+    preset_range,
+    region_options,
+    weekly_counts,
+    with_search_text,
+)
+from dashboard.model import Event, Source
+
+
+def strike(
+    day: date,
+    place: str | None,
+    *,
+    target_type: str = "oil",
+    weapon: str = "aerial_drone",
+    country: str | None = "RU",
+    admin1: str | None = None,
+    km: float | None = 300.0,
+    target: str | None = None,
+    quotes: tuple[str, ...] = ("A drone hit the site.",),
+    precision: str = "day",
+    extra_quote: str | None = None,
+) -> Event:
+    sources = [Source("a" * 16, "Outlet", day, "https://example.org/a", None, quotes)]
+    if extra_quote is not None:
+        sources.append(Source("b" * 16, "Other", day, None, None, (extra_quote,)))
+    located = place is not None
+    return Event(
+        date=day,
+        date_precision=precision,  # type: ignore[arg-type]
+        place=place,
+        admin1=admin1,
+        country=country,
+        occupied=False,
+        lat=45.0 if located else None,
+        lon=38.0 if located else None,
+        geo_precision=2 if located else 4,
+        target_type=target_type,  # type: ignore[arg-type]
+        target=target,
+        weapon=weapon,  # type: ignore[arg-type]
+        distance_to_front_km=km if located else None,
+        sources=tuple(sources),
+    )
+
+
+@pytest.fixture
+def frame() -> pd.DataFrame:
+    events = [
+        strike(date(2024, 1, 10), "Tuapse", admin1="Krasnodar Krai", target="refinery"),
+        strike(
+            date(2024, 3, 2),
+            "Yeysk",
+            target_type="airbase",
+            admin1="Krasnodar Krai",
+            km=150.0,
+            target="Yeysk air base",
+        ),
+        strike(
+            date(2024, 5, 1),
+            "Sevastopol",
+            target_type="naval",
+            weapon="sea_drone",
+            country="UA",
+            admin1="Crimea",
+            km=240.0,
+            precision="month",
+            quotes=("Sea drones struck a landing ship.",),
+        ),
+        strike(
+            date(2024, 8, 20),
+            "Kaspiysk",
+            target_type="naval",
+            admin1="Dagestan",
+            km=900.0,
+            extra_quote="The Caspian Flotilla was targeted.",
+        ),
+        strike(date(2024, 9, 1), None, target_type="ammunition", country=None, km=None),
+    ]
+    return events_frame(events)
+
+
+def places(frame: pd.DataFrame) -> list[str | None]:
+    return [p if isinstance(p, str) else None for p in frame["place"]]
+
+
+def test_open_filters_keep_every_event(frame: pd.DataFrame) -> None:
+    assert len(apply_filters(frame, Filters())) == 5
+
+
+def test_date_range_keeps_days_inside_and_months_that_overlap(frame: pd.DataFrame) -> None:
+    kept = apply_filters(frame, Filters(start=date(2024, 3, 1), end=date(2024, 5, 31)))
+    assert places(kept) == ["Yeysk", "Sevastopol"]
+    # "In May" may be any day of May, so a range starting mid-May still shows it.
+    kept = apply_filters(frame, Filters(start=date(2024, 5, 15), end=date(2024, 6, 30)))
+    assert places(kept) == ["Sevastopol"]
+    kept = apply_filters(frame, Filters(start=date(2024, 6, 1)))
+    assert places(kept) == ["Kaspiysk", None]
+
+
+def test_target_type_and_weapon_filters(frame: pd.DataFrame) -> None:
+    assert places(apply_filters(frame, Filters(target_types=("naval",)))) == [
+        "Sevastopol",
+        "Kaspiysk",
+    ]
+    kept = apply_filters(frame, Filters(target_types=("naval",), weapons=("aerial_drone",)))
+    assert places(kept) == ["Kaspiysk"]
+
+
+def test_regions_match_a_country_or_one_of_its_regions(frame: pd.DataFrame) -> None:
+    assert places(apply_filters(frame, Filters(regions=("UA",)))) == ["Sevastopol"]
+    kept = apply_filters(frame, Filters(regions=("RU:Dagestan", "UA:Crimea")))
+    assert places(kept) == ["Sevastopol", "Kaspiysk"]
+    assert region_options(frame) == [
+        "RU",
+        "RU:Dagestan",
+        "RU:Krasnodar Krai",
+        "UA",
+        "UA:Crimea",
+    ]
+
+
+def test_distance_range_hides_events_not_measured(frame: pd.DataFrame) -> None:
+    assert places(apply_filters(frame, Filters(min_km=200, max_km=400))) == [
+        "Tuapse",
+        "Sevastopol",
+    ]
+    assert places(apply_filters(frame, Filters(max_km=10_000))) == [
+        "Tuapse",
+        "Yeysk",
+        "Sevastopol",
+        "Kaspiysk",
+    ]
+
+
+@pytest.mark.parametrize("prepared", [False, True])
+def test_search_needs_every_word_in_place_target_or_any_quote(
+    frame: pd.DataFrame, prepared: bool
+) -> None:
+    if prepared:
+        frame = with_search_text(frame)
+        assert SEARCH_COLUMN in frame
+    assert places(apply_filters(frame, Filters(search="yEYSK"))) == ["Yeysk"]
+    assert places(apply_filters(frame, Filters(search="landing ship"))) == ["Sevastopol"]
+    # The second source's quote counts too.
+    assert places(apply_filters(frame, Filters(search="flotilla"))) == ["Kaspiysk"]
+    assert places(apply_filters(frame, Filters(search="refinery tuapse"))) == ["Tuapse"]
+    assert apply_filters(frame, Filters(search="refinery yeysk")).empty
+
+
+def test_filters_combine(frame: pd.DataFrame) -> None:
+    filters = Filters(start=date(2024, 2, 1), target_types=("naval", "airbase"), max_km=500)
+    assert places(apply_filters(frame, filters)) == ["Yeysk", "Sevastopol"]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(start=date(2024, 1, 1), end=date(2024, 12, 31)),
+        Filters(end=date(2023, 8, 5), target_types=("oil",)),
+        Filters(
+            start=date(2022, 2, 24),
+            target_types=("naval", "airbase"),
+            weapons=("sea_drone",),
+            regions=("UA:Crimea", "RU"),
+            min_km=100,
+            max_km=1234.5,
+            search="Black Sea fleet",
+        ),
+    ],
+)
+def test_query_string_round_trip(filters: Filters) -> None:
+    assert filters_from_query(filters_to_query(filters)) == filters
+
+
+def test_query_string_leaves_open_filters_out() -> None:
+    assert filters_to_query(Filters()) == {}
+    assert filters_to_query(Filters(target_types=("oil",), min_km=50.0)) == {
+        "target": ["oil"],
+        "km_min": "50",
+    }
+
+
+def test_query_string_ignores_what_cannot_be_used() -> None:
+    filters = filters_from_query(
+        {
+            "from": "2024-13-40",
+            "to": "2024-06-01",
+            "target": ["oil", "spaceport", "oil"],
+            "weapon": "laser",
+            "km_min": "far",
+            "km_max": "-5",
+            "q": "x" * 500,
+        }
+    )
+    assert filters == Filters(end=date(2024, 6, 1), target_types=("oil",), search="x" * 200)
+
+
+def test_query_string_puts_reversed_ranges_in_order() -> None:
+    filters = filters_from_query(
+        {"from": "2024-12-31", "to": "2024-01-01", "km_min": "900", "km_max": "100"}
+    )
+    assert (filters.start, filters.end) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert (filters.min_km, filters.max_km) == (100.0, 900.0)
+
+
+def test_file_name_says_what_the_export_holds() -> None:
+    filters = Filters(date(2024, 1, 1), date(2024, 12, 31), ("oil", "airbase"))
+    assert describe_for_filename(filters) == "strikes_2024-01-01_2024-12-31_oil-airbase.csv"
+    assert describe_for_filename(Filters(), "geojson") == "strikes_all.geojson"
+    filters = Filters(
+        start=date(2024, 3, 1), regions=("UA:Crimea",), max_km=500, search="Sea drone"
+    )
+    assert (
+        describe_for_filename(filters)
+        == "strikes_from-2024-03-01_ua-crimea_0-500km_q-sea-drone.csv"
+    )
+
+
+def test_file_name_is_safe_and_short() -> None:
+    name = describe_for_filename(Filters(search="../../etc/passwd " + "y" * 300))
+    assert "/" not in name and ".." not in name
+    assert name.endswith(".csv") and len(name) <= MAX_FILENAME_STEM + len(".csv")
+
+
+def test_presets_count_back_from_the_latest_event() -> None:
+    first, last = date(2023, 8, 1), date(2024, 11, 6)
+    assert preset_range("30d", first, last) == (date(2024, 10, 8), last)
+    assert preset_range("1y", first, last) == (date(2023, 11, 8), last)
+    assert preset_range("all", first, last) == (first, last)
+    assert preset_range("1y", date(2024, 10, 1), last) == (date(2024, 10, 1), last)
+
+
+def test_playback_steps_a_week_and_stops_at_the_end() -> None:
+    assert next_play_end(date(2024, 1, 1), date(2024, 12, 31)) == date(2024, 1, 8)
+    assert next_play_end(date(2024, 12, 28), date(2024, 12, 31)) == date(2024, 12, 31)
+
+
+def test_weekly_counts_include_empty_weeks(frame: pd.DataFrame) -> None:
+    counts = weekly_counts(frame)
+    assert counts["events"].sum() == 5
+    assert counts["week"].iloc[0] == pd.Timestamp("2024-01-08")  # the Monday of Jan 10
+    assert (counts["week"].diff().dropna() == pd.Timedelta(days=7)).all()
+    assert (counts["events"] == 0).sum() == len(counts) - 5
+    assert weekly_counts(frame.iloc[0:0]).empty
+
+
+def test_period_counts_by_target_type(frame: pd.DataFrame) -> None:
+    counts = period_counts(frame, "M")
+    naval = counts[counts["target_type"] == "naval"]
+    assert list(naval["period"]) == [pd.Timestamp("2024-05-01"), pd.Timestamp("2024-08-01")]
+    assert counts["events"].sum() == 5
+
+
+def test_depth_trend_shows_the_zone_widening() -> None:
+    events = [
+        strike(date(2024, 1, 1), "A", km=100.0),
+        strike(date(2024, 1, 1), "B", km=300.0),
+        strike(date(2024, 2, 1), "C", km=200.0),
+        strike(date(2024, 9, 1), "D", km=1200.0),
+        strike(date(2024, 9, 2), None, km=None),
+    ]
+    trend = depth_trend(events_frame(events), window_days=90)
+    assert list(trend["date"]) == [
+        pd.Timestamp("2024-01-01"),
+        pd.Timestamp("2024-02-01"),
+        pd.Timestamp("2024-09-01"),
+    ]
+    assert list(trend["max_km"]) == [300.0, 300.0, 1200.0]
+    assert list(trend["median_km"]) == [200.0, 200.0, 1200.0]
