@@ -1,4 +1,4 @@
-"""The command line: ``python -m dashboard extract|load|export|demo|evaluate``.
+"""The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``.
 
 Every error the project raises on purpose becomes one line on stderr and exit status 2;
 nothing prints a traceback for bad input.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .articles import read_article
 from .dates import parse_iso_date
+from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
 from .exports import events_to_csv, events_to_geojson
 from .model import TARGET_TYPES
@@ -63,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--events", type=int, default=10_000, metavar="N")
     demo.add_argument("--store", type=Path, help="default: data/demo/demo.sqlite")
     demo.add_argument("--seed", type=int, default=0)
+
+    add_frontline_commands(commands)
 
     evaluate = commands.add_parser(
         "evaluate", help="score extraction against a corpus of articles with answer files"
@@ -164,6 +167,7 @@ _COMMANDS = {
     "export": _export,
     "demo": _demo,
     "evaluate": _evaluate,
+    "frontline": run_frontline,
 }
 
 

@@ -36,6 +36,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "defender_claim",
     "distance_to_front_km",
     "distance_to_border_km",
+    "distance_to_held_km",
+    "side",
     "frontline_id",
     "quote",
     "distance_claims",
@@ -62,7 +64,7 @@ def event_row(event: Event) -> dict[str, Any]:
     row["urls"] = " | ".join(s["url"] or "" for s in sources)
     row["source_dates"] = " | ".join(s["published"] or "" for s in sources)
     row["sources_json"] = json.dumps(sources, ensure_ascii=False)
-    for key in ("distance_to_front_km", "distance_to_border_km"):
+    for key in ("distance_to_front_km", "distance_to_border_km", "distance_to_held_km"):
         if row[key] is not None:
             row[key] = round(row[key], 1)
     return {column: row[column] for column in CSV_COLUMNS}

@@ -26,6 +26,7 @@ from datetime import date
 from .articles import Article
 from .claims import find_distance_claims
 from .dates import DateMention, find_dates
+from .frontline import side_of
 from .gazetteer import Gazetteer, Place, default_gazetteer, normalise
 from .language import (
     ACTOR_VERBS,
@@ -339,8 +340,6 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and mention.text.split()[-1].lower() not in GEO_NOUNS
     ):
         return "name of a thing"
-    if place.country == "UA" and not place.occupied and not OCCUPIED_CUE.search(sentence):
-        return "Ukrainian-held territory"
     if place.country not in STRIKE_COUNTRIES:
         return "outside Russia and Ukraine"
     return None
@@ -570,8 +569,6 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
     target_type, target = _classify_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
         return _Located(place, place.target_type, target or place.name)
-    if target_type == "unknown":
-        return _Located(place, *_classify(text))
     if place.kind == "city" and place.population < _SMALL_TOWN:
         # A facility named after the town ("Savasleyka" and "Savasleyka air base") is what
         # a strike report naming the town alongside targets of any kind means.
@@ -579,10 +576,12 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
             f
             for f in gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM)
             if normalise(f.name).startswith(normalise(mention.text))
-            and (f.target_type == target_type or target_type == "unknown")
+            and f.target_type in (target_type, _classify(text)[0])
         ]
         if len(named) == 1 and named[0].target_type in TARGET_TYPES:
             return _Located(named[0], named[0].target_type, target)
+    if target_type == "unknown":
+        return _Located(place, *_classify(text))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
         nearby = gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type)
         if nearby and all(_near(nearby[0], other, 5.0) for other in nearby[1:]):
@@ -804,6 +803,9 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         if located:
             last_place = located[-1]
 
+    # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
+    # strike's own date says which side a Ukrainian place was on.
+    drafts = [d for d in drafts if _on_russias_side(d)]
     if lead is not None:
         same_day = [d for d in drafts if (d.date, d.precision) == (lead.date, lead.precision)]
         if not drafts:
@@ -825,6 +827,15 @@ def _places_of_date(
     left = text.find(clause)
     own = [spot for spot in located if left <= spot.start < left + len(clause)]
     return list(own) if own else list(located)
+
+
+def _on_russias_side(draft: _Draft) -> bool:
+    place = draft.place
+    if place is None or place.country != "UA" or place.occupied:
+        return True
+    if any(OCCUPIED_CUE.search(quote) for quote in draft.quotes):
+        return True
+    return side_of(place.lat, place.lon, draft.date) == "occupied"
 
 
 def _finer(a: Place, b: Place | None) -> bool:

@@ -8,9 +8,9 @@ from pathlib import Path
 from .articles import Article, article_paths, read_article
 from .claims import DistanceClaim
 from .extract import extract_events
-from .frontline import distances_to_front_km
+from .frontline import measure_points
 from .gazetteer import default_gazetteer
-from .geometry import distances_to_border_km, geodesic_distance_km
+from .geometry import geodesic_distance_km
 from .model import Event
 from .store import LoadReport, Store
 
@@ -19,8 +19,9 @@ Progress = Callable[[int, int, Path], None]
 
 
 def measure(events: Iterable[Event]) -> list[Event]:
-    """Events with their geodesic distances to the front line of their own date and to
-    Ukraine's state border; unlocated events are left unmeasured.
+    """Events with their three geodesic distances, measured against the front line of their
+    own date: to the front, to Ukraine's state border and to Ukrainian-held territory; the
+    side they lie on, and their distance claims checked. Unlocated events stay unmeasured.
 
     All located events are measured in one vectorised pass.
     """
@@ -28,25 +29,28 @@ def measure(events: Iterable[Event]) -> list[Event]:
     located = [e for e in events if e.lat is not None and e.lon is not None]
     if not located:
         return events
-    lats = [float(e.lat or 0.0) for e in located]
-    lons = [float(e.lon or 0.0) for e in located]
-    front_kms, frontline_ids = distances_to_front_km(lats, lons, [e.date for e in located])
-    border_kms = distances_to_border_km(lats, lons)
+    found = measure_points(
+        [float(e.lat or 0.0) for e in located],
+        [float(e.lon or 0.0) for e in located],
+        [e.date for e in located],
+    )
     measured: dict[int, Event] = {}
-    for event, front_km, frontline_id, border_km in zip(
-        located, front_kms, frontline_ids, border_kms, strict=True
-    ):
-        assert event.lat is not None and event.lon is not None
+    for index, event in enumerate(located):
+        distances = {
+            "front": float(found.front_km[index]),
+            "border": float(found.border_km[index]),
+            "held": float(found.held_km[index]),
+        }
+        side = str(found.side[index])
         measured[id(event)] = event.with_changes(
-            distance_to_front_km=round(float(front_km), 1),
-            distance_to_border_km=round(float(border_km), 1),
-            frontline_id=str(frontline_id),
+            distance_to_front_km=round(distances["front"], 1),
+            distance_to_border_km=round(distances["border"], 1),
+            distance_to_held_km=round(distances["held"], 1),
+            side=side,
+            occupied=side == "occupied",
+            frontline_id=str(found.frontline_id[index]),
             distance_claims=tuple(
-                claim.with_measurement(
-                    _claimed_distance(
-                        claim, event.lat, event.lon, float(front_km), float(border_km)
-                    )
-                )
+                claim.with_measurement(_claimed_distance(claim, event, distances))
                 for claim in event.distance_claims
             ),
         )
@@ -54,17 +58,15 @@ def measure(events: Iterable[Event]) -> list[Event]:
 
 
 def _claimed_distance(
-    claim: DistanceClaim, lat: float, lon: float, front_km: float, border_km: float
+    claim: DistanceClaim, event: Event, distances: dict[str, float]
 ) -> float | None:
     """The measurement a claim speaks of; ``None`` when it cannot be measured here."""
-    if claim.reference == "front":
-        return front_km
-    if claim.reference == "border":
-        return border_km
-    if claim.reference == "place" and claim.place:
+    if claim.reference in distances:
+        return distances[claim.reference]
+    if claim.reference == "place" and claim.place and event.lat is not None:
         place = default_gazetteer().best(claim.place)
-        if place is not None and place.kind != "country":
-            return geodesic_distance_km(lat, lon, place.lat, place.lon)
+        if place is not None and place.kind != "country" and event.lon is not None:
+            return geodesic_distance_km(event.lat, event.lon, place.lat, place.lon)
     return None
 
 

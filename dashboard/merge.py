@@ -99,6 +99,8 @@ def merge_events(kept: Event, other: Event) -> Event:
         geo_precision=placed.geo_precision,
         distance_to_front_km=placed.distance_to_front_km,
         distance_to_border_km=placed.distance_to_border_km,
+        distance_to_held_km=placed.distance_to_held_km,
+        side=placed.side,
         frontline_id=placed.frontline_id,
         target_type=_prefer_known(kept.target_type, other.target_type),
         weapon=_prefer_known(kept.weapon, other.weapon),

@@ -85,7 +85,9 @@ class Event:
     ``date`` is the first day of the period when ``date_precision`` is month or year.
     ``country`` is ISO 3166-1 alpha-2; Crimea and Sevastopol are ``UA`` with ``occupied``.
     Coordinates are ``None`` when the article names no place (``geo_precision`` 4).
-    Distances are geodesic kilometres, ``None`` when not located; ``frontline_id``
+    Distances are geodesic kilometres, ``None`` when not located: to the front line of the
+    event's date, to Ukraine's state border (0 inside), and to the nearest Ukrainian-held
+    territory; ``side`` is ``russia``, ``occupied`` or ``ukraine_held``; ``frontline_id``
     names the front-line snapshot the distance was measured against. ``distance_claims``
     are what the sources say of the distance, each checked against the measurement.
     """
@@ -106,6 +108,8 @@ class Event:
     defender_claim: str | None = None
     distance_to_front_km: float | None = None
     distance_to_border_km: float | None = None
+    distance_to_held_km: float | None = None
+    side: str | None = None
     frontline_id: str | None = None
     sources: tuple[Source, ...] = field(default_factory=tuple)
     distance_claims: tuple[DistanceClaim, ...] = ()
@@ -171,6 +175,8 @@ class Event:
             "defender_claim": self.defender_claim,
             "distance_to_front_km": self.distance_to_front_km,
             "distance_to_border_km": self.distance_to_border_km,
+            "distance_to_held_km": self.distance_to_held_km,
+            "side": self.side,
             "frontline_id": self.frontline_id,
             "quote": self.quote,
             "distance_claims": [c.to_dict() for c in self.distance_claims],
@@ -197,6 +203,8 @@ class Event:
             defender_claim=data.get("defender_claim"),
             distance_to_front_km=data.get("distance_to_front_km"),
             distance_to_border_km=data.get("distance_to_border_km"),
+            distance_to_held_km=data.get("distance_to_held_km"),
+            side=data.get("side"),
             frontline_id=data.get("frontline_id"),
             sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
             distance_claims=tuple(

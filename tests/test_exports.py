@@ -10,7 +10,7 @@ from tests.factories import event, source
 EXPECTED_HEADER = (
     "id,date,date_precision,place,admin1,country,occupied,lat,lon,geo_precision,target_type,"
     "target,weapon,attacker_claim,defender_claim,distance_to_front_km,distance_to_border_km,"
-    "frontline_id,quote,distance_claims,claims_off,source_count,outlets,urls,source_dates,"
+    "distance_to_held_km,side,frontline_id,quote,distance_claims,claims_off,source_count,outlets,urls,source_dates,"
     "sources_json"
 )
 

@@ -10,6 +10,7 @@ import pytest
 from dashboard.articles import article_from_text, read_article
 from dashboard.extract import extract_events, split_sentences
 from dashboard.geometry import geodesic_distance_km
+from dashboard.loader import measure
 from dashboard.model import Event
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -158,3 +159,15 @@ def test_possessive_of_a_russian_city_is_an_actor_unless_it_owns_a_target() -> N
     assert [e for e in events_of("Moscow's forces attacked again on Wednesday.") if e.located] == []
     (event,) = events_of("Drones hit Moscow's Vnukovo airport on Wednesday.")
     assert event.place is not None and event.target_type == "transport"
+
+
+def test_a_town_in_occupied_mainland_ukraine_is_a_strike_location() -> None:
+    (event,) = events_of(
+        "Ukrainian drones hit an ammunition depot in Melitopol on Tuesday.",
+        published=date(2024, 6, 5),
+    )
+    assert (event.place, event.country, event.target_type) == ("Melitopol", "UA", "ammunition")
+    (measured,) = measure([event])
+    assert measured.side == "occupied" and measured.occupied
+    assert measured.distance_to_border_km == 0 and measured.distance_to_held_km is not None
+    assert measured.distance_to_held_km > 20

@@ -9,17 +9,25 @@ from pathlib import Path
 import numpy as np
 import pytest
 from geographiclib.geodesic import Geodesic
-from shapely.geometry import LineString, MultiLineString
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 
 from dashboard.errors import DataError, InputError
 from dashboard.geometry import (
+    are_in_area,
     are_in_ukraine,
+    cut_off_by_line,
+    distance_to_area_km,
     distance_to_border_km,
     distance_to_line_km,
+    distances_to_area_km,
     distances_to_border_km,
     distances_to_line_km,
+    enclosed_outside,
     geodesic_distance_km,
     is_in_ukraine,
+    points_along,
+    to_local,
+    to_lonlat,
 )
 
 WGS84 = Geodesic.WGS84
@@ -191,3 +199,94 @@ def test_a_malformed_outline_is_a_data_error(
     monkeypatch.setenv("STRIKEMAP_DATA_DIR", str(tmp_path))
     with pytest.raises(DataError):
         distance_to_border_km(50.6, 36.6)
+
+
+#: A square of about 110 x 75 km in Ukraine's latitudes, and a line across it.
+SQUARE = Polygon([(30.0, 48.0), (31.0, 48.0), (31.0, 49.0), (30.0, 49.0)])
+
+
+def test_points_inside_an_area_are_at_zero_km_and_others_at_its_edge() -> None:
+    lats = np.array([48.5, 48.0, 48.5, 47.0, np.nan])
+    lons = np.array([30.5, 30.5, 32.0, 30.5, 30.5])
+    km = distances_to_area_km(lats, lons, SQUARE)
+    assert list(are_in_area(lats, lons, SQUARE)) == [True, True, False, False, False]
+    assert km[0] == 0.0 and km[1] == 0.0 and np.isnan(km[4])
+    # Outside, the distance is the one to the square's edge, checked with GeographicLib.
+    edge = LineString(SQUARE.exterior.coords)
+    for i in (2, 3):
+        assert km[i] == pytest.approx(brute_force_km(lats[i], lons[i], edge), rel=1e-3)
+    assert distance_to_area_km(48.5, 32.0, MultiPolygon([SQUARE])) == pytest.approx(km[2])
+
+
+def test_an_empty_area_cannot_be_measured() -> None:
+    with pytest.raises(InputError, match="empty"):
+        distances_to_area_km([48.5], [30.5], MultiPolygon())
+
+
+@pytest.mark.parametrize("step", [0.5, 2.0, 25.0])
+def test_points_along_a_line_are_evenly_spaced_from_end_to_end(step: float) -> None:
+    lats, lons = points_along(ZIGZAG, step)
+    (first_lon, first_lat), (last_lon, last_lat) = ZIGZAG.coords[0], ZIGZAG.coords[-1]
+    assert (lats[0], lons[0]) == pytest.approx((first_lat, first_lon))
+    assert (lats[-1], lons[-1]) == pytest.approx((last_lat, last_lon))
+    gaps = [
+        WGS84.Inverse(lats[i], lons[i], lats[i + 1], lons[i + 1])["s12"] / 1000.0
+        for i in range(lats.size - 1)
+    ]
+    assert max(gaps) <= step * (1 + 1e-9)
+    # Every point is on the line, and the points walk its whole length.
+    assert distances_to_line_km(lats, lons, ZIGZAG).max() < 1e-6
+    length = sum(
+        WGS84.Inverse(a[1], a[0], b[1], b[0])["s12"] / 1000.0
+        for a, b in itertools.pairwise(ZIGZAG.coords)
+    )
+    assert (lats.size - 1) * step >= length
+
+
+def test_a_line_across_an_area_cuts_off_its_smaller_side() -> None:
+    # From the south edge to the east edge: the south-east corner is cut off.
+    line = LineString([(30.7, 48.05), (30.95, 48.3)])
+    cut = cut_off_by_line(MultiPolygon([SQUARE]), line)
+    assert cut.contains(Point(30.95, 48.02))
+    assert not cut.contains(Point(30.5, 48.5))
+    # The line's ends stop short of the edges: each is carried to the nearest edge point.
+    corner = Polygon([(30.7, 48.0), (31.0, 48.0), (31.0, 48.3), (30.95, 48.3), (30.7, 48.05)])
+    assert cut.symmetric_difference(corner).area < 1e-9
+
+
+def test_the_side_cut_off_does_not_depend_on_the_lines_direction() -> None:
+    line = LineString([(30.95, 48.3), (30.7, 48.05)])
+    cut = cut_off_by_line(MultiPolygon([SQUARE]), line)
+    assert cut.contains(Point(30.95, 48.02)) and not cut.contains(Point(30.5, 48.5))
+
+
+def test_an_island_goes_with_the_nearest_piece() -> None:
+    island_near_cut = Polygon([(31.1, 48.0), (31.2, 48.0), (31.2, 48.1), (31.1, 48.1)])
+    island_far = Polygon([(29.5, 48.8), (29.6, 48.8), (29.6, 48.9), (29.5, 48.9)])
+    area = MultiPolygon([SQUARE, island_near_cut, island_far])
+    cut = cut_off_by_line(area, LineString([(30.7, 48.0), (31.0, 48.3)]))
+    assert cut.contains(Point(31.15, 48.05))
+    assert not cut.contains(Point(29.55, 48.85))
+
+
+def test_a_line_away_from_the_area_cuts_nothing_and_one_inside_reaches_its_edge() -> None:
+    inside = LineString([(30.4, 48.4), (30.6, 48.6)])
+    assert cut_off_by_line(MultiPolygon([SQUARE]), LineString([(32, 48), (33, 49)])).is_empty
+    # A line within the area is carried to the edge at both ends, so it does cut.
+    assert not cut_off_by_line(MultiPolygon([SQUARE]), inside).is_empty
+
+
+def test_a_line_outside_an_area_encloses_land_against_its_edge() -> None:
+    # A salient east of the square, from its east edge and back to it.
+    line = LineString([(31.0, 48.4), (31.3, 48.45), (31.3, 48.55), (31.0, 48.6)])
+    enclosed = enclosed_outside(MultiPolygon([SQUARE]), line)
+    assert enclosed.contains(Point(31.15, 48.5))
+    assert not enclosed.contains(Point(30.5, 48.5)) and not enclosed.contains(Point(31.4, 48.5))
+
+
+def test_the_local_projection_is_in_metres_and_round_trips() -> None:
+    segment = LineString([(30.0, 48.0), (30.0, 49.0)])
+    local = to_local(segment)
+    metres = WGS84.Inverse(48.0, 30.0, 49.0, 30.0)["s12"]
+    assert local.length == pytest.approx(metres, rel=2e-3)
+    assert np.allclose(to_lonlat(local).coords, segment.coords, atol=1e-9)
