@@ -135,7 +135,9 @@ _RUSSIA_HINT = re.compile(
     r"|\b(?:occupied|Russian-(?:held|occupied|controlled))\b",
     re.IGNORECASE,
 )
-_STRIKE_CONTEXT = re.compile(ATTACK.pattern + r"|\b(?:incidents?|attempts?|attempted)\b", re.I)
+_STRIKE_CONTEXT = re.compile(
+    ATTACK.pattern + r"|\b(?:incidents?|attempts?|attempted|episodes?|raids?|waves?)\b", re.I
+)
 _LEAD_SENTENCES = 4
 #: Long-range strikes in scope land in Russia or in occupied Ukraine.
 STRIKE_COUNTRIES = frozenset({"RU", "UA"})
