@@ -150,7 +150,8 @@ _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
 _PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
 _NEAR = re.compile(
-    r"\s+(?:near|outside|close to|not far from|just outside|on the outskirts of)\s+(?:the\s+)?",
+    r"\s+(?:near|outside|close to|not far from|just outside|on the outskirts of|on|in)\s+"
+    r"(?:the\s+)?(?:(?:village|town|city|settlement|outskirts) of\s+)?",
     re.I,
 )
 #: Words this close to a place name say what was hit there.
@@ -492,9 +493,15 @@ def _as_regions(
     return converted
 
 
-def _in_region(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+def _in_region(
+    text: str,
+    mentions: list[PlaceMention],
+    gazetteer: Gazetteer,
+    article_regions: frozenset[str] = frozenset(),
+) -> list[PlaceMention]:
     """A name followed by its region ("Belaya in the Irkutsk region") is the place of that
-    name in that region; a name known only abroad yields to one in Russia or Ukraine."""
+    name in that region; else one in a region the article names elsewhere; a name known
+    only abroad yields to one in Russia or Ukraine."""
     chosen = list(mentions)
     for index, mention in enumerate(mentions):
         candidates = gazetteer.lookup(mention.text)
@@ -510,6 +517,10 @@ def _in_region(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) ->
         )
         if region is not None:
             fits = [c for c in candidates if c.admin1 == region.admin1]
+        elif mention.place.admin1 not in article_regions and any(
+            c.admin1 in article_regions for c in candidates
+        ):
+            fits = [c for c in candidates if c.admin1 in article_regions]
         elif mention.place.country not in STRIKE_COUNTRIES:
             fits = [c for c in candidates if c.country in STRIKE_COUNTRIES]
         else:
@@ -521,7 +532,9 @@ def _in_region(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) ->
     return chosen
 
 
-def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[_Located], list[str]]:
+def _locations(
+    sentence: Sentence, gazetteer: Gazetteer, article_regions: frozenset[str] = frozenset()
+) -> tuple[list[_Located], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
     In a sentence about vessels, a name used as a ship's ("the Tatarstan") makes the name
@@ -535,7 +548,10 @@ def _locations(sentence: Sentence, gazetteer: Gazetteer) -> tuple[list[_Located]
     ships: list[str] = []
     previous_ship_end = -1
     mentions = _in_region(
-        text, _as_regions(text, find_place_mentions(text, gazetteer), gazetteer), gazetteer
+        text,
+        _as_regions(text, find_place_mentions(text, gazetteer), gazetteer),
+        gazetteer,
+        article_regions,
     )
     previous: PlaceMention | None = None
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
@@ -696,6 +712,12 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
     gazetteer = gazetteer or default_gazetteer()
     published = article.published or date.today()
     sentences = split_sentences(article.text)
+    # Regions the article names anywhere settle which of two same-named towns it means.
+    article_regions = frozenset(
+        m.place.admin1
+        for m in find_place_mentions(article.text, gazetteer)
+        if m.place.kind == "region" and m.place.admin1
+    )
     strike_sentences = [s for s in sentences if ATTACK.search(s.text)]
     weapons = Counter(w for s in strike_sentences if (w := _weapon(s.text)) != "unknown")
     article_weapon: Weapon = weapons.most_common(1)[0][0] if weapons else "unknown"
@@ -714,7 +736,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         attack = ATTACK.search(text) is not None
         # Places matter only where a strike, its aftermath or its ships are told.
         located, ships = (
-            _locations(sentence, gazetteer)
+            _locations(sentence, gazetteer, article_regions)
             if attack or follows_strike or SHIP_NOUNS.search(text)
             else ([], [])
         )
