@@ -1,0 +1,228 @@
+"""The real app in a real browser: Debian's Chromium, driven by Playwright, with no network.
+
+``streamlit run`` serves the dashboard on a free local port over a temporary store holding
+the seed articles' events and one event whose text is an attack. The browser must draw
+every located event and the front line, ask nothing of any host but the local server, log
+no error, and run none of the article's markup. A screenshot of the page is saved to
+``artifacts/browser/map.png``.
+
+Needs ``/usr/bin/chromium`` (``apt-get install chromium``; ``.ci/run`` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Frame, Page, sync_playwright
+
+from dashboard.loader import load_paths
+from dashboard.settings import get_settings
+from dashboard.store import Store
+from tests.factories import event, source
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT = REPO / "artifacts" / "browser" / "map.png"
+ATTACK = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+
+#: The events cluster layer inside the map's iframe (the one with our marker count).
+FIND_LAYER = """
+  var layer = null;
+  (window.feature_group || []).forEach(function (group) {
+    group.eachLayer(function (l) { if (l.smCount !== undefined) layer = l; });
+  });
+"""
+#: Events drawn: the numbers on the clusters plus the single markers in the map's DOM.
+DRAWN_COUNT = """() => {
+  var n = document.querySelectorAll('.sm-marker').length;
+  document.querySelectorAll('.sm-cluster span').forEach(function (s) {
+    n += parseInt(s.textContent.replace(/[^0-9]/g, ''), 10);
+  });
+  return n;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"streamlit did not answer on {url} within {timeout_s:.0f} s")
+
+
+@contextmanager
+def run_app(store: Path, log: Path) -> Iterator[str]:
+    """``streamlit run`` the dashboard over ``store`` on a free port; yields its URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "STRIKEMAP_STORE": str(store)}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard/app/streamlit_app.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--server.enableStaticServing", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=out)
+        try:
+            wait_healthy(url, process)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@dataclass
+class Visit:
+    """What the browser saw: every request, and every console error or page error."""
+
+    page: Page
+    map_frame: Frame
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("browser") / "store.sqlite"
+    with Store(path) as store:
+        load_paths([get_settings().seeds_dir], store)
+        store.save_events(
+            [
+                event(
+                    id="attack",
+                    place=ATTACK,
+                    target=ATTACK,
+                    lat=44.1,
+                    lon=39.07,
+                    attacker_claim=ATTACK,
+                    sources=(source("attack", quote=ATTACK, outlet=ATTACK, url="javascript:x"),),
+                )
+            ]
+        )
+    return path
+
+
+@pytest.fixture(scope="module")
+def visit(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Visit]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    with run_app(store_path, log) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                errors.append(message.text)
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url)
+        frame_element = page.wait_for_selector(
+            'iframe[title="streamlit_folium.st_folium"]', timeout=90_000
+        )
+        assert frame_element is not None
+        map_frame = frame_element.content_frame()
+        assert map_frame is not None
+        map_frame.wait_for_selector(".sm-cluster, .sm-marker", timeout=60_000)
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOT)
+        yield Visit(page, map_frame, requests, errors)
+        browser.close()
+
+
+def located_count(store_path: Path) -> int:
+    with Store(store_path) as store:
+        return sum(e.located for e in store.events())
+
+
+def test_map_draws_every_located_event(visit: Visit, store_path: Path) -> None:
+    expected = located_count(store_path)
+    assert expected >= 7
+    total = visit.map_frame.evaluate(f"() => {{ {FIND_LAYER} return layer.getLayers().length; }}")
+    assert total == expected
+    # Zoomed out to show them all, the clusters and single markers add up to every event.
+    visit.map_frame.evaluate(
+        f"() => {{ {FIND_LAYER} window.map.fitBounds(layer.getBounds(), {{animate: false}}); }}"
+    )
+    visit.map_frame.wait_for_function(f"() => ({DRAWN_COUNT})() === {expected}", timeout=10_000)
+
+
+def test_map_draws_the_front_line(visit: Visit) -> None:
+    assert visit.map_frame.locator("path.sm-frontline").count() >= 1
+    assert visit.map_frame.locator(".sm-legend").inner_text().count("\n") >= 12
+
+
+def test_article_markup_shows_as_text_and_runs_nothing(visit: Visit) -> None:
+    opened = visit.map_frame.evaluate(
+        "() => new Promise(function (done) {"
+        + FIND_LAYER
+        + """
+          var marker = layer.getLayers().filter(function (m) {
+            return m.options.title.indexOf('onerror') >= 0; })[0];
+          layer.zoomToShowLayer(marker, function () { marker._icon.click(); done(true); });
+        })"""
+    )
+    assert opened
+    popup = visit.map_frame.wait_for_selector(".sm-popup", timeout=10_000)
+    assert popup is not None
+    text = popup.inner_text()
+    assert text.count(ATTACK) >= 3  # place, attacker's claim, quote (and outlet)
+    assert "Link (not opened): javascript:x" in text
+    assert visit.map_frame.locator(".sm-popup img, .sm-popup script").count() == 0
+    assert visit.map_frame.evaluate("() => window.__pwned") is None
+    assert visit.page.evaluate("() => window.__pwned") is None
+
+
+def test_every_request_stays_on_this_machine_and_nothing_fails(visit: Visit) -> None:
+    hosts = {
+        urlsplit(url).hostname
+        for url in visit.requests
+        if not url.startswith(("data:", "blob:", "about:"))
+    }
+    assert hosts == {"127.0.0.1"}
+    assert any("/app/static/vendor/leaflet/leaflet.js" in url for url in visit.requests)
+    assert not [url for url in visit.requests if url.endswith("/x")]  # the attack's <img>
+    assert visit.errors == []
