@@ -438,7 +438,9 @@ def _event_dates(sentence: str, published: date) -> list[DateMention]:
             continue
         clause = _clause_around(sentence, mention.start, mention.end)
         initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
-        short = len(re.findall(r"\w+", clause)) <= 5
+        # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
+        # sentence; "completed in 2018" is background.
+        short = len(re.findall(r"\w+", clause)) <= 5 and mention.precision == "day"
         if initial or short or _STRIKE_CONTEXT.search(clause) or _weapon(clause) != "unknown":
             kept.append(mention)
     if reporting and not any(m.precision in ("day", "month") for m in kept):
