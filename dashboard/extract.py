@@ -115,7 +115,8 @@ _REPORTING_BEFORE_DATE = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
-    r"\b(?:similar|same|such|another|again|also|further|previously|earlier|before)\b"
+    r"^(?:It|This|That)\b"
+    r"|\b(?:similar|same|such|another|again|also|further|previously|earlier|before)\b"
     r"|\bthe\s+(?:[\w-]+\s+){0,2}(?:bridge|crossing|refinery|plant|depot|base|air ?base|"
     r"airfield|port|terminal|facility|site|arsenal|complex|station|shipyard|factory)\b",
     re.IGNORECASE,
@@ -440,7 +441,7 @@ def _event_dates(sentence: str, published: date) -> list[DateMention]:
         initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
         # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
         # sentence; "completed in 2018" is background.
-        short = len(re.findall(r"\w+", clause)) <= 5 and mention.precision == "day"
+        short = len(re.findall(r"\w+", clause)) <= 5 and mention.precision != "year"
         if initial or short or _STRIKE_CONTEXT.search(clause) or _weapon(clause) != "unknown":
             kept.append(mention)
     if reporting and not any(m.precision in ("day", "month") for m in kept):
