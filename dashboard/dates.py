@@ -68,6 +68,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
         ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+        ("night_into", rf"\b(?:overnight|(?:in the )?night)\s+(?:into|to|on)\s+{_WEEKDAY}\b"),
+        ("weekday_night", rf"\b{_WEEKDAY}\s+(?:night|evening|morning)\b"),
         ("relative_day", r"\b(?P<rel>yesterday|today|tonight|this morning|last night|overnight)\b"),
         ("weekend", r"\b(?P<which>last|this|past)\s+weekend\b"),
         ("last_weekday", rf"\b(?:last|past)\s+{_WEEKDAY}\b"),
@@ -182,7 +184,7 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
     if kind == "last_weekday":
         weekday = _weekday_on_or_before(groups["weekday"], published)
         return (weekday - timedelta(days=7) if weekday == published else weekday), "day"
-    if kind == "weekday":
+    if kind in ("weekday", "night_into", "weekday_night"):
         return _weekday_on_or_before(groups["weekday"], published), "day"
     if kind == "days_ago":
         return published - timedelta(days=_count(groups["n"])), "day"

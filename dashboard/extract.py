@@ -140,6 +140,7 @@ _STRIKE_CONTEXT = re.compile(
     ATTACK.pattern + r"|\b(?:incidents?|attempts?|attempted|episodes?|raids?|waves?)\b", re.I
 )
 _LEAD_SENTENCES = 4
+_VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "today"})
 #: Long-range strikes in scope land in Russia or in occupied Ukraine.
 STRIKE_COUNTRIES = frozenset({"RU", "UA"})
 _SHIP_REASONS = frozenset({"ship name", "name of a thing", "quoted name"})
@@ -331,6 +332,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "part of a longer name"
     if _NAMED_WATER.search(before):
         return "part of a longer name"
+    if re.match(
+        r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]", sentence[mention.end :]
+    ):
+        return "describes the place named after it"
     if re.search(r"[\"“‘']\s*$", before) and re.match(r"\s*[\"”’']", sentence[mention.end :]):
         return "quoted name"
     if SHIP_NOUNS.fullmatch(previous) or re.search(
@@ -446,6 +451,16 @@ def _event_dates(sentence: str, published: date) -> list[DateMention]:
             kept.append(mention)
     if reporting and not any(m.precision in ("day", "month") for m in kept):
         kept = reporting[:1]
+    else:
+        # "Russia said on Monday that drones attacked two bases, and on Tuesday ...": a
+        # reporting date still dates the strike its own clause tells of.
+        for mention in reporting:
+            clause = _clause_around(sentence, mention.start, mention.end)
+            left = sentence.find(clause)
+            alone = not any(left <= k.start < left + len(clause) for k in kept)
+            if alone and _STRIKE_CONTEXT.search(clause[mention.end - left :]):
+                kept.append(mention)
+        kept.sort(key=lambda m: m.start)
     explicit_days = [m for m in kept if m.explicit and m.precision == "day"]
     if explicit_days:
         kept = explicit_days
@@ -784,6 +799,13 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                 defender_claim=defender_claim,
             )
 
+        if context is not None and dates and all(m.text.lower() in _VAGUE_DAYS for m in dates):
+            # "overnight" after "early on Saturday" is that same night, not the day of
+            # publication.
+            dates = [
+                DateMention(context[0], context[1], m.start, m.end, m.text, False)
+                for m in dates[:1]
+            ]
         if not dates:
             fresh: list[_Located] = []
             for where in located:

@@ -103,3 +103,9 @@ def test_a_season_is_dated_to_its_year() -> None:
     assert resolved("Last summer's blasts at the base", date(2023, 9, 25)) == [
         ("2022-01-01", "year")
     ]
+
+
+def test_a_night_is_dated_by_the_day_it_runs_into() -> None:
+    wednesday = date(2024, 3, 13)
+    assert resolved("58 drones overnight into Wednesday", wednesday) == [("2024-03-13", "day")]
+    assert resolved("on Tuesday night", wednesday) == [("2024-03-12", "day")]
