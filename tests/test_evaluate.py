@@ -1,0 +1,99 @@
+"""The evaluation of extraction: pairing found events with answers, and floors on the corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard.evaluate import Answer, Score, evaluate, format_table, score_article
+from dashboard.loader import extract_measured
+from tests.factories import event
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+#: Floors under the scores reached on the corpus: a change that lowers one fails here.
+FLOORS = {
+    "found": 0.83,
+    "place_10km": 0.88,
+    "date_exact": 0.95,
+    "target_type": 0.84,
+    "weapon": 0.86,
+    "front_15km": 0.92,
+}
+CEILINGS = {"invented": 0.19}
+
+
+def answer(**changes: object) -> Answer:
+    fields: dict[str, object] = {
+        "article": "a",
+        "date": date(2024, 11, 6),
+        "date_precision": "day",
+        "place": "Kaspiysk",
+        "lat": 42.88,
+        "lon": 47.64,
+        "target_type": "naval",
+        "weapon": "aerial_drone",
+    }
+    fields.update(changes)
+    return Answer(**fields)  # type: ignore[arg-type]
+
+
+def test_pairs_the_nearest_event_and_counts_misses_and_inventions() -> None:
+    score = Score()
+    far = event(place="Moscow", lat=55.75, lon=37.62)
+    near = event(lat=42.9, lon=47.6, weapon="sea_drone")
+    score_article(
+        score,
+        "a",
+        [answer(), answer(date=date(2024, 5, 1), place="Tuapse", lat=44.1, lon=39.07)],
+        [far, near],
+    )
+    assert [e.place for _, e in score.pairs] == ["Kaspiysk"]
+    assert [a.place for a in score.missed] == ["Tuapse"]
+    assert [e.place for _, e in score.invented] == ["Moscow"]
+    rates = score.rates()
+    assert rates["found"] == 0.5 and rates["invented"] == 0.5
+    assert rates["place_10km"] == 1.0 and rates["weapon"] == 0.0
+
+
+def test_unlocated_answers_pair_with_unlocated_events() -> None:
+    score = Score()
+    port = event(place=None, lat=None, lon=None, geo_precision=4)
+    score_article(score, "a", [answer(place=None, lat=None, lon=None)], [port])
+    assert len(score.pairs) == 1 and score.rates()["place_10km"] == 1.0
+
+
+def test_the_table_names_every_measure() -> None:
+    table = format_table(Score())
+    for label in (
+        "found",
+        "missed",
+        "invented",
+        "place within 10 km",
+        "date exact",
+        "target type",
+        "weapon",
+        "front distance within 15 km",
+    ):
+        assert label in table
+
+
+@pytest.fixture(scope="module")
+def corpus_score() -> Score:
+    return evaluate(CORPUS, extract_measured)
+
+
+def test_corpus_scores_stay_above_their_floors(corpus_score: Score) -> None:
+    rates = corpus_score.rates()
+    print("\n" + format_table(corpus_score))
+    for name, floor in FLOORS.items():
+        assert rates[name] >= floor, f"{name} fell to {rates[name]:.1%} (floor {floor:.0%})"
+    for name, ceiling in CEILINGS.items():
+        assert rates[name] <= ceiling, f"{name} rose to {rates[name]:.1%} (ceiling {ceiling:.0%})"
+
+
+def test_corpus_has_enough_articles_and_answers(corpus_score: Score) -> None:
+    assert len(list(CORPUS.glob("*.txt"))) >= 40
+    assert corpus_score.answers >= 100
