@@ -140,6 +140,9 @@ _STRIKE_CONTEXT = re.compile(
     ATTACK.pattern + r"|\b(?:incidents?|attempts?|attempted|episodes?|raids?|waves?)\b", re.I
 )
 _LEAD_SENTENCES = 4
+_DIRECTIONS = re.compile(
+    r"^(?:(?:north|south|east|west|central|coastal)(?:ern|-?(?:east|west)(?:ern)?)?\s+)+", re.I
+)
 _VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "today"})
 #: Long-range strikes in scope land in Russia or in occupied Ukraine.
 STRIKE_COUNTRIES = frozenset({"RU", "UA"})
@@ -298,9 +301,12 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "route"
     if mention.possessive:
         owned = re.sub(r"^['’]s\s*", "", sentence[mention.end :])
+        # "Crimea's western coast" is a place; "Kyiv's long-range strikes" an actor.
+        owned_noun = re.sub(_DIRECTIONS, "", owned).split(" ", 1)[0].strip(",.;").lower()
         if (
             next_word[:1].islower()
             and next_word.lower() not in GEO_NOUNS
+            and owned_noun not in GEO_NOUNS
             and not any(pattern.match(owned) for _, pattern in TARGET_PATTERNS)
         ):
             return "actor (possessive)"

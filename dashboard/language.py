@@ -540,6 +540,8 @@ PASSIVE_STRIKE = _words(
 GEO_NOUNS = frozenset(
     [
         "region",
+        "shore",
+        "coastline",
         "oblast",
         "krai",
         "kray",
