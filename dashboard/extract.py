@@ -18,6 +18,7 @@ The rules are general: they read the language of strike reports (see
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -152,6 +153,12 @@ _NAMED_WATER = re.compile(
     r"\s+of\s+(?:the\s+)?$"
 )
 _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
+_LIST_GAP = re.compile(r"[\w'’\- ]+?\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
+#: "the Kursk, Bryansk and Oryol regions": the first of a list of regions.
+_LISTED_REGION = re.compile(
+    r"(?:\s*(?:,|and|or)\s*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)+\s+"
+    r"(?:regions|oblasts|provinces|republics)\b"
+)
 _PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
 _NEAR = re.compile(
@@ -353,6 +360,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
         and mention.text.split()[-1].lower() not in GEO_NOUNS
+        and not _LISTED_REGION.match(sentence[mention.end :])
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
@@ -880,8 +888,22 @@ def _places_of_date(
         return [None]
     clause = _clause_around(text, mention.start, mention.end)
     left = text.find(clause)
-    own = [spot for spot in located if left <= spot.start < left + len(clause)]
-    return list(own) if own else list(located)
+    own: list[_Located | None] = [
+        spot for spot in located if left <= spot.start < left + len(clause)
+    ]
+    if not own:
+        return list(located)
+    # A list of places ("over the Kursk, Bryansk and Oryol regions") runs on past the commas
+    # that end the date's clause.
+    ordered = sorted(located, key=lambda spot: spot.start)
+    for before, after in itertools.pairwise(ordered):
+        if (
+            before in own
+            and after not in own
+            and _LIST_GAP.fullmatch(text[before.start : after.start])
+        ):
+            own.append(after)
+    return own
 
 
 def _on_russias_side(draft: _Draft) -> bool:

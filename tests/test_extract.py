@@ -171,3 +171,19 @@ def test_a_town_in_occupied_mainland_ukraine_is_a_strike_location() -> None:
     assert measured.side == "occupied" and measured.occupied
     assert measured.distance_to_border_km == 0 and measured.distance_to_held_km is not None
     assert measured.distance_to_held_km > 20
+
+
+def test_interceptions_over_a_list_of_regions_are_one_event_each() -> None:
+    events = events_of(
+        "Russia's defence ministry said it had shot down 54 drones overnight over the Kursk, "
+        "Bryansk, Smolensk and Oryol regions.",
+        published=date(2024, 9, 18),
+    )
+    assert sorted(e.place or "" for e in events) == [
+        "Bryansk Oblast",
+        "Kursk Oblast",
+        "Oryol Oblast",
+        "Smolensk Oblast",
+    ]
+    assert {e.geo_precision for e in events} == {3}
+    assert all(e.defender_claim for e in events)
