@@ -15,14 +15,14 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 #: Floors under the scores reached on the corpus: a change that lowers one fails here.
 FLOORS = {
-    "found": 0.83,
-    "place_10km": 0.88,
-    "date_exact": 0.95,
-    "target_type": 0.84,
-    "weapon": 0.86,
-    "front_15km": 0.92,
+    "found": 0.85,
+    "place_10km": 0.89,
+    "date_exact": 0.96,
+    "target_type": 0.85,
+    "weapon": 0.87,
+    "front_15km": 0.93,
 }
-CEILINGS = {"invented": 0.19}
+CEILINGS = {"invented": 0.18}
 
 
 def answer(**changes: object) -> Answer:
