@@ -13,20 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from dashboard.gazetteer import FACILITY_COLUMNS
 from dashboard.model import TARGET_TYPES
 
-HEADER: tuple[str, ...] = (
-    "name",
-    "aliases",
-    "lat",
-    "lon",
-    "target_type",
-    "town",
-    "admin1",
-    "country",
-    "occupied",
-    "note",
-)
+HEADER: tuple[str, ...] = FACILITY_COLUMNS
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "facilities.csv"
 
 #: A broad box around Russia and Ukraine (Kaliningrad to Chukotka, Crimea to the Arctic).
