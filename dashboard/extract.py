@@ -849,6 +849,12 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                     last_place, last_draft = where, drafts[-1]
             if not located and lead is None and sentence.index < _LEAD_SENTENCES:
                 lead = draft_for(published, "day", None)
+            elif not located and last_draft is not None and (attacker_claim or defender_claim):
+                # "At least two ships were damaged, according to Ukrainian sources": a claim
+                # that names no place speaks of the strike just told.
+                last_draft.quotes.append(text)
+                last_draft.attacker_claim = last_draft.attacker_claim or attacker_claim
+                last_draft.defender_claim = last_draft.defender_claim or defender_claim
             continue
 
         if (

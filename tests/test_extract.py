@@ -50,6 +50,7 @@ def test_seed_001_names_the_ships_and_the_date() -> None:
     assert event.target is not None
     assert "Tatarstan" in event.target and "Dagestan" in event.target
     assert event.defender_claim is not None and "intercepted a drone" in event.defender_claim
+    assert event.attacker_claim is not None and "two missile ships" in event.attacker_claim
 
 
 def test_seed_002_summer_2023_strikes_and_no_kyiv() -> None:
