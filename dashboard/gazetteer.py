@@ -117,6 +117,8 @@ _DOUBLED = re.compile(r"(zh|kh|ch|sh|ts|[a-z])\1+")
 _Y_J_TO_I = str.maketrans("yj", "ii")
 
 
+# Extraction asks for the same n-grams over and over; the key of a string never changes.
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """The matching key of a place name.
 
@@ -303,7 +305,9 @@ class Gazetteer:
         100,000 people, a region's secondary name as a village of 2,000.
         """
         key = normalise(name)
-        return [self._places[i] for i in self._ranked(key, self._index.get(key, ()))]
+        if key not in self._index:
+            return []
+        return [self._places[i] for i in self._ranked(key, self._index[key])]
 
     def best(
         self, name: str, *, country: str | None = None, admin1: str | None = None

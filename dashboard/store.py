@@ -8,6 +8,7 @@ of it changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -54,6 +55,10 @@ class LoadReport:
     added: list[str] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
     already_loaded: bool = False
+
+
+def _salted_id(event_id: str, article_id: str) -> str:
+    return hashlib.sha256(f"{event_id}|{article_id}".encode()).hexdigest()[:12]
 
 
 class Store:
@@ -130,6 +135,10 @@ class Store:
                 # The extraction already merged the article's own mentions of one strike.
                 known = self._find_same_strike(event, skip_article=article.id)
                 if known is None:
+                    if self.get(event.id) is not None:
+                        # Another strike already holds this id (same day, place and kind,
+                        # yet not merged): give this one its own, never overwrite.
+                        event = event.with_changes(id=_salted_id(event.id, article.id))
                     self._write(db, event)
                     report.added.append(event.id)
                 else:

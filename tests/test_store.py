@@ -104,3 +104,15 @@ def test_an_articles_own_events_are_not_merged_with_each_other(tmp_path: Path) -
     with Store(tmp_path / "s.sqlite") as store:
         report = store.save_article(one, [july, sunday])
         assert len(report.added) == 2 and len(store.events()) == 2
+
+
+def test_a_second_strike_with_the_same_id_is_kept_not_overwritten(tmp_path: Path) -> None:
+    one = article("one")
+    # Two events the article's own extraction kept apart, though their ids coincide.
+    town = event(geo_precision=2, sources=(source(one.id, "Drones hit Kaspiysk."),))
+    region = event(geo_precision=3, sources=(source(one.id, "Dagestan was attacked."),))
+    assert town.id == region.id
+    with Store(tmp_path / "s.sqlite") as store:
+        report = store.save_article(one, [town, region])
+        assert len(report.added) == 2 and len(set(report.added)) == 2
+        assert len(store.events()) == 2
