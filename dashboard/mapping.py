@@ -4,14 +4,17 @@
 plain background (no tile server), the front line, optional distance bands around it and
 a legend. :func:`events_layer` turns a frame of events (the columns of
 :data:`dashboard.exports.CSV_COLUMNS`) into one ``FeatureGroup`` holding a single marker
-cluster layer whose markers and popups are made in the browser from compact column data,
-so 100,000 events cost one JSON document, never 100,000 folium elements. The Streamlit page
-passes that group to ``st_folium(..., feature_group_to_add=...)``, which swaps it without
-rebuilding the map, so a filter change keeps the reader's pan and zoom.
+cluster layer whose markers are made in the browser from compact column data, so 100,000
+events cost one JSON text, never 100,000 folium elements. What a popup shows is fetched
+only when it opens, from files :func:`publish_details` writes once per set of stored
+events. The Streamlit page passes the group to ``st_folium(..., feature_group_to_add=...)``,
+which swaps it without rebuilding the map, so a filter change keeps the reader's pan and
+zoom.
 
-Escaping. Everything from articles reaches the browser as JSON data inside a script, with
+Escaping. Everything from articles reaches the browser as JSON data, inside a script with
 ``<``, ``>``, ``&``, braces and the JavaScript line separators written as ``\\u`` escapes,
-so no data can close the script or form a template tag; the browser then puts it on the
+so no data can close the script or form a template tag, or in a JSON file the browser
+parses as data (``<``, ``>`` and ``&`` escaped there too); the browser then puts it on the
 page only through ``textContent`` and checked ``href`` values, never as HTML. The elements
 here also hand folium their script as finished text: folium would otherwise compile every
 rendered script as a Jinja template, which data must never be.
@@ -22,13 +25,19 @@ This module imports folium, never streamlit.
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import json
 import math
+import os
+import re
+import shutil
+import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import folium
 import numpy as np
@@ -41,13 +50,21 @@ from folium.template import Template
 from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, mapping
 
-from .assets import localize, require_assets
+from .assets import STATIC_DIR, STATIC_URL, localize, require_assets
+from .claims import Reference
 from .errors import DataError
 from .frontline import Frontline
-from .model import DATE_PRECISIONS, TARGET_TYPES, WEAPONS
+from .model import DATE_PRECISIONS, TARGET_TYPES, WEAPONS, Event
 from .settings import get_settings
 
 BASEMAP_FILE = "basemap.geojson"
+#: Generated files the app serves (Streamlit serves the app's static folder by URL).
+CACHE_DIR = STATIC_DIR / "cache"
+CACHE_URL = f"{STATIC_URL}/cache"
+BASEMAP_CACHE_DIR = CACHE_DIR / "basemap"
+BASEMAP_CACHE_URL = f"{CACHE_URL}/basemap"
+#: Generated files unused for this long are removed when another one is written.
+CACHE_MAX_AGE_S = 3600.0
 #: Without tiles nothing is gained past this zoom; marker clustering needs a finite one.
 MAX_ZOOM_OFFLINE = 12
 MAX_ZOOM_TILES = 18
@@ -252,6 +269,11 @@ _CSS = (
 .sm-popup blockquote{margin:3px 0 3px 6px;padding-left:6px;border-left:3px solid #ccc;
  color:#333;font-style:italic}
 .sm-popup .sm-note{color:#777;font-size:11px}
+.sm-popup .sm-claim{margin:3px 0 5px;padding:2px 6px;border-left:3px solid #7aa37a;
+ background:#f3f8f2}
+.sm-popup .sm-claim.sm-off{border-left-color:#b3001b;background:#fdecee}
+.sm-popup .sm-flag{color:#b3001b;font-weight:600;font-size:12px}
+.sm-wait{font:13px system-ui,sans-serif;color:#555}
 .sm-legend{background:rgba(255,255,255,.9);padding:5px 8px;border-radius:6px;
  box-shadow:0 1px 4px rgba(0,0,0,.3);font:11px/1.45 system-ui,sans-serif;color:#222}
 .leaflet-control-attribution,.leaflet-control-scale-line{font-size:10px}
@@ -309,24 +331,86 @@ def load_basemap() -> tuple[str, str]:
     return _basemap_js(str(path), path.stat().st_mtime_ns)
 
 
-class _Basemap(_ScriptElement):
-    """Countries (Ukraine and Russia tinted) and their region borders, from data."""
+def publish_basemap(*, root: Path = BASEMAP_CACHE_DIR, url: str = BASEMAP_CACHE_URL) -> str:
+    """Put the shipped basemap where the app serves it; return its URL.
 
-    def __init__(self, geojson_js: str, attribution: str, *, filled: bool) -> None:
+    The file is named by its content, so every process serves the same one and a new
+    basemap gets a new name; a later call only marks it as in use. Files unused for
+    :data:`CACHE_MAX_AGE_S` are removed when another one is written.
+
+    Raises
+    ------
+    DataError
+        If ``data/basemap.geojson`` is missing or malformed.
+    """
+    geojson_js, _ = load_basemap()
+    name = hashlib.sha256(geojson_js.encode("utf-8")).hexdigest()[:24] + ".json"
+    path = root / name
+    if path.is_file():
+        os.utime(path)
+        return f"{url}/{name}"
+    _cache_folder(root, keep=name)
+    partial = root / f".partial-{uuid.uuid4().hex}"
+    partial.write_text(geojson_js, encoding="utf-8")
+    os.replace(partial, path)
+    return f"{url}/{name}"
+
+
+def _cache_folder(root: Path, keep: str) -> None:
+    """Make ``root`` for generated files git leaves alone, and remove the unused ones."""
+    root.mkdir(parents=True, exist_ok=True)
+    ignore = root / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+    cutoff = time.time() - CACHE_MAX_AGE_S
+    for entry in root.iterdir():
+        if entry.name in (keep, ".gitignore"):
+            continue
+        try:
+            unused = entry.stat().st_mtime < cutoff
+        except OSError:
+            continue
+        if unused and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        elif unused:
+            entry.unlink(missing_ok=True)
+
+
+class _Basemap(_ScriptElement):
+    """Countries (Ukraine and Russia tinted) and their region borders, from data.
+
+    With ``url`` the browser fetches the GeoJSON from there (see :func:`publish_basemap`)
+    instead of finding it in the script, which the app sends again on every rerun.
+    ``smBaseReady`` on the map says it is drawn.
+    """
+
+    def __init__(
+        self, geojson_js: str, attribution: str, *, filled: bool, url: str | None = None
+    ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Basemap"
         self.geojson_js = geojson_js
         self.attribution = attribution
         self.filled = filled
+        self.url = url
 
     def js(self) -> str:
         fills = {"UA": "#fbf3d5", "RU": "#efe6dc"}
         fmap = self.map_name()
+        name = self.get_name()
+        loaded = (
+            f"{fmap}.smBaseReady = true;\n"
+            if self.url is None
+            else f"fetch({js_data(self.url)}, {{credentials:'same-origin'}})"
+            ".then(function(r){ if (!r.ok) throw new Error('basemap: HTTP ' + r.status);"
+            " return r.json(); })"
+            f".then(function(d){{ {name}.addData(d); {fmap}.smBaseReady = true; }});\n"
+        )
         return (
             # A pane under the other vector layers, drawn on one canvas: 40,000 vertices
             # pan faster there than as SVG paths.
             f"({fmap}.getPane('smBase') || {fmap}.createPane('smBase')).style.zIndex = 250;\n"
-            f"var {self.get_name()} = L.geoJSON({self.geojson_js}, {{"
+            f"var {name} = L.geoJSON({'null' if self.url else self.geojson_js}, {{"
             f"interactive:false,pane:'smBase',renderer:L.canvas({{pane:'smBase'}}),"
             f"attribution:{js_data(self.attribution)},"
             "style:function(f){var p=f.properties;"
@@ -335,7 +419,7 @@ class _Basemap(_ScriptElement):
             f"return {{color:p.focus?'#5f5f5f':'#9a9a9a',weight:p.focus?1.4:0.8,"
             f"fill:{'true' if self.filled else 'false'},"
             "fillColor:fills[p.focus]||'#f6f4f0',fillOpacity:1};}"
-            f"}}).addTo({self.parent_name()});\n"
+            f"}}).addTo({self.parent_name()});\n" + loaded
         )
 
 
@@ -518,6 +602,7 @@ def build_base_map(
     tiles: str | None = None,
     center: tuple[float, float] = (49.5, 38.5),
     zoom: int = 5,
+    basemap_url: str | None = None,
 ) -> folium.Map:
     """The map without events: countries and regions, front line, bands, legend.
 
@@ -534,6 +619,9 @@ def build_base_map(
         the shipped basemap on a plain background and needs no network.
     center, zoom
         The first view.
+    basemap_url
+        Where :func:`publish_basemap` put the basemap: the browser fetches it from there.
+        Without it the map carries the basemap in its script.
 
     Returns
     -------
@@ -568,7 +656,7 @@ def build_base_map(
         folium.TileLayer(tiles, name="Online map", max_zoom=MAX_ZOOM_TILES).add_to(fmap)
     geojson_js, attribution = load_basemap()
     countries = _Group(name="Countries and regions", overlay=True, control=True)
-    _Basemap(geojson_js, attribution, filled=not online).add_to(countries)
+    _Basemap(geojson_js, attribution, filled=not online, url=basemap_url).add_to(countries)
     countries.add_to(fmap)
     if frontline is not None:
         for km in sorted(set(bands_km)):
@@ -594,61 +682,53 @@ def build_base_map(
 
 
 # -- the events -------------------------------------------------------------------------------
+#
+# The browser gets two things. The markers, inline with the layer: per located event its
+# coordinates, target type, place and date (for the marker's hover title) and a reference
+# to its details; at 100,000 events a few megabytes, parsed with one JSON.parse. And the
+# details a popup shows (distances, claims, sources, quotes: most of the bytes), which are
+# fetched only when a popup opens: from files the app serves (see :func:`publish_details`),
+# a thousand events a file, or, for a map saved on its own, from a JSON text in the page
+# that is parsed on the first popup.
 
-#: Payload columns, in order; the browser code reads them by position.
-PAYLOAD_COLUMNS: tuple[str, ...] = (
-    "lat", "lon", "type", "weapon", "date", "precision", "place", "admin1", "country",
-    "occupied", "target", "front_km", "border_km", "frontline_id", "attacker_claim",
-    "defender_claim", "geo_precision", "sources",
+#: Marker columns, in order; the browser code reads them by position.
+MARKER_COLUMNS: tuple[str, ...] = ("lat", "lon", "type", "place", "date", "ref")
+#: Details columns, in order; the browser code reads them by position.
+DETAIL_COLUMNS: tuple[str, ...] = (
+    "date", "precision", "place", "admin1", "country", "occupied", "type", "target", "weapon",
+    "front_km", "border_km", "held_km", "side", "frontline_id", "attacker_claim",
+    "defender_claim", "geo_precision", "claims", "sources",
 )  # fmt: skip
-#: Columns that hold an index into the payload's string table (-1 for none).
+#: Columns (of either table) that hold an index into its string table (-1 for none).
 TEXT_COLUMNS = frozenset(
     {"date", "place", "admin1", "country", "target", "frontline_id", "attacker_claim",
      "defender_claim"}
 )  # fmt: skip
-
-
-@dataclass
-class EventsPayload:
-    """The located events as the browser gets them: a string table and columns.
-
-    Every text appears once in ``strings`` and is referred to by its index, so the names,
-    outlets and dates that thousands of events share are sent once. ``sources`` holds,
-    per event, one ``[outlet, published, url, title, [quotes]]`` list of string indices
-    per source.
-    """
-
-    strings: list[str]
-    columns: list[list[Any]]
-
-    def __len__(self) -> int:
-        return len(self.columns[0])
-
-    def text(self, index: int) -> str | None:
-        return None if index < 0 else self.strings[index]
-
-    def row(self, i: int) -> dict[str, Any]:
-        """Event ``i`` decoded, as the popup shows it (for tests and debugging)."""
-        out: dict[str, Any] = {}
-        for name, column in zip(PAYLOAD_COLUMNS, self.columns, strict=True):
-            value = column[i]
-            out[name] = self.text(value) if name in TEXT_COLUMNS else value
-        out["sources"] = [
-            {
-                "outlet": self.text(outlet),
-                "published": self.text(published),
-                "url": self.text(url),
-                "title": self.text(title),
-                "quotes": [self.text(q) for q in quotes],
-            }
-            for outlet, published, url, title, quotes in out["sources"]
-        ]
-        return out
-
-    def js(self) -> str:
-        """The payload as script text, escaped as :func:`js_data` does."""
-        # Built here from lists, strings, numbers and booleans only: no dict to look for.
-        return _escaped_json([self.strings, *self.columns])
+SIDES: tuple[str, ...] = ("russia", "occupied", "ukraine_held")
+SIDE_LABELS: dict[str, str] = {
+    "russia": "Russia",
+    "occupied": "Occupied Ukraine",
+    "ukraine_held": "Ukrainian-held territory",
+}
+REFERENCES: tuple[str, ...] = get_args(Reference)
+#: What a claim of each reference measures from; a place claim names its place.
+REFERENCE_LABELS: dict[str, str | None] = {
+    "front": "the front line",
+    "border": "Ukraine's border",
+    "held": "Ukrainian-held territory",
+    "place": None,
+}
+#: Coordinates go to the browser with 4 decimals: 11 m, finer than the loader locates.
+COORD_DIGITS = 4
+#: Events per details file: opening a popup fetches the one file holding its event.
+DETAILS_CHUNK = 1000
+#: Part of each details folder's name; a new layout of the files gets a new one.
+DETAILS_FORMAT = "d1"
+#: Where :func:`publish_details` writes, and the URL Streamlit serves it at.
+DETAILS_DIR = CACHE_DIR / "details"
+DETAILS_URL = f"{CACHE_URL}/details"
+_DONE = "complete"
+_VERSION = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class _Strings:
@@ -675,6 +755,102 @@ class _Strings:
         return [int(v) for v in lookup[codes]]
 
 
+def _plain_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _text(strings: list[str], index: int) -> str | None:
+    return None if index < 0 else strings[index]
+
+
+@dataclass
+class MarkerPayload:
+    """The located events' markers: a string table and one list per :data:`MARKER_COLUMNS`.
+
+    ``ref`` is the event's reference into its details: in the app, the event's row in the
+    stored events (which :func:`publish_details` writes in that order).
+    """
+
+    strings: list[str]
+    columns: list[list[Any]]
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Marker ``i`` decoded (for tests and debugging)."""
+        return {
+            name: _text(self.strings, column[i]) if name in TEXT_COLUMNS else column[i]
+            for name, column in zip(MARKER_COLUMNS, self.columns, strict=True)
+        }
+
+    def json(self) -> str:
+        """The payload as JSON text: ``[strings, column, column, ...]``."""
+        return _plain_json([self.strings, *self.columns])
+
+
+@dataclass
+class DetailsTable:
+    """What the popups of some events show: a string table and one list per
+    :data:`DETAIL_COLUMNS`.
+
+    Type, weapon, precision, side and a claim's reference are codes (positions in
+    :data:`~dashboard.model.TARGET_TYPES`, :data:`~dashboard.model.WEAPONS`,
+    :data:`~dashboard.model.DATE_PRECISIONS`, :data:`SIDES` and :data:`REFERENCES`; -1 for
+    no side). ``claims`` holds per event one ``[text, low_km, high_km, reference, place,
+    measured_km, off]`` list per claim, ``sources`` one ``[outlet, published, url, title,
+    [quotes]]`` list per source, texts as string indices.
+    """
+
+    strings: list[str]
+    columns: list[list[Any]]
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Event ``i`` decoded, as its popup shows it (for tests and debugging)."""
+        out: dict[str, Any] = {}
+        for name, column in zip(DETAIL_COLUMNS, self.columns, strict=True):
+            value = column[i]
+            out[name] = _text(self.strings, value) if name in TEXT_COLUMNS else value
+        out["type"] = TARGET_TYPES[out["type"]]
+        out["weapon"] = WEAPONS[out["weapon"]]
+        out["precision"] = DATE_PRECISIONS[out["precision"]]
+        out["side"] = None if out["side"] < 0 else SIDES[out["side"]]
+        out["claims"] = [
+            {
+                "text": _text(self.strings, text),
+                "low_km": low,
+                "high_km": high,
+                "reference": REFERENCES[reference],
+                "place": _text(self.strings, place),
+                "measured_km": measured,
+                "off": off,
+            }
+            for text, low, high, reference, place, measured, off in out["claims"]
+        ]
+        out["sources"] = [
+            {
+                "outlet": _text(self.strings, outlet),
+                "published": _text(self.strings, published),
+                "url": _text(self.strings, url),
+                "title": _text(self.strings, title),
+                "quotes": [_text(self.strings, q) for q in quotes],
+            }
+            for outlet, published, url, title, quotes in out["sources"]
+        ]
+        return out
+
+    def json(self) -> str:
+        """The table as JSON text: ``[strings, column, column, ...]``."""
+        return _plain_json([self.strings, *self.columns])
+
+
+def _located(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[frame["lat"].notna() & frame["lon"].notna()]
+
+
 def _number_column(frame: pd.DataFrame, column: str, digits: int) -> list[float | None]:
     numbers = pd.to_numeric(frame[column], errors="coerce").round(digits)
     return [None if math.isnan(v) else float(v) for v in numbers.tolist()]
@@ -686,83 +862,240 @@ def _codes(frame: pd.DataFrame, column: str, allowed: Sequence[str]) -> list[int
     return [index.get(v, unknown) for v in frame[column].tolist()]
 
 
-def _sources_column(values: pd.Series, strings: _Strings) -> list[list[list[Any]]]:
-    """Each event's sources as ``[outlet, published, url, title, [quotes]]`` string indices."""
-    column = []
-    for text in values.tolist():
-        try:
-            sources = json.loads(text) if isinstance(text, str) else []
-        except ValueError:
-            sources = []
-        column.append(
-            [
-                [
-                    strings(s.get("outlet")),
-                    strings(s.get("published")),
-                    strings(s.get("url")),
-                    strings(s.get("title")),
-                    [strings(q) for q in s.get("quotes") or []],
-                ]
-                for s in sources
-                if isinstance(s, dict)
-            ]
-        )
-    return column
-
-
-def events_payload(frame: pd.DataFrame) -> EventsPayload:
-    """The located events of a frame as the browser gets them.
+def marker_payload(frame: pd.DataFrame) -> MarkerPayload:
+    """The markers of a frame's located events; each one's ``ref`` is its index label.
 
     Events without coordinates are left out (the page lists them beside the map).
 
     Parameters
     ----------
     frame
-        Rows of :func:`dashboard.exports.events_frame` (extra columns are ignored).
+        Rows of :func:`dashboard.exports.events_frame` with an integer index (extra
+        columns are ignored).
 
     Returns
     -------
-    EventsPayload
-        A string table and one list per :data:`PAYLOAD_COLUMNS` entry, one item per
-        located event.
+    MarkerPayload
+        One item per located event, in the frame's order.
     """
-    located = frame[frame["lat"].notna() & frame["lon"].notna()]
+    located = _located(frame)
     strings = _Strings()
     days = pd.to_datetime(located["date"]).dt.strftime("%Y-%m-%d")
     columns: list[list[Any]] = [
-        _number_column(located, "lat", 5),
-        _number_column(located, "lon", 5),
+        _number_column(located, "lat", COORD_DIGITS),
+        _number_column(located, "lon", COORD_DIGITS),
         _codes(located, "target_type", TARGET_TYPES),
-        _codes(located, "weapon", WEAPONS),
-        strings.column(days),
-        _codes(located, "date_precision", DATE_PRECISIONS),
         strings.column(located["place"]),
-        strings.column(located["admin1"]),
-        strings.column(located["country"]),
-        [bool(v) for v in located["occupied"].fillna(False).tolist()],
-        strings.column(located["target"]),
-        _number_column(located, "distance_to_front_km", 1),
-        _number_column(located, "distance_to_border_km", 1),
-        strings.column(located["frontline_id"]),
-        strings.column(located["attacker_claim"]),
-        strings.column(located["defender_claim"]),
-        [int(v) for v in pd.to_numeric(located["geo_precision"]).fillna(4).tolist()],
-        _sources_column(located["sources_json"], strings),
+        strings.column(days),
+        [int(v) for v in located.index.to_numpy(dtype=np.int64)],
     ]
-    return EventsPayload(strings.table, columns)
+    return MarkerPayload(strings.table, columns)
 
 
-# The browser side of the events layer. It reads the columns by position, builds one
-# marker per event (Leaflet objects only; the cluster layer makes DOM elements for what is
-# on screen) and builds a popup only when one is opened, from text nodes.
+def _km(value: float | None) -> float | None:
+    if value is None or math.isnan(value):
+        return None
+    return round(float(value), 1)
+
+
+def event_details(events: Sequence[Event]) -> DetailsTable:
+    """What the popups of ``events`` show, row ``i`` for ``events[i]``.
+
+    Parameters
+    ----------
+    events
+        The events, located or not.
+
+    Returns
+    -------
+    DetailsTable
+        Texts are sent once per table however many events share them.
+    """
+    text = _Strings()
+    type_codes = {t: i for i, t in enumerate(TARGET_TYPES)}
+    weapon_codes = {w: i for i, w in enumerate(WEAPONS)}
+    precision_codes = {p: i for i, p in enumerate(DATE_PRECISIONS)}
+    side_codes = {s: i for i, s in enumerate(SIDES)}
+    reference_codes = {r: i for i, r in enumerate(REFERENCES)}
+    columns: list[list[Any]] = [[] for _ in DETAIL_COLUMNS]
+    (day, precision, place, admin1, country, occupied, kind, target, weapon, front, border,
+     held, side, frontline_id, attacker, defender, geo, claims, sources) = columns  # fmt: skip
+    for event in events:
+        day.append(text(event.date.isoformat()))
+        precision.append(precision_codes[event.date_precision])
+        place.append(text(event.place))
+        admin1.append(text(event.admin1))
+        country.append(text(event.country))
+        occupied.append(bool(event.occupied))
+        kind.append(type_codes[event.target_type])
+        target.append(text(event.target))
+        weapon.append(weapon_codes[event.weapon])
+        front.append(_km(event.distance_to_front_km))
+        border.append(_km(event.distance_to_border_km))
+        held.append(_km(event.distance_to_held_km))
+        side.append(side_codes.get(event.side or "", -1))
+        frontline_id.append(text(event.frontline_id))
+        attacker.append(text(event.attacker_claim))
+        defender.append(text(event.defender_claim))
+        geo.append(int(event.geo_precision))
+        claims.append(
+            [
+                [
+                    text(c.text),
+                    c.low_km,
+                    c.high_km,
+                    reference_codes[c.reference],
+                    text(c.place),
+                    _km(c.measured_km),
+                    c.off,
+                ]
+                for c in event.distance_claims
+            ]
+        )
+        sources.append(
+            [
+                [
+                    text(s.outlet),
+                    text(s.published.isoformat() if s.published else None),
+                    text(s.url),
+                    text(s.title),
+                    [text(q) for q in s.quotes],
+                ]
+                for s in event.sources
+            ]
+        )
+    return DetailsTable(text.table, columns)
+
+
+def _frame_events(frame: pd.DataFrame) -> list[Event]:
+    """The events of a frame's rows, rebuilt from its columns, without distance claims
+    (the frame holds those only as text)."""
+    events = []
+    for record in frame.to_dict("records"):
+        data: dict[str, Any] = {
+            str(key): None if isinstance(value, float) and math.isnan(value) else value
+            for key, value in record.items()
+        }
+        data["date"] = pd.Timestamp(record["date"]).date().isoformat()
+        text = data.get("sources_json")
+        data["sources"] = json.loads(text) if isinstance(text, str) else []
+        data["distance_claims"] = []
+        events.append(Event.from_dict(data))
+    return events
+
+
+def write_details(
+    events: Sequence[Event], directory: Path, chunk: int = DETAILS_CHUNK
+) -> list[Path]:
+    """Write the popups' details of ``events`` as JSON files ``0.json``, ``1.json``, ...
+
+    File ``k`` holds the :class:`DetailsTable` of ``events[k * chunk:(k + 1) * chunk]``,
+    as ``[strings, column, ...]``, with ``<``, ``>`` and ``&`` written as ``\\u`` escapes.
+
+    Parameters
+    ----------
+    events
+        In the order the markers' ``ref`` refers to.
+    directory
+        Created if missing.
+    chunk
+        Events per file.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    if chunk < 1:
+        raise ValueError("a details file holds at least one event")
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for number, start in enumerate(range(0, max(len(events), 1), chunk)):
+        path = directory / f"{number}.json"
+        table = event_details(events[start : start + chunk])
+        path.write_text(_escaped_json([table.strings, *table.columns]), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def publish_details(
+    events: Sequence[Event],
+    version: str,
+    *,
+    root: Path = DETAILS_DIR,
+    url: str = DETAILS_URL,
+    chunk: int = DETAILS_CHUNK,
+) -> str:
+    """Make the popups' details of ``events`` available to the browser; return their URL.
+
+    The files go to ``root/<format>-<version>/`` (Streamlit serves the app's static folder
+    by URL), written once per version: a later call only marks the folder as in use.
+    Folders unused for :data:`CACHE_MAX_AGE_S` are removed when another one is written. A
+    folder is written under a temporary name and renamed when whole, so a browser never
+    reads half of one.
+
+    Parameters
+    ----------
+    events
+        Every event the markers' ``ref`` can point at, in that order.
+    version
+        Names this set of events: a new one for every change of them (letters, digits,
+        ``-`` and ``_``).
+    root, url
+        The folder the app serves at ``url``.
+    chunk
+        Events per file.
+
+    Returns
+    -------
+    str
+        The URL of the folder, for :func:`events_layer`'s ``details_url``.
+    """
+    name = _details_name(version)
+    final = root / name
+    if (final / _DONE).is_file():
+        os.utime(final)
+        return f"{url}/{name}"
+    _cache_folder(root, keep=name)
+    partial = root / f".partial-{name}-{uuid.uuid4().hex}"
+    try:
+        write_details(events, partial, chunk)
+        (partial / _DONE).write_text("", encoding="utf-8")
+        partial.rename(final)
+    except OSError:
+        # Another session wrote the same version first: theirs is as good.
+        if not (final / _DONE).is_file():
+            raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    return f"{url}/{name}"
+
+
+def _details_name(version: str) -> str:
+    if not _VERSION.fullmatch(version):
+        raise ValueError(f"not a usable details version: {version!r}")
+    return f"{DETAILS_FORMAT}-{version}"
+
+
+def details_url(version: str, url: str = DETAILS_URL) -> str:
+    """The URL :func:`publish_details` serves the details of ``version`` at."""
+    return f"{url}/{_details_name(version)}"
+
+
+# The browser side of the events layer. It parses the markers once, builds one marker per
+# event (Leaflet objects only; the cluster layer makes DOM elements for what is on screen)
+# and builds a popup only when one is opened, from its details and text nodes.
 _EVENTS_JS = """
-(function(parent, data, types, weapons, precisions){
-  var strings = data[0], cols = data.slice(1), N = cols[0].length, C = {};
+(function(parent, markersText, details, types, weapons, precisions, sides, references){
+  var data = JSON.parse(markersText), strings = data[0], cols = data.slice(1);
+  var N = cols[0].length, M = {}, D = {};
   /*COLUMNS*/
-  function T(k){ return k < 0 ? null : strings[k]; }
-  function S(name, i){ return T(cols[C[name]][i]); }
+  var lat = cols[M.lat], lon = cols[M.lon], type = cols[M.type], place = cols[M.place],
+    day = cols[M.date], refs = cols[M.ref];
+  var detailsUrl = details[0], chunkRows = details[1], inline = details[2], chunks = {};
   var MONTHS = ['January','February','March','April','May','June','July','August',
     'September','October','November','December'];
+  function T(table, k){ return k < 0 ? null : table[k]; }
   function icon(t){
     var s = types[t];
     return L.divIcon({className:'sm-marker', iconSize:[24,24], iconAnchor:[12,24],
@@ -771,15 +1104,15 @@ _EVENTS_JS = """
         '"></i></div>'});
   }
   var icons = types.map(function(_, t){ return icon(t); });
-  function when(i){
-    var d = S('date', i), p = precisions[cols[C.precision][i]];
-    var y = d.slice(0,4), m = MONTHS[parseInt(d.slice(5,7),10)-1], day = parseInt(d.slice(8),10);
+  function when(d, p){
+    var y = d.slice(0,4), m = MONTHS[parseInt(d.slice(5,7),10)-1], dd = parseInt(d.slice(8),10);
     if (p === 'year') return y + ' (year only)';
     if (p === 'month') return m + ' ' + y + ' (month only)';
-    return day + ' ' + m + ' ' + y;
+    return dd + ' ' + m + ' ' + y;
   }
-  function km(v, what){
-    return v === null ? 'not measured' : v.toLocaleString('en-GB') + ' km from ' + what;
+  function km(v){
+    return v === null ? 'not measured' :
+      v.toLocaleString('en-GB', {maximumFractionDigits: 1}) + ' km';
   }
   function el(tag, text, cls){
     var e = document.createElement(tag);
@@ -790,31 +1123,74 @@ _EVENTS_JS = """
   function safeUrl(u){
     return typeof u === 'string' && /^https?:\\/\\/[^\\s]+$/i.test(u) ? u : null;
   }
-  function popup(i){
+  function table(d){ return {strings: d[0], cols: d.slice(1)}; }
+  // Calls done(table, row) with the event's details, fetching its file the first time.
+  function withDetails(ref, done, failed, tries){
+    if (inline !== null) {
+      chunks[0] = chunks[0] || table(JSON.parse(inline));
+      done(chunks[0], ref);
+      return;
+    }
+    var k = Math.floor(ref / chunkRows), at = ref - k * chunkRows;
+    if (chunks[k]) { done(chunks[k], at); return; }
+    fetch(detailsUrl + '/' + k + '.json', {credentials: 'same-origin'})
+      .then(function(r){ if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
+      .then(function(d){ chunks[k] = table(d); done(chunks[k], at); }, function(error){
+        // The app writes the files after drawing the map: a popup opened at once waits.
+        tries = (tries || 0) + 1;
+        if (tries < 10) setTimeout(function(){ withDetails(ref, done, failed, tries); }, 1000);
+        else failed(error);
+      });
+  }
+  function claimBox(t, c){
+    // c: [text, low_km, high_km, reference, place, measured_km, off]
+    var box = el('div', null, 'sm-claim' + (c[6] ? ' sm-off' : ''));
+    box.appendChild(el('div', '\\u201c' + T(t.strings, c[0]) + '\\u201d', 'sm-claim-text'));
+    var from = references[c[3]] || T(t.strings, c[4]) || 'a named place';
+    var range = c[1] === c[2] ? km(c[1]) : c[1].toLocaleString('en-GB',
+      {maximumFractionDigits: 0}) + '\\u2013' + km(Math.round(c[2]));
+    box.appendChild(el('div', 'Claimed ' + range + ' from ' + from + '; measured ' +
+      km(c[5]) + '.', 'sm-note'));
+    if (c[6]) box.appendChild(el('div', '\\u26a0 Off by more than 25 %', 'sm-flag'));
+    return box;
+  }
+  function popup(t, j){
+    function V(name){ return t.cols[D[name]][j]; }
+    function S(name){ return T(t.strings, V(name)); }
     var box = el('div', null, 'sm-popup');
-    var where = [S('place', i) || 'Place not named', S('admin1', i),
-      S('country', i)].filter(function(x){ return x; }).join(', ');
-    box.appendChild(el('h4', where + (cols[C.occupied][i] ? ' (occupied)' : '')));
+    var where = [S('place') || 'Place not named', S('admin1'),
+      S('country')].filter(function(x){ return x; }).join(', ');
+    box.appendChild(el('h4', where + (V('occupied') ? ' (occupied)' : '')));
     var dl = el('dl');
     function row(k, v){ if (v === null || v === undefined || v === '') return;
       dl.appendChild(el('dt', k)); dl.appendChild(el('dd', v)); }
-    row('Date', when(i));
-    var t = types[cols[C.type][i]];
-    row('Target', t[2] + (S('target', i) ? ': ' + S('target', i) : ''));
-    row('Weapon', weapons[cols[C.weapon][i]]);
-    var fid = S('frontline_id', i);
-    row('Front line', km(cols[C.front_km][i], 'the front line') +
-      (fid ? ' (line of ' + fid + ')' : ''));
-    row('Border', km(cols[C.border_km][i], "Ukraine's border"));
-    row('Attacker says', S('attacker_claim', i));
-    row('Defender says', S('defender_claim', i));
+    row('Date', when(S('date'), precisions[V('precision')]));
+    var ty = types[V('type')];
+    row('Target', ty[2] + (S('target') ? ': ' + S('target') : ''));
+    row('Weapon', weapons[V('weapon')]);
+    row('Side', V('side') < 0 ? null : sides[V('side')]);
+    var fid = S('frontline_id');
+    row('From the front line', km(V('front_km')) + (fid ? ' (front line of ' + fid + ')' : ''));
+    var border = V('border_km');
+    row("From Ukraine's border", border === 0 ? '0 km (inside Ukraine)' : km(border));
+    row('From Ukrainian-held territory', km(V('held_km')));
+    row('Attacker says', S('attacker_claim'));
+    row('Defender says', S('defender_claim'));
     row('Located to',
-      ['', 'the facility', 'the town', 'the region', 'nowhere'][cols[C.geo_precision][i]]);
+      ['', 'the facility', 'the town', 'the region', 'nowhere'][V('geo_precision')]);
     box.appendChild(dl);
-    var sources = cols[C.sources][i];
+    var claims = V('claims');
+    if (claims.length) {
+      var off = claims.filter(function(c){ return c[6]; }).length;
+      box.appendChild(el('b', (claims.length === 1 ? '1 distance claim' :
+        claims.length + ' distance claims') + (off ? ', ' + off + ' off' : '')));
+      claims.forEach(function(c){ box.appendChild(claimBox(t, c)); });
+    }
+    var sources = V('sources');
     box.appendChild(el('b', sources.length === 1 ? '1 source' : sources.length + ' sources'));
     sources.forEach(function(s){
-      var outlet = T(s[0]), published = T(s[1]), link = T(s[2]), title = T(s[3]);
+      var outlet = T(t.strings, s[0]), published = T(t.strings, s[1]),
+        link = T(t.strings, s[2]), title = T(t.strings, s[3]);
       var div = el('div', null, 'sm-src');
       var head = el('div');
       head.appendChild(el('strong', outlet || 'Unknown outlet'));
@@ -828,7 +1204,7 @@ _EVENTS_JS = """
       } else if (link) {
         div.appendChild(el('div', 'Link (not opened): ' + link, 'sm-note'));
       }
-      s[4].forEach(function(q){ div.appendChild(el('blockquote', T(q))); });
+      s[4].forEach(function(q){ div.appendChild(el('blockquote', T(t.strings, q))); });
       box.appendChild(div);
     });
     return box;
@@ -852,20 +1228,32 @@ _EVENTS_JS = """
     showCoverageOnHover:false, spiderfyOnMaxZoom:true, maxClusterRadius:50,
     iconCreateFunction:clusterIcon,
     // smReady tells tests and the benchmark that every marker is clustered and drawn.
-    chunkProgress:function(done, total){ if (done >= total) layer.smReady = true; }});
+    // (Joining a map clusters the markers added before it, none here: that report of 0
+    // of 0 is not this one.)
+    chunkProgress:function(done, total){
+      if (done >= total && total === N) layer.smReady = true;
+    }});
   layer.smReady = N === 0;
   var markers = new Array(N);
   for (var i = 0; i < N; i++) {
-    var m = L.marker([cols[C.lat][i], cols[C.lon][i]], {icon:icons[cols[C.type][i]],
-      title:(S('place', i) || '') + ' \u2013 ' + S('date', i)});
-    m.smIndex = i; m.smType = cols[C.type][i];
+    var m = L.marker([lat[i], lon[i]], {icon:icons[type[i]],
+      title:(T(strings, place[i]) || '') + ' \\u2013 ' + T(strings, day[i])});
+    m.smIndex = i; m.smType = type[i];
     markers[i] = m;
   }
-  layer.addLayers(markers);
+  // Clustered once the layer is on a map: before that, adding markers costs the cluster
+  // plugin a scan of every marker added so far for each new one.
+  layer.addTo(parent);
+  if (layer._map) layer.addLayers(markers);
+  else layer.once('add', function(){ layer.addLayers(markers); });
   layer.on('click', function(e){
     var m = e.layer;
-    L.popup({maxWidth:360, maxHeight:320, className:'sm-popup-wrap'})
-      .setLatLng(m.getLatLng()).setContent(popup(m.smIndex)).openOn(layer._map);
+    var shown = L.popup({maxWidth:360, maxHeight:320, className:'sm-popup-wrap'})
+      .setLatLng(m.getLatLng()).setContent(el('div', 'Loading\\u2026', 'sm-wait'))
+      .openOn(layer._map);
+    withDetails(refs[m.smIndex], function(t, j){ shown.setContent(popup(t, j)); },
+      function(){ shown.setContent(el('div',
+        'The details could not be loaded: reload the page.', 'sm-wait')); });
   });
   layer.smCount = N;
   return layer;
@@ -879,19 +1267,45 @@ class EventMarkers(_ScriptElement):
     Parameters
     ----------
     frame
-        Rows of :func:`dashboard.exports.events_frame`.
+        Rows of :func:`dashboard.exports.events_frame` with an integer index.
+    events
+        For a map that holds its own details: the events the frame's index refers to
+        (``events[i]`` is the row labelled ``i``). Without them the details are rebuilt
+        from the frame, which holds distance claims only as text, so popups show none.
+    details_url
+        Where :func:`publish_details` put the details of the events the index refers
+        to; the popups fetch them from there and the map carries none.
     """
 
-    def __init__(self, frame: pd.DataFrame) -> None:
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        *,
+        events: Sequence[Event] | None = None,
+        details_url: str | None = None,
+    ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "EventMarkers"
         # The cluster plugin's files, by folium's names, so assets.localize knows them.
         self.default_js = list(MarkerCluster.default_js)
         self.default_css = list(MarkerCluster.default_css)
-        self.payload = events_payload(frame)
+        located = _located(frame)
+        self.details: DetailsTable | None = None
+        if details_url is None:
+            shown = (
+                [events[i] for i in located.index] if events is not None else _frame_events(located)
+            )
+            self.details = event_details(shown)
+            # The details hold only these events, in this order.
+            located = located.reset_index(drop=True)
+        self.payload = marker_payload(located)
         self.count = len(self.payload)
         # Made once: st_folium asks for the script twice, under two names.
-        self._payload_js = self.payload.js()
+        self._data_js = f"{js_data(self.payload.json())}, " + js_data(
+            [details_url, DETAILS_CHUNK, None]
+            if self.details is None
+            else [None, len(self.details), self.details.json()]
+        )
 
     def script_key(self) -> str:
         # One key for every events layer: a map drawn again with new events keeps only
@@ -899,29 +1313,38 @@ class EventMarkers(_ScriptElement):
         return "strikemap_events"
 
     def js(self) -> str:
-        columns = "".join(f"C.{name} = {i}; " for i, name in enumerate(PAYLOAD_COLUMNS))
+        columns = "".join(f"M.{name} = {i}; " for i, name in enumerate(MARKER_COLUMNS)) + "".join(
+            f"D.{name} = {i}; " for i, name in enumerate(DETAIL_COLUMNS)
+        )
         styles = [
             [TARGET_STYLES[t].colour, TARGET_STYLES[t].icon, TARGET_STYLES[t].label]
             for t in TARGET_TYPES
         ]
-        weapons = [WEAPON_LABELS[w] for w in WEAPONS]
         body = _EVENTS_JS.replace("/*COLUMNS*/", columns)
         return (
             _style_js() + f"var {self.get_name()} = {body.strip()}({self.parent_name()}, "
-            f"{self._payload_js}, {js_data(styles)}, {js_data(weapons)}, "
-            f"{js_data(list(DATE_PRECISIONS))});\n"
-            f"{self.get_name()}.addTo({self.parent_name()});\n"
+            f"{self._data_js}, "
+            f"{js_data(styles)}, {js_data([WEAPON_LABELS[w] for w in WEAPONS])}, "
+            f"{js_data(list(DATE_PRECISIONS))}, {js_data([SIDE_LABELS[s] for s in SIDES])}, "
+            f"{js_data([REFERENCE_LABELS[r] for r in REFERENCES])});\n"
         )
 
 
-def events_layer(frame: pd.DataFrame) -> folium.FeatureGroup:
+def events_layer(
+    frame: pd.DataFrame,
+    *,
+    events: Sequence[Event] | None = None,
+    details_url: str | None = None,
+) -> folium.FeatureGroup:
     """The events of a frame as one layer for ``st_folium(feature_group_to_add=...)``.
 
     Parameters
     ----------
     frame
-        Rows of :func:`dashboard.exports.events_frame` (the filtered ones); rows without
-        coordinates are left out.
+        Rows of :func:`dashboard.exports.events_frame` (the filtered ones) with an integer
+        index; rows without coordinates are left out.
+    events, details_url
+        Where the popups' details come from: see :class:`EventMarkers`.
 
     Returns
     -------
@@ -930,5 +1353,5 @@ def events_layer(frame: pd.DataFrame) -> folium.FeatureGroup:
         own copies.
     """
     group = _Group(name="Strikes", control=False)
-    EventMarkers(frame).add_to(group)
+    EventMarkers(frame, events=events, details_url=details_url).add_to(group)
     return localize(group)

@@ -6,9 +6,11 @@ free local port, opens the page once to warm the server's cache, and then, three
 fresh browser tab:
 
 1. **first draw**: from opening the page to every event clustered and drawn on the map;
-2. **filter change**: after moving the map to a view of its own, from choosing a target
-   type in the sidebar (the multiselect with key ``target_types``) to the new events drawn,
-   checking that the map was not rebuilt and the view is where the reader left it.
+2. **filter change**: after moving the map to a view of its own and opening the list of
+   target types in the sidebar (the multiselect with key ``target_types``), from the press
+   on one (by the browser's clock) to the new events drawn, checking that the map was not
+   rebuilt and the view is where the reader left it. The time from opening the list, by
+   the script's clock and with the driver's own waits, is printed too ("with list").
 
 It prints the median of the three runs of each. Targets at 10,000 events: first draw
 within 3 s, filter change within 1 s.
@@ -34,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser, Frame, Page, sync_playwright
+from playwright.sync_api import Browser, Frame, Locator, Page, sync_playwright
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_DIR))
@@ -60,18 +62,29 @@ TARGET_LABEL = "Oil"
 VIEW = ((47.5, 39.5), 7)
 TARGETS_10K = {"first draw": 3.0, "filter change": 1.0}
 
-# True once the events layer in the map's iframe has clustered every marker and drawn it.
+# True once the events layer in the map's iframe has clustered every marker and drawn it,
+# and the countries are drawn.
 LAYER_READY = """() => {
   var found = null;
   (window.feature_group || []).forEach(function (group) {
     group.eachLayer(function (l) { if (l.smCount !== undefined) found = l; });
   });
-  if (!found || !found.smReady) return null;
+  if (!found || !found.smReady || !window.map.smBaseReady) return null;
   return new Promise(function (done) {
     requestAnimationFrame(function () { requestAnimationFrame(function () {
-      done({count: found.smCount, id: L.stamp(found)});
+      done({count: found.smCount, id: L.stamp(found),
+        at: performance.timeOrigin + performance.now()});
     }); });
   });
+}"""
+
+
+# The page's clock at the reader's press on the option (the first event of the choice).
+MARK_PRESS = """() => {
+  window.smPressedAt = null;
+  document.addEventListener('pointerdown', function () {
+    window.smPressedAt = performance.timeOrigin + performance.now();
+  }, {capture: true, once: true});
 }"""
 
 
@@ -79,6 +92,8 @@ LAYER_READY = """() => {
 class Run:
     first_draw_s: float
     filter_change_s: float
+    #: The filter change with the opening of the option list before the choice.
+    with_list_s: float
     view_kept: bool
     shown_before: int
     shown_after: int
@@ -149,7 +164,9 @@ def map_frame(page: Page, timeout_ms: float) -> Frame:
     return frame
 
 
-def wait_layer(frame: Frame, timeout_ms: float, other_than: int | None = None) -> dict[str, int]:
+def wait_layer(
+    frame: Frame, timeout_ms: float, other_than: float | None = None
+) -> dict[str, float]:
     """Wait for a drawn events layer (a new one when ``other_than`` is a layer id)."""
     deadline = time.monotonic() + timeout_ms / 1000
     while time.monotonic() < deadline:
@@ -160,10 +177,13 @@ def wait_layer(frame: Frame, timeout_ms: float, other_than: int | None = None) -
     raise SystemExit("the events layer was not drawn in time")
 
 
-def choose_target(page: Page) -> None:
+def open_target_list(page: Page, timeout_ms: float) -> Locator:
+    """Open the target type list in the sidebar; return the option the benchmark picks."""
     box = page.locator(f".st-key-{TARGET_KEY}")
-    box.locator("input").click()
-    page.get_by_role("option", name=TARGET_LABEL, exact=True).click()
+    box.locator("input").click(timeout=timeout_ms)
+    option = page.get_by_role("option", name=TARGET_LABEL, exact=True)
+    option.wait_for(timeout=timeout_ms)
+    return option
 
 
 def one_run(browser: Browser, url: str, timeout_ms: float) -> Run:
@@ -179,17 +199,32 @@ def one_run(browser: Browser, url: str, timeout_ms: float) -> Run:
             f"() => {{ window.map.setView([{lat}, {lon}], {zoom}, {{animate: false}});"
             " window.map.smBenchMark = true; }"
         )
+        # The filters are drawn a moment after the map; let the page settle first.
+        page.locator(f".st-key-{TARGET_KEY} input").wait_for(timeout=timeout_ms)
         time.sleep(0.5)
-        start = time.perf_counter()
-        choose_target(page)
+        opened = time.perf_counter()
+        option = open_target_list(page, timeout_ms)
+        # The change is the choice of the option: timed by the browser's own clock, from
+        # the press on it to the new layer drawn (the driver's own checks before its
+        # click are not the app's time).
+        page.evaluate(MARK_PRESS)
+        option.click()
         after = wait_layer(frame, timeout_ms, other_than=before["id"])
-        filter_change = time.perf_counter() - start
+        with_list = time.perf_counter() - opened
+        filter_change = (after["at"] - page.evaluate("() => window.smPressedAt")) / 1000
         kept = frame.evaluate(
             "() => { var c = window.map.getCenter(); return window.map.smBenchMark === true &&"
             f" Math.abs(c.lat - {lat}) < 1e-6 && Math.abs(c.lng - {lon}) < 1e-6 &&"
             f" window.map.getZoom() === {zoom}; }}"
         )
-        return Run(first_draw, filter_change, bool(kept), before["count"], after["count"])
+        return Run(
+            first_draw,
+            filter_change,
+            with_list,
+            bool(kept),
+            int(before["count"]),
+            int(after["count"]),
+        )
     finally:
         page.close()
 
@@ -227,22 +262,34 @@ def main(argv: list[str] | None = None) -> int:
         runs = bench(n, args.runs, args.timeout_s * 1000, args.app)
         first = statistics.median(r.first_draw_s for r in runs)
         change = statistics.median(r.filter_change_s for r in runs)
+        with_list = statistics.median(r.with_list_s for r in runs)
         kept = all(r.view_kept for r in runs)
         shown = f"{runs[0].shown_before:,} -> {runs[0].shown_after:,}"
-        rows.append((n, first, change, kept, shown))
-        print(f"  {n:,} events: first draw {first:.2f} s, filter change {change:.2f} s", flush=True)
+        rows.append((n, first, change, with_list, kept, shown))
+        print(
+            f"  {n:,} events: first draw {first:.2f} s, filter change {change:.2f} s "
+            f"({with_list:.2f} s with opening the list); each run: "
+            + ", ".join(f"{r.first_draw_s:.2f}/{r.filter_change_s:.2f}" for r in runs),
+            flush=True,
+        )
     print()
-    print(f"{'events':>9}  {'first draw':>10}  {'filter change':>13}  {'view kept':>9}  on map")
-    for n, first, change, kept, shown in rows:
-        print(f"{n:>9,}  {first:>9.2f}s  {change:>12.2f}s  {'yes' if kept else 'NO':>9}  {shown}")
+    print(
+        f"{'events':>9}  {'first draw':>10}  {'filter change':>13}  {'with list':>9}  "
+        f"{'view kept':>9}  on map"
+    )
+    for n, first, change, with_list, kept, shown in rows:
+        print(
+            f"{n:>9,}  {first:>9.2f}s  {change:>12.2f}s  {with_list:>8.2f}s  "
+            f"{'yes' if kept else 'NO':>9}  {shown}"
+        )
     failed = [
         f"{name} {value:.2f} s > {TARGETS_10K[name]:.0f} s"
-        for n, first, change, _, _ in rows
+        for n, first, change, _, _, _ in rows
         if n == 10_000
         for name, value in (("first draw", first), ("filter change", change))
         if value > TARGETS_10K[name]
     ]
-    if any(not kept for _, _, _, kept, _ in rows):
+    if any(not kept for *_, kept, _ in rows):
         failed.append("a filter change lost the view")
     print(
         "targets at 10,000 events: first draw <= 3 s, filter change <= 1 s, view kept:",

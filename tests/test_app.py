@@ -7,6 +7,7 @@ AppTest sees the map only as an unknown component; the map builder has its own t
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
+from dashboard.claims import DistanceClaim
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import Event, Source
 from dashboard.store import Store
@@ -248,6 +250,40 @@ def test_the_table_shows_sources_and_quotes_as_data(store: Path) -> None:
     assert not any("<script>" in m.value for m in at.markdown)
 
 
+def test_the_table_shows_the_three_distances_the_side_and_the_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claims = (
+        DistanceClaim("nearly 930 miles from its borders", 1346.9, 1496.6, "border", None, 1010.2),
+        DistanceClaim("over 1000 km behind the frontline", 1000.0, 1300.0, "front", None, 1012.4),
+    )
+    measured = dataclasses.replace(
+        EVENTS[3],
+        distance_to_front_km=1012.4,
+        distance_to_border_km=1010.2,
+        distance_to_held_km=1030.0,
+        side="russia",
+        distance_claims=claims,
+    )
+    path = tmp_path / "claims.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    with Store(path) as opened:
+        opened.save_events([measured, EVENTS[0]])
+    table = only_table(ran(page("table"))).set_index("place")
+    kaspiysk = table.loc["Kaspiysk"]
+    assert (kaspiysk["front km"], kaspiysk["border km"], kaspiysk["held km"]) == (
+        1012.4,
+        1010.2,
+        1030.0,
+    )
+    assert kaspiysk["side"] == "Russia"
+    assert kaspiysk["claims"] == " | ".join(c.describe() for c in claims)
+    assert "off by more than 25 %" in kaspiysk["claims"]
+    assert bool(kaspiysk["claims off"]) is True
+    # An event whose sources make no distance claim shows none.
+    assert pd.isna(table.loc["Tuapse"]["claims"]) and pd.isna(table.loc["Tuapse"]["claims off"])
+
+
 # -- exports --------------------------------------------------------------------------------
 
 
@@ -348,8 +384,29 @@ def test_filters_stay_when_the_user_visits_another_page(store: Path) -> None:
 # -- pages ----------------------------------------------------------------------------------
 
 
-def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -> None:
+def map_page() -> AppTest:
+    """The map page as a user sees it a moment after opening it.
+
+    The first run draws the map alone; the page's timer then asks for a full run (AppTest
+    runs no timers, so the test runs it).
+    """
+    return ran(ran(page("map")))
+
+
+def test_the_map_page_draws_the_map_first_and_the_rest_a_moment_later(store: Path) -> None:
     at = ran(page("map"))
+    assert len(at.get("component_instance")) == 1  # the folium map
+    assert not at.sidebar.multiselect and not at.dataframe and not at.button
+    assert "The filters appear in a moment" in at.sidebar.caption[0].value
+    ran(at)
+    assert count_line(at) == "5 of 5 events"
+    assert len(at.get("component_instance")) == 1
+    assert at.multiselect("target_types") is not None and at.button("play") is not None
+    assert len(at.dataframe) == 1
+
+
+def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -> None:
+    at = map_page()
     assert count_line(at) == "5 of 5 events"
     assert len(at.get("component_instance")) == 1  # the folium map
     assert only_table(at)["Date"].tolist() == [date(2024, 9, 1)]
@@ -361,7 +418,7 @@ def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -
 
 
 def test_play_moves_the_end_date_a_week_at_a_time(store: Path) -> None:
-    at = ran(page("map"))
+    at = map_page()
     at.date_input("date_range").set_value((date(2024, 8, 1), date(2024, 9, 1)))
     ran(at)
     at.button("play").click()

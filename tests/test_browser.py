@@ -3,8 +3,8 @@
 ``streamlit run`` serves the dashboard on a free local port over a temporary store holding
 the seed articles' events and one event whose text is an attack. The browser must draw
 every located event and the front line, ask nothing of any host but the local server, log
-no error, and run none of the article's markup. A screenshot of the page is saved to
-``artifacts/browser/map.png``.
+no error, and run none of the article's markup. Screenshots of the page and of the
+attack's popup are saved to ``artifacts/browser/map.png`` and ``popup.png``.
 
 Needs ``/usr/bin/chromium`` (``apt-get install chromium``; ``.ci/run`` installs it).
 """
@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import ConsoleMessage, Frame, Page, sync_playwright
 
+from dashboard.claims import DistanceClaim
 from dashboard.loader import load_paths
 from dashboard.settings import get_settings
 from dashboard.store import Store
@@ -45,6 +46,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOT = REPO / "artifacts" / "browser" / "map.png"
+POPUP_SCREENSHOT = REPO / "artifacts" / "browser" / "popup.png"
 ATTACK = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 
 #: The events cluster layer inside the map's iframe (the one with our marker count).
@@ -134,7 +136,18 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     lat=44.1,
                     lon=39.07,
                     attacker_claim=ATTACK,
+                    distance_to_front_km=420.5,
+                    distance_to_border_km=380.2,
+                    distance_to_held_km=455.7,
+                    side="russia",
+                    frontline_id="2024-11-01",
                     sources=(source("attack", quote=ATTACK, outlet=ATTACK, url="javascript:x"),),
+                    distance_claims=(
+                        DistanceClaim(
+                            "about 40 km from the border", 36.0, 44.0, "border", None, 380.2
+                        ),
+                        DistanceClaim(ATTACK, 400.0, 500.0, "place", ATTACK, 450.0),
+                    ),
                 )
             ]
         )
@@ -167,6 +180,13 @@ def visit(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         map_frame = frame_element.content_frame()
         assert map_frame is not None
         map_frame.wait_for_selector(".sm-cluster, .sm-marker", timeout=60_000)
+        # The filters, the list beside the map and the timeline follow a moment later.
+        for drawn in (
+            ".st-key-target_types input",
+            "[data-testid='stDataFrame'] canvas",
+            ".vega-embed canvas, .vega-embed svg",
+        ):
+            page.locator(drawn).first.wait_for(timeout=30_000)
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOT)
         yield Visit(page, map_frame, requests, errors)
@@ -214,6 +234,26 @@ def test_article_markup_shows_as_text_and_runs_nothing(visit: Visit) -> None:
     assert visit.map_frame.locator(".sm-popup img, .sm-popup script").count() == 0
     assert visit.map_frame.evaluate("() => window.__pwned") is None
     assert visit.page.evaluate("() => window.__pwned") is None
+    # The three distances, the side, and each claim against its measurement.
+    for shown in (
+        "420.5 km (front line of 2024-11-01)",
+        "380.2 km",
+        "455.7 km",
+        "Russia",
+        "Claimed 36\u201344 km from Ukraine's border; measured 380.2 km.",
+        f"Claimed 400\u2013500 km from {ATTACK}; measured 450 km.",
+    ):
+        assert shown in text, shown
+    assert text.count("Off by more than 25 %") == 1
+    assert visit.map_frame.locator(".sm-popup .sm-claim").count() == 2
+    off = visit.map_frame.locator(".sm-popup .sm-claim.sm-off")
+    assert off.count() == 1 and "about 40 km from the border" in off.inner_text()
+    # The picture: the popup faded in and scrolled to the flagged claim.
+    visit.map_frame.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
+    )
+    off.scroll_into_view_if_needed()
+    visit.page.screenshot(path=POPUP_SCREENSHOT)
 
 
 def test_every_request_stays_on_this_machine_and_nothing_fails(visit: Visit) -> None:

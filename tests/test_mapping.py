@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import time
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import folium
 import numpy as np
@@ -13,21 +16,30 @@ import pytest
 from shapely.geometry import LineString, Point, shape
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
+from dashboard.claims import DistanceClaim
 from dashboard.demo import SYNTHETIC_MARK, make_demo_events
 from dashboard.exports import events_frame
 from dashboard.frontline import Frontline, distances_to_front_km
 from dashboard.geometry import distances_to_line_km
 from dashboard.mapping import (
+    CACHE_MAX_AGE_S,
+    DETAILS_CHUNK,
     MAX_ZOOM_OFFLINE,
     MAX_ZOOM_TILES,
     TARGET_STYLES,
+    DetailsTable,
     EventMarkers,
     band_polygon,
     build_base_map,
+    details_url,
+    event_details,
     events_layer,
-    events_payload,
     js_data,
     load_basemap,
+    marker_payload,
+    publish_basemap,
+    publish_details,
+    write_details,
 )
 from dashboard.model import TARGET_TYPES, Event
 from tests.factories import event, source
@@ -57,10 +69,13 @@ def _walk(element: folium.Element) -> list[folium.Element]:
 
 def test_shared_texts_are_sent_once() -> None:
     events = [event(lat=44.0 + i * 0.01, place="Tuapse") for i in range(300)]
-    payload = events_payload(events_frame(events))
+    payload = marker_payload(events_frame(events))
     assert len(payload) == 300
     assert payload.strings.count("Tuapse") == 1
     assert {payload.row(i)["place"] for i in range(300)} == {"Tuapse"}
+    details = event_details(events)
+    assert details.strings.count("Tuapse") == 1
+    assert details.strings.count("Drones hit the port.") == 1
 
 
 def test_many_events_make_one_cluster_layer_not_one_marker_each() -> None:
@@ -77,14 +92,29 @@ def test_many_events_make_one_cluster_layer_not_one_marker_each() -> None:
 
 def test_events_without_coordinates_are_not_on_the_map() -> None:
     frame = events_frame([event(place="Here"), event(place="Nowhere", lat=None, lon=None)])
-    payload = events_payload(frame)
+    payload = marker_payload(frame)
     assert [payload.row(i)["place"] for i in range(len(payload))] == ["Here"]
+
+
+def test_markers_carry_rounded_coordinates_and_their_row_in_the_store() -> None:
+    frame = events_frame(
+        [event(place="Nowhere", lat=None, lon=None), event(lat=44.123456, lon=38.987654)]
+    )
+    marker = marker_payload(frame).row(0)
+    assert (marker["lat"], marker["lon"]) == (44.1235, 38.9877)
+    assert marker["ref"] == 1 and marker["date"] == "2024-11-06"
+    assert TARGET_TYPES[marker["type"]] == "naval"
 
 
 def test_popup_data_holds_place_date_target_distances_claims_and_every_source() -> None:
     sources = (
         source("a1", quote="Drones hit the port.", outlet="Wire", url="https://a.example/1"),
         source("a2", quote="The ships were damaged.", outlet="Daily", published=date(2024, 11, 7)),
+    )
+    claims = (
+        DistanceClaim("over 1000 km behind the frontline", 1000.0, 1300.0, "front", None, 612.3),
+        DistanceClaim("about 40 km from Makhachkala", 36.0, 44.0, "place", "Makhachkala", 17.9),
+        DistanceClaim("hundreds of miles from the border", 321.9, 1607.7, "border"),
     )
     shown = event(
         date=date(2024, 11, 1),
@@ -94,20 +124,42 @@ def test_popup_data_holds_place_date_target_distances_claims_and_every_source() 
         defender_claim="All drones downed",
         distance_to_front_km=612.34,
         distance_to_border_km=480.0,
+        distance_to_held_km=655.56,
+        side="russia",
         frontline_id="2024-11-01",
         sources=sources,
+        distance_claims=claims,
     )
-    payload = events_payload(events_frame([shown]))
-    row = payload.row(0)
+    row = event_details([shown]).row(0)
     assert row["place"] == "Kaspiysk" and row["admin1"] == "Dagestan"
-    assert row["date"] == "2024-11-01" and row["precision"] == 1  # "month"
-    assert TARGET_TYPES[row["type"]] == "naval" and row["target"] == "missile ships"
-    assert row["front_km"] == 612.3 and row["border_km"] == 480.0
+    assert row["date"] == "2024-11-01" and row["precision"] == "month"
+    assert row["type"] == "naval" and row["target"] == "missile ships"
+    assert row["weapon"] == "aerial_drone"
+    assert (row["front_km"], row["border_km"], row["held_km"]) == (612.3, 480.0, 655.6)
+    assert row["side"] == "russia" and row["frontline_id"] == "2024-11-01"
     assert (row["attacker_claim"], row["defender_claim"]) == ("Two ships hit", "All drones downed")
+    assert [
+        (c["text"], c["reference"], c["place"], c["measured_km"], c["off"]) for c in row["claims"]
+    ] == [
+        ("over 1000 km behind the frontline", "front", None, 612.3, True),
+        ("about 40 km from Makhachkala", "place", "Makhachkala", 17.9, True),
+        ("hundreds of miles from the border", "border", None, None, False),
+    ]
+    assert (row["claims"][0]["low_km"], row["claims"][0]["high_km"]) == (1000.0, 1300.0)
     assert [(s["outlet"], s["published"], s["url"], s["quotes"]) for s in row["sources"]] == [
         ("Wire", "2024-11-06", "https://a.example/1", ["Drones hit the port."]),
         ("Daily", "2024-11-07", "https://example.org/a2", ["The ships were damaged."]),
     ]
+
+
+def test_an_unlocated_frame_without_events_still_has_its_details() -> None:
+    frame = events_frame([event(place="Nowhere", lat=None, lon=None), event(place="Here")])
+    markers = _walk(events_layer(frame))[1]
+    assert markers.details is not None
+    assert markers.details.row(markers.payload.row(0)["ref"])["place"] == "Here"
+    # Rebuilt from the frame: sources come through, claims (text only there) do not.
+    assert markers.details.row(0)["sources"][0]["quotes"] == ["Drones hit the port."]
+    assert markers.details.row(0)["claims"] == []
 
 
 def test_hostile_article_text_reaches_the_page_as_inert_data() -> None:
@@ -116,21 +168,79 @@ def test_hostile_article_text_reaches_the_page_as_inert_data() -> None:
         target=HOSTILE,
         attacker_claim=HOSTILE,
         sources=(source(quote=HOSTILE, outlet=HOSTILE, title=HOSTILE, url="javascript:alert(1)"),),
+        distance_claims=(DistanceClaim(HOSTILE, 10.0, 20.0, "place", HOSTILE),),
     )
     fmap = build_base_map()
-    layer = events_layer(events_frame([hostile]))
+    layer = events_layer(events_frame([hostile]), events=[hostile])
     layer.add_to(fmap)
     html = fmap.get_root().render()
     for raw in ("<script>window", "<img", "{{ 7*7 }}", "</script><img"):
         assert raw not in html
     # The text is all there, escaped, and reads back unchanged.
-    payload = _walk(layer)[1].payload
-    assert payload.js() in html
-    assert json.loads(payload.js()) == [payload.strings, *payload.columns]
-    assert payload.row(0)["place"] == HOSTILE
-    assert payload.row(0)["sources"][0]["quotes"] == [HOSTILE]
+    markers = _walk(layer)[1]
+    assert js_data(markers.payload.json()) in html
+    assert markers.details is not None
+    assert js_data(markers.details.json()) in html
+    assert json.loads(markers.payload.json()) == [markers.payload.strings, *markers.payload.columns]
+    assert markers.payload.row(0)["place"] == HOSTILE
+    row = markers.details.row(0)
+    assert row["place"] == HOSTILE and row["sources"][0]["quotes"] == [HOSTILE]
+    assert row["claims"][0]["text"] == HOSTILE and row["claims"][0]["place"] == HOSTILE
     # Links are only made from http(s) URLs; the popup code checks each one.
     assert "safeUrl" in html and "textContent" in html and "innerHTML" not in html
+
+
+def test_a_layer_for_the_app_fetches_its_details_and_carries_none() -> None:
+    shown = event(sources=(source(quote="A sentence only the details hold."),))
+    layer = events_layer(events_frame([shown]), details_url="/app/static/cache/details/d1-v")
+    fmap = build_base_map()
+    layer.add_to(fmap)
+    html = fmap.get_root().render()
+    assert js_data(["/app/static/cache/details/d1-v", DETAILS_CHUNK, None]) in html
+    assert "A sentence only the details hold." not in html
+    assert _walk(layer)[1].details is None
+
+
+def test_details_files_hold_each_event_at_its_row_escaped(tmp_path: Path) -> None:
+    events = [
+        event(place=f"Site {i}", lat=44.0 + i * 0.01, sources=(source(quote=HOSTILE),))
+        for i in range(25)
+    ]
+    files = write_details(events, tmp_path / "d", chunk=10)
+    assert [f.name for f in files] == ["0.json", "1.json", "2.json"]
+    for number, path in enumerate(files):
+        text = path.read_text(encoding="utf-8")
+        assert "<" not in text and ">" not in text
+        strings, *columns = json.loads(text)
+        table = DetailsTable(strings, columns)
+        assert len(table) == (10 if number < 2 else 5)
+        assert table.row(3)["place"] == f"Site {number * 10 + 3}"
+        assert table.row(3)["sources"][0]["quotes"] == [HOSTILE]
+
+
+def test_details_are_published_once_per_version_and_old_ones_removed(tmp_path: Path) -> None:
+    events = [event(place="Tuapse")]
+    url = publish_details(events, "v1", root=tmp_path, url="/static/d")
+    assert url == "/static/d/d1-v1" == details_url("v1", "/static/d")
+    first = tmp_path / "d1-v1" / "0.json"
+    strings, *columns = json.loads(first.read_text(encoding="utf-8"))
+    assert DetailsTable(strings, columns).row(0)["place"] == "Tuapse"
+    # A second call keeps the files as written; git is told to leave the folder alone.
+    written = first.stat().st_mtime_ns
+    publish_details([event(place="Changed")], "v1", root=tmp_path, url="/static/d")
+    assert first.stat().st_mtime_ns == written
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    # Long unused versions go when a new one is written; the one in use stays.
+    stale = tmp_path / "d1-old"
+    stale.mkdir()
+    old = time.time() - CACHE_MAX_AGE_S - 60
+    os.utime(stale, (old, old))
+    os.utime(tmp_path / "d1-v1", (old, old))
+    publish_details(events, "v1", root=tmp_path, url="/static/d")
+    publish_details(events, "v2", root=tmp_path, url="/static/d")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "d1-v1", "d1-v2"]
+    with pytest.raises(ValueError):
+        publish_details(events, "../escape", root=tmp_path, url="/static/d")
 
 
 def test_js_data_escapes_everything_that_could_end_a_script_or_form_a_template() -> None:
@@ -258,3 +368,16 @@ def test_demo_distances_are_measured_like_real_ones(demo_events: list[Event]) ->
     assert [e.distance_to_front_km for e in located] == [round(float(k), 1) for k in km]
     assert [e.frontline_id for e in located] == [str(i) for i in ids]
     assert all(e.distance_to_border_km is not None for e in located)
+
+
+def test_the_basemap_can_be_fetched_instead_of_riding_in_every_map(tmp_path: Path) -> None:
+    url = publish_basemap(root=tmp_path, url="/static/b")
+    (published,) = [p for p in tmp_path.iterdir() if p.name != ".gitignore"]
+    assert url == f"/static/b/{published.name}"
+    geojson_js, _ = load_basemap()
+    assert published.read_text(encoding="utf-8") == geojson_js
+    assert json.loads(geojson_js)["type"] == "FeatureCollection"
+    assert publish_basemap(root=tmp_path, url="/static/b") == url  # named by its content
+    html = build_base_map(basemap_url=url).get_root().render()
+    assert js_data(url) in html and geojson_js not in html
+    assert geojson_js in build_base_map().get_root().render()

@@ -13,6 +13,7 @@ a link to the view on screen.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -97,6 +98,9 @@ class Data:
     #: The region filter's choices and the distance slider's upper end, found once.
     regions: tuple[str, ...]
     ceiling_km: float
+    #: Names the events' content: any process reading the same events gets the same one,
+    #: so what is written once per version (the map's popup details) is written once.
+    version: str
 
     @property
     def empty(self) -> bool:
@@ -110,6 +114,13 @@ def _distance_ceiling(frame: pd.DataFrame) -> float:
     return math.ceil(float(furthest) / DISTANCE_ROUND_KM) * DISTANCE_ROUND_KM
 
 
+def _content_version(frame: pd.DataFrame) -> str:
+    # pandas hashes with a fixed key, so the name is the same in every process; half a
+    # second at 100,000 events, beside seven to read them.
+    hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy()
+    return hashlib.blake2b(hashed.tobytes(), digest_size=16).hexdigest()
+
+
 # st.cache_resource, not st.cache_data: cache_data hands every run a copy, and unpickling
 # 100,000 events took 5.5 s a run. The one shared Data is never changed in place.
 @st.cache_resource(show_spinner="Reading the stored events…", max_entries=2)
@@ -121,7 +132,15 @@ def _read_store(path: str, mtime_ns: int, size: int) -> Data:
         first, last = min(e.date for e in events), max(e.date for e in events)
     else:
         first = last = date.today()
-    return Data(events, frame, first, last, tuple(region_options(frame)), _distance_ceiling(frame))
+    return Data(
+        events,
+        frame,
+        first,
+        last,
+        tuple(region_options(frame)),
+        _distance_ceiling(frame),
+        _content_version(frame),
+    )
 
 
 def load_data() -> Data:
@@ -314,22 +333,38 @@ def _write_query_string(filters: Filters) -> None:
         st.query_params.from_dict(wanted)
 
 
-def filtered_view(page: str) -> View:
+def filtered_view(page: str, *, widgets: bool = True) -> View:
     """Draw the sidebar filters and return the events they keep.
 
-    Call once near the top of every page that shows events, with the page's name.
+    Call once near the top of every page that shows events, with the page's name. With
+    ``widgets=False`` the filters are read but not drawn: the page then calls
+    :func:`draw_filters` later in the same run, so that what it draws first reaches the
+    browser first.
     """
     data = load_data()
-    regions, ceiling = data.regions, data.ceiling_km
-    _prepare_widget_state(data, regions, ceiling, page)
-    with st.sidebar:
-        _draw_filter_widgets(data, regions, ceiling)
-    filters = _filters_from_widgets(data, ceiling)
+    _prepare_widget_state(data, data.regions, data.ceiling_km, page)
+    if widgets:
+        with st.sidebar:
+            _draw_filter_widgets(data, data.regions, data.ceiling_km)
+    filters = _filters_from_widgets(data, data.ceiling_km)
     st.session_state[_SAVED_FILTERS] = filters
     _write_query_string(filters)
     view = View(data, filters, apply_filters(data.frame, filters))
-    st.sidebar.markdown(f"**{view.count_text}**")
+    if widgets:
+        st.sidebar.markdown(f"**{view.count_text}**")
     return view
+
+
+def filters_seen() -> bool:
+    """Whether this session has run a page with the filters before."""
+    return _SAVED_FILTERS in st.session_state
+
+
+def draw_filters(view: View) -> None:
+    """Draw the sidebar filters of a view made with ``filtered_view(..., widgets=False)``."""
+    with st.sidebar:
+        _draw_filter_widgets(view.data, view.data.regions, view.data.ceiling_km)
+        st.markdown(f"**{view.count_text}**")
 
 
 def empty_store_notice(view: View) -> bool:

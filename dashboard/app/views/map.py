@@ -1,13 +1,23 @@
 """The map page: the filtered strikes on the map, strikes without a place beside it, and
-the timeline with its weekly chart and play controls."""
+the timeline with its weekly chart and play controls.
+
+Speed. The map goes to the browser first: a session's first run draws the title and the
+map alone, and a timer then asks for a full run that draws the sidebar filters, the list
+and the timeline (their rendering would otherwise hold up the map's by a second). The
+events layer is cached by the store's version and the filtered rows, so a filter set any
+session has seen costs nothing; the popups' details are written to files once per store
+version, after the page (:func:`dashboard.mapping.publish_details`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from datetime import date, timedelta
 
 import altair as alt
 import folium
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -16,16 +26,25 @@ from dashboard.app.common import (
     DATE_KEY,
     PENDING_DATES,
     PLAYING,
+    Data,
     View,
     core_errors,
+    draw_filters,
     empty_store_notice,
     filtered_view,
+    filters_seen,
     label,
     set_date_range,
 )
 from dashboard.filters import apply_filters, next_play_end, weekly_counts
 from dashboard.frontline import Frontline, frontline_for
-from dashboard.mapping import build_base_map, events_layer
+from dashboard.mapping import (
+    build_base_map,
+    details_url,
+    events_layer,
+    publish_basemap,
+    publish_details,
+)
 
 BANDS_KM = (100, 300, 500, 1000)
 ONLINE_TILES = "OpenStreetMap"
@@ -33,6 +52,12 @@ MAP_HEIGHT = 620
 PLAY_STEP_DAYS = 7
 PLAY_INTERVAL_S = 1.0
 _TICK_ARMED = "_play_tick_armed"
+#: Seconds from drawing the map alone to drawing the rest of the page: a second, and one
+#: more per 50,000 events on the map (about what the browser takes to cluster them).
+REVEAL_AFTER_S = 1.0
+REVEAL_EVENTS_PER_S = 50_000
+REVEAL_MAX_S = 3.0
+_REVEAL_ARMED = "_reveal_armed"
 
 
 @st.cache_resource(max_entries=16, show_spinner="Drawing the base map…")
@@ -41,14 +66,37 @@ def _base_map(
     compare_id: str | None,
     bands_km: tuple[int, ...],
     tiles: str | None,
+    basemap_url: str | None,
     _frontline: Frontline | None,
     _compare: Frontline | None,
-) -> tuple[folium.Map, threading.Lock]:
+) -> folium.Map:
     # Keyed by the snapshot ids, so the map is rebuilt only when the drawn lines change.
-    base = build_base_map(
-        frontline=_frontline, compare_frontline=_compare, bands_km=bands_km, tiles=tiles
+    return build_base_map(
+        frontline=_frontline,
+        compare_frontline=_compare,
+        bands_km=bands_km,
+        tiles=tiles,
+        basemap_url=basemap_url,
     )
-    return base, threading.Lock()
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_lock(name: str) -> threading.Lock:
+    return threading.Lock()
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _events_layer(
+    version: str, rows: str, details: str, _frame: pd.DataFrame
+) -> folium.FeatureGroup:
+    # Keyed by the store's version and the filtered rows: a filter any session has used
+    # before costs nothing. The frame is not hashed; the key stands for it.
+    return events_layer(_frame, details_url=details)
+
+
+def _rows_key(frame: pd.DataFrame) -> str:
+    rows = frame.index.to_numpy(dtype=np.int64)
+    return hashlib.blake2b(rows.tobytes(), digest_size=16).hexdigest()
 
 
 def _draw_map(view: View, *, bands: bool, online: bool, compare: bool) -> None:
@@ -57,18 +105,30 @@ def _draw_map(view: View, *, bands: bool, online: bool, compare: bool) -> None:
         earlier = frontline_for(view.filters.start or view.data.first) if compare else None
     if earlier is not None and earlier.id == frontline.id:
         earlier = None
-    base, lock = _base_map(
+    with _shared_lock("basemap"), core_errors():
+        # The browser fetches the basemap once, instead of finding it in the map's script,
+        # which goes to it again on every rerun; if it cannot be written, the script has it.
+        try:
+            basemap_url: str | None = publish_basemap()
+        except OSError:
+            basemap_url = None
+    base = _base_map(
         frontline.id,
         earlier.id if earlier is not None else None,
         BANDS_KM if bands else (),
         ONLINE_TILES if online else None,
+        basemap_url,
         frontline,
         earlier,
     )
-    layer = events_layer(view.filtered)
-    # st_folium adds the layer to the map it draws; the cached map is shared by every
-    # session, so draw one at a time and take the layer off again, leaving the base as built.
-    with lock:
+    data = view.data
+    layer = _events_layer(
+        data.version, _rows_key(view.filtered), details_url(data.version), view.filtered
+    )
+    # st_folium adds the layer to the map it draws and renames both; the cached maps and
+    # layers are shared by every session, so draw one at a time and take the layer off
+    # again, leaving the base as built.
+    with _shared_lock("draw"):
         try:
             st_folium(
                 base,
@@ -84,6 +144,15 @@ def _draw_map(view: View, *, bands: bool, online: bool, compare: bool) -> None:
         f"Front line: {frontline.name}, valid from {frontline.valid_from:%d %B %Y}."
         + (f" Dashed: {earlier.name}." if earlier is not None else "")
     )
+
+
+def _publish_details(data: Data) -> None:
+    """Write what the popups show, once per version of the store (a no-op after that)."""
+    with _shared_lock("details"), core_errors():
+        try:
+            publish_details(data.events, data.version)
+        except OSError as error:
+            st.warning(f"The map's popups cannot show details: {error}")
 
 
 def _unlocated_list(view: View) -> None:
@@ -144,6 +213,23 @@ def _play_ticker(first: date, last: date) -> None:
             state[PENDING_DATES] = (start, next_play_end(end, last, PLAY_STEP_DAYS))
         st.rerun(scope="app")
     state[_TICK_ARMED] = True
+
+
+def _reveal_tick() -> None:
+    # Armed by the first run; its first timed run asks for a full run, which draws the
+    # whole page and no longer calls this, so it stops.
+    if st.session_state.get(_REVEAL_ARMED):
+        st.rerun(scope="app")
+    st.session_state[_REVEAL_ARMED] = True
+
+
+def _reveal_later(view: View) -> None:
+    """Draw the rest of the page in a moment, by a timed full run."""
+    shown = int(view.filtered["lat"].notna().sum())
+    seconds = min(REVEAL_AFTER_S + shown / REVEAL_EVENTS_PER_S, REVEAL_MAX_S)
+    st.sidebar.caption("The filters appear in a moment, after the map.")
+    st.session_state[_REVEAL_ARMED] = False
+    st.fragment(run_every=seconds)(_reveal_tick)()
 
 
 def _timeline(view: View) -> None:
@@ -212,7 +298,11 @@ def _timeline(view: View) -> None:
         _play_ticker(first, last)
 
 
-view = filtered_view("map")
+# A session's first look at the map draws the map alone, and a moment later a full run
+# draws the filters, the list beside the map and the timeline: the browser then does the
+# map's work first instead of after theirs.
+first_look = not filters_seen()
+view = filtered_view("map", widgets=False)
 st.title("Strike map")
 st.markdown(f"**{view.count_text}**")
 if not empty_store_notice(view):
@@ -227,6 +317,14 @@ if not empty_store_notice(view):
     map_column, side_column = st.columns([3, 1])
     with map_column:
         _draw_map(view, bands=bands, online=online, compare=compare)
-    with side_column:
-        _unlocated_list(view)
-    _timeline(view)
+    if first_look:
+        _reveal_later(view)
+    else:
+        draw_filters(view)
+        with side_column:
+            _unlocated_list(view)
+        _timeline(view)
+    # Last, so the map and the page are on their way first; the popups fetch these files.
+    _publish_details(view.data)
+else:
+    draw_filters(view)

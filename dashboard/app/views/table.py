@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.app.common import View, empty_store_notice, filtered_view, label
 from dashboard.exports import events_to_csv, events_to_geojson
 from dashboard.filters import describe_for_filename
+from dashboard.mapping import SIDE_LABELS
 from dashboard.model import Event
 
 
@@ -37,6 +38,11 @@ def table_frame(filtered: pd.DataFrame) -> pd.DataFrame:
             "weapon": filtered["weapon"].map(label),
             "front km": filtered["distance_to_front_km"],
             "border km": filtered["distance_to_border_km"],
+            "held km": filtered["distance_to_held_km"],
+            "side": filtered["side"].map(SIDE_LABELS),
+            # Each claim with its range and the measurement; empty when the sources make none.
+            "claims": filtered["distance_claims"].mask(filtered["distance_claims"] == ""),
+            "claims off": filtered["claims_off"],
             "sources": filtered["source_count"],
             "outlets": filtered["outlets"],
             "link": filtered["urls"].map(_web_link),
@@ -98,6 +104,17 @@ if not empty_store_notice(view):
             ),
             "border km": st.column_config.NumberColumn(
                 "border km", format="%.0f", help="Geodesic distance from Ukraine's border"
+            ),
+            "held km": st.column_config.NumberColumn(
+                "held km",
+                format="%.0f",
+                help="Geodesic distance from Ukrainian-held territory on the event's date",
+            ),
+            "claims": st.column_config.TextColumn(
+                "claims", help="What the sources say of the distance, against the measurement"
+            ),
+            "claims off": st.column_config.CheckboxColumn(
+                "claims off", help="A claim is more than 25 % off the measured distance"
             ),
             "link": st.column_config.LinkColumn(
                 "link", display_text=r"https?://(?:www\.)?([^/]+)", help="First source"
