@@ -101,6 +101,8 @@ class DateMention:
     end: int
     text: str
     explicit: bool
+    #: Counted from another day ("two days after"), not named.
+    counted: bool = False
 
 
 def parse_iso_date(text: str) -> date:
@@ -116,30 +118,41 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _COUNTS[word]
 
 
-_DAYS_AFTER = re.compile(rf"\b(?P<n>{_COUNT})\s+days?\s+after\b", re.IGNORECASE)
+_DAYS_AFTER = re.compile(rf"\b(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 
 
-def _days_after(text: str, found: list[DateMention]) -> list[DateMention]:
-    """ "on Tuesday, two days after the attack": the attack's own date, two days before.
+def _days_after(
+    text: str, found: list[DateMention], context: date | None = None
+) -> list[DateMention]:
+    """ "on Tuesday, a week after the attack": the attack's own date, seven days before.
 
-    Each mention sits where "N days after" stands, so the clause that follows it (the
-    earlier strike) takes the earlier date.
+    The anchor is the nearest day named before the phrase in the sentence, else ``context``
+    (the day the text is telling of). Each mention sits where "N days after" stands, so the
+    clause that follows it (the earlier strike) takes the earlier date.
     """
     shifted = []
     for match in _DAYS_AFTER.finditer(text):
-        anchors = [m for m in found if m.precision == "day" and 0 <= match.start() - m.end < 40]
+        anchors = [m for m in found if m.precision == "day" and m.end <= match.start()]
         if anchors:
-            anchor = anchors[-1]
-            shifted.append(
-                DateMention(
-                    anchor.value - timedelta(days=_count(match.group("n"))),
-                    "day",
-                    match.start(),
-                    match.end(),
-                    match.group(0),
-                    anchor.explicit,
-                )
+            value, explicit = anchors[-1].value, anchors[-1].explicit
+        elif context is not None:
+            value, explicit = context, False
+        else:
+            continue
+        days = _count(match.group("n")) * (
+            7 if match.group("unit").lower().startswith("week") else 1
+        )
+        shifted.append(
+            DateMention(
+                value - timedelta(days=days),
+                "day",
+                match.start(),
+                match.end(),
+                match.group(0),
+                explicit,
+                counted=True,
             )
+        )
     return shifted
 
 
@@ -215,11 +228,12 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
 _EXPLICIT = {"iso", "month_day", "day_month", "month_year", "year"}
 
 
-def find_dates(text: str, published: date) -> list[DateMention]:
+def find_dates(text: str, published: date, context: date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``published``, in text order.
 
     Overlapping matches keep the first pattern's (the more explicit one's).
-    Impossible dates ("February 30") are skipped.
+    Impossible dates ("February 30") are skipped. ``context``, the day the surrounding text
+    tells of, anchors "two days after" when the sentence names no day before it.
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -242,7 +256,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             found.append(
                 DateMention(value, precision, start, end, match.group(0), kind in _EXPLICIT)
             )
-    return sorted(found + _days_after(text, found), key=lambda mention: mention.start)
+    return sorted(found + _days_after(text, found, context), key=lambda mention: mention.start)
 
 
 def _may_is_verb(text: str, end: int) -> bool:

@@ -126,9 +126,7 @@ def _town_sites(gazetteer: Gazetteer) -> list[DemoSite]:
     sites = []
     for name in TOWNS:
         places = [
-            p
-            for p in gazetteer.lookup(name)
-            if p.country in {"RU", "UA"} and p.kind not in {"region", "facility"}
+            p for p in gazetteer.lookup(name) if p.country in {"RU", "UA"} and p.kind == "city"
         ]
         if not places:
             continue

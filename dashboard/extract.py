@@ -47,6 +47,7 @@ from .language import (
     OFFICE_NOUNS,
     PASSIVE_STRIKE,
     ROUTE_REFERENCE,
+    RUSSIAN_ATTACKER,
     SHIP_NOUNS,
     TARGET_PATTERNS,
     WEAPON_AS_TARGET,
@@ -115,6 +116,7 @@ _REPORTING_BEFORE_DATE = re.compile(
     r"published|posted|taken|issued|shared|confirmed)\b(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+_PRONOUN_START = re.compile(r"(?:It|This|That)\b")
 _ANAPHORA = re.compile(
     r"^(?:It|This|That)\b"
     r"|\b(?:similar|same|such|another|again|also|further|previously|earlier|before)\b"
@@ -132,8 +134,8 @@ _INDEFINITE_PLACE = re.compile(
 _RUSSIA_HINT = re.compile(
     r"\b(?:in|inside|into|across|on|over|within)\s+(?:\w+\s+)?(?:Russia|Crimea)\b"
     r"|\b(?:Russian|Russia's|Russia’s)\s+(?:[\w-]+\s+){0,2}?(?:port|city|cities|town|region|"
-    r"territory|soil|air ?base|airfield|refiner(?:y|ies)|depot|ships?|warships?|vessels?|navy|"
-    r"fleet|base|plant|targets?|facilit(?:y|ies)|tanker|oil|infrastructure|military)\b"
+    r"territory|soil|air ?bases?|airfields?|refiner(?:y|ies)|depots?|ships?|warships?|vessels?|"
+    r"navy|fleet|bases?|plants?|targets?|facilit(?:y|ies)|tankers?|oil|infrastructure|military)\b"
     r"|\b(?:occupied|Russian-(?:held|occupied|controlled))\b",
     re.IGNORECASE,
 )
@@ -148,10 +150,26 @@ _VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "
 #: Long-range strikes in scope land in Russia or in occupied Ukraine.
 STRIKE_COUNTRIES = frozenset({"RU", "UA"})
 _SHIP_REASONS = frozenset({"ship name", "name of a thing", "quoted name"})
+_REFERENCE_REASONS = frozenset({"distance reference", "launch site", "route"})
+#: Nouns after a name that make it a weapon's: "a Pantsir system", "Kalibr missiles".
+_WEAPON_NOUNS = frozenset(
+    {"system", "systems", "missile", "missiles", "launcher", "launchers", "battery", "batteries"}
+)
 _NAMED_WATER = re.compile(
     r"\b(?:Sea|Gulf|Strait|Bay|Lake|Cape|Port|Mount|River|Battle|Siege|Treaty|University)"
     r"\s+of\s+(?:the\s+)?$"
 )
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:at|in|near|outside|on|of|over|inside)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}(?:town|city|village|port|settlement)\s+of\s+)?$|^\s*$",
+    re.I,
+)
+#: A report comes out at most this many days after the strike it tells of.
+_REPORT_LAG_DAYS = 2
+_AREA_FEATURES = frozenset({"sea", "gulf", "strait", "peninsula"})
+_ANOTHER = re.compile(r"\b(?:another|second|third|other|different)\b", re.I)
+_CLAUSE_STOP = re.compile(r"[;:()]|\s[-–—]{1,2}\s")
 _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
 _LIST_GAP = re.compile(r"[\w'’\- ]+?\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 #: "the Kursk, Bryansk and Oryol regions": the first of a list of regions.
@@ -214,6 +232,10 @@ class _Draft:
     attacker_claim: str | None = None
     defender_claim: str | None = None
     ship_names: list[str] = field(default_factory=list)
+    #: Dated only by the day it was reported ("officials said on Sunday that ...").
+    reported: bool = False
+    #: Dated by a day counted from another ("two days after"), not named.
+    counted: bool = False
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -294,6 +316,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     previous = _word_before(sentence, mention.start)
     if place.kind == "country":
         return "a country is not a location"
+    if place.feature == "sea":
+        return "an open sea is not a location"
     if (
         at_text_start
         and mention.start == 0
@@ -345,6 +369,12 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "part of a longer name"
     if _NAMED_WATER.search(before):
         return "part of a longer name"
+    if (
+        next_word.lower() in _WEAPON_NOUNS
+        and place.kind == "city"
+        and not any(_classify(word)[1] or ATTACK.fullmatch(word) for word in after_words[1:2])
+    ):
+        return "names a weapon"
     if re.match(
         r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]", sentence[mention.end :]
     ):
@@ -443,7 +473,7 @@ def _weapon(text: str) -> Weapon:
     return min(overlapping, key=lambda f: (f[1], f[0]))[2]
 
 
-def _event_dates(sentence: str, published: date) -> list[DateMention]:
+def _event_dates(sentence: str, published: date, context: date | None = None) -> list[DateMention]:
     """The dates in a sentence that date a strike in it, not its background.
 
     A date of reporting ("officials said on Thursday that ...") dates the strike only when the
@@ -451,12 +481,12 @@ def _event_dates(sentence: str, published: date) -> list[DateMention]:
     """
     kept: list[DateMention] = []
     reporting: list[DateMention] = []
-    for mention in find_dates(sentence, published):
+    for mention in find_dates(sentence, published, context):
         if _REPORTING_BEFORE_DATE.search(sentence[: mention.start]):
             if mention.precision == "day":
                 reporting.append(mention)
             continue
-        clause = _clause_around(sentence, mention.start, mention.end)
+        clause = sentence[slice(*_date_span(sentence, mention))]
         initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
         # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
         # sentence; "completed in 2018" is background.
@@ -500,6 +530,8 @@ class _Located:
     target: str | None
     #: Where the name stands in the sentence, to pair it with the dates of its clause.
     start: int = 0
+    #: The region the text named, when the facility is only the one known there.
+    within: Place | None = None
 
 
 def _as_regions(
@@ -586,8 +618,17 @@ def _locations(
         article_regions,
     )
     previous: PlaceMention | None = None
+    previous_reason: str | None = None
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
+        if (
+            reason is None
+            and previous is not None
+            and previous_reason in _REFERENCE_REASONS
+            and _LIST_JOIN.fullmatch(text[previous.end : mention.start])
+        ):
+            # "through the occupied Zaporizhzhia and Kherson regions": a list shares its role.
+            reason = previous_reason
         if (
             reason is None
             and following is not None
@@ -609,8 +650,8 @@ def _locations(
             previous_ship_end = mention.end
         elif reason is None:
             kept.append(replace(_located(text, mention, gazetteer), start=mention.start))
-        previous = mention
-    return _most_specific(kept), ships
+        previous, previous_reason = mention, reason
+    return _most_specific(kept, text), ships
 
 
 def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located:
@@ -636,37 +677,62 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
         nearby = gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type)
         if nearby and all(_near(nearby[0], other, 5.0) for other in nearby[1:]):
             return _Located(nearby[0], target_type, target)
-    if place.kind == "region" and target_type in _FACILITY_TYPES:
+    if (
+        place.kind == "region"
+        and target_type in _FACILITY_TYPES
+        and not _ANOTHER.search(text[max(0, mention.start - _TARGET_WINDOW) : mention.start])
+    ):
+        # "the oil depot in the Bryansk region" is the one known there, unless the text says
+        # it is "a second" or "another" one.
         inside = [
             f
             for f in gazetteer.facilities
             if f.admin1 == place.admin1 and f.target_type == target_type
         ]
         noun = (target or "").split()[-1].lower().rstrip("s") if target else ""
-        named = [f for f in inside if noun and noun in f.name.lower()]
+        named = [
+            f for f in inside if noun and re.search(rf"\b{re.escape(noun)}s?\b", f.name.lower())
+        ]
         for candidates in (inside, named):
             if len(candidates) == 1:
-                return _Located(candidates[0], target_type, target)
+                return _Located(candidates[0], target_type, target, within=place)
     return _Located(place, target_type, target)
 
 
-def _most_specific(found: list[_Located]) -> list[_Located]:
-    """Drop a region that holds a named town, and a town that holds a named facility."""
+def _most_specific(found: list[_Located], text: str) -> list[_Located]:
+    """Drop a region that holds a town named in the same clause, and a town that holds a
+    named facility."""
     places = [f.place for f in found]
     chosen: list[_Located] = []
     for item in found:
         place = item.place
-        if place.kind == "region" and any(
-            other.kind != "region" and other.admin1 == place.admin1 for other in places
+        left, right = _clause_span(text, item.start, item.start + 1)
+        inside = [
+            other.place
+            for other in found
+            if other is not item
+            and other.within is None
+            and other.place.kind != "region"
+            and left <= other.start < right
+        ]
+        if (item.within is not None or place.kind == "region") and any(
+            other.admin1 == place.admin1 for other in inside
         ):
             continue
         if place.kind == "city" and any(
-            other.kind == "facility" and _near(other, place, 40.0) for other in places
+            other.kind == "facility" and _holds(place, other) for other in places
         ):
             continue
         if all(c.place != place for c in chosen):
             chosen.append(item)
     return chosen
+
+
+def _holds(town: Place, facility: Place) -> bool:
+    """Whether a named facility is the town's own: named after it, or in it."""
+    return (
+        normalise(town.name) in normalise(facility.name) and _near(town, facility, 40.0)
+    ) or _near(town, facility, 5.0)
 
 
 def _near(a: Place, b: Place, km: float) -> bool:
@@ -702,11 +768,7 @@ def _to_event(draft: _Draft, article: Article) -> Event:
     target = draft.target
     if draft.ship_names:
         target = f"{target or 'ships'} ({', '.join(dict.fromkeys(draft.ship_names))})"
-    precision = (
-        {"facility": GEO_FACILITY, "city": GEO_TOWN, "region": GEO_REGION}.get(place.kind, GEO_NONE)
-        if place
-        else GEO_NONE
-    )
+    precision = geo_precision(place) if place else GEO_NONE
     located = place is not None and precision != GEO_NONE
     return Event(
         date=draft.date,
@@ -727,6 +789,15 @@ def _to_event(draft: _Draft, article: Article) -> Event:
         distance_claims=tuple(
             dict.fromkeys(claim for quote in source.quotes for claim in find_distance_claims(quote))
         ),
+    )
+
+
+def geo_precision(place: Place) -> int:
+    """How closely a place pins a strike: a strait or a gulf only to an area."""
+    if place.kind == "feature":
+        return GEO_REGION if place.feature in _AREA_FEATURES else GEO_TOWN
+    return {"facility": GEO_FACILITY, "city": GEO_TOWN, "region": GEO_REGION}.get(
+        place.kind, GEO_NONE
     )
 
 
@@ -765,7 +836,8 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
     for sentence in sentences:
         text = sentence.text
         follows_strike = sentence.index == last_strike_index + 1
-        attack = ATTACK.search(text) is not None
+        russian = RUSSIAN_ATTACKER.search(text)
+        attack = _reports_attack(text, russian)
         # Places matter only where a strike, its aftermath or its ships are told.
         located, ships = (
             _locations(sentence, gazetteer, article_regions)
@@ -775,15 +847,45 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         if ships and last_draft is not None:
             last_draft.ship_names.extend(ships)
         last_strike_index = sentence.index if attack else last_strike_index
-        if not attack and not (
-            follows_strike and located and any(w.target_type != "unknown" for w in located)
+        if not attack:
+            # Without a verb of attack, only places where a target stands count: "fires broke
+            # out at the refinery and at a depot in X", not "supplies fuel to Moscow".
+            located = [
+                w
+                for w in located
+                if w.target_type != "unknown" and _LOCATIVE_BEFORE.search(text[: w.start])
+            ]
+            if not (follows_strike and located):
+                continue
+        # "two days after" counts from the day being told of, else from the article's first.
+        day_told = context[0] if context and context[1] == "day" else None
+        first_day = next((d.date for d in drafts if d.precision == "day"), None)
+        dates = _event_dates(text, published, day_told or first_day)
+        target_type, target = _classify(text)
+        if (
+            dates
+            and not located
+            and last_place is not None
+            and russian is None
+            and _ANAPHORA.search(text)
+            and not (_INDEFINITE_PLACE.search(text))
         ):
-            continue
-        dates = _event_dates(text, published)
+            # "blasts at the base overnight": the place the article was telling of; "It has
+            # been attacked": the place the sentence before was about, if it names one.
+            referent = last_place
+            if _PRONOUN_START.match(text) and sentence.index > 0:
+                before, _ = _locations(sentences[sentence.index - 1], gazetteer, article_regions)
+                referent = before[0] if before else referent
+            located = [
+                _Located(
+                    referent.place,
+                    target_type if target_type != "unknown" else referent.target_type,
+                    target or referent.target,
+                )
+            ]
         generic = GENERIC.search(text) is not None
         if generic and not (dates and located):
             continue
-        target_type, target = _classify(text)
         weapon = _weapon(text)
         if weapon == "unknown":
             weapon = article_weapon
@@ -847,7 +949,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                 for where in fresh:
                     drafts.append(draft_for(*when, where))
                     last_place, last_draft = where, drafts[-1]
-            if not located and lead is None and sentence.index < _LEAD_SENTENCES:
+            if not located and lead is None and sentence.index < _LEAD_SENTENCES and not russian:
                 lead = draft_for(published, "day", None)
             elif not located and last_draft is not None and (attacker_claim or defender_claim):
                 # "At least two ships were damaged, according to Ukrainian sources": a claim
@@ -857,21 +959,30 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                 last_draft.defender_claim = last_draft.defender_claim or defender_claim
             continue
 
-        if (
-            not located
-            and last_place is not None
-            and _ANAPHORA.search(text)
-            and not (_INDEFINITE_PLACE.search(text))
-        ):
-            located = [_Located(last_place.place, target_type, target)]
-        for mention in dates:
-            for spot in _places_of_date(text, mention, located):
-                drafts.append(draft_for(mention.value, mention.precision, spot))
-                last_draft = drafts[-1]
+        made = [
+            replace(
+                draft_for(
+                    mention.value,
+                    mention.precision,
+                    spot,
+                    weapon=_weapon_of_date(text, mention, dates, weapon),
+                ),
+                reported=_REPORTING_BEFORE_DATE.search(text[: mention.start]) is not None,
+                counted=mention.counted,
+            )
+            for mention in dates
+            for spot in _places_of_date(text, mention, located, dates)
+        ]
+        drafts.extend(made)
+        if located and not any(_on_russias_side(d) for d in made):
+            # Russia's strike on a Ukrainian-held city, told in passing, is not the story.
+            continue
+        last_draft = made[-1] if made else last_draft
         context = (dates[0].value, dates[0].precision)
         if located:
             last_place = located[-1]
 
+    _redate_reported(drafts)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
     # strike's own date says which side a Ukrainian place was on.
     drafts = [d for d in drafts if _on_russias_side(d)]
@@ -885,20 +996,68 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
     return _consolidate([_to_event(d, article) for d in drafts])
 
 
+def _date_span(text: str, mention: DateMention) -> tuple[int, int]:
+    """Where a date's own clause runs; "in November, when drones hit X" runs on into the
+    "when" clause that tells what happened then."""
+    left, right = _clause_span(text, mention.start, mention.end)
+    when = _WHEN_CLAUSE.match(text, mention.end)
+    if when:
+        # commas inside a when-clause list what happened ("when drones hit X, Y and Z")
+        stop = _CLAUSE_STOP.search(text, when.end())
+        right = stop.start() if stop else len(text)
+    return left, right
+
+
+def _weapon_of_date(
+    text: str, mention: DateMention, dates: list[DateMention], fallback: Weapon
+) -> Weapon:
+    """With several dates, each date's own stretch of the sentence names its weapon: "hit by
+    a truck bomb in October 2022 and by sea drones in July 2023"."""
+    if len(dates) < 2:
+        return fallback
+    left = max((m.end for m in dates if m.end <= mention.start), default=0)
+    own = _weapon(text[left : mention.end])
+    return own if own != "unknown" else fallback
+
+
+def _reports_attack(text: str, russian: re.Match[str] | None) -> bool:
+    """Whether a sentence tells of an attack other than Russia's own (its strikes on Ukraine,
+    its accidents)."""
+    if russian is None:
+        return ATTACK.search(text) is not None
+    left, right = (
+        (0, len(text))
+        if russian.group().lower().startswith(("accident", "by ", "abnormal", "friendly"))
+        else _clause_span(text, russian.start(), russian.end())
+    )
+    return any(not left <= m.start() < right for m in ATTACK.finditer(text))
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    clause = _clause_around(text, start, end)
+    left = text.find(clause, max(0, start - len(clause)))
+    return left, left + len(clause)
+
+
 def _places_of_date(
-    text: str, mention: DateMention, located: list[_Located]
+    text: str, mention: DateMention, located: list[_Located], dates: list[DateMention]
 ) -> list[_Located | None]:
     """The places a date goes with: those in its own clause when the sentence has several
-    dates or its date sits in a side clause, else every place of the sentence."""
+    dates or its date sits in a side clause, else every place no other date claims."""
     if not located:
         return [None]
-    clause = _clause_around(text, mention.start, mention.end)
-    left = text.find(clause)
-    own: list[_Located | None] = [
-        spot for spot in located if left <= spot.start < left + len(clause)
-    ]
-    if not own:
+    left, right = _date_span(text, mention)
+    own: list[_Located | None] = [spot for spot in located if left <= spot.start < right]
+    if not own and len(re.findall(r"\w+", text[: mention.start])) <= 2:
+        # "On Tuesday, a drone struck X that was hit on Sunday": a date leading the sentence
+        # dates its main clause.
         return list(located)
+    if not own:
+        spans = [_date_span(text, other) for other in dates if other is not mention]
+        unclaimed: list[_Located | None] = [
+            spot for spot in located if not any(a <= spot.start < b for a, b in spans)
+        ]
+        return unclaimed or [None]
     # A list of places ("over the Kursk, Bryansk and Oryol regions") runs on past the commas
     # that end the date's clause.
     ordered = sorted(located, key=lambda spot: spot.start)
@@ -912,6 +1071,23 @@ def _places_of_date(
     return own
 
 
+def _redate_reported(drafts: list[_Draft]) -> None:
+    """A strike dated only by the day it was reported takes the day the article later gives
+    it: "the air force said on Sunday ...", then "the base was hit on Saturday" (or, with no
+    place, "a ship had been struck on Saturday")."""
+    told = [d for d in drafts if d.precision == "day" and not (d.counted or d.reported)]
+    for draft in drafts:
+        if not (draft.reported and draft.place is not None and draft.precision == "day"):
+            continue
+        earlier = [d for d in told if 1 <= (draft.date - d.date).days <= _REPORT_LAG_DAYS]
+        here = [d for d in earlier if d.place is not None and _same_place(d.place, draft.place)]
+        unplaced = [d for d in earlier if d.place is None]
+        for candidates in (here, unplaced):
+            if candidates:
+                draft.date = max(d.date for d in candidates)
+                break
+
+
 def _on_russias_side(draft: _Draft) -> bool:
     place = draft.place
     if place is None or place.country != "UA" or place.occupied:
@@ -923,7 +1099,7 @@ def _on_russias_side(draft: _Draft) -> bool:
 
 def _finer(a: Place, b: Place | None) -> bool:
     """Whether ``a`` places a strike more precisely than ``b`` does."""
-    rank = {"facility": 0, "city": 1, "region": 2, "country": 3}
+    rank = {"facility": 0, "city": 1, "feature": 1, "region": 2, "country": 3}
     return b is not None and rank[a.kind] < rank[b.kind]
 
 
@@ -955,8 +1131,9 @@ def _consolidate(events: list[Event]) -> list[Event]:
 
 
 def _folds_into(event: Event, known: Event) -> bool:
-    """An unlocated mention of the same day, target and weapon as a located strike; or a
-    region's report (interceptions over it) of a day on which a named place in it was hit."""
+    """An unlocated mention of the same day and target as a located strike (whatever weapon
+    it names: "drones and missiles" are told one at a time); or a region's report
+    (interceptions over it) of a day on which a named place in it was hit."""
     if (
         event.geo_precision == GEO_REGION
         and known.geo_precision < GEO_REGION
@@ -970,5 +1147,4 @@ def _folds_into(event: Event, known: Event) -> bool:
         and event.date == known.date
         and event.date_precision == known.date_precision
         and event.target_type in (known.target_type, "unknown")
-        and event.weapon in (known.weapon, "unknown")
     )

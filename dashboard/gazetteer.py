@@ -12,6 +12,9 @@ Data files in the data folder:
 - ``regions.json``: first-level regions keyed by GeoNames admin1 codes, with a point each.
 - ``facilities.csv`` (optional): named facilities, columns
   ``name,aliases,lat,lon,target_type,town,admin1,country,occupied,note``.
+- ``features.csv`` (optional): natural features strike reports place strikes at (straits,
+  bays, lakes, capes, spits, seas), columns ``name,aliases,lat,lon,kind,admin1,country,
+  occupied,note``.
 """
 
 from __future__ import annotations
@@ -34,11 +37,12 @@ from dashboard.settings import get_settings
 
 _GEOD = Geod(ellps="WGS84")
 
-PlaceKind = Literal["country", "region", "city", "facility"]
+PlaceKind = Literal["country", "region", "city", "facility", "feature"]
 
 GAZETTEER_FILE = "gazetteer.json.gz"
 REGIONS_FILE = "regions.json"
 FACILITIES_FILE = "facilities.csv"
+FEATURES_FILE = "features.csv"
 #: The data format this module reads; the build script writes the same number.
 FORMAT_VERSION = 1
 FACILITY_COLUMNS = (
@@ -52,6 +56,23 @@ FACILITY_COLUMNS = (
     "country",
     "occupied",
     "note",
+)
+FEATURE_COLUMNS = ("name", "aliases", "lat", "lon", "kind", "admin1", "country", "occupied", "note")
+#: Kinds of natural feature, from the open sea down to a cape.
+FEATURE_KINDS = frozenset(
+    {
+        "sea",
+        "gulf",
+        "bay",
+        "strait",
+        "lake",
+        "reservoir",
+        "cape",
+        "spit",
+        "island",
+        "peninsula",
+        "river",
+    }
 )
 
 #: A village smaller than this loses a shared name to a region (e.g. "Dagestan").
@@ -81,6 +102,8 @@ class Place:
     occupied: bool = False
     target_type: str | None = None
     geonameid: int | None = None
+    #: For a natural feature, what it is: "strait", "lake", "cape" (see FEATURE_KINDS).
+    feature: str | None = None
 
 
 # -- normalisation ----------------------------------------------------------------------------
@@ -223,7 +246,7 @@ class Gazetteer:
         ----------
         data_dir
             Folder with ``gazetteer.json.gz`` and ``regions.json``, and optionally
-            ``facilities.csv``; the settings' data folder when ``None``.
+            ``facilities.csv`` and ``features.csv``; the settings' data folder when ``None``.
 
         Returns
         -------
@@ -250,6 +273,11 @@ class Gazetteer:
         facilities = folder / FACILITIES_FILE
         if facilities.exists():
             for place, aliases in _read_facilities(facilities, regions):
+                places.append(place)
+                keys.append(name_keys(place.name, aliases))
+        features = folder / FEATURES_FILE
+        if features.exists():
+            for place, aliases in _read_features(features, regions):
                 places.append(place)
                 keys.append(name_keys(place.name, aliases))
         return cls(places, keys, region_codes)
@@ -392,6 +420,8 @@ class Gazetteer:
         primary = key is None or self._primary[i] == key
         if place.kind == "facility":
             return (0, 0.0)
+        if place.kind == "feature":
+            return (0, 1.0)
         if place.kind == "country":
             return (1, 0.0)
         if place.kind == "region":
@@ -536,19 +566,49 @@ def _region_resolver(regions: list[_Region]) -> dict[tuple[str, str], Place]:
     return by_key
 
 
-def _read_facilities(path: Path, regions: list[_Region]) -> Iterator[tuple[Place, tuple[str, ...]]]:
-    resolve = _region_resolver(regions)
+def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
-            if tuple(reader.fieldnames or ()) != FACILITY_COLUMNS:
-                raise DataError(
-                    f"{path} has columns {reader.fieldnames}, expected {list(FACILITY_COLUMNS)}"
-                )
-            rows = list(reader)
+            if tuple(reader.fieldnames or ()) != columns:
+                raise DataError(f"{path} has columns {reader.fieldnames}, expected {list(columns)}")
+            return list(reader)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DataError(f"{path} is not a readable CSV file: {exc}") from exc
-    for line, row in enumerate(rows, start=2):
+
+
+def _read_features(path: Path, regions: list[_Region]) -> Iterator[tuple[Place, tuple[str, ...]]]:
+    """Natural features; open seas have no country or region."""
+    resolve = _region_resolver(regions)
+    for line, row in enumerate(_read_csv(path, FEATURE_COLUMNS), start=2):
+        try:
+            name, kind = row["name"].strip(), row["kind"].strip()
+            lat, lon = float(row["lat"]), float(row["lon"])
+            if not name or kind not in FEATURE_KINDS:
+                raise ValueError(f"needs a name and a kind among {sorted(FEATURE_KINDS)}")
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"coordinates {lat}, {lon} out of range")
+        except (AttributeError, ValueError) as exc:
+            raise DataError(f"{path} line {line}: {exc}") from exc
+        country = row["country"].strip().upper()
+        admin1 = row["admin1"].strip()
+        region = resolve.get((country, normalise(admin1))) if admin1 else None
+        place = Place(
+            name=name,
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=region.name if region is not None else (admin1 or None),
+            kind="feature",
+            occupied=row["occupied"].strip().lower() == "true",
+            feature=kind,
+        )
+        yield place, tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+
+
+def _read_facilities(path: Path, regions: list[_Region]) -> Iterator[tuple[Place, tuple[str, ...]]]:
+    resolve = _region_resolver(regions)
+    for line, row in enumerate(_read_csv(path, FACILITY_COLUMNS), start=2):
         try:
             name = row["name"].strip()
             lat, lon = float(row["lat"]), float(row["lon"])

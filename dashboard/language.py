@@ -333,6 +333,11 @@ ATTACK = _words(
     r"engaged",
     r"blew up",
     r"burn(?:ed|ing)",
+    r"fired\s+(?:[\w-]+\s+){0,4}(?:at|on|into)",
+    r"launched\s+(?:[\w-]+\s+){0,4}(?:at|against)",
+    r"used\s+(?:[\w-]+\s+){0,4}against",
+    # a tally: "38 over the Bryansk region"
+    r"\d+\s+(?:more\s+)?(?:drones?\s+|uavs?\s+)?over",
 )
 
 #: A strike seen from the defence: interceptions and claims of drones brought down.
@@ -409,6 +414,9 @@ GENERIC = _words(
     r"|increasingly|regularly|repeatedly|developed)",
     r"have (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|stepped up|targeted"
     r"|become|peppered|increasingly|regularly|repeatedly|distracted|caused)",
+    r"had (?:been )?used to",
+    # "the attacks on Sevastopol": strikes in the plural and definite are a series
+    r"the (?:[\w-]+ )?(?:attacks|strikes|raids) on",
     r"increasingly",
     r"regularly",
     r"repeatedly",
@@ -437,6 +445,8 @@ ACTOR_VERBS = frozenset(
         "said",
         "says",
         "say",
+        "lies",
+        "sits",
         "claimed",
         "claims",
         "denied",
@@ -608,10 +618,19 @@ DISTANCE_REFERENCE = re.compile(
 )
 #: A place named as a route: "the land corridor through Zaporizhzhia".
 ROUTE_REFERENCE = re.compile(
-    r"(?:\b(?:through|via|across|towards?|along|bound for|heading for|en route to)"
+    r"(?:\b(?:through|via|across|towards?|along|bound for|heading for|en route to|between)"
     r"|\b(?:moved|moving|relocated|sailed|fled|withdrew|withdrawn|transferred|shifted|"
-    r"redeployed|evacuated)\s+(?:\w+\s+){0,2}(?:to|towards?))\s+"
+    r"redeployed|evacuated|left|departed|flew)\s+(?:[\w-]+\s+){0,5}?(?:to|towards?|for))\s+"
     r"(?:the\s+)?(?:(?:occupied|southern|northern|eastern|western)\s+)?$",
+    re.IGNORECASE,
+)
+#: Russia as the attacker: its strikes on Ukraine, and its own accidents, are out of scope.
+RUSSIAN_ATTACKER = re.compile(
+    r"\b(?:Russia|Moscow|Russian\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|warplanes?|jets?|"
+    r"bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|shelled|bombed|"
+    r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
+    r"(?!\s+(?:by|at|in|on|during|while|when)\b)"
+    r"|\b(?:accidental(?:ly)?|by accident|by mistake|abnormal release|friendly fire)\b",
     re.IGNORECASE,
 )
 #: A place named as where the attack came from.

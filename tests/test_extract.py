@@ -188,3 +188,106 @@ def test_interceptions_over_a_list_of_regions_are_one_event_each() -> None:
     ]
     assert {e.geo_precision for e in events} == {3}
     assert all(e.defender_claim for e in events)
+
+
+def located(events: list[Event]) -> list[tuple[str, str, str]]:
+    """(place, date, precision) of the located events, sorted."""
+    return sorted(
+        (e.place or "", e.date.isoformat(), e.date_precision) for e in events if e.located
+    )
+
+
+def test_a_strike_named_in_a_when_clause_takes_the_date_before_it() -> None:
+    events = events_of(
+        "Drones hit the Tuapse refinery on Saturday. Long-range missiles were first allowed "
+        "in August, when Ukraine fired them at an arsenal near Toropets.",
+        published=date(2024, 11, 9),
+    )
+    assert ("Toropets arsenal", "2024-08-01", "month") in located(events)
+
+
+def test_a_date_in_its_own_clause_does_not_take_the_places_of_another() -> None:
+    events = events_of(
+        "Officials said on Monday that drones had attacked two air bases, and on Tuesday a "
+        "drone set fire to a fuel tank at the airfield outside Kursk.",
+        published=date(2022, 12, 6),
+    )
+    assert [(p, d) for p, d, _ in located(events)] == [("Kursk Khalino air base", "2022-12-06")]
+
+
+def test_a_week_after_dates_the_earlier_strike() -> None:
+    events = events_of(
+        "Drones set fire to the Ryazan refinery on Friday, a week after they struck the "
+        "Volgograd refinery.",
+        published=date(2024, 2, 9),
+    )
+    assert [(p, d) for p, d, _ in located(events)] == [
+        ("Ryazan refinery", "2024-02-09"),
+        ("Volgograd refinery", "2024-02-02"),
+    ]
+
+
+def test_russian_attacks_and_accidents_are_not_events() -> None:
+    assert (
+        events_of(
+            "A Russian bomber accidentally dropped a bomb on Belgorod on Thursday, officials said.",
+            published=date(2023, 4, 21),
+        )
+        == []
+    )
+    events = events_of(
+        "Drones struck the Engels air base on Monday. Hours later, Russia fired a wave of "
+        "missiles at Ukraine's power grid.",
+        published=date(2022, 12, 5),
+    )
+    assert [p for p, _, _ in located(events)] == ["Engels-2 air base"]
+
+
+def test_natural_features_place_strikes_at_sea() -> None:
+    (event,) = events_of(
+        "Sea drones damaged a Russian tanker in the Kerch Strait on Friday night.",
+        published=date(2023, 8, 5),
+    )
+    assert (event.place, event.geo_precision, event.weapon) == ("Kerch Strait", 3, "sea_drone")
+    (cape,) = events_of(
+        "Ukraine said it had destroyed an air-defence system at Cape Tarkhankut on Wednesday.",
+        published=date(2023, 8, 24),
+    )
+    assert (cape.place, cape.geo_precision) == ("Cape Tarkhankut", 2)
+
+
+def test_places_on_a_route_or_only_moved_to_are_not_hit() -> None:
+    events = events_of(
+        "A drone hit the Soltsy air base on Saturday. Later that day several bombers left the "
+        "base for Olenya, and ferries between Novorossiysk and Crimea were halted.",
+        published=date(2023, 8, 19),
+    )
+    assert [p for p, _, _ in located(events)] == ["Soltsy-2 air base"]
+
+
+def test_a_second_unnamed_site_in_a_region_is_not_the_known_one() -> None:
+    events = events_of(
+        "On Saturday drones hit an arsenal near Tikhoretsk. The military also reported a "
+        "strike on a second arsenal in the Tver region.",
+        published=date(2024, 9, 21),
+    )
+    assert "Toropets arsenal" not in [p for p, _, _ in located(events)]
+    assert "Tver Oblast" in [p for p, _, _ in located(events)]
+
+
+def test_a_reported_day_yields_to_the_day_the_strike_happened() -> None:
+    events = events_of(
+        "The air force said on Sunday that its jets had hit a warship at the Zaliv shipyard. "
+        "A commander said the ship had been struck on Saturday.",
+        published=date(2023, 11, 5),
+    )
+    assert [(p, d) for p, d, _ in located(events)] == [("Zaliv shipyard", "2023-11-04")]
+
+
+def test_a_list_of_tallies_by_region_after_an_interception_is_one_event_each() -> None:
+    events = events_of(
+        "The ministry said it had destroyed 120 drones overnight, including 40 over the Kursk "
+        "region. It also listed 12 over the Bryansk region.",
+        published=date(2025, 3, 11),
+    )
+    assert [p for p, _, _ in located(events)] == ["Bryansk Oblast", "Kursk Oblast"]

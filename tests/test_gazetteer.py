@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import importlib.util
 import json
@@ -540,3 +541,37 @@ def test_build_decodes_topology_across_the_antimeridian(build: ModuleType) -> No
     assert name == "C"
     assert shape.bounds == (178.0, 60.0, 182.0, 65.0)
     assert build.representative_point(shape) == (62.5, 180.0)
+
+
+# -- natural features -------------------------------------------------------------------------
+
+FEATURE_HEADER = "name,aliases,lat,lon,kind,admin1,country,occupied,note"
+
+
+def test_a_strait_is_found_by_its_names_and_keeps_its_kind(small: Path) -> None:
+    (small / "features.csv").write_text(
+        f"{FEATURE_HEADER}\nKerch Strait,Strait of Kerch,45.25,36.5,strait,Crimea,UA,true,src\n",
+        encoding="utf-8",
+    )
+    gazetteer = Gazetteer.load(small)
+    (strait,) = gazetteer.lookup("Strait of Kerch")
+    assert (strait.name, strait.kind, strait.feature) == ("Kerch Strait", "feature", "strait")
+    assert (strait.admin1, strait.country, strait.occupied) == ("Crimea", "UA", True)
+
+
+def test_a_feature_of_unknown_kind_is_a_data_error(small: Path) -> None:
+    (small / "features.csv").write_text(
+        f"{FEATURE_HEADER}\nSomething,,45.25,36.5,mountain,,,false,src\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"line 2.*kind"):
+        Gazetteer.load(small)
+
+
+def test_every_shipped_feature_is_found_by_its_own_name() -> None:
+    gazetteer = Gazetteer.load()
+    with (DATA / "features.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 30
+    for row in rows:
+        found = gazetteer.lookup(row["name"])[0]
+        assert (found.name, found.kind, found.feature) == (row["name"], "feature", row["kind"])

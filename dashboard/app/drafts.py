@@ -16,12 +16,11 @@ import pandas as pd
 from dashboard.app.common import label
 from dashboard.articles import Article, article_from_text, read_article
 from dashboard.errors import ArticleError
+from dashboard.extract import geo_precision
 from dashboard.gazetteer import Place
 from dashboard.loader import measure
-from dashboard.model import GEO_FACILITY, GEO_NONE, GEO_REGION, GEO_TOWN, Event
+from dashboard.model import GEO_NONE, Event
 from dashboard.store import LoadReport, Store
-
-_PRECISION_OF_KIND = {"facility": GEO_FACILITY, "city": GEO_TOWN, "region": GEO_REGION}
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def place_text(place: Place) -> str:
 
 
 def _with_place(event: Event, place: Place) -> Event:
-    precision = _PRECISION_OF_KIND.get(place.kind, GEO_NONE)
+    precision = geo_precision(place)
     located = precision != GEO_NONE
     return event.with_changes(
         place=place.name,
