@@ -68,6 +68,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
         ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+        (
+            "month_of_year",
+            r"\b(?:in\s+)?" + _FULL_MONTH + r"\s+(?:of\s+)?(?P<which>last|this)\s+year\b",
+        ),
         ("night_into", rf"\b(?:overnight|(?:in the )?night)\s+(?:into|to|on)\s+{_WEEKDAY}\b"),
         ("weekday_night", rf"\b{_WEEKDAY}\s+(?:night|evening|morning)\b"),
         ("relative_day", r"\b(?P<rel>yesterday|today|tonight|this morning|last night|overnight)\b"),
@@ -185,6 +189,9 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
         return found, "day"
     if kind == "month_year":
         return date(int(groups["year"]), _month_number(groups["month"]), 1), "month"
+    if kind == "month_of_year":
+        year = published.year - (1 if groups["which"].lower() == "last" else 0)
+        return date(year, _month_number(groups["month"]), 1), "month"
     if kind == "relative_day":
         back = 1 if groups["rel"].lower() == "yesterday" else 0
         return published - timedelta(days=back), "day"

@@ -117,6 +117,8 @@ _REPORTING_BEFORE_DATE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(r"(?:It|This|That)\b")
+#: "Until Monday the farthest strikes had been ...": a date that bounds a stretch of time.
+_BOUNDARY_BEFORE_DATE = re.compile(r"\b(?:until|till|up to|by)\s+$", re.IGNORECASE)
 _ANAPHORA = re.compile(
     r"^(?:It|This|That)\b"
     r"|\b(?:similar|same|such|another|again|also|further|previously|earlier|before)\b"
@@ -165,6 +167,11 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:[\w-]+\s+){0,3}(?:town|city|village|port|settlement)\s+of\s+)?$|^\s*$",
     re.I,
 )
+#: The position of a place the sentence only points back to: every date of it goes there.
+_EVERY_CLAUSE = -1
+_WORD_AFTER = re.compile(r"\s+[a-z][\w-]*")
+#: A line of an interception tally: "Volgograd region: 13" or "Kursk region - 4".
+_TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?\s*[:–—-]\s*\d+\W*$")
 #: A report comes out at most this many days after the strike it tells of.
 _REPORT_LAG_DAYS = 2
 _AREA_FEATURES = frozenset({"sea", "gulf", "strait", "peninsula"})
@@ -180,7 +187,8 @@ _LISTED_REGION = re.compile(
 _PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
 _NEAR = re.compile(
-    r"\s+(?:near|outside|close to|not far from|just outside|on the outskirts of|on|in)\s+"
+    r"\s+(?:near|outside|close to|not far from|just outside|on the outskirts of|on|in|"
+    r"on the (?:[\w-]+\s+)?(?:shore|coast|bank|edge)s? of)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|settlement|outskirts) of\s+)?",
     re.I,
 )
@@ -391,11 +399,31 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and next_word.lower() not in GEO_NOUNS
         and mention.text.split()[-1].lower() not in GEO_NOUNS
         and not _LISTED_REGION.match(sentence[mention.end :])
+        and not _names_target_after(sentence, mention.end)
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
         return "outside Russia and Ukraine"
     return None
+
+
+def _target_after(sentence: str, end: int) -> TargetType | None:
+    """The kind of target a noun right after a name names: "the Marinovka military air
+    base" (up to two words between)."""
+    positions = [end]
+    while len(positions) < 3 and (word := _WORD_AFTER.match(sentence, positions[-1])):
+        positions.append(word.end())
+    for position in positions:
+        start = position + len(sentence[position:]) - len(sentence[position:].lstrip())
+        for target_type, pattern in TARGET_PATTERNS:
+            if pattern.match(sentence, start):
+                return target_type
+    return None
+
+
+def _names_target_after(sentence: str, end: int) -> bool:
+    """Whether a target noun follows a name closely."""
+    return _target_after(sentence, end) is not None
 
 
 def _classify(text: str) -> tuple[TargetType, str | None]:
@@ -482,11 +510,15 @@ def _event_dates(sentence: str, published: date, context: date | None = None) ->
     kept: list[DateMention] = []
     reporting: list[DateMention] = []
     for mention in find_dates(sentence, published, context):
+        if _BOUNDARY_BEFORE_DATE.search(sentence[: mention.start]):
+            continue
         if _REPORTING_BEFORE_DATE.search(sentence[: mention.start]):
             if mention.precision == "day":
                 reporting.append(mention)
             continue
-        clause = sentence[slice(*_date_span(sentence, mention))]
+        left, right = _date_span(sentence, mention)
+        # "two days after X": X is what the counted day dates, not the clause's own news.
+        clause = sentence[mention.end if mention.counted else left : right]
         initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
         # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
         # sentence; "completed in 2018" is background.
@@ -660,6 +692,18 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
     target_type, target = _classify_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
         return _Located(place, place.target_type, target or place.name)
+    kind_after = _target_after(text, mention.end)
+    if kind_after is not None and place.kind in ("city", "region"):
+        # "the Marinovka military air base": the known site of that name and kind, wherever
+        # the gazetteer's town of that name is.
+        key = normalise(mention.text)
+        named = [
+            f
+            for f in gazetteer.facilities
+            if f.target_type == kind_after and normalise(f.name).startswith(key)
+        ]
+        if len(named) == 1:
+            return _Located(named[0], kind_after, target)
     if place.kind == "city" and place.population < _SMALL_TOWN:
         # A facility named after the town ("Savasleyka" and "Savasleyka air base") is what
         # a strike report naming the town alongside targets of any kind means.
@@ -824,6 +868,10 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
     strike_sentences = [s for s in sentences if ATTACK.search(s.text)]
     weapons = Counter(w for s in strike_sentences if (w := _weapon(s.text)) != "unknown")
     article_weapon: Weapon = weapons.most_common(1)[0][0] if weapons else "unknown"
+    if not weapons and not any(ATTACKER_VOICE.search(s.text) for s in strike_sentences):
+        # A blast no sentence ties to a weapon or to Ukraine is an accident or unexplained:
+        # not a strike.
+        return []
 
     drafts: list[_Draft] = []
     lead: _Draft | None = None
@@ -837,7 +885,10 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         text = sentence.text
         follows_strike = sentence.index == last_strike_index + 1
         russian = RUSSIAN_ATTACKER.search(text)
-        attack = _reports_attack(text, russian)
+        # A tally line right after an interception report counts drones over that place.
+        attack = _reports_attack(text, russian) or (
+            follows_strike and _TALLY_LINE.match(text) is not None
+        )
         # Places matter only where a strike, its aftermath or its ships are told.
         located, ships = (
             _locations(sentence, gazetteer, article_regions)
@@ -848,13 +899,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
             last_draft.ship_names.extend(ships)
         last_strike_index = sentence.index if attack else last_strike_index
         if not attack:
-            # Without a verb of attack, only places where a target stands count: "fires broke
-            # out at the refinery and at a depot in X", not "supplies fuel to Moscow".
-            located = [
-                w
-                for w in located
-                if w.target_type != "unknown" and _LOCATIVE_BEFORE.search(text[: w.start])
-            ]
+            located = _where_targets_stand(text, located)
             if not (follows_strike and located):
                 continue
         # "two days after" counts from the day being told of, else from the article's first.
@@ -873,14 +918,26 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
             # "blasts at the base overnight": the place the article was telling of; "It has
             # been attacked": the place the sentence before was about, if it names one.
             referent = last_place
-            if _PRONOUN_START.match(text) and sentence.index > 0:
-                before, _ = _locations(sentences[sentence.index - 1], gazetteer, article_regions)
+            same_kind = [
+                _Located(d.place, target_type, d.target)
+                for d in reversed(drafts)
+                if d.place is not None and d.target_type == target_type
+            ]
+            if target_type != "unknown" and same_kind:
+                # "the plant had been targeted": the latest place of that kind of target.
+                referent = same_kind[0]
+            elif _PRONOUN_START.match(text) and sentence.index > 0:
+                previous_sentence = sentences[sentence.index - 1]
+                before, _ = _locations(previous_sentence, gazetteer, article_regions)
+                if not _reports_attack(previous_sentence.text, None):
+                    before = _where_targets_stand(previous_sentence.text, before)
                 referent = before[0] if before else referent
             located = [
                 _Located(
                     referent.place,
                     target_type if target_type != "unknown" else referent.target_type,
                     target or referent.target,
+                    start=_EVERY_CLAUSE,
                 )
             ]
         generic = GENERIC.search(text) is not None
@@ -915,6 +972,11 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                 defender_claim=defender_claim,
             )
 
+        if not dates and any(
+            _BOUNDARY_BEFORE_DATE.search(text[: m.start]) for m in find_dates(text, published)
+        ):
+            # What held until a date is background to the strike being told.
+            continue
         if context is not None and dates and all(m.text.lower() in _VAGUE_DAYS for m in dates):
             # "overnight" after "early on Saturday" is that same night, not the day of
             # publication.
@@ -944,6 +1006,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                 if draft.target_type == "unknown":
                     draft.target_type, draft.target = where.target_type, where.target
                 last_draft = draft
+                last_place = replace(where, place=draft.place or where.place)
             when = context or ((published, "day") if sentence.index < _LEAD_SENTENCES else None)
             if when is not None:
                 for where in fresh:
@@ -980,7 +1043,8 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         last_draft = made[-1] if made else last_draft
         context = (dates[0].value, dates[0].precision)
         if located:
-            last_place = located[-1]
+            # The place named first is the one the sentence is about.
+            last_place = located[0]
 
     _redate_reported(drafts)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
@@ -1006,6 +1070,16 @@ def _date_span(text: str, mention: DateMention) -> tuple[int, int]:
         stop = _CLAUSE_STOP.search(text, when.end())
         right = stop.start() if stop else len(text)
     return left, right
+
+
+def _where_targets_stand(text: str, located: list[_Located]) -> list[_Located]:
+    """Without a verb of attack, only places where a target stands count: "fires broke out
+    at the refinery and at a depot in X", not "supplies fuel to Moscow"."""
+    return [
+        w
+        for w in located
+        if w.target_type != "unknown" and _LOCATIVE_BEFORE.search(text[: w.start])
+    ]
 
 
 def _weapon_of_date(
@@ -1047,7 +1121,9 @@ def _places_of_date(
     if not located:
         return [None]
     left, right = _date_span(text, mention)
-    own: list[_Located | None] = [spot for spot in located if left <= spot.start < right]
+    own: list[_Located | None] = [
+        spot for spot in located if spot.start == _EVERY_CLAUSE or left <= spot.start < right
+    ]
     if not own and len(re.findall(r"\w+", text[: mention.start])) <= 2:
         # "On Tuesday, a drone struck X that was hit on Sunday": a date leading the sentence
         # dates its main clause.

@@ -31,6 +31,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"diesel",
             r"pumping stations?",
             r"gas processing",
+            r"oil[- ]processing",
             r"petrochemical",
             r"oil tankers?",
         ),
@@ -257,7 +258,7 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
         "aircraft",
         _words(
             r"air ?strikes?",
-            r"fighter jets? (?:struck|hit|fired|bombed|attacked)",
+            r"(?:fighter )?jets? (?:had |have )?(?:struck|hit|fired|bombed|attacked)",
             r"warplanes? (?:struck|hit|fired|bombed|attacked)",
             r"helicopters? (?:struck|hit|fired|attacked)",
             r"(?:struck|hit|attacked|fired on) by (?:\w+ )?(?:helicopters?|jets?|warplanes?)",
@@ -333,6 +334,10 @@ ATTACK = _words(
     r"engaged",
     r"blew up",
     r"burn(?:ed|ing)",
+    r"came down",
+    r"crashed\s+(?:into|on|onto|in)",
+    r"fell\s+(?:on|onto|into|inside|in)",
+    r"(?:starting|started|sparking|sparked|causing|caused)\s+(?:a\s+)?(?:\w+\s+)?fires?",
     r"fired\s+(?:[\w-]+\s+){0,4}(?:at|on|into)",
     r"launched\s+(?:[\w-]+\s+){0,4}(?:at|against)",
     r"used\s+(?:[\w-]+\s+){0,4}against",
@@ -422,13 +427,14 @@ GENERIC = _words(
     r"repeatedly",
     r"routinely",
     r"throughout",
-    r"a (?:string|series|wave|campaign) of",
+    r"a (?:string|series|campaign) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"once seemed",
     r"would",
     r"could",
     r"might",
     r"capabilit(?:y|ies)",
     r"in recent (?:weeks|months|days)",
+    r"for (?:months|years|weeks)",
     r"over the past",
     r"prospect",
     r"threat of",
@@ -618,7 +624,8 @@ DISTANCE_REFERENCE = re.compile(
 )
 #: A place named as a route: "the land corridor through Zaporizhzhia".
 ROUTE_REFERENCE = re.compile(
-    r"(?:\b(?:through|via|across|towards?|along|bound for|heading for|en route to|between)"
+    r"(?:\b(?:through|via|across|towards?|along|bound for|heading for|en route to|between|"
+    r"routes?\s+(?:into|to))"
     r"|\b(?:moved|moving|relocated|sailed|fled|withdrew|withdrawn|transferred|shifted|"
     r"redeployed|evacuated|left|departed|flew)\s+(?:[\w-]+\s+){0,5}?(?:to|towards?|for))\s+"
     r"(?:the\s+)?(?:(?:occupied|southern|northern|eastern|western)\s+)?$",
@@ -637,7 +644,11 @@ RUSSIAN_ATTACKER = re.compile(
 LAUNCH_REFERENCE = re.compile(
     r"(?:launched|fired|flew|flying|took off|coming|came|sent)\s+(?:\w+\s+){0,3}from\s+"
     r"(?:the\s+)?(?:territory\s+of\s+|direction\s+of\s+|occupied\s+)?$"
-    r"|\bfrom\s+the\s+direction\s+of\s+$|\bborder\s+with\s+$|\bborders?\s+of\s+$",
+    r"|\bfrom\s+the\s+direction\s+of\s+$"
+    # "the border with the occupied part of Ukraine's Luhansk region"
+    r"|\b(?:borders?|bordering)\s+"
+    r"(?!(?:regions?|towns?|city|cities|villages?|areas?|districts?|guards?|posts?)\b)"
+    r"(?:with\s+|of\s+)?(?:[\w'’-]+\s+){0,6}?$",
     re.IGNORECASE,
 )
 

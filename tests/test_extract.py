@@ -277,7 +277,7 @@ def test_a_second_unnamed_site_in_a_region_is_not_the_known_one() -> None:
 
 def test_a_reported_day_yields_to_the_day_the_strike_happened() -> None:
     events = events_of(
-        "The air force said on Sunday that its jets had hit a warship at the Zaliv shipyard. "
+        "Ukraine's air force said on Sunday that its jets had hit a warship at the Zaliv shipyard. "
         "A commander said the ship had been struck on Saturday.",
         published=date(2023, 11, 5),
     )
