@@ -6,8 +6,10 @@ with ``date``, ``date_precision``, ``place``, ``lat``, ``lon``, ``geo_precision`
 ``target_type`` and ``weapon``.
 
 Found events are paired with answers one to one, nearest first: a pair must agree on where
-(within :data:`PAIR_KM`, or both unlocated) and on when (within :data:`PAIR_DAYS`). Among the
-pairs, the table scores place (within 10 km), date (same day and precision), target type,
+(within :data:`PAIR_KM`, or both unlocated) and on when (within :data:`PAIR_DAYS`). A region-level
+answer ("Rostov region", geo precision 3) pairs with, and is placed by, an event in that
+region whatever the two representative points. Among the pairs, the table scores place
+(within 10 km), date (same day and precision), target type,
 weapon, and distance to the front line (within 15 km of the distance measured at the answer's
 coordinates on the answer's date).
 """
@@ -24,8 +26,9 @@ from typing import Any
 from .articles import read_article
 from .errors import InputError
 from .frontline import distance_to_front_km
+from .gazetteer import default_gazetteer
 from .geometry import geodesic_distance_km
-from .model import Event
+from .model import GEO_REGION, Event
 
 PAIR_KM = 60.0
 PAIR_DAYS = 31
@@ -45,6 +48,8 @@ class Answer:
     lon: float | None
     target_type: str
     weapon: str
+    #: For an answer placed only by its region, that region's name in the gazetteer.
+    region: str | None = None
 
     @property
     def located(self) -> bool:
@@ -87,7 +92,18 @@ class Score:
         }
 
 
+def _same_region(answer: Answer, event: Event) -> bool:
+    """A region's point is a convention: a region answer is met by an event in that region."""
+    return (
+        answer.region is not None
+        and event.geo_precision == GEO_REGION
+        and event.admin1 == answer.region
+    )
+
+
 def place_ok(answer: Answer, event: Event) -> bool:
+    if _same_region(answer, event):
+        return True
     if not answer.located:
         return not event.located
     if event.lat is None or event.lon is None:
@@ -114,6 +130,8 @@ def _pair_cost(answer: Answer, event: Event) -> float | None:
     days = abs((answer.date - event.date).days)
     if days > PAIR_DAYS:
         return None
+    if _same_region(answer, event):
+        return float(days)
     if answer.located and event.lat is not None and event.lon is not None:
         assert answer.lat is not None and answer.lon is not None
         km = geodesic_distance_km(answer.lat, answer.lon, event.lat, event.lon)
@@ -121,6 +139,13 @@ def _pair_cost(answer: Answer, event: Event) -> float | None:
     if not answer.located and not event.located:
         return float(days)
     return None
+
+
+def _region_of(item: dict[str, Any]) -> str | None:
+    if item.get("geo_precision") != GEO_REGION or not item.get("place"):
+        return None
+    region = default_gazetteer().region(item["place"])
+    return region.admin1 if region is not None else None
 
 
 def read_answers(path: Path) -> tuple[dict[str, Any], list[Answer]]:
@@ -137,6 +162,7 @@ def read_answers(path: Path) -> tuple[dict[str, Any], list[Answer]]:
                 lon=item.get("lon"),
                 target_type=item["target_type"],
                 weapon=item["weapon"],
+                region=_region_of(item),
             )
             for item in data.get("events", [])
         ]

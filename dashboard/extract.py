@@ -169,6 +169,12 @@ _LOCATIVE_BEFORE = re.compile(
 )
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
+_BARE_PLANT = frozenset({"plant", "plants", "factory", "factories"})
+_DISRUPTION = re.compile(
+    r"\b(?:restrict(?:ed|ions?)|suspend(?:ed|s)|closed|halted|delayed|cancell?ed|diverted|"
+    r"evacuated|cut off)\b",
+    re.IGNORECASE,
+)
 _WORD_AFTER = re.compile(r"\s+[a-z][\w-]*")
 #: A line of an interception tally: "Volgograd region: 13" or "Kursk region - 4".
 _TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?\s*[:–—-]\s*\d+\W*$")
@@ -356,7 +362,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         passive = next_word.lower() in AUXILIARIES and PASSIVE_STRIKE.match(
             sentence[mention.end :].split(None, 1)[-1]
         )
-        if not passive and follower not in ("been", "under"):
+        come_under = re.match(r"\s+\w+\s+(?:come|been)\s+under\b", sentence[mention.end :])
+        if not passive and follower not in ("been", "under") and not come_under:
             return "actor"
     adjacent_after = re.match(r"[ \t]+[\w]", sentence[mention.end :]) is not None
     adjacent_before = re.search(r"\w[ \t]+$", before) is not None
@@ -445,6 +452,11 @@ def _classify_near(text: str, start: int, end: int) -> tuple[TargetType, str | N
                 best = (gap, rank, target_type, match)
     if best is None:
         return "unknown", None
+    if best[3].group(0).lower() in _BARE_PLANT:
+        # "the plant" says nothing of what it makes; the sentence's own target noun may.
+        sentence_type, _ = _classify(text)
+        if sentence_type != "unknown":
+            return sentence_type, _target_phrase(text, best[3])
     return best[2], _target_phrase(text, best[3])
 
 
@@ -1041,7 +1053,10 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
             # Russia's strike on a Ukrainian-held city, told in passing, is not the story.
             continue
         last_draft = made[-1] if made else last_draft
-        context = (dates[0].value, dates[0].precision)
+        if context is None or dates[0].precision == "day":
+            # A strike mentioned in passing ("a drone strike in January") does not become
+            # the night the article goes on telling of.
+            context = (dates[0].value, dates[0].precision)
         if located:
             # The place named first is the one the sentence is about.
             last_place = located[0]
@@ -1074,7 +1089,10 @@ def _date_span(text: str, mention: DateMention) -> tuple[int, int]:
 
 def _where_targets_stand(text: str, located: list[_Located]) -> list[_Located]:
     """Without a verb of attack, only places where a target stands count: "fires broke out
-    at the refinery and at a depot in X", not "supplies fuel to Moscow"."""
+    at the refinery and at a depot in X", not "supplies fuel to Moscow" nor "flights at
+    Saratov airport were restricted"."""
+    if _DISRUPTION.search(text):
+        return []
     return [
         w
         for w in located

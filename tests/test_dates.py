@@ -109,3 +109,18 @@ def test_a_night_is_dated_by_the_day_it_runs_into() -> None:
     wednesday = date(2024, 3, 13)
     assert resolved("58 drones overnight into Wednesday", wednesday) == [("2024-03-13", "day")]
     assert resolved("on Tuesday night", wednesday) == [("2024-03-12", "day")]
+
+
+def test_a_week_after_counts_from_the_day_named_or_the_day_told_of() -> None:
+    friday = date(2024, 2, 9)
+    assert [(m.text, m.value) for m in find_dates("on Friday, a week after the raid", friday)] == [
+        ("Friday", date(2024, 2, 9)),
+        ("a week after", date(2024, 2, 2)),
+    ]
+    (counted,) = find_dates("The statement came two days after the raid.", friday, friday)
+    assert (counted.value, counted.counted) == (date(2024, 2, 7), True)
+
+
+def test_a_month_of_last_year() -> None:
+    assert resolved("In May last year, drones hit", date(2024, 8, 1)) == [("2023-05-01", "month")]
+    assert resolved("in March this year", date(2024, 8, 1)) == [("2024-03-01", "month")]

@@ -291,3 +291,42 @@ def test_a_list_of_tallies_by_region_after_an_interception_is_one_event_each() -
         published=date(2025, 3, 11),
     )
     assert [p for p, _, _ in located(events)] == ["Bryansk Oblast", "Kursk Oblast"]
+
+
+def test_a_tally_listed_line_by_line_gives_one_event_per_region() -> None:
+    events = events_of(
+        "The defence ministry said on Thursday it had shot down 9 drones overnight:\n"
+        "- Rostov region: 5\n- Kursk region: 4\n",
+        published=date(2024, 8, 22),
+    )
+    assert [p for p, _, _ in located(events)] == ["Kursk Oblast", "Rostov Oblast"]
+
+
+def test_a_blast_nobody_ties_to_ukraine_is_not_a_strike() -> None:
+    text = (
+        "An explosion at a petrol station in Makhachkala on Monday killed 35 people. "
+        "Investigators opened a case over breaches of safety rules."
+    )
+    assert events_of(text, published=date(2023, 8, 15)) == []
+
+
+def test_what_held_until_a_date_is_background() -> None:
+    events = events_of(
+        "Drones attacked the Antipinsky refinery in Tyumen on Monday. Until Monday the "
+        "farthest strikes had been in the Orenburg region.",
+        published=date(2025, 10, 7),
+    )
+    assert [p for p, _, _ in located(events)] == ["Antipinsky refinery"]
+
+
+def test_the_plant_points_back_to_the_latest_plant_told_of() -> None:
+    events = events_of(
+        "Drones struck the Tambov gunpowder plant in Kotovsk overnight, the governor said on "
+        "Wednesday. Flights at Saratov airport were restricted. It was not the first time the "
+        "plant had been targeted: drones also hit it in January.",
+        published=date(2025, 6, 11),
+    )
+    assert located(events) == [
+        ("Tambov gunpowder plant", "2025-01-01", "month"),
+        ("Tambov gunpowder plant", "2025-06-11", "day"),
+    ]
