@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -47,6 +48,7 @@ from .language import (
     OFFICE_NOUNS,
     PASSIVE_STRIKE,
     ROUTE_REFERENCE,
+    RUSSIAN_ACCIDENT,
     RUSSIAN_ATTACKER,
     SHIP_NOUNS,
     TARGET_PATTERNS,
@@ -406,7 +408,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and next_word.lower() not in GEO_NOUNS
         and mention.text.split()[-1].lower() not in GEO_NOUNS
         and not _LISTED_REGION.match(sentence[mention.end :])
-        and not _names_target_after(sentence, mention.end)
+        and _target_after(sentence, mention.end) is None
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
@@ -426,11 +428,6 @@ def _target_after(sentence: str, end: int) -> TargetType | None:
             if pattern.match(sentence, start):
                 return target_type
     return None
-
-
-def _names_target_after(sentence: str, end: int) -> bool:
-    """Whether a target noun follows a name closely."""
-    return _target_after(sentence, end) is not None
 
 
 def _classify(text: str) -> tuple[TargetType, str | None]:
@@ -513,16 +510,17 @@ def _weapon(text: str) -> Weapon:
     return min(overlapping, key=lambda f: (f[1], f[0]))[2]
 
 
-def _event_dates(sentence: str, published: date, context: date | None = None) -> list[DateMention]:
-    """The dates in a sentence that date a strike in it, not its background.
+def _event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """Of the dates ``found`` in a sentence, those that date a strike in it, not its
+    background.
 
     A date of reporting ("officials said on Thursday that ...") dates the strike only when the
     sentence has no other: news reports the day's strikes.
     """
     kept: list[DateMention] = []
     reporting: list[DateMention] = []
-    for mention in find_dates(sentence, published, context):
-        if _BOUNDARY_BEFORE_DATE.search(sentence[: mention.start]):
+    for mention in found:
+        if _bounds_time(sentence, mention):
             continue
         if _REPORTING_BEFORE_DATE.search(sentence[: mention.start]):
             if mention.precision == "day":
@@ -543,7 +541,7 @@ def _event_dates(sentence: str, published: date, context: date | None = None) ->
         # "Russia said on Monday that drones attacked two bases, and on Tuesday ...": a
         # reporting date still dates the strike its own clause tells of.
         for mention in reporting:
-            clause = _clause_around(sentence, mention.start, mention.end)
+            clause = sentence[slice(*_clause_span(sentence, mention.start, mention.end))]
             left = sentence.find(clause)
             alone = not any(left <= k.start < left + len(clause) for k in kept)
             if alone and _STRIKE_CONTEXT.search(clause[mention.end - left :]):
@@ -558,11 +556,15 @@ def _event_dates(sentence: str, published: date, context: date | None = None) ->
     return list(unique.values())
 
 
-def _clause_around(sentence: str, start: int, end: int) -> str:
+def _bounds_time(sentence: str, mention: DateMention) -> bool:
+    """ "until Monday": the date ends a stretch of time, it does not date a strike."""
+    return _BOUNDARY_BEFORE_DATE.search(sentence[: mention.start]) is not None
+
+
+def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around ``start:end`` begins and ends."""
     cuts = [0, *(m.start() for m in _CLAUSE_SPLIT.finditer(sentence)), len(sentence)]
-    left = max(c for c in cuts if c <= start)
-    right = min(c for c in cuts if c >= end)
-    return sentence[left:right]
+    return max(c for c in cuts if c <= start), min(c for c in cuts if c >= end)
 
 
 @dataclass(frozen=True)
@@ -708,23 +710,17 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
     if kind_after is not None and place.kind in ("city", "region"):
         # "the Marinovka military air base": the known site of that name and kind, wherever
         # the gazetteer's town of that name is.
-        key = normalise(mention.text)
-        named = [
-            f
-            for f in gazetteer.facilities
-            if f.target_type == kind_after and normalise(f.name).startswith(key)
-        ]
+        named = _named_after(mention.text, gazetteer.facilities, (kind_after,))
         if len(named) == 1:
             return _Located(named[0], kind_after, target)
     if place.kind == "city" and place.population < _SMALL_TOWN:
         # A facility named after the town ("Savasleyka" and "Savasleyka air base") is what
         # a strike report naming the town alongside targets of any kind means.
-        named = [
-            f
-            for f in gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM)
-            if normalise(f.name).startswith(normalise(mention.text))
-            and f.target_type in (target_type, _classify(text)[0])
-        ]
+        named = _named_after(
+            mention.text,
+            gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM),
+            (target_type, _classify(text)[0]),
+        )
         if len(named) == 1 and named[0].target_type in TARGET_TYPES:
             return _Located(named[0], named[0].target_type, target)
     if target_type == "unknown":
@@ -753,6 +749,16 @@ def _located(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> _Located
             if len(candidates) == 1:
                 return _Located(candidates[0], target_type, target, within=place)
     return _Located(place, target_type, target)
+
+
+def _named_after(
+    name: str, facilities: Iterable[Place], target_types: tuple[str, ...]
+) -> list[Place]:
+    """Facilities of these kinds whose name begins with ``name``: "Savasleyka air base"."""
+    key = normalise(name)
+    return [
+        f for f in facilities if f.target_type in target_types and normalise(f.name).startswith(key)
+    ]
 
 
 def _most_specific(found: list[_Located], text: str) -> list[_Located]:
@@ -898,7 +904,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         follows_strike = sentence.index == last_strike_index + 1
         russian = RUSSIAN_ATTACKER.search(text)
         # A tally line right after an interception report counts drones over that place.
-        attack = _reports_attack(text, russian) or (
+        attack = (RUSSIAN_ACCIDENT.search(text) is None and _reports_attack(text, russian)) or (
             follows_strike and _TALLY_LINE.match(text) is not None
         )
         # Places matter only where a strike, its aftermath or its ships are told.
@@ -917,7 +923,8 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
         # "two days after" counts from the day being told of, else from the article's first.
         day_told = context[0] if context and context[1] == "day" else None
         first_day = next((d.date for d in drafts if d.precision == "day"), None)
-        dates = _event_dates(text, published, day_told or first_day)
+        found_dates = find_dates(text, published, day_told or first_day)
+        dates = _event_dates(text, found_dates)
         target_type, target = _classify(text)
         if (
             dates
@@ -984,9 +991,7 @@ def extract_events(article: Article, gazetteer: Gazetteer | None = None) -> list
                 defender_claim=defender_claim,
             )
 
-        if not dates and any(
-            _BOUNDARY_BEFORE_DATE.search(text[: m.start]) for m in find_dates(text, published)
-        ):
+        if not dates and any(_bounds_time(text, m) for m in found_dates):
             # What held until a date is background to the strike being told.
             continue
         if context is not None and dates and all(m.text.lower() in _VAGUE_DAYS for m in dates):
@@ -1117,18 +1122,8 @@ def _reports_attack(text: str, russian: re.Match[str] | None) -> bool:
     its accidents)."""
     if russian is None:
         return ATTACK.search(text) is not None
-    left, right = (
-        (0, len(text))
-        if russian.group().lower().startswith(("accident", "by ", "abnormal", "friendly"))
-        else _clause_span(text, russian.start(), russian.end())
-    )
+    left, right = _clause_span(text, russian.start(), russian.end())
     return any(not left <= m.start() < right for m in ATTACK.finditer(text))
-
-
-def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    clause = _clause_around(text, start, end)
-    left = text.find(clause, max(0, start - len(clause)))
-    return left, left + len(clause)
 
 
 def _places_of_date(

@@ -631,14 +631,16 @@ ROUTE_REFERENCE = re.compile(
     r"(?:the\s+)?(?:(?:occupied|southern|northern|eastern|western)\s+)?$",
     re.IGNORECASE,
 )
-#: Russia as the attacker: its strikes on Ukraine, and its own accidents, are out of scope.
+#: Russia as the attacker: its strikes on Ukraine, like its own accidents, are out of scope.
 RUSSIAN_ATTACKER = re.compile(
     r"\b(?:Russia|Moscow|Russian\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|warplanes?|jets?|"
     r"bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|shelled|bombed|"
     r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
-    r"(?!\s+(?:by|at|in|on|during|while|when)\b)"
-    r"|\b(?:accidental(?:ly)?|by accident|by mistake|abnormal release|friendly fire)\b",
+    r"(?!\s+(?:by|at|in|on|during|while|when)\b)",
     re.IGNORECASE,
+)
+RUSSIAN_ACCIDENT = _words(
+    r"accidental(?:ly)?", r"by accident", r"by mistake", r"abnormal release", r"friendly fire"
 )
 #: A place named as where the attack came from.
 LAUNCH_REFERENCE = re.compile(
