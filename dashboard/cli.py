@@ -71,7 +71,11 @@ def _parser() -> argparse.ArgumentParser:
         "evaluate", help="score extraction against a corpus of articles with answer files"
     )
     evaluate.add_argument("corpus", nargs="?", type=Path, metavar="CORPUS")
-    evaluate.add_argument("--errors", action="store_true", help="list every error too")
+    evaluate.add_argument(
+        "--errors",
+        action="store_true",
+        help="list every error too (of the study split only, where the corpus has splits)",
+    )
     return parser
 
 
@@ -149,15 +153,17 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_errors, format_table
+    from .evaluate import ALL, STUDY, evaluate_groups, format_errors, format_evaluation
     from .loader import extract_measured
 
     corpus = args.corpus or get_settings().seeds_dir.parent / "tests" / "corpus"
-    score = evaluate(corpus, extract_measured)
-    print(format_table(score))
+    evaluation = evaluate_groups(corpus, extract_measured)
+    print(format_evaluation(evaluation))
     if args.errors:
-        print()
-        print("\n".join(format_errors(score, limit=1000)))
+        # The check split is for measuring only: its errors are never read.
+        group = STUDY if STUDY in evaluation.groups else ALL
+        print(f"\nerrors of {group}:")
+        print("\n".join(format_errors(evaluation.groups[group], limit=1000)))
     return 0
 
 

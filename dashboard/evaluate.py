@@ -12,6 +12,13 @@ region whatever the two representative points. Among the pairs, the table scores
 (within 10 km), date (same day and precision), target type,
 weapon, and distance to the front line (within 15 km of the distance measured at the answer's
 coordinates on the answer's date).
+
+A development set of real reports (``tests/realworld/``) keeps its answer files at the top and
+the report texts, which are third-party and not in git, in ``texts/``; a ``splits.json`` puts
+each report in ``study`` or ``check``, and each answer lists the report's ``kinds`` (roundup,
+russian_side, translated, negative, ...). :func:`evaluate_groups` scores every split and kind
+apart and counts the texts that are missing. Records that extraction marks ``intercepted``
+are not strikes: they are neither found nor invented.
 """
 
 from __future__ import annotations
@@ -62,6 +69,10 @@ class Score:
 
     answers: int = 0
     extracted: int = 0
+    articles: int = 0
+    #: Reports whose answer holds no strike, and the events extraction invented from them.
+    negatives: int = 0
+    negative_invented: int = 0
     pairs: list[tuple[Answer, Event]] = field(default_factory=list)
     missed: list[Answer] = field(default_factory=list)
     invented: list[tuple[str, Event]] = field(default_factory=list)
@@ -78,6 +89,10 @@ class Score:
     @property
     def invented_rate(self) -> float:
         return len(self.invented) / self.extracted if self.extracted else 0.0
+
+    @property
+    def invented_per_negative(self) -> float:
+        return self.negative_invented / self.negatives if self.negatives else 0.0
 
     def rates(self) -> dict[str, float]:
         """Every rate of the table, by name."""
@@ -173,6 +188,11 @@ def read_answers(path: Path) -> tuple[dict[str, Any], list[Answer]]:
 
 def score_article(score: Score, name: str, answers: list[Answer], events: list[Event]) -> None:
     """Pair one article's events with its answers, nearest first, and count."""
+    events = [e for e in events if e.outcome != "intercepted"]
+    score.articles += 1
+    if not answers:
+        score.negatives += 1
+        score.negative_invented += len(events)
     score.answers += len(answers)
     score.extracted += len(events)
     candidates = sorted(
@@ -195,15 +215,74 @@ def score_article(score: Score, name: str, answers: list[Answer], events: list[E
 
 def evaluate(corpus: Path, extract: Callable[[Any], list[Event]]) -> Score:
     """Score ``extract`` (an article to its events) over every answered article in ``corpus``."""
-    files = sorted(corpus.glob("*.txt"))
-    answered = [f for f in files if f.with_suffix(".json").is_file()]
-    if not answered:
+    return evaluate_groups(corpus, extract).groups[ALL]
+
+
+#: The group every scored report belongs to.
+ALL = "all"
+STUDY = "split study"
+TEXTS = "texts"
+SPLITS = "splits.json"
+
+
+@dataclass
+class Evaluation:
+    """Scores of a corpus by group (``all``, each split, each kind) and the texts missing."""
+
+    groups: dict[str, Score] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+def _text_of(answer_file: Path) -> Path | None:
+    """A report's text: beside its answer (our own corpus) or in ``texts/`` (real reports)."""
+    for text in (
+        answer_file.with_suffix(".txt"),
+        answer_file.parent / TEXTS / f"{answer_file.stem}.txt",
+    ):
+        if text.is_file():
+            return text
+    return None
+
+
+def answer_files(corpus: Path) -> list[Path]:
+    """The answer files of a corpus: every ``NAME.json`` but the split table."""
+    return sorted(p for p in corpus.glob("*.json") if p.name not in (SPLITS, "articles.json"))
+
+
+def evaluate_groups(corpus: Path, extract: Callable[[Any], list[Event]]) -> Evaluation:
+    """Score ``extract`` on every report of ``corpus`` whose text is present, by group."""
+    splits_file = corpus / SPLITS
+    splits: dict[str, str] = (
+        json.loads(splits_file.read_text(encoding="utf-8")) if splits_file.is_file() else {}
+    )
+    evaluation = Evaluation()
+    scored = 0
+    for answer_file in answer_files(corpus):
+        text = _text_of(answer_file)
+        if text is None:
+            evaluation.missing.append(answer_file.stem)
+            continue
+        meta, answers = read_answers(answer_file)
+        article = read_article(
+            text,
+            published=date.fromisoformat(meta["published"]) if meta.get("published") else None,
+            outlet=meta.get("outlet"),
+            url=meta.get("url"),
+        )
+        events = extract(article)
+        groups = [ALL]
+        if answer_file.stem in splits:
+            groups.append(f"split {splits[answer_file.stem]}")
+        groups += [f"kind {kind}" for kind in meta.get("kinds", ())]
+        for group in groups:
+            score_article(
+                evaluation.groups.setdefault(group, Score()), answer_file.stem, answers, events
+            )
+        scored += 1
+    if not scored and not evaluation.missing:
         raise InputError(f"{corpus}: no articles with answer files (NAME.txt + NAME.json)")
-    score = Score()
-    for file in answered:
-        _, answers = read_answers(file.with_suffix(".json"))
-        score_article(score, file.stem, answers, extract(read_article(file)))
-    return score
+    evaluation.groups.setdefault(ALL, Score())
+    return evaluation
 
 
 def format_table(score: Score) -> str:
@@ -222,8 +301,31 @@ def format_table(score: Score) -> str:
         ("weapon", f"{rates['weapon']:.1%} of found"),
         ("front distance within 15 km", f"{rates['front_15km']:.1%} of found"),
     ]
+    if score.negatives:
+        rows.append(
+            (
+                "invented per negative report",
+                f"{score.invented_per_negative:.2f} ({score.negative_invented} in "
+                f"{score.negatives} reports)",
+            )
+        )
     width = max(len(name) for name, _ in rows)
     return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+
+
+def format_evaluation(evaluation: Evaluation) -> str:
+    """Every group's table, the whole corpus first, then the splits and the kinds."""
+    order = sorted(evaluation.groups, key=lambda g: (g != ALL, not g.startswith("split"), g))
+    parts = []
+    for group in order:
+        score = evaluation.groups[group]
+        parts.append(f"== {group}: {score.articles} reports ==\n{format_table(score)}")
+    if evaluation.missing:
+        parts.append(
+            f"{len(evaluation.missing)} texts missing (not scored): "
+            "see the corpus README to bring them back"
+        )
+    return "\n\n".join(parts)
 
 
 def format_errors(score: Score, limit: int = 40) -> Iterable[str]:

@@ -25,10 +25,15 @@ TargetType = Literal[
 ]
 Weapon = Literal["aerial_drone", "sea_drone", "missile", "aircraft", "sabotage", "unknown"]
 DatePrecision = Literal["day", "month", "year"]
+#: ``hit`` when a report says something was hit, damaged or set on fire; ``intercepted`` for
+#: drones or missiles only shot down (an interception tally: not a strike); ``unknown`` when
+#: the report cannot tell.
+Outcome = Literal["hit", "intercepted", "unknown"]
 
 TARGET_TYPES: tuple[TargetType, ...] = get_args(TargetType)
 WEAPONS: tuple[Weapon, ...] = get_args(Weapon)
 DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
 #: Geo precision: 1 the facility itself, 2 the town, 3 the region, 4 not located.
 GEO_FACILITY, GEO_TOWN, GEO_REGION, GEO_NONE = 1, 2, 3, 4
@@ -113,6 +118,7 @@ class Event:
     frontline_id: str | None = None
     sources: tuple[Source, ...] = field(default_factory=tuple)
     distance_claims: tuple[DistanceClaim, ...] = ()
+    outcome: Outcome = "unknown"
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -122,6 +128,8 @@ class Event:
             raise ValueError(f"unknown weapon {self.weapon!r}")
         if self.date_precision not in DATE_PRECISIONS:
             raise ValueError(f"unknown date precision {self.date_precision!r}")
+        if self.outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {self.outcome!r}")
         if not self.id:
             object.__setattr__(self, "id", self.natural_id())
 
@@ -171,6 +179,7 @@ class Event:
             "target_type": self.target_type,
             "target": self.target,
             "weapon": self.weapon,
+            "outcome": self.outcome,
             "attacker_claim": self.attacker_claim,
             "defender_claim": self.defender_claim,
             "distance_to_front_km": self.distance_to_front_km,
@@ -199,6 +208,7 @@ class Event:
             target_type=data.get("target_type", "unknown"),
             target=data.get("target"),
             weapon=data.get("weapon", "unknown"),
+            outcome=data.get("outcome", "unknown"),
             attacker_claim=data.get("attacker_claim"),
             defender_claim=data.get("defender_claim"),
             distance_to_front_km=data.get("distance_to_front_km"),

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from dashboard.evaluate import Answer, Score, evaluate, format_table, score_article
+from dashboard.evaluate import (
+    Answer,
+    Score,
+    evaluate,
+    evaluate_groups,
+    format_evaluation,
+    format_table,
+    score_article,
+)
 from dashboard.loader import extract_measured
 from tests.factories import event
 
@@ -111,3 +120,83 @@ def test_corpus_scores_stay_above_their_floors(corpus_score: Score) -> None:
 def test_corpus_has_enough_articles_and_answers(corpus_score: Score) -> None:
     assert len(list(CORPUS.glob("*.txt"))) >= 40
     assert corpus_score.answers >= 100
+
+
+def _report(
+    folder: Path, name: str, text: str | None, events: list[dict[str, object]], kinds: list[str]
+) -> None:
+    meta = {
+        "url": f"https://example.org/{name}",
+        "outlet": "Example",
+        "published": "2024-11-07",
+        "title": None,
+        "query": "drone strike Kaspiysk",
+        "kinds": kinds,
+        "events": events,
+        "intercepted": [],
+    }
+    (folder / f"{name}.json").write_text(json.dumps(meta), encoding="utf-8")
+    if text is not None:
+        (folder / "texts").mkdir(exist_ok=True)
+        (folder / "texts" / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+KASPIYSK = {
+    "date": "2024-11-06",
+    "date_precision": "day",
+    "place": "Kaspiysk",
+    "lat": 42.881,
+    "lon": 47.638,
+    "geo_precision": 2,
+    "target_type": "naval",
+    "weapon": "aerial_drone",
+    "outcome": "hit",
+    "background": False,
+}
+
+
+def test_a_real_report_set_is_scored_by_split_and_kind_and_counts_missing_texts(
+    tmp_path: Path,
+) -> None:
+    _report(
+        tmp_path,
+        "a",
+        "Ukrainian drones hit two warships at the naval base in Kaspiysk on Wednesday, Nov. 6.",
+        [KASPIYSK],
+        ["wire"],
+    )
+    _report(
+        tmp_path,
+        "b",
+        "Russian missiles struck Kyiv's power grid overnight, officials in Kyiv said on Thursday.",
+        [],
+        ["negative"],
+    )
+    _report(tmp_path, "c", None, [KASPIYSK], ["roundup"])
+    (tmp_path / "splits.json").write_text(json.dumps({"a": "study", "b": "check", "c": "check"}))
+
+    evaluation = evaluate_groups(tmp_path, extract_measured)
+
+    assert evaluation.missing == ["c"]
+    assert set(evaluation.groups) == {
+        "all",
+        "split study",
+        "split check",
+        "kind wire",
+        "kind negative",
+    }
+    assert evaluation.groups["split study"].rates()["found"] == 1.0
+    assert evaluation.groups["kind negative"].negatives == 1
+    table = format_evaluation(evaluation)
+    assert "== split check: 1 reports ==" in table
+    assert "invented per negative report" in table
+    assert "1 texts missing" in table
+
+
+def test_records_marked_intercepted_are_neither_found_nor_invented() -> None:
+    score = Score()
+    tally = event(
+        place="Bryansk Oblast", admin1="Bryansk Oblast", geo_precision=3, outcome="intercepted"
+    )
+    score_article(score, "a", [], [tally])
+    assert score.extracted == 0 and not score.invented and score.negatives == 1
