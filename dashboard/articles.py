@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_iso_date
 from .errors import ArticleError
+from .model import parse_iso_date
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 FOLDER_SIDECAR = "articles.json"

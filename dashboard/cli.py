@@ -14,11 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from .articles import read_article
-from .dates import parse_iso_date
 from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
 from .exports import events_to_csv, events_to_geojson
-from .model import TARGET_TYPES
+from .model import TARGET_TYPES, parse_iso_date
 from .settings import get_settings
 
 EXIT_ERROR = 2

@@ -6,12 +6,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .articles import Article, article_paths, read_article
-from .claims import DistanceClaim
-from .extract import extract_events
+from .extraction import extract_events
 from .frontline import measure_points
 from .gazetteer import default_gazetteer
 from .geometry import geodesic_distance_km
-from .model import Event
+from .model import DistanceClaim, Event
 from .store import LoadReport, Store
 
 #: Called after each file with (files done, files in all, the file).

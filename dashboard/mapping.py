@@ -51,10 +51,9 @@ from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, mapping
 
 from .assets import STATIC_DIR, STATIC_URL, localize, require_assets
-from .claims import Reference
 from .errors import DataError
 from .frontline import Frontline
-from .model import DATE_PRECISIONS, TARGET_TYPES, WEAPONS, Event
+from .model import DATE_PRECISIONS, TARGET_TYPES, WEAPONS, Event, Reference
 from .settings import get_settings
 
 BASEMAP_FILE = "basemap.geojson"

@@ -6,8 +6,7 @@ from collections.abc import Iterable
 
 from pyproj import Geod
 
-from .dates import DATE_RANK, same_period
-from .model import GEO_FACILITY, GEO_NONE, GEO_REGION, Event, Source
+from .model import DATE_RANK, GEO_FACILITY, GEO_NONE, GEO_REGION, Event, Source, same_period
 
 _GEOD = Geod(ellps="WGS84")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal, get_args
 
-from .claims import DistanceClaim
+from .errors import DateError
 
 TargetType = Literal[
     "naval",
@@ -34,6 +34,90 @@ TARGET_TYPES: tuple[TargetType, ...] = get_args(TargetType)
 WEAPONS: tuple[Weapon, ...] = get_args(Weapon)
 DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
+
+DATE_RANK: dict[DatePrecision, int] = {"day": 0, "month": 1, "year": 2}
+
+
+def parse_iso_date(text: str) -> date:
+    """Parse ``YYYY-MM-DD`` or raise :class:`DateError` with a one-line reason."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DateError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+def same_period(a: date, a_precision: DatePrecision, b: date, b_precision: DatePrecision) -> bool:
+    """Whether two dates agree within the coarser of their precisions."""
+    coarser = max(a_precision, b_precision, key=DATE_RANK.__getitem__)
+    if coarser == "year":
+        return a.year == b.year
+    if coarser == "month":
+        return (a.year, a.month) == (b.year, b.month)
+    return a == b
+
+
+Reference = Literal["front", "border", "held", "place"]
+
+KM_PER_MILE = 1.609344
+#: A claim is off when the measurement is more than this fraction outside its range.
+TOLERANCE = 0.25
+
+
+@dataclass(frozen=True)
+class DistanceClaim:
+    """What an article says about an event's distance from something, and the check of it."""
+
+    text: str
+    low_km: float
+    high_km: float
+    reference: Reference
+    place: str | None = None
+    measured_km: float | None = None
+
+    @property
+    def off(self) -> bool:
+        """Whether the measurement falls more than 25 % outside the claimed range."""
+        if self.measured_km is None:
+            return False
+        low, high = self.low_km / (1 + TOLERANCE), self.high_km * (1 + TOLERANCE)
+        return not low <= self.measured_km <= high
+
+    def describe(self) -> str:
+        """One line for a table or popup: the claim, the range, the measurement."""
+        claimed = f"{self.low_km:,.0f}–{self.high_km:,.0f} km"
+        measured = (
+            "not measured"
+            if self.measured_km is None
+            else f"{self.measured_km:,.0f} km measured"
+            + (" — off by more than 25 %" if self.off else "")
+        )
+        return f'"{self.text}" ({claimed} claimed; {measured})'
+
+    def with_measurement(self, km: float | None) -> DistanceClaim:
+        return replace(self, measured_km=None if km is None else round(km, 1))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "low_km": self.low_km,
+            "high_km": self.high_km,
+            "reference": self.reference,
+            "place": self.place,
+            "measured_km": self.measured_km,
+            "off": self.off,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DistanceClaim:
+        return cls(
+            text=data["text"],
+            low_km=float(data["low_km"]),
+            high_km=float(data["high_km"]),
+            reference=data["reference"],
+            place=data.get("place"),
+            measured_km=data.get("measured_km"),
+        )
+
 
 #: Geo precision: 1 the facility itself, 2 the town, 3 the region, 4 not located.
 GEO_FACILITY, GEO_TOWN, GEO_REGION, GEO_NONE = 1, 2, 3, 4

@@ -20,9 +20,8 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
-from dashboard.claims import DistanceClaim
 from dashboard.filters import Filters, describe_for_filename
-from dashboard.model import Event, Source
+from dashboard.model import DistanceClaim, Event, Source
 from dashboard.store import Store
 
 REPO = Path(__file__).resolve().parent.parent

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import ConsoleMessage, Frame, Page, sync_playwright
 
-from dashboard.claims import DistanceClaim
 from dashboard.loader import load_paths
+from dashboard.model import DistanceClaim
 from dashboard.settings import get_settings
 from dashboard.store import Store
 from tests.factories import event, source

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from dashboard.articles import read_article
-from dashboard.claims import DistanceClaim, find_distance_claims
+from dashboard.extraction.claims import find_distance_claims
 from dashboard.loader import extract_measured
+from dashboard.model import DistanceClaim
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

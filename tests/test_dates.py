@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from dashboard.dates import best_date, find_dates, parse_iso_date, same_period
 from dashboard.errors import DateError
+from dashboard.extraction.dates import best_date, find_dates
+from dashboard.model import parse_iso_date, same_period
 
 WEDNESDAY = date(2024, 11, 6)
 SATURDAY = date(2023, 8, 5)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.articles import article_from_text, read_article
-from dashboard.extract import extract_events, split_sentences
+from dashboard.extraction import extract_events
+from dashboard.extraction.text import split_sentences
 from dashboard.geometry import geodesic_distance_km
 from dashboard.loader import measure
 from dashboard.model import Event
@@ -330,3 +331,37 @@ def test_the_plant_points_back_to_the_latest_plant_told_of() -> None:
         ("Tambov gunpowder plant", "2025-01-01", "month"),
         ("Tambov gunpowder plant", "2025-06-11", "day"),
     ]
+
+
+def test_extraction_runs_as_named_stages_each_of_which_can_be_stopped_after() -> None:
+    from dashboard.extraction import STAGES, run
+
+    assert [name for name, _ in STAGES] == [
+        "text",
+        "places",
+        "cues",
+        "candidates",
+        "decisions",
+        "claims",
+    ]
+    article = article_from_text(
+        "Drones hit the Tuapse refinery on Sunday, 1,000 km from the front line, "
+        "the Krasnodar governor said.",
+        published=date(2024, 5, 20),
+    )
+    after_places = run(article, until="places")
+    assert len(after_places.sentences) == 1 and not after_places.drafts
+    done = run(article)
+    assert [e.place for e in done.events] == ["Tuapse refinery"]
+    assert [c.reference for c in done.events[0].distance_claims] == ["front"]
+
+
+def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage() -> None:
+    from dashboard.extraction import run
+
+    article = article_from_text(
+        "An explosion hit a gas pipeline in Tula on Monday; investigators blamed a leak.",
+        published=date(2024, 5, 20),
+    )
+    doc = run(article)
+    assert doc.no_strike and not doc.drafts and not doc.events

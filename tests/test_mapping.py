@@ -16,7 +16,6 @@ import pytest
 from shapely.geometry import LineString, Point, shape
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
-from dashboard.claims import DistanceClaim
 from dashboard.demo import SYNTHETIC_MARK, make_demo_events
 from dashboard.exports import events_frame
 from dashboard.frontline import Frontline, distances_to_front_km
@@ -41,7 +40,7 @@ from dashboard.mapping import (
     publish_details,
     write_details,
 )
-from dashboard.model import TARGET_TYPES, Event
+from dashboard.model import TARGET_TYPES, DistanceClaim, Event
 from tests.factories import event, source
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> {{ 7*7 }}'

@@ -16,7 +16,7 @@ import pandas as pd
 from dashboard.app.common import label
 from dashboard.articles import Article, article_from_text, read_article
 from dashboard.errors import ArticleError
-from dashboard.extract import geo_precision
+from dashboard.extraction.places import geo_precision
 from dashboard.gazetteer import Place
 from dashboard.loader import measure
 from dashboard.model import GEO_NONE, Event

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .errors import DateError
-from .model import DatePrecision
+from ..model import DatePrecision
+from .cues import BOUNDARY_BEFORE_DATE, REPORTING_BEFORE_DATE, STRIKE_CONTEXT, weapon_named
+from .text import clause_span
 
 MONTHS = {
     "january": 1,
@@ -107,14 +108,6 @@ class DateMention:
     explicit: bool
     #: Counted from another day ("two days after"), not named.
     counted: bool = False
-
-
-def parse_iso_date(text: str) -> date:
-    """Parse ``YYYY-MM-DD`` or raise :class:`DateError` with a one-line reason."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise DateError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
 
 
 def _count(word: str) -> int:
@@ -280,14 +273,69 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
     return min(mentions, key=lambda m: (not m.explicit, rank[m.precision], m.start))
 
 
-def same_period(a: date, a_precision: DatePrecision, b: date, b_precision: DatePrecision) -> bool:
-    """Whether two dates agree within the coarser of their precisions."""
-    coarser = max(a_precision, b_precision, key=DATE_RANK.__getitem__)
-    if coarser == "year":
-        return a.year == b.year
-    if coarser == "month":
-        return (a.year, a.month) == (b.year, b.month)
-    return a == b
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
+
+_CLAUSE_STOP = re.compile(r"[;:()]|\s[-–—]{1,2}\s")
 
 
-DATE_RANK: dict[DatePrecision, int] = {"day": 0, "month": 1, "year": 2}
+def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """Of the dates ``found`` in a sentence, those that date a strike in it, not its
+    background.
+
+    A date of reporting ("officials said on Thursday that ...") dates the strike only when the
+    sentence has no other: news reports the day's strikes.
+    """
+    kept: list[DateMention] = []
+    reporting: list[DateMention] = []
+    for mention in found:
+        if bounds_time(sentence, mention):
+            continue
+        if REPORTING_BEFORE_DATE.search(sentence[: mention.start]):
+            if mention.precision == "day":
+                reporting.append(mention)
+            continue
+        left, right = date_span(sentence, mention)
+        # "two days after X": X is what the counted day dates, not the clause's own news.
+        clause = sentence[mention.end if mention.counted else left : right]
+        initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
+        # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
+        # sentence; "completed in 2018" is background.
+        short = len(re.findall(r"\w+", clause)) <= 5 and mention.precision != "year"
+        if initial or short or STRIKE_CONTEXT.search(clause) or weapon_named(clause) != "unknown":
+            kept.append(mention)
+    if reporting and not any(m.precision in ("day", "month") for m in kept):
+        kept = reporting[:1]
+    else:
+        # "Russia said on Monday that drones attacked two bases, and on Tuesday ...": a
+        # reporting date still dates the strike its own clause tells of.
+        for mention in reporting:
+            clause = sentence[slice(*clause_span(sentence, mention.start, mention.end))]
+            left = sentence.find(clause)
+            alone = not any(left <= k.start < left + len(clause) for k in kept)
+            if alone and STRIKE_CONTEXT.search(clause[mention.end - left :]):
+                kept.append(mention)
+        kept.sort(key=lambda m: m.start)
+    explicit_days = [m for m in kept if m.explicit and m.precision == "day"]
+    if explicit_days:
+        kept = explicit_days
+    unique: dict[tuple[date, str], DateMention] = {}
+    for mention in kept:
+        unique.setdefault((mention.value, mention.precision), mention)
+    return list(unique.values())
+
+
+def bounds_time(sentence: str, mention: DateMention) -> bool:
+    """ "until Monday": the date ends a stretch of time, it does not date a strike."""
+    return BOUNDARY_BEFORE_DATE.search(sentence[: mention.start]) is not None
+
+
+def date_span(text: str, mention: DateMention) -> tuple[int, int]:
+    """Where a date's own clause runs; "in November, when drones hit X" runs on into the
+    "when" clause that tells what happened then."""
+    left, right = clause_span(text, mention.start, mention.end)
+    when = _WHEN_CLAUSE.match(text, mention.end)
+    if when:
+        # commas inside a when-clause list what happened ("when drones hit X, Y and Z")
+        stop = _CLAUSE_STOP.search(text, when.end())
+        right = stop.start() if stop else len(text)
+    return left, right

@@ -10,14 +10,13 @@ lies more than :data:`TOLERANCE` outside its range.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING
 
-Reference = Literal["front", "border", "held", "place"]
+from ..model import KM_PER_MILE, DistanceClaim, Reference
+from .lexicon import ATTACKER_VOICE, CLAIM_VERB, DAMAGE, DEFENCE_CLAIM, DEFENDER_VOICE
 
-KM_PER_MILE = 1.609344
-#: A claim is off when the measurement is more than this fraction outside its range.
-TOLERANCE = 0.25
+if TYPE_CHECKING:
+    from .document import Document
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _VAGUE = {
@@ -46,62 +45,6 @@ _REFERENCE = (
     r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?))"
 )
 _CLAIM = re.compile(_AMOUNT + _REFERENCE, re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class DistanceClaim:
-    """What an article says about an event's distance from something, and the check of it."""
-
-    text: str
-    low_km: float
-    high_km: float
-    reference: Reference
-    place: str | None = None
-    measured_km: float | None = None
-
-    @property
-    def off(self) -> bool:
-        """Whether the measurement falls more than 25 % outside the claimed range."""
-        if self.measured_km is None:
-            return False
-        low, high = self.low_km / (1 + TOLERANCE), self.high_km * (1 + TOLERANCE)
-        return not low <= self.measured_km <= high
-
-    def describe(self) -> str:
-        """One line for a table or popup: the claim, the range, the measurement."""
-        claimed = f"{self.low_km:,.0f}–{self.high_km:,.0f} km"
-        measured = (
-            "not measured"
-            if self.measured_km is None
-            else f"{self.measured_km:,.0f} km measured"
-            + (" — off by more than 25 %" if self.off else "")
-        )
-        return f'"{self.text}" ({claimed} claimed; {measured})'
-
-    def with_measurement(self, km: float | None) -> DistanceClaim:
-        return replace(self, measured_km=None if km is None else round(km, 1))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "low_km": self.low_km,
-            "high_km": self.high_km,
-            "reference": self.reference,
-            "place": self.place,
-            "measured_km": self.measured_km,
-            "off": self.off,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> DistanceClaim:
-        return cls(
-            text=data["text"],
-            low_km=float(data["low_km"]),
-            high_km=float(data["high_km"]),
-            reference=data["reference"],
-            place=data.get("place"),
-            measured_km=data.get("measured_km"),
-        )
 
 
 def _number(text: str) -> float:
@@ -167,3 +110,34 @@ def find_distance_claims(sentence: str) -> list[DistanceClaim]:
             )
         )
     return claims
+
+
+def side_claims(text: str) -> tuple[str | None, str | None]:
+    """(attacker's claim, defender's claim) the sentence makes, as the sentence itself."""
+    defender = text if DEFENCE_CLAIM.search(text) and DEFENDER_VOICE.search(text) else None
+    attacker = (
+        text
+        if ATTACKER_VOICE.search(text)
+        and CLAIM_VERB.search(text)
+        and DAMAGE.search(text)
+        and defender is None
+        else None
+    )
+    return attacker, defender
+
+
+def attach_distance_claims(doc: Document) -> None:
+    """Stage ``claims``: each event's distance claims, read from its supporting sentences."""
+    doc.events = [
+        event.with_changes(
+            distance_claims=tuple(
+                dict.fromkeys(
+                    claim
+                    for source in event.sources
+                    for quote in source.quotes
+                    for claim in find_distance_claims(quote)
+                )
+            )
+        )
+        for event in doc.events
+    ]

@@ -1,0 +1,151 @@
+"""Stage ``decisions``: which candidates are strikes, and one event per strike.
+
+Candidates dated only by the day they were reported take the strike's day; Russia's strikes
+on Ukrainian-held land are dropped; mentions of one strike merge, and undated, unlocated
+reports of the same day fold into that day's located event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .document import Draft
+from .places import geo_precision, same_place
+
+if TYPE_CHECKING:
+    from .document import Document
+
+from ..articles import Article
+from ..frontline import side_of
+from ..merge import merge_events, same_strike
+from ..model import (
+    GEO_NONE,
+    GEO_REGION,
+    Event,
+    Source,
+)
+from .lexicon import (
+    OCCUPIED_CUE,
+)
+
+#: A report comes out at most this many days after the strike it tells of.
+_REPORT_LAG_DAYS = 2
+
+
+def decide(doc: Document) -> None:
+    """Stage ``decisions``: which candidates are strikes, merged into ``doc.events``."""
+    drafts = doc.drafts
+    redate_reported(drafts)
+    # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
+    # strike's own date says which side a Ukrainian place was on.
+    drafts = [d for d in drafts if on_russias_side(d)]
+    lead = doc.lead
+    if lead is not None:
+        same_day = [d for d in drafts if (d.date, d.precision) == (lead.date, lead.precision)]
+        if not drafts:
+            drafts.append(lead)
+        elif same_day:
+            # The lead's words (its claims too) belong to the strike it announces.
+            same_day[0].quotes.append(lead.quotes[0])
+    doc.events = consolidate([to_event(d, doc.article) for d in drafts])
+
+
+def to_event(draft: Draft, article: Article) -> Event:
+    place = draft.place
+    source = Source(
+        article_id=article.id,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+        title=article.title,
+        quotes=tuple(dict.fromkeys(draft.quotes)),
+    )
+    target = draft.target
+    if draft.ship_names:
+        target = f"{target or 'ships'} ({', '.join(dict.fromkeys(draft.ship_names))})"
+    precision = geo_precision(place) if place else GEO_NONE
+    located = place is not None and precision != GEO_NONE
+    return Event(
+        date=draft.date,
+        date_precision=draft.precision,
+        place=place.name if place else None,
+        admin1=place.admin1 if place else None,
+        country=place.country if place else draft.country_hint,
+        occupied=place.occupied if place else False,
+        lat=place.lat if place and located else None,
+        lon=place.lon if place and located else None,
+        geo_precision=precision,
+        target_type=draft.target_type,
+        target=target,
+        weapon=draft.weapon,
+        attacker_claim=draft.attacker_claim,
+        defender_claim=draft.defender_claim,
+        sources=(source,),
+    )
+
+
+def redate_reported(drafts: list[Draft]) -> None:
+    """A strike dated only by the day it was reported takes the day the article later gives
+    it: "the air force said on Sunday ...", then "the base was hit on Saturday" (or, with no
+    place, "a ship had been struck on Saturday")."""
+    told = [d for d in drafts if d.precision == "day" and not (d.counted or d.reported)]
+    for draft in drafts:
+        if not (draft.reported and draft.place is not None and draft.precision == "day"):
+            continue
+        earlier = [d for d in told if 1 <= (draft.date - d.date).days <= _REPORT_LAG_DAYS]
+        here = [d for d in earlier if d.place is not None and same_place(d.place, draft.place)]
+        unplaced = [d for d in earlier if d.place is None]
+        for candidates in (here, unplaced):
+            if candidates:
+                draft.date = max(d.date for d in candidates)
+                break
+
+
+def on_russias_side(draft: Draft) -> bool:
+    place = draft.place
+    if place is None or place.country != "UA" or place.occupied:
+        return True
+    if any(OCCUPIED_CUE.search(quote) for quote in draft.quotes):
+        return True
+    return side_of(place.lat, place.lon, draft.date) == "occupied"
+
+
+def consolidate(events: list[Event]) -> list[Event]:
+    """Merge an article's mentions of one strike; fold unlocated same-day mentions in.
+
+    Within one article, dates must be the same to the day (or the same month at month
+    precision): an article that says "earlier in July" beside "on Sunday" speaks of two strikes.
+    """
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: (not e.located, e.geo_precision)):
+        for index, known in enumerate(merged):
+            same_date = (known.date, known.date_precision) == (event.date, event.date_precision)
+            if (same_date and same_strike(known, event)) or _folds_into(event, known):
+                merged[index] = merge_events(known, event)
+                break
+        else:
+            # Unlocated mentions less precise than a day, or with nothing putting them on
+            # Russia's side, locate and date nothing.
+            if event.located or (event.date_precision == "day" and event.country):
+                merged.append(event)
+    return sorted(merged, key=lambda e: (e.date, e.place or ""))
+
+
+def _folds_into(event: Event, known: Event) -> bool:
+    """An unlocated mention of the same day and target as a located strike (whatever weapon
+    it names: "drones and missiles" are told one at a time); or a region's report
+    (interceptions over it) of a day on which a named place in it was hit."""
+    if (
+        event.geo_precision == GEO_REGION
+        and known.geo_precision < GEO_REGION
+        and event.admin1 == known.admin1
+        and (event.date, event.date_precision) == (known.date, known.date_precision)
+    ):
+        return True
+    return (
+        not event.located
+        and known.located
+        and event.date == known.date
+        and event.date_precision == known.date_precision
+        and event.target_type in (known.target_type, "unknown")
+    )

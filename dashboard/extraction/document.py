@@ -1,0 +1,53 @@
+"""The document that flows through the extraction stages, and the drafts they build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..articles import Article
+from ..gazetteer import Gazetteer, Place
+from ..model import DatePrecision, Event, TargetType, Weapon
+from .text import Sentence
+
+
+@dataclass
+class Draft:
+    """An event being assembled from an article's sentences."""
+
+    date: date
+    precision: DatePrecision
+    place: Place | None
+    target_type: TargetType
+    target: str | None
+    weapon: Weapon
+    quotes: list[str]
+    country_hint: str | None = None
+    attacker_claim: str | None = None
+    defender_claim: str | None = None
+    ship_names: list[str] = field(default_factory=list)
+    #: Dated only by the day it was reported ("officials said on Sunday that ...").
+    reported: bool = False
+    #: Dated by a day counted from another ("two days after"), not named.
+    counted: bool = False
+
+
+@dataclass
+class Document:
+    """One article on its way through the stages: each stage reads what the ones before it
+    set and adds its own part."""
+
+    article: Article
+    gazetteer: Gazetteer
+    #: What relative dates resolve against: the publication date, else today.
+    published: date
+    sentences: list[Sentence] = field(default_factory=list)
+    #: Regions the article names anywhere: they settle which of two same-named towns it means.
+    article_regions: frozenset[str] = frozenset()
+    #: The weapon the article's strike sentences name most: a sentence naming none takes it.
+    article_weapon: Weapon = "unknown"
+    #: Set by a stage that finds the article reports no strike: later stages do nothing.
+    no_strike: bool = False
+    drafts: list[Draft] = field(default_factory=list)
+    lead: Draft | None = None
+    events: list[Event] = field(default_factory=list)

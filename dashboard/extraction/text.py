@@ -1,0 +1,64 @@
+"""Stage ``text``: an article's sentences, and the clauses inside a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .lexicon import (
+    word_list,
+)
+
+if TYPE_CHECKING:
+    from .document import Document
+
+#: Words whose full stop ends no sentence: "Nov. 6", "Lt. Gen."
+_ABBREVIATIONS = word_list("abbreviations.txt")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄ])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, with its paragraph and position."""
+
+    text: str
+    index: int
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a text, paragraph by paragraph, keeping abbreviations like "Nov. 6" whole."""
+    sentences: list[Sentence] = []
+    paragraphs = [p.strip(" -•*\t") for p in re.split(r"\n+", text) if p.strip(" -•*\t")]
+    for number, paragraph in enumerate(paragraphs):
+        pieces: list[str] = []
+        start = 0
+        for match in _SENTENCE_END.finditer(paragraph):
+            candidate = paragraph[start : match.start()].strip()
+            last_word = candidate.rsplit(None, 1)[-1].rstrip(".").lower() if candidate else ""
+            if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+                continue
+            pieces.append(candidate)
+            start = match.end()
+        pieces.append(paragraph[start:].strip())
+        for piece in pieces:
+            if piece:
+                sentences.append(Sentence(piece, len(sentences), number))
+    return sentences
+
+
+CLAUSE_SPLIT = re.compile(
+    r"[,;:()]|\s[-–—]{1,2}\s|\b(?:since|after|before|who|which|whereas)\b", re.IGNORECASE
+)
+
+
+def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around ``start:end`` begins and ends."""
+    cuts = [0, *(m.start() for m in CLAUSE_SPLIT.finditer(sentence)), len(sentence)]
+    return max(c for c in cuts if c <= start), min(c for c in cuts if c >= end)
+
+
+def read_sentences(doc: Document) -> None:
+    """Stage ``text``: the article's sentences."""
+    doc.sentences = split_sentences(doc.article.text)
