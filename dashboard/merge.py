@@ -6,7 +6,16 @@ from collections.abc import Iterable
 
 from pyproj import Geod
 
-from .model import DATE_RANK, GEO_FACILITY, GEO_NONE, GEO_REGION, Event, Source, same_period
+from .model import (
+    DATE_RANK,
+    GEO_FACILITY,
+    GEO_NONE,
+    GEO_REGION,
+    Event,
+    Source,
+    same_period,
+    stronger_outcome,
+)
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -103,6 +112,7 @@ def merge_events(kept: Event, other: Event) -> Event:
         frontline_id=placed.frontline_id,
         target_type=_prefer_known(kept.target_type, other.target_type),
         weapon=_prefer_known(kept.weapon, other.weapon),
+        outcome=stronger_outcome(kept.outcome, other.outcome),
         target=_longer(kept.target, other.target),
         attacker_claim=kept.attacker_claim or other.attacker_claim,
         defender_claim=kept.defender_claim or other.defender_claim,

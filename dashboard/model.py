@@ -35,6 +35,13 @@ WEAPONS: tuple[Weapon, ...] = get_args(Weapon)
 DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
+
+def stronger_outcome(a: Outcome, b: Outcome) -> Outcome:
+    """Of two reports of one strike, the outcome that says more: a hit anywhere in them makes
+    it a hit, and an interception only stands when nothing says it reached anything."""
+    return min(a, b, key=("hit", "unknown", "intercepted").index)
+
+
 DATE_RANK: dict[DatePrecision, int] = {"day": 0, "month": 1, "year": 2}
 
 

@@ -365,3 +365,38 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
     )
     doc = run(article)
     assert doc.no_strike and not doc.drafts and not doc.events
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Ukrainian drones hit the Novoshakhtinsk refinery on Sunday, starting a fire.",
+            "hit",
+        ),
+        (
+            "Air defences shot down 38 Ukrainian drones over the Bryansk region on Sunday, "
+            "the defence ministry said.",
+            "intercepted",
+        ),
+        (
+            "Ukrainian drones attacked the Bryansk region on Sunday, the governor said, "
+            "adding that there was no damage.",
+            "unknown",
+        ),
+    ],
+)
+def test_each_event_says_whether_the_strike_hit_was_intercepted_or_cannot_be_told(
+    text: str, outcome: str
+) -> None:
+    events = extract_events(article_from_text(text, published=date(2024, 6, 3)))
+    assert [e.outcome for e in events] == [outcome]
+
+
+def test_a_hit_reported_anywhere_makes_the_merged_strike_a_hit() -> None:
+    text = (
+        "Air defences intercepted drones over the Belgorod region on Sunday. "
+        "Debris fell on a house in Belgorod, damaging its roof."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 6, 2)))
+    assert [(e.place, e.outcome) for e in events] == [("Belgorod", "hit")]

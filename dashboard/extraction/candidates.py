@@ -33,6 +33,7 @@ from .cues import (
     RUSSIA_HINT,
     TALLY_LINE,
     classify_target,
+    outcome_at,
     reports_attack,
     weapon_named,
 )
@@ -163,6 +164,7 @@ def find_candidates(doc: Document) -> None:
                 country_hint="RU" if where is None and RUSSIA_HINT.search(text) else None,
                 attacker_claim=attacker_claim,
                 defender_claim=defender_claim,
+                outcome=outcome_at(text, where.start if where else _EVERY_CLAUSE),
             )
 
         if not dates and any(bounds_time(text, m) for m in found_dates):
@@ -192,6 +194,7 @@ def find_candidates(doc: Document) -> None:
                     if where.target_type != "unknown":
                         draft.target_type, draft.target = where.target_type, where.target
                 draft.quotes.append(text)
+                draft.add_outcome(outcome_at(text, where.start))
                 draft.attacker_claim = draft.attacker_claim or attacker_claim
                 draft.defender_claim = draft.defender_claim or defender_claim
                 if draft.target_type == "unknown":
@@ -209,6 +212,7 @@ def find_candidates(doc: Document) -> None:
                 # "At least two ships were damaged, according to Ukrainian sources": a claim
                 # that names no place speaks of the strike just told.
                 last_draft.quotes.append(text)
+                last_draft.add_outcome(outcome_at(text, _EVERY_CLAUSE))
                 last_draft.attacker_claim = last_draft.attacker_claim or attacker_claim
                 last_draft.defender_claim = last_draft.defender_claim or defender_claim
             continue

@@ -7,12 +7,16 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import (
+    Outcome,
     TargetType,
     Weapon,
 )
 from .lexicon import (
     ATTACK,
     ATTACKER_VOICE,
+    IMPACT,
+    INTERCEPTION,
+    NEGATION_BEFORE,
     TARGET_PATTERNS,
     WEAPON_AS_TARGET,
     WEAPON_PATTERNS,
@@ -172,3 +176,16 @@ def weigh_cues(doc: Document) -> None:
         doc.article_weapon = weapons.most_common(1)[0][0]
     elif not any(ATTACKER_VOICE.search(s.text) for s in strike_sentences):
         doc.no_strike = True
+
+
+def outcome_at(text: str, start: int) -> Outcome:
+    """What a strike did at the place named at ``start``: the words of its own clause, else
+    of the whole sentence, say ``hit`` (damage, fire, debris fell), ``intercepted`` (shot
+    down, repelled) or nothing (``unknown``). Negated words ("no damage") say nothing."""
+    left, right = (0, len(text)) if start < 0 else clause_span(text, start, start + 1)
+    for span in (text[left:right], text):
+        if any(not NEGATION_BEFORE.search(span[: m.start()]) for m in IMPACT.finditer(span)):
+            return "hit"
+        if INTERCEPTION.search(span):
+            return "intercepted"
+    return "unknown"

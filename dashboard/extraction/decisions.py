@@ -81,6 +81,7 @@ def to_event(draft: Draft, article: Article) -> Event:
         attacker_claim=draft.attacker_claim,
         defender_claim=draft.defender_claim,
         sources=(source,),
+        outcome=draft.outcome,
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..articles import Article
 from ..gazetteer import Gazetteer, Place
-from ..model import DatePrecision, Event, TargetType, Weapon
+from ..model import DatePrecision, Event, Outcome, TargetType, Weapon, stronger_outcome
 from .text import Sentence
 
 
@@ -30,6 +30,11 @@ class Draft:
     reported: bool = False
     #: Dated by a day counted from another ("two days after"), not named.
     counted: bool = False
+    outcome: Outcome = "unknown"
+
+    def add_outcome(self, outcome: Outcome) -> None:
+        """A further mention of the strike: the outcome it tells wins when it says more."""
+        self.outcome = stronger_outcome(self.outcome, outcome)
 
 
 @dataclass

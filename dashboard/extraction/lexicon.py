@@ -425,6 +425,53 @@ DAMAGE = _words(
     r"damage",
 )
 
+#: What a strike did where it landed: the words that make its outcome ``hit``.
+IMPACT = _words(
+    r"hit",
+    r"hits",
+    r"struck",
+    r"damag(?:ed|ing|es)",
+    r"damage",
+    # "destroyed a depot", not "destroyed 20 drones" (an interception)
+    r"destroyed (?!\d)(?!(?:\w+\s+){0,2}(?:drones?|uavs?|missiles?|aircraft)\b)",
+    r"sank",
+    r"sunk",
+    r"ablaze",
+    r"on fire",
+    r"fires?",
+    r"blaze",
+    r"burn(?:ed|ing|t)",
+    r"caught fire",
+    r"explosions?",
+    r"blasts?",
+    r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
+    r"fell (?:on|onto|in|into|at)",
+    r"crashed (?:into|on)",
+    r"wounded",
+    r"injur(?:ed|ing|ies)",
+    r"killed",
+    r"dead",
+    r"smoke",
+)
+#: Drones or missiles stopped before they reached anything: ``intercepted``.
+INTERCEPTION = _words(
+    r"intercept(?:ed|ion|ions|s|ing)?",
+    r"shot down",
+    r"shooting down",
+    r"downed",
+    r"destroyed (?:\d+|\w+) (?:\w+ )?(?:drones?|uavs?|missiles?|aircraft)",
+    r"destroyed (?:drones?|uavs?|missiles?)",
+    r"repell?ed",
+    r"repulsed",
+    r"fended off",
+    r"fought off",
+    r"thwarted",
+    r"suppressed",
+    r"neutrali[sz]ed",
+)
+#: "no damage", "without casualties": an outcome word that says the opposite.
+NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|nor|neither|never)\s+(?:\w+\s+){0,2}$", re.I)
+
 #: Generality: habits, series, hypotheticals and abilities are not one strike.
 GENERIC = _words(
     r"has (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|stepped up|targeted"
