@@ -177,6 +177,30 @@ def normalise(name: str) -> str:
 # -- the gazetteer ----------------------------------------------------------------------------
 
 
+_KH = re.compile(r"kh")
+#: A Ukrainian "h" where Russian has "g" (Luhansk, Lugansk), but not inside zh, sh, ch.
+_LONE_H = re.compile(r"(?<![zsc])h")
+#: Ukrainian "-iv", "-ivka" where Russian has "-ov", "-ovka" (Kharkiv, Horlivka).
+_IV_ENDING = re.compile(r"(?<=[a-z])[ie]v(?=(?:ka|ske|sk)?\b)")
+#: Names shorter than this are never matched by spelling: too many look alike.
+SPELLING_MIN_LETTERS = 6
+#: Strike countries: a misspelt name is only looked for among their places.
+SPELLING_COUNTRIES = frozenset({"RU", "UA"})
+
+
+def spelling_key(name: str) -> str:
+    """A looser key than :func:`normalise` for names as reporters spell them: Ukrainian and
+    Russian transliterations meet ("Kharkiv" and "Kharkov", "Horlivka" and "Gorlovka")."""
+    key = _KH.sub("x", normalise(name))
+    key = _LONE_H.sub("g", key)
+    return _IV_ENDING.sub("ov", key)
+
+
+def _deletions(key: str) -> set[str]:
+    """The key with one letter left out, each way: two keys within one edit share one."""
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
 @dataclass(frozen=True)
 class _Region:
     """A region row of ``regions.json`` as the loader needs it."""
@@ -415,6 +439,42 @@ class Gazetteer:
                 return place
         return None
 
+    @functools.cached_property
+    def _spelling_index(self) -> tuple[dict[str, set[int]], dict[str, set[str]]]:
+        """Places of the strike countries by :func:`spelling_key`, and every such key by
+        each of its one-letter deletions (a symmetric-delete index: edit distance 1 is a
+        shared key or deletion)."""
+        by_key: dict[str, set[int]] = {}
+        for key, indices in self._index.items():
+            if len(key) < SPELLING_MIN_LETTERS or " " in key:
+                continue
+            for i in indices:
+                place = self._places[i]
+                if place.country in SPELLING_COUNTRIES and place.kind != "country":
+                    by_key.setdefault(spelling_key(key), set()).add(i)
+        deletions: dict[str, set[str]] = {}
+        for key in by_key:
+            for deleted in _deletions(key):
+                deletions.setdefault(deleted, set()).add(key)
+        return by_key, deletions
+
+    def lookup_spelling(self, name: str) -> list[Place]:
+        """Places of Russia and Ukraine whose name is ``name`` as a reporter may spell it:
+        another transliteration, or one letter added, dropped or changed; best first.
+
+        Only for names of :data:`SPELLING_MIN_LETTERS` letters or more; exact names
+        (:meth:`lookup`) come first wherever both are possible.
+        """
+        key = spelling_key(name)
+        if len(key) < SPELLING_MIN_LETTERS or " " in key:
+            return []
+        by_key, deletions = self._spelling_index
+        near = {key} | _deletions(key)
+        keys = {k for k in near if k in by_key}
+        keys |= {k for d in near for k in deletions.get(d, ()) if _one_edit(k, key)}
+        indices = {i for k in keys for i in by_key[k]}
+        return [self._places[i] for i in self._ranked(None, indices)]
+
     def _weight(self, i: int, key: str | None) -> tuple[int, float]:
         place = self._places[i]
         primary = key is None or self._primary[i] == key
@@ -436,6 +496,16 @@ class Gazetteer:
             return (tier, weight, -place.population, place.name)
 
         return sorted(indices, key=order)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two keys differ by at most one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 @functools.cache

@@ -400,3 +400,9 @@ def test_a_hit_reported_anywhere_makes_the_merged_strike_a_hit() -> None:
     )
     events = extract_events(article_from_text(text, published=date(2024, 6, 2)))
     assert [(e.place, e.outcome) for e in events] == [("Belgorod", "hit")]
+
+
+def test_a_misspelt_town_in_a_strike_sentence_is_still_placed() -> None:
+    text = "Ukrainian drones struck an oil depot in Toropetz overnight into Sunday."
+    events = extract_events(article_from_text(text, published=date(2024, 9, 22)))
+    assert [e.place for e in events] and events[0].admin1 == "Tver Oblast"

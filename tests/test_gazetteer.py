@@ -575,3 +575,23 @@ def test_every_shipped_feature_is_found_by_its_own_name() -> None:
     for row in rows:
         found = gazetteer.lookup(row["name"])[0]
         assert (found.name, found.kind, found.feature) == (row["name"], "feature", row["kind"])
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Enhels", "Engels"),  # Ukrainian h for Russian g
+        ("Toropetz", "Toropets"),  # another transliteration of one letter
+        ("Novoshakhtins", "Novoshakhtinsk"),  # a dropped final letter
+        ("Millerove", "Millerovo"),  # Ukrainian ending
+    ],
+)
+def test_names_as_reporters_spell_them_find_the_town_they_mean(written: str, meant: str) -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup(written) == []
+    assert gazetteer.lookup_spelling(written)[0].name == meant
+
+
+@pytest.mark.parametrize("word", ["Zelensky", "Sobyanin", "Telegram", "Kyev"])
+def test_spelling_finds_nothing_for_people_and_words_and_short_names(word: str) -> None:
+    assert default_gazetteer().lookup_spelling(word) == []

@@ -133,8 +133,14 @@ class PlaceMention:
     possessive: bool
 
 
-def find_place_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every gazetteer name in ``text``, longest first, not overlapping."""
+def find_place_mentions(
+    text: str, gazetteer: Gazetteer, *, spelling: bool = False
+) -> list[PlaceMention]:
+    """Every gazetteer name in ``text``, longest first, not overlapping.
+
+    With ``spelling`` (a sentence with a strike cue), a single word that names no place is
+    also looked up as reporters may spell it (:meth:`Gazetteer.lookup_spelling`).
+    """
     tokens = list(_TOKEN.finditer(text))
     mentions: list[PlaceMention] = []
     index = 0
@@ -152,6 +158,8 @@ def find_place_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             if size == 1 and name.lower() in COMMON_WORDS:
                 continue
             places = gazetteer.lookup(name)
+            if not places and spelling and size == 1:
+                places = gazetteer.lookup_spelling(name)
             if places:
                 found = PlaceMention(
                     _best_place(places),
@@ -380,7 +388,11 @@ def sentence_locations(
     previous_ship_end = -1
     mentions = _in_region(
         text,
-        _as_regions(text, find_place_mentions(text, gazetteer), gazetteer),
+        _as_regions(
+            text,
+            find_place_mentions(text, gazetteer, spelling=ATTACK.search(text) is not None),
+            gazetteer,
+        ),
         gazetteer,
         article_regions,
     )
