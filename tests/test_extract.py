@@ -406,3 +406,27 @@ def test_a_misspelt_town_in_a_strike_sentence_is_still_placed() -> None:
     text = "Ukrainian drones struck an oil depot in Toropetz overnight into Sunday."
     events = extract_events(article_from_text(text, published=date(2024, 9, 22)))
     assert [e.place for e in events] and events[0].admin1 == "Tver Oblast"
+
+
+def test_the_russian_capital_is_moscow_and_the_peninsula_is_crimea_where_it_is_named() -> None:
+    capital = extract_events(
+        article_from_text(
+            "A drone hit an office tower in the Russian capital on Sunday, officials said.",
+            published=date(2023, 7, 30),
+        )
+    )
+    assert [e.place for e in capital] == ["Moscow"]
+    peninsula = extract_events(
+        article_from_text(
+            "Sea drones hit a ferry crossing on Monday. Blasts shook the peninsula on "
+            "Monday night, residents of Crimea wrote.",
+            published=date(2024, 5, 27),
+        )
+    )
+    assert {e.admin1 for e in peninsula} == {"Crimea"}
+    nowhere = extract_events(
+        article_from_text(
+            "Missiles hit an oil depot on the peninsula on Monday.", published=date(2024, 5, 27)
+        )
+    )
+    assert all(e.admin1 is None for e in nowhere)

@@ -132,6 +132,16 @@ def consolidate(events: list[Event]) -> list[Event]:
     return sorted(merged, key=lambda e: (e.date, e.place or ""))
 
 
+#: Regions that hold another first-level region: the Crimean peninsula holds Sevastopol.
+_HELD_REGIONS = {"Crimea": frozenset({"Sevastopol"})}
+
+
+def _region_holds(region: str | None, admin1: str | None) -> bool:
+    return region is not None and (
+        admin1 == region or admin1 in _HELD_REGIONS.get(region, frozenset())
+    )
+
+
 def _folds_into(event: Event, known: Event) -> bool:
     """An unlocated mention of the same day and target as a located strike (whatever weapon
     it names: "drones and missiles" are told one at a time); or a region's report
@@ -139,7 +149,7 @@ def _folds_into(event: Event, known: Event) -> bool:
     if (
         event.geo_precision == GEO_REGION
         and known.geo_precision < GEO_REGION
-        and event.admin1 == known.admin1
+        and _region_holds(event.admin1, known.admin1)
         and (event.date, event.date_precision) == (known.date, known.date_precision)
     ):
         return True

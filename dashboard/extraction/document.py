@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,6 +50,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     #: Regions the article names anywhere: they settle which of two same-named towns it means.
     article_regions: frozenset[str] = frozenset()
+    #: Descriptions that stand for a place in this article: "the capital", "the peninsula".
+    descriptions: tuple[tuple[re.Pattern[str], Place], ...] = ()
     #: The weapon the article's strike sentences name most: a sentence naming none takes it.
     article_weapon: Weapon = "unknown"
     #: Set by a stage that finds the article reports no strike: later stages do nothing.

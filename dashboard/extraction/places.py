@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from importlib import resources
 
 from ..gazetteer import Gazetteer, Place, normalise
 from ..geometry import geodesic_distance_km
@@ -45,6 +46,15 @@ from .lexicon import (
     SHIP_NOUNS,
     TARGET_PATTERNS,
 )
+
+
+def _read_descriptions() -> tuple[tuple[str, str, str], ...]:
+    text = resources.files(__package__).joinpath("vocab", "descriptions.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple((phrase, name, when) for phrase, name, when in rows)
+
+
+DESCRIPTIONS = _read_descriptions()
 
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 
@@ -131,6 +141,8 @@ class PlaceMention:
     start: int
     end: int
     possessive: bool
+    #: Found by description ("the capital"), not by name: "the" before it is its own.
+    described: bool = False
 
 
 def find_place_mentions(
@@ -175,6 +187,14 @@ def find_place_mentions(
         else:
             mentions.append(found)
     return mentions
+
+
+def _with_descriptions(
+    mentions: list[PlaceMention], described: list[PlaceMention]
+) -> list[PlaceMention]:
+    """Named places and described ones in text order; a name wins where both overlap."""
+    free = [d for d in described if not any(m.start < d.end and d.start < m.end for m in mentions)]
+    return sorted([*mentions, *free], key=lambda m: m.start)
 
 
 def _best_place(places: list[Place]) -> Place:
@@ -270,6 +290,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "ship name"
     if (
         previous.lower() == "the"
+        and not mention.described
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
         and mention.text.split()[-1].lower() not in GEO_NOUNS
@@ -372,7 +393,10 @@ def _in_region(
 
 
 def sentence_locations(
-    sentence: Sentence, gazetteer: Gazetteer, article_regions: frozenset[str] = frozenset()
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    article_regions: frozenset[str] = frozenset(),
+    descriptions: tuple[tuple[re.Pattern[str], Place], ...] = (),
 ) -> tuple[list[Location], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
@@ -390,7 +414,10 @@ def sentence_locations(
         text,
         _as_regions(
             text,
-            find_place_mentions(text, gazetteer, spelling=ATTACK.search(text) is not None),
+            _with_descriptions(
+                find_place_mentions(text, gazetteer, spelling=ATTACK.search(text) is not None),
+                _described(text, descriptions),
+            ),
             gazetteer,
         ),
         gazetteer,
@@ -570,9 +597,36 @@ def same_place(a: Place, b: Place) -> bool:
 
 def name_regions(doc: Document) -> None:
     """Stage ``places``: the regions the article names anywhere, which settle which of two
-    same-named towns a sentence means."""
+    same-named towns a sentence means, and the descriptions that stand for a place in it."""
+    mentions = find_place_mentions(doc.article.text, doc.gazetteer)
     doc.article_regions = frozenset(
-        m.place.admin1
-        for m in find_place_mentions(doc.article.text, doc.gazetteer)
-        if m.place.kind == "region" and m.place.admin1
+        m.place.admin1 for m in mentions if m.place.kind == "region" and m.place.admin1
     )
+    named = {m.place.admin1 for m in mentions if m.place.admin1}
+    doc.descriptions = article_descriptions(doc.gazetteer, named)
+
+
+def article_descriptions(
+    gazetteer: Gazetteer, named: set[str]
+) -> tuple[tuple[re.Pattern[str], Place], ...]:
+    """The descriptions of ``vocab/descriptions.tsv`` that stand for a place in an article
+    whose places lie in the regions ``named``: "the Russian capital" is always Moscow, "the
+    capital" only in an article that names Moscow (or Kyiv), "the peninsula" only where
+    Crimea is named."""
+    found: dict[str, tuple[re.Pattern[str], Place]] = {}
+    for phrase, name, when in DESCRIPTIONS:
+        place = gazetteer.best(name, country="RU") or gazetteer.best(name)
+        if phrase in found or place is None or (when == "named" and place.admin1 not in named):
+            continue
+        found[phrase] = (re.compile(rf"(?<=\bthe ){re.escape(phrase)}\b", re.I), place)
+    return tuple(found.values())
+
+
+def _described(
+    text: str, descriptions: tuple[tuple[re.Pattern[str], Place], ...]
+) -> list[PlaceMention]:
+    return [
+        PlaceMention(place, match.group(0), match.start(), match.end(), False, described=True)
+        for pattern, place in descriptions
+        for match in pattern.finditer(text)
+    ]
