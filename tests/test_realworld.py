@@ -1,0 +1,69 @@
+"""The real-report development set: its answers are well formed and it has the make-up that
+issue 10 asks for. Its texts are not in git, so nothing here needs them."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.evaluate import SPLITS, answer_files
+from dashboard.model import OUTCOMES, TARGET_TYPES, WEAPONS
+
+REALWORLD = Path(__file__).resolve().parent / "realworld"
+ANSWERS = answer_files(REALWORLD)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("path", ANSWERS, ids=[p.stem for p in ANSWERS])
+def test_each_answer_file_says_where_the_report_is_and_what_it_holds(path: Path) -> None:
+    data = _load(path)
+    assert data["url"].startswith(("http://", "https://"))
+    assert data["outlet"] and data["query"]
+    published = date.fromisoformat(data["published"])
+    assert date(2022, 1, 1) <= published <= date(2026, 12, 31)
+    for event in data["events"]:
+        assert event["target_type"] in TARGET_TYPES
+        assert event["weapon"] in WEAPONS
+        assert event["outcome"] in OUTCOMES and event["outcome"] != "intercepted"
+        assert event["date_precision"] in ("day", "month", "year")
+        assert date.fromisoformat(event["date"]) <= published + timedelta(days=1)
+        assert isinstance(event["background"], bool)
+        if event["geo_precision"] < 4:
+            assert 40.0 <= event["lat"] <= 75.0 and 19.0 <= event["lon"] <= 180.0
+    if "negative" in data["kinds"]:
+        assert not data["events"], "a negative report holds no strike"
+
+
+def test_the_set_has_the_make_up_of_a_real_readership() -> None:
+    answers = [_load(p) for p in ANSWERS]
+    kinds = Counter(kind for a in answers for kind in a["kinds"])
+    assert len(answers) >= 150
+    assert len({a["outlet"].casefold() for a in answers}) >= 40
+    assert kinds["roundup"] >= 20
+    assert kinds["russian_side"] >= 15
+    assert kinds["negative"] >= 25
+    assert sum(1 for a in answers if {"translated", "small_outlet"} & set(a["kinds"])) >= 15
+    assert {int(a["published"][:4]) for a in answers} >= {2022, 2023, 2024, 2025, 2026}
+    assert len({a["url"] for a in answers}) == len(answers)
+
+
+def test_every_report_is_in_one_split_two_thirds_of_them_in_study() -> None:
+    splits = json.loads((REALWORLD / SPLITS).read_text())
+    assert set(splits) == {p.stem for p in ANSWERS}
+    study = sum(1 for s in splits.values() if s == "study")
+    assert set(splits.values()) == {"study", "check"}
+    assert 0.6 <= study / len(splits) <= 0.72
+
+
+def test_the_reports_texts_stay_out_of_git() -> None:
+    ignored = (REALWORLD.parent.parent / ".gitignore").read_text().splitlines()
+    assert "tests/realworld/texts/" in ignored
