@@ -52,6 +52,8 @@ class Document:
     article_regions: frozenset[str] = frozenset()
     #: Descriptions that stand for a place in this article: "the capital", "the peninsula".
     descriptions: tuple[tuple[re.Pattern[str], Place], ...] = ()
+    #: Facilities the article names anywhere: of several in a region, the one it means.
+    named_sites: frozenset[Place] = frozenset()
     #: The weapon the article's strike sentences name most: a sentence naming none takes it.
     article_weapon: Weapon = "unknown"
     #: Set by a stage that finds the article reports no strike: later stages do nothing.

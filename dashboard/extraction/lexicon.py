@@ -433,7 +433,7 @@ IMPACT = _words(
     r"damag(?:ed|ing|es)",
     r"damage",
     # "destroyed a depot", not "destroyed 20 drones" (an interception)
-    r"destroyed (?!\d)(?!(?:\w+\s+){0,2}(?:drones?|uavs?|missiles?|aircraft)\b)",
+    r"destroyed (?!\d)(?!(?:[\w-]+\s+){0,4}(?:drones?|uavs?|missiles?|aircraft)\b)",
     r"sank",
     r"sunk",
     r"ablaze",

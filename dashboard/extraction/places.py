@@ -397,6 +397,7 @@ def sentence_locations(
     gazetteer: Gazetteer,
     article_regions: frozenset[str] = frozenset(),
     descriptions: tuple[tuple[re.Pattern[str], Place], ...] = (),
+    named_sites: frozenset[Place] = frozenset(),
 ) -> tuple[list[Location], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
@@ -455,12 +456,17 @@ def sentence_locations(
             ships.append(mention.text)
             previous_ship_end = mention.end
         elif reason is None:
-            kept.append(replace(locate(text, mention, gazetteer), start=mention.start))
+            kept.append(replace(locate(text, mention, gazetteer, named_sites), start=mention.start))
         previous, previous_reason = mention, reason
     return _most_specific(kept, text), ships
 
 
-def locate(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> Location:
+def locate(
+    text: str,
+    mention: PlaceMention,
+    gazetteer: Gazetteer,
+    named_sites: frozenset[Place] = frozenset(),
+) -> Location:
     """The place with the target the words nearest to it name, upgraded to a facility."""
     place = mention.place
     target_type, target = classify_target_near(text, mention.start, mention.end)
@@ -505,7 +511,9 @@ def locate(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> Location:
         named = [
             f for f in inside if noun and re.search(rf"\b{re.escape(noun)}s?\b", f.name.lower())
         ]
-        for candidates in (inside, named):
+        # Of several known there, the one the article names elsewhere is the one it means.
+        in_article = [f for f in inside if f in named_sites]
+        for candidates in (inside, named, in_article):
             if len(candidates) == 1:
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
@@ -604,6 +612,7 @@ def name_regions(doc: Document) -> None:
     )
     named = {m.place.admin1 for m in mentions if m.place.admin1}
     doc.descriptions = article_descriptions(doc.gazetteer, named)
+    doc.named_sites = frozenset(m.place for m in mentions if m.place.kind == "facility")
 
 
 def article_descriptions(
