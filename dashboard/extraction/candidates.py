@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..model import (
     DatePrecision,
+    Outcome,
     TargetType,
     Weapon,
 )
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 _LEAD_SENTENCES = 4
+#: A sentence naming this many regions tallies where drones flew.
+_TALLY_REGIONS = 3
 
 _VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "today"})
 
@@ -146,6 +149,9 @@ def find_candidates(doc: Document) -> None:
             weapon = article_weapon
         attacker_claim, defender_claim = side_claims(text)
 
+        # "drones over the Kursk, Bryansk and Oryol regions": a list of regions is a tally.
+        tally = sum(1 for w in located if w.place.kind == "region") >= _TALLY_REGIONS
+
         def draft_for(
             when: date,
             precision: DatePrecision,
@@ -156,6 +162,7 @@ def find_candidates(doc: Document) -> None:
             weapon: Weapon = weapon,
             attacker_claim: str | None = attacker_claim,
             defender_claim: str | None = defender_claim,
+            tally: bool = tally,
         ) -> Draft:
             return Draft(
                 date=when,
@@ -168,7 +175,7 @@ def find_candidates(doc: Document) -> None:
                 country_hint="RU" if where is None and RUSSIA_HINT.search(text) else None,
                 attacker_claim=attacker_claim,
                 defender_claim=defender_claim,
-                outcome=outcome_at(text, where.start if where else _EVERY_CLAUSE),
+                outcome=_outcome(text, where, tally),
             )
 
         if not dates and any(bounds_time(text, m) for m in found_dates):
@@ -249,6 +256,15 @@ def find_candidates(doc: Document) -> None:
             last_place = located[0]
 
     doc.drafts, doc.lead = drafts, lead
+
+
+def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
+    """A region in a tally of regions was only flown over, unless its own clause says
+    something was hit there."""
+    if where is not None and tally and where.place.kind == "region":
+        hit = outcome_at(text, where.start, clause_only=True) == "hit"
+        return "hit" if hit else "intercepted"
+    return outcome_at(text, where.start if where else _EVERY_CLAUSE)
 
 
 def _weapon_of_date(

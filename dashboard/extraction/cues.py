@@ -178,12 +178,14 @@ def weigh_cues(doc: Document) -> None:
         doc.no_strike = True
 
 
-def outcome_at(text: str, start: int) -> Outcome:
+def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     """What a strike did at the place named at ``start``: the words of its own clause, else
-    of the whole sentence, say ``hit`` (damage, fire, debris fell), ``intercepted`` (shot
-    down, repelled) or nothing (``unknown``). Negated words ("no damage") say nothing."""
+    (unless ``clause_only``) of the whole sentence, say ``hit`` (damage, fire, debris fell),
+    ``intercepted`` (shot down, repelled) or nothing (``unknown``). Negated words ("no
+    damage", "prevented damage") say nothing."""
     left, right = (0, len(text)) if start < 0 else clause_span(text, start, start + 1)
-    for span in (text[left:right], text):
+    spans = (text[left:right],) if clause_only else (text[left:right], text)
+    for span in spans:
         if any(not NEGATION_BEFORE.search(span[: m.start()]) for m in IMPACT.finditer(span)):
             return "hit"
         if INTERCEPTION.search(span):

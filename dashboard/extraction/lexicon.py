@@ -470,7 +470,11 @@ INTERCEPTION = _words(
     r"neutrali[sz]ed",
 )
 #: "no damage", "without casualties": an outcome word that says the opposite.
-NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|nor|neither|never)\s+(?:\w+\s+){0,2}$", re.I)
+NEGATION_BEFORE = re.compile(
+    r"\b(?:no|not|without|nor|neither|never|prevent(?:ed|ing|s)?|avert(?:ed|ing)?|avoid(?:ed|ing)?)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 
 #: Generality: habits, series, hypotheticals and abilities are not one strike.
 GENERIC = _words(

@@ -107,6 +107,11 @@ _LISTED_REGION = re.compile(
     r"(?:regions|oblasts|provinces|republics)\b"
 )
 
+#: A plural region noun that a list of names follows: "the regions of", "regions, including".
+_REGIONS_BEFORE = re.compile(
+    r"\b(?:regions|oblasts|provinces)\s*(?:of|,?\s*including|:|such as|like)\s+(?:the\s+)?$",
+    re.I,
+)
 _PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
 
 LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
@@ -333,16 +338,24 @@ class Location:
 def _as_regions(
     text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
 ) -> list[PlaceMention]:
-    """Names listed before a plural region noun are regions: "the Kursk and Oryol regions"."""
+    """Names listed before a plural region noun are regions ("the Kursk and Oryol regions"),
+    and so are names listed after one ("the regions of Bryansk, Kursk and Oryol", "five
+    regions, including Kursk and Smolensk")."""
     converted = list(mentions)
     for index, mention in enumerate(mentions):
-        if not _PLURAL_REGION.match(text[mention.end :]):
-            continue
         chain = [index]
-        while chain[0] > 0 and LIST_JOIN.fullmatch(
-            text[mentions[chain[0] - 1].end : mentions[chain[0]].start]
-        ):
-            chain.insert(0, chain[0] - 1)
+        if _PLURAL_REGION.match(text[mention.end :]):
+            while chain[0] > 0 and LIST_JOIN.fullmatch(
+                text[mentions[chain[0] - 1].end : mentions[chain[0]].start]
+            ):
+                chain.insert(0, chain[0] - 1)
+        elif _REGIONS_BEFORE.search(text[: mention.start]):
+            while chain[-1] + 1 < len(mentions) and LIST_JOIN.fullmatch(
+                text[mentions[chain[-1]].end : mentions[chain[-1] + 1].start]
+            ):
+                chain.append(chain[-1] + 1)
+        else:
+            continue
         for member in chain:
             old = mentions[member]
             region = gazetteer.region(old.text, old.place.country)
