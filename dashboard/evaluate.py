@@ -108,12 +108,9 @@ class Score:
 
 
 def _same_region(answer: Answer, event: Event) -> bool:
-    """A region's point is a convention: a region answer is met by an event in that region."""
-    return (
-        answer.region is not None
-        and event.geo_precision == GEO_REGION
-        and event.admin1 == answer.region
-    )
+    """A region's point is a convention: a region answer is met by an event in that region,
+    the region itself or a place in it (the report named no more than the region)."""
+    return answer.region is not None and event.admin1 == answer.region
 
 
 def place_ok(answer: Answer, event: Event) -> bool:

@@ -200,3 +200,10 @@ def test_records_marked_intercepted_are_neither_found_nor_invented() -> None:
     )
     score_article(score, "a", [], [tally])
     assert score.extracted == 0 and not score.invented and score.negatives == 1
+
+
+def test_a_region_answer_is_met_by_a_site_in_that_region() -> None:
+    score = Score()
+    site = event(place="Belaya air base", admin1="Irkutsk Oblast", lat=52.9, lon=103.6)
+    score_article(score, "a", [answer(place="Irkutsk region", region="Irkutsk Oblast")], [site])
+    assert len(score.pairs) == 1 and score.rates()["place_10km"] == 1.0

@@ -430,3 +430,13 @@ def test_the_russian_capital_is_moscow_and_the_peninsula_is_crimea_where_it_is_n
         )
     )
     assert all(e.admin1 is None for e in nowhere)
+
+
+def test_a_headline_with_no_date_tells_of_the_strike_the_article_dates_at_that_place() -> None:
+    text = (
+        "Russia admits a Ukrainian drone damaged three bombers at the Dyagilevo airfield\n"
+        "A Ukrainian drone struck the Dyagilevo airfield near Ryazan on December 5, 2022, "
+        "damaging three Tu-22M3 bombers, a Russian report now says."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 9, 6)))
+    assert [(e.place, e.date) for e in events] == [("Dyagilevo air base", date(2022, 12, 5))]

@@ -215,7 +215,7 @@ def find_candidates(doc: Document) -> None:
             when = context or ((published, "day") if sentence.index < _LEAD_SENTENCES else None)
             if when is not None:
                 for where in fresh:
-                    drafts.append(draft_for(*when, where))
+                    drafts.append(replace(draft_for(*when, where), undated=context is None))
                     last_place, last_draft = where, drafts[-1]
             if not located and lead is None and sentence.index < _LEAD_SENTENCES and not russian:
                 lead = draft_for(published, "day", None)

@@ -34,7 +34,7 @@ _REPORT_LAG_DAYS = 2
 
 def decide(doc: Document) -> None:
     """Stage ``decisions``: which candidates are strikes, merged into ``doc.events``."""
-    drafts = doc.drafts
+    drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
     # strike's own date says which side a Ukrainian place was on.
@@ -48,6 +48,29 @@ def decide(doc: Document) -> None:
             # The lead's words (its claims too) belong to the strike it announces.
             same_day[0].quotes.append(lead.quotes[0])
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
+
+
+def _fold_undated(drafts: list[Draft]) -> list[Draft]:
+    """A headline or lead that names no date ("Russia admits damage at the Dyagilevo
+    airfield") tells of the strike the article dates elsewhere at that place, not of one on
+    the day of publication."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        dated = [
+            d
+            for d in drafts
+            if not d.undated
+            and d.place is not None
+            and draft.place is not None
+            and same_place(d.place, draft.place)
+        ]
+        if draft.undated and dated:
+            latest = max(dated, key=lambda d: d.date)
+            latest.quotes.extend(draft.quotes)
+            latest.add_outcome(draft.outcome)
+        else:
+            kept.append(draft)
+    return kept
 
 
 def to_event(draft: Draft, article: Article) -> Event:

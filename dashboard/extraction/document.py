@@ -32,6 +32,8 @@ class Draft:
     #: Dated by a day counted from another ("two days after"), not named.
     counted: bool = False
     outcome: Outcome = "unknown"
+    #: A lead that names no date: dated by the publication, for want of a better day.
+    undated: bool = False
 
     def add_outcome(self, outcome: Outcome) -> None:
         """A further mention of the strike: the outcome it tells wins when it says more."""
