@@ -24,6 +24,7 @@ from dashboard.claims import DistanceClaim
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import Event, Source
 from dashboard.store import Store
+from tests.hostile import assert_inert_csv, hostile_events
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "dashboard" / "app"
@@ -311,6 +312,19 @@ def test_downloads_hold_exactly_the_filtered_events(store: Path, download: Downl
     assert {feature["id"] for feature in collection["features"]} == expected
     sevastopol = next(f for f in collection["features"] if f["properties"]["place"] == "Sevastopol")
     assert sevastopol["geometry"] == {"type": "Point", "coordinates": [33.53, 44.62]}
+
+
+def test_the_csv_download_of_hostile_text_is_inert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, download: Download
+) -> None:
+    path = tmp_path / "hostile.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    events = hostile_events()
+    with Store(path) as opened:
+        opened.save_events(events)
+    at = ran(page("table"))
+    _, content = download(at, "download_csv")
+    assert_inert_csv(content.decode("utf-8"), events)
 
 
 def test_unfiltered_geojson_keeps_events_without_a_place(store: Path, download: Download) -> None:

@@ -14,6 +14,8 @@ import pytest
 from dashboard.articles import read_article
 from dashboard.cli import main
 from dashboard.geometry import geodesic_distance_km
+from dashboard.store import Store
+from tests.hostile import assert_inert_csv, hostile_events
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -114,6 +116,18 @@ def test_export_filters_and_geojson(tmp_path: Path, capsys: pytest.CaptureFixtur
     _, out, _ = run(capsys, "export", "--target-type", "naval", "--store", store)
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows and {r["target_type"] for r in rows} == {"naval"}
+
+
+def test_exported_csv_of_hostile_text_is_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "s.sqlite"
+    events = hostile_events()
+    with Store(store) as opened:
+        opened.save_events(events)
+    status, out, _ = run(capsys, "export", "--format", "csv", "--store", str(store))
+    assert status == 0
+    assert_inert_csv(out, events)
 
 
 @pytest.mark.parametrize(

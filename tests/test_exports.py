@@ -6,6 +6,7 @@ import json
 
 from dashboard.exports import CSV_COLUMNS, events_frame, events_to_csv, events_to_geojson
 from tests.factories import event, source
+from tests.hostile import assert_inert_csv, hostile_events
 
 EXPECTED_HEADER = (
     "id,date,date_precision,place,admin1,country,occupied,lat,lon,geo_precision,target_type,"
@@ -71,3 +72,15 @@ def test_geojson_point_is_lon_lat_with_sources() -> None:
 def test_frame_has_the_csv_columns_even_when_empty() -> None:
     assert list(events_frame([]).columns) == list(CSV_COLUMNS)
     assert len(events_frame([event(), event(place="Moscow", lat=55.7, lon=37.6)])) == 2
+
+
+def test_injection_payloads_stay_inert_text_one_row_per_event() -> None:
+    events = hostile_events()
+    assert_inert_csv(events_to_csv(events), events)
+
+
+def test_a_carriage_return_stays_inside_its_quoted_cell() -> None:
+    text = events_to_csv([event(place="Tuapse\rport", target="oil, gas")])
+    assert '"Tuapse\rport"' in text and '"oil, gas"' in text
+    (row,) = csv.DictReader(io.StringIO(text, newline=""))
+    assert (row["place"], row["target"]) == ("Tuapse\rport", "oil, gas")
