@@ -18,10 +18,12 @@ from .dates import parse_iso_date
 from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
 from .exports import events_to_csv, events_to_geojson
+from .metadata import check_metadata
 from .model import TARGET_TYPES
 from .settings import get_settings
 
 EXIT_ERROR = 2
+_ANY_DATE_HELP = "keep publication dates before 2014 or after tomorrow (refused as likely typos)"
 
 
 def _iso_date(text: str) -> date:
@@ -45,11 +47,19 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD")
     extract.add_argument("--outlet", metavar="NAME")
     extract.add_argument("--url", metavar="URL")
+    extract.add_argument("--allow-any-date", action="store_true", help=_ANY_DATE_HELP)
 
     load = commands.add_parser("load", help="store the events of articles (default: seeds/)")
     load.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     load.add_argument("--store", type=Path, help="the store file (default: data/strikemap.sqlite)")
     load.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    load.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of the articles whose metadata gives none",
+    )
+    load.add_argument("--allow-any-date", action="store_true", help=_ANY_DATE_HELP)
 
     export = commands.add_parser("export", help="write the stored events as CSV or GeoJSON")
     export.add_argument("--format", choices=("csv", "geojson"), default="csv")
@@ -78,7 +88,13 @@ def _parser() -> argparse.ArgumentParser:
 def _extract(args: argparse.Namespace) -> int:
     from .loader import extract_measured
 
-    article = read_article(args.file, published=args.published, outlet=args.outlet, url=args.url)
+    article = read_article(
+        args.file,
+        published=args.published,
+        outlet=args.outlet,
+        url=args.url,
+        allow_any_date=args.allow_any_date,
+    )
     if article.published is None:
         raise InputError(
             f"{args.file}: no publication date; give --published YYYY-MM-DD "
@@ -95,13 +111,20 @@ def _load(args: argparse.Namespace) -> int:
     from .store import Store
 
     paths = args.paths or [get_settings().seeds_dir]
+    check_metadata({"published": args.published}, "--published", allow_any_date=args.allow_any_date)
 
     def progress(done: int, total: int, file: Path) -> None:
         if not args.quiet and total >= 20 and (done % 50 == 0 or done == total):
             print(f"  {done}/{total} articles read", file=sys.stderr)
 
     with Store(args.store) as store:
-        reports = load_paths(paths, store, progress)
+        reports = load_paths(
+            paths,
+            store,
+            progress,
+            published=args.published,
+            allow_any_date=args.allow_any_date,
+        )
         # A line per article while it is readable; long runs give the progress and the sums.
         for report in reports if len(reports) <= 20 else ():
             name = Path(report.path).name if report.path else report.article_id

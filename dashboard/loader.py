@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from .articles import Article, article_paths, read_article
 from .claims import DistanceClaim
+from .errors import InputError
 from .extract import extract_events
 from .frontline import measure_points
 from .gazetteer import default_gazetteer
@@ -82,18 +85,43 @@ def load_article(article: Article, store: Store) -> LoadReport:
     return store.save_article(article, extract_measured(article))
 
 
+def read_dated_article(
+    file: Path, published: date | None = None, *, allow_any_date: bool = False
+) -> Article:
+    """An article file with its publication date: its metadata's, else ``published``.
+
+    No date is ever guessed: relative dates in the text resolve against it, so an article
+    with none is refused.
+    """
+    article = read_article(file, allow_any_date=allow_any_date)
+    if article.published is not None:
+        return article
+    if published is None:
+        raise InputError(
+            f"{file}: no publication date in its metadata; give it in a sidecar "
+            f"{file.with_suffix('.json').name} or with --published YYYY-MM-DD"
+        )
+    return replace(article, published=published)
+
+
 def load_paths(
-    paths: Iterable[str | Path], store: Store, progress: Progress | None = None
+    paths: Iterable[str | Path],
+    store: Store,
+    progress: Progress | None = None,
+    *,
+    published: date | None = None,
+    allow_any_date: bool = False,
 ) -> list[LoadReport]:
     """Load article files and folders of them, one transaction per article.
 
-    A file that fails stops the load with its error; every article loaded before it
-    stays stored.
+    ``published`` dates the articles whose metadata gives no date. A file that fails stops
+    the load with its error; every article loaded before it stays stored.
     """
     files = list(article_paths([Path(p) for p in paths]))
     reports = []
     for done, file in enumerate(files, start=1):
-        reports.append(load_article(read_article(file), store))
+        article = read_dated_article(file, published, allow_any_date=allow_any_date)
+        reports.append(load_article(article, store))
         if progress is not None:
             progress(done, len(files), file)
     return reports

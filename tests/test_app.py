@@ -571,3 +571,39 @@ def test_an_uploaded_article_is_read_like_a_pasted_one(empty_store: Path) -> Non
     at.button("find_strikes").click()
     ran(at)
     assert any("Kaspiysk" in t.value and "2024-11-06" in t.value for t in at.text)
+
+
+def found_heading(at: AppTest) -> list[str]:
+    return [h.value for h in at.subheader if "found" in h.value]
+
+
+def test_a_url_that_is_not_a_web_address_is_one_error_line(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    paste_article(at, seed("000"), "Business Insider", date(2024, 11, 6), "javascript:alert(1)")
+    assert [e.value for e in at.error] == [
+        "the article: url 'javascript:alert(1)': not an http:// or https:// address"
+    ]
+    assert found_heading(at) == []
+
+
+def test_an_article_without_a_publication_date_is_refused(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    at.text_area("article_text").input(seed("000"))
+    at.button("find_strikes").click()
+    ran(at)
+    assert [e.value for e in at.error] == [
+        "the article: no publication date; fill in Published "
+        "(dates such as 'Wednesday' are counted from it)"
+    ]
+    assert found_heading(at) == []
+
+
+def test_a_date_before_2014_needs_any_date_allowed(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    paste_article(at, seed("000"), "Business Insider", date(2013, 11, 6), "https://example.org/bi")
+    assert len(at.error) == 1 and "published 2013-11-06: before 2014-01-01" in at.error[0].value
+    assert found_heading(at) == []
+    at.checkbox("article_any_date").check()
+    at.button("find_strikes").click()
+    ran(at)
+    assert not at.error and found_heading(at) == ["1 strike found"]

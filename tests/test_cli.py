@@ -130,6 +130,70 @@ def test_exported_csv_of_hostile_text_is_inert(
     assert_inert_csv(out, events)
 
 
+TUAPSE = "Drones hit the Tuapse refinery on Friday."
+
+
+def exported_rows(capsys: pytest.CaptureFixture[str], store: str) -> list[dict[str, str]]:
+    status, out, _ = run(capsys, "export", "--store", store)
+    assert status == 0
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_load_never_invents_a_publication_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "tuapse.txt").write_text(TUAPSE, encoding="utf-8")
+    store = str(tmp_path / "s.sqlite")
+    status, _, err = run(capsys, "load", str(tmp_path / "tuapse.txt"), "--store", store)
+    assert status == 2 and len(err.strip().splitlines()) == 1
+    assert "tuapse.txt: no publication date" in err and "--published" in err
+    assert exported_rows(capsys, store) == []
+    status, *_ = run(
+        capsys, "load", str(tmp_path / "tuapse.txt"), "--published", "2024-05-18", "--store", store
+    )
+    assert status == 0
+    (row,) = exported_rows(capsys, store)
+    assert (row["date"], row["source_dates"]) == ("2024-05-17", "2024-05-18")
+
+
+def test_load_refuses_bad_metadata_and_stores_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "tuapse.txt").write_text(TUAPSE, encoding="utf-8")
+    sidecar = {"published": "2024-05-18", "url": "javascript:alert(1)"}
+    (tmp_path / "tuapse.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    store = str(tmp_path / "s.sqlite")
+    status, _, err = run(capsys, "load", str(tmp_path), "--store", store)
+    assert status == 2 and "Traceback" not in err
+    assert f"{tmp_path / 'tuapse.json'}: url 'javascript:alert(1)': not an http" in err
+    assert exported_rows(capsys, store) == []
+
+
+def test_a_date_before_2014_loads_only_when_any_date_is_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "tuapse.txt").write_text(TUAPSE, encoding="utf-8")
+    (tmp_path / "tuapse.json").write_text('{"published": "2013-05-18"}', encoding="utf-8")
+    store = str(tmp_path / "s.sqlite")
+    status, _, err = run(capsys, "load", str(tmp_path), "--store", store)
+    assert status == 2 and "before 2014-01-01" in err and "--allow-any-date" in err
+    status, _, err = run(
+        capsys, "load", str(tmp_path), "--published", "2030-01-01", "--store", store
+    )
+    assert status == 2 and err.startswith("error: --published: published 2030-01-01: after")
+    status, *_ = run(capsys, "load", str(tmp_path), "--allow-any-date", "--store", store)
+    assert status == 0
+    assert [row["source_dates"] for row in exported_rows(capsys, store)] == ["2013-05-18"]
+
+
+def test_extract_refuses_a_url_that_is_not_a_web_address(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "extract", str(SEED_000), "--url", "file:///etc/passwd")
+    assert status == 2 and out == ""
+    assert "url 'file:///etc/passwd': not an http:// or https:// address" in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
