@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -38,8 +39,15 @@ class Article:
 
     @property
     def id(self) -> str:
-        """The SHA-256 of the text, shortened: the same text is the same article."""
-        return hashlib.sha256(self.text.strip().encode()).hexdigest()[:16]
+        """The SHA-256 of the normalised text, shortened: the same text is the same article,
+        whatever its line endings, spacing or Unicode composition."""
+        return hashlib.sha256(normalised_text(self.text).encode()).hexdigest()[:16]
+
+
+def normalised_text(text: str) -> str:
+    """Text as it identifies an article: NFC, and every run of white space (CRLF and LF
+    line endings included) one space, none at either end."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def article_from_text(

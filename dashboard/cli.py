@@ -23,6 +23,8 @@ from .model import TARGET_TYPES
 from .settings import get_settings
 
 EXIT_ERROR = 2
+#: A load that went on past refused files: what could be stored is, and the status says so.
+EXIT_REFUSED = 1
 _ANY_DATE_HELP = "keep publication dates before 2014 or after tomorrow (refused as likely typos)"
 
 
@@ -60,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
         help="publication date of the articles whose metadata gives none",
     )
     load.add_argument("--allow-any-date", action="store_true", help=_ANY_DATE_HELP)
+    load.add_argument(
+        "--stop-on-error",
+        action="store_true",
+        help="stop at the first refused file (default: report it and go on)",
+    )
 
     export = commands.add_parser("export", help="write the stored events as CSV or GeoJSON")
     export.add_argument("--format", choices=("csv", "geojson"), default="csv")
@@ -117,14 +124,20 @@ def _load(args: argparse.Namespace) -> int:
         if not args.quiet and total >= 20 and (done % 50 == 0 or done == total):
             print(f"  {done}/{total} articles read", file=sys.stderr)
 
+    def refused(file: Path, error: InputError) -> None:
+        print(f"refused: {error}", file=sys.stderr)
+
     with Store(args.store) as store:
-        reports = load_paths(
+        result = load_paths(
             paths,
             store,
             progress,
             published=args.published,
             allow_any_date=args.allow_any_date,
+            stop_on_error=args.stop_on_error,
+            refused=refused,
         )
+        reports = result.reports
         # A line per article while it is readable; long runs give the progress and the sums.
         for report in reports if len(reports) <= 20 else ():
             name = Path(report.path).name if report.path else report.article_id
@@ -137,11 +150,14 @@ def _load(args: argparse.Namespace) -> int:
             print(f"{skipped} articles were already loaded and changed nothing")
         added = sum(len(r.added) for r in reports)
         merged = sum(len(r.merged) for r in reports)
+        stopped = " (stopped at the first)" if args.stop_on_error and result.refused else ""
+        loaded = f"{len(reports)} article{'s' * (len(reports) != 1)} loaded"
         print(
-            f"{len(reports)} articles: {added} events added, {merged} merged into stored events; "
+            f"{loaded}, {len(result.refused)} refused{stopped}: "
+            f"{added} events added, {merged} merged into stored events; "
             f"the store now holds {len(store.events())} events ({store.path})"
         )
-    return 0
+    return EXIT_REFUSED if result.refused else 0
 
 
 def _export(args: argparse.Namespace) -> int:

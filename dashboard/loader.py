@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -104,6 +104,19 @@ def read_dated_article(
     return replace(article, published=published)
 
 
+@dataclass
+class LoadResult:
+    """What a load of many files did: a report per article stored or known, and the files
+    refused with the reason, in the order met."""
+
+    reports: list[LoadReport] = field(default_factory=list)
+    refused: list[tuple[Path, InputError]] = field(default_factory=list)
+
+
+#: Called with each refused file and why, as it is refused.
+Refused = Callable[[Path, InputError], None]
+
+
 def load_paths(
     paths: Iterable[str | Path],
     store: Store,
@@ -111,17 +124,28 @@ def load_paths(
     *,
     published: date | None = None,
     allow_any_date: bool = False,
-) -> list[LoadReport]:
+    stop_on_error: bool = False,
+    refused: Refused | None = None,
+) -> LoadResult:
     """Load article files and folders of them, one transaction per article.
 
-    ``published`` dates the articles whose metadata gives no date. A file that fails stops
-    the load with its error; every article loaded before it stays stored.
+    ``published`` dates the articles whose metadata gives no date. A file that cannot be
+    used (unreadable, bad metadata, no date) is refused and the load goes on with the next,
+    or stops there with ``stop_on_error``; every article loaded before stays stored.
+    Faults of the store itself are raised.
     """
     files = list(article_paths([Path(p) for p in paths]))
-    reports = []
+    result = LoadResult()
     for done, file in enumerate(files, start=1):
-        article = read_dated_article(file, published, allow_any_date=allow_any_date)
-        reports.append(load_article(article, store))
+        try:
+            article = read_dated_article(file, published, allow_any_date=allow_any_date)
+            result.reports.append(load_article(article, store))
+        except InputError as error:
+            result.refused.append((file, error))
+            if refused is not None:
+                refused(file, error)
+            if stop_on_error:
+                break
         if progress is not None:
             progress(done, len(files), file)
-    return reports
+    return result

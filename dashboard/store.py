@@ -114,11 +114,20 @@ class Store:
 
         All or nothing: the article and its events are written in one transaction.
         """
-        report = LoadReport(article.id, article.path)
         if self.has_article(article.id):
-            report.already_loaded = True
-            return report
+            return LoadReport(article.id, article.path, already_loaded=True)
+        try:
+            return self._insert_article(article, events)
+        except sqlite3.IntegrityError:
+            # The articles' key is the only constraint: another load (two at once of one
+            # folder) stored this article since the check above.
+            return LoadReport(article.id, article.path, already_loaded=True)
+
+    def _insert_article(self, article: Article, events: Iterable[Event]) -> LoadReport:
+        report = LoadReport(article.id, article.path)
         with self._transaction() as db:
+            # The article's row first: it takes the write lock, so the strikes compared
+            # below are the latest, and a second writer of the same article fails here.
             db.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (

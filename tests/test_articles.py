@@ -45,6 +45,16 @@ def test_same_text_same_id(tmp_path: Path) -> None:
     assert read_article(tmp_path / "a.txt").id == read_article(tmp_path / "b.txt").id
 
 
+def test_line_endings_spacing_and_unicode_composition_make_no_new_article(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "lf.txt").write_bytes("Drones hit Tuapse.\nCafé closed.\n".encode())
+    (tmp_path / "crlf.txt").write_bytes("Drones  hit Tuapse.\r\n\r\nCafe\u0301 closed.".encode())
+    (tmp_path / "other.txt").write_bytes("Drones hit Tuapse.\nCafé open.\n".encode())
+    ids = {name: read_article(tmp_path / f"{name}.txt").id for name in ("lf", "crlf", "other")}
+    assert ids["lf"] == ids["crlf"] != ids["other"]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "empty"), (b"  \n\t", "empty"), (b"\x00\x01PNG", "binary"), (b"\xff\xfe\xfa", "UTF-8")],

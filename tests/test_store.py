@@ -24,6 +24,18 @@ def test_loading_the_same_article_twice_changes_nothing(tmp_path: Path) -> None:
         assert len(store.events()) == 1 and store.article_count() == 1
 
 
+def test_an_article_stored_by_another_load_meanwhile_is_already_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path / "s.sqlite") as first, Store(tmp_path / "s.sqlite") as second:
+        # The second load looked for the article just before the first one stored it.
+        monkeypatch.setattr(second, "has_article", lambda article_id: False)
+        first.save_article(article(), [event()])
+        report = second.save_article(article(), [event()])
+        assert report.already_loaded and not report.added
+        assert len(first.events()) == 1 and first.article_count() == 1
+
+
 def test_second_report_merges_as_a_new_source(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
         store.save_article(article("one"), [event(sources=(source("one"),))])
