@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .articles import read_article
 from .dates import parse_iso_date
@@ -21,6 +22,9 @@ from .exports import events_to_csv, events_to_geojson
 from .metadata import check_metadata
 from .model import TARGET_TYPES
 from .settings import get_settings
+
+if TYPE_CHECKING:
+    from .store import Store
 
 EXIT_ERROR = 2
 #: A load that went on past refused files: what could be stored is, and the status says so.
@@ -113,6 +117,14 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn_unreadable(store: Store) -> None:
+    for event_id, reason in store.unreadable.items():
+        print(
+            f"warning: stored event {event_id} cannot be read and is left out: {reason}",
+            file=sys.stderr,
+        )
+
+
 def _load(args: argparse.Namespace) -> int:
     from .loader import load_paths
     from .store import Store
@@ -157,6 +169,7 @@ def _load(args: argparse.Namespace) -> int:
             f"{added} events added, {merged} merged into stored events; "
             f"the store now holds {len(store.events())} events ({store.path})"
         )
+        _warn_unreadable(store)
     return EXIT_REFUSED if result.refused else 0
 
 
@@ -165,6 +178,7 @@ def _export(args: argparse.Namespace) -> int:
 
     with Store(args.store) as store:
         events = store.events(since=args.since, until=args.until, target_types=args.target_types)
+        _warn_unreadable(store)
     if args.format == "csv":
         sys.stdout.write(events_to_csv(events))
     else:

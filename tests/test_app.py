@@ -24,6 +24,7 @@ from dashboard.claims import DistanceClaim
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import Event, Source
 from dashboard.store import Store
+from tests.factories import spoil_row
 from tests.hostile import assert_inert_csv, hostile_events
 
 REPO = Path(__file__).resolve().parent.parent
@@ -472,6 +473,23 @@ def test_a_broken_store_is_one_error_line(tmp_path: Path, monkeypatch: pytest.Mo
     at = ran(page("table"))
     assert len(at.error) == 1
     assert "not a strikemap store" in at.error[0].value
+
+
+def test_an_unreadable_stored_event_is_one_warning_and_the_rest_show(
+    store: Path, download: Download
+) -> None:
+    tuapse = EVENTS[0]
+    spoil_row(store, tuapse.id, "{broken")
+    for at in (map_page(), ran(page("table")), ran(page("charts"))):
+        (warning,) = at.warning
+        assert warning.value.startswith(
+            f"1 stored event cannot be read and is left out ({tuapse.id}: not JSON"
+        )
+        assert count_line(at) == "4 of 4 events"
+    _, content = download(at_table := ran(page("table")), "download_csv")
+    assert len(only_table(at_table)) == 4
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+    assert {row["id"] for row in rows} == {e.id for e in EVENTS[1:]}
 
 
 def test_the_about_page_credits_the_data(store: Path) -> None:

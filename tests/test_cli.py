@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from dashboard.articles import read_article
 from dashboard.cli import main
 from dashboard.geometry import geodesic_distance_km
 from dashboard.store import Store
+from tests.factories import event, spoil_row
 from tests.hostile import assert_inert_csv, hostile_events
 
 REPO = Path(__file__).resolve().parent.parent
@@ -192,6 +194,33 @@ def test_extract_refuses_a_url_that_is_not_a_web_address(
     status, out, err = run(capsys, "extract", str(SEED_000), "--url", "file:///etc/passwd")
     assert status == 2 and out == ""
     assert "url 'file:///etc/passwd': not an http:// or https:// address" in err
+
+
+def test_an_unreadable_stored_event_is_one_warning_and_the_rest_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "s.sqlite"
+    events = [event(date=date(2024, 11, day), place=f"Place {day}") for day in (1, 2, 3)]
+    with Store(store) as opened:
+        opened.save_events(events)
+    spoil_row(store, events[1].id, '{"date": 20241102}')
+    for fmt in ("csv", "geojson"):
+        status, out, err = run(capsys, "export", "--format", fmt, "--store", str(store))
+        assert status == 0
+        assert err == (
+            f"warning: stored event {events[1].id} cannot be read and is left out: "
+            "date is int, not text\n"
+        )
+        if fmt == "csv":
+            assert [r["place"] for r in csv.DictReader(io.StringIO(out))] == ["Place 1", "Place 3"]
+        else:
+            places = [f["properties"]["place"] for f in json.loads(out)["features"]]
+            assert places == ["Place 1", "Place 3"]
+    # A load reads the stored events more than once, and warns of each bad one once.
+    (tmp_path / "tuapse.txt").write_text(TUAPSE, encoding="utf-8")
+    load = ["load", str(tmp_path / "tuapse.txt"), "--published", "2024-11-02"]
+    status, _, err = run(capsys, *load, "--store", str(store))
+    assert status == 0 and err.count("warning:") == 1 and events[1].id in err
 
 
 def a_folder_with_bad_files(folder: Path) -> None:
