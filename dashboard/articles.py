@@ -2,7 +2,8 @@
 
 An article's metadata (outlet, publication date, URL, title) comes, first to last, from
 the caller, from a sidecar ``<name>.json`` beside the file, or from a folder sidecar
-``articles.json`` that maps file names to metadata (``seeds/articles.json``).
+``articles.json`` that maps file names to metadata (``seeds/articles.json``). Each source
+is checked field by field (:mod:`dashboard.metadata`) before anything is read from it.
 Saved web pages (``.html``/``.htm``) have their main text pulled out by trafilatura.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ArticleError
-from .model import parse_iso_date
+from .metadata import ArticleMeta, check_metadata
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 FOLDER_SIDECAR = "articles.json"
@@ -37,8 +39,15 @@ class Article:
 
     @property
     def id(self) -> str:
-        """The SHA-256 of the text, shortened: the same text is the same article."""
-        return hashlib.sha256(self.text.strip().encode()).hexdigest()[:16]
+        """The SHA-256 of the normalised text, shortened: the same text is the same article,
+        whatever its line endings, spacing or Unicode composition."""
+        return hashlib.sha256(normalised_text(self.text).encode()).hexdigest()[:16]
+
+
+def normalised_text(text: str) -> str:
+    """Text as it identifies an article: NFC, and every run of white space (CRLF and LF
+    line endings included) one space, none at either end."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def article_from_text(
@@ -49,11 +58,33 @@ def article_from_text(
     url: str | None = None,
     title: str | None = None,
     path: str | None = None,
+    allow_any_date: bool = False,
 ) -> Article:
-    """An :class:`Article` from text in hand, rejecting empty text."""
+    """An :class:`Article` from text in hand, rejecting empty text and bad metadata.
+
+    Raises
+    ------
+    ArticleError
+        The text is empty.
+    MetadataError
+        A field of the metadata cannot be used; see :func:`dashboard.metadata.check_metadata`.
+    """
+    where = path or "the article"
     if not text.strip():
-        raise ArticleError(f"{path or 'article'}: the article is empty")
-    return Article(text=text, published=published, outlet=outlet, url=url, title=title, path=path)
+        raise ArticleError(f"{where}: the article is empty")
+    meta = check_metadata(
+        {"published": published, "outlet": outlet, "url": url, "title": title},
+        where,
+        allow_any_date=allow_any_date,
+    )
+    return Article(
+        text=text,
+        published=meta.published,
+        outlet=meta.outlet,
+        url=meta.url,
+        title=meta.title,
+        path=path,
+    )
 
 
 def _decode(path: Path) -> str:
@@ -91,16 +122,17 @@ def _html_main_text(html: str, path: Path) -> tuple[str, dict[str, Any]]:
     return text, {key: value for key, value in meta.items() if value}
 
 
-def _sidecar_metadata(path: Path) -> dict[str, Any]:
+def _sidecar_metadata(path: Path, allow_any_date: bool) -> ArticleMeta:
     own = path.with_suffix(".json")
     if own.is_file():
-        data = _read_json(own)
-        return data if isinstance(data, dict) else {}
+        return check_metadata(_read_json(own), str(own), allow_any_date=allow_any_date)
     folder = path.parent / FOLDER_SIDECAR
     if folder.is_file():
-        entry = _folder_metadata(folder, folder.stat().st_mtime_ns).get(path.name)
-        return entry if isinstance(entry, dict) else {}
-    return {}
+        entries = _folder_metadata(folder, folder.stat().st_mtime_ns)
+        if path.name in entries:
+            where = f"{folder} (entry {path.name!r})"
+            return check_metadata(entries[path.name], where, allow_any_date=allow_any_date)
+    return ArticleMeta()
 
 
 @functools.lru_cache(maxsize=32)
@@ -126,32 +158,35 @@ def read_article(
     outlet: str | None = None,
     url: str | None = None,
     title: str | None = None,
+    allow_any_date: bool = False,
 ) -> Article:
-    """Read one article file; arguments given here win over its sidecar metadata.
+    """Read one article file; arguments given here win over its sidecar metadata, and the
+    sidecar over a saved web page's own.
+
+    Publication dates before 2014 or after tomorrow are refused unless ``allow_any_date``.
 
     Raises
     ------
     ArticleError
         The file is missing, a folder, binary, not UTF-8, or holds no text.
-    DateError
-        The sidecar's publication date is malformed.
+    MetadataError
+        A field of the sidecar's, the page's or the given metadata cannot be used.
     """
     file = Path(path)
     text = _decode(file)
-    meta = _sidecar_metadata(file)
+    meta = _sidecar_metadata(file, allow_any_date)
     if file.suffix.lower() in (".html", ".htm"):
         text, page_meta = _html_main_text(text, file)
-        meta = {**page_meta, **meta}
-    side_published = meta.get("published")
-    if published is None and side_published:
-        published = parse_iso_date(str(side_published)[:10])
+        page = check_metadata(page_meta, str(file), allow_any_date=allow_any_date)
+        meta = page.model_copy(update=meta.model_dump(exclude_none=True))
     return article_from_text(
         text,
-        published=published,
-        outlet=outlet or meta.get("outlet"),
-        url=url or meta.get("url"),
-        title=title or meta.get("title"),
+        published=published or meta.published,
+        outlet=outlet or meta.outlet,
+        url=url or meta.url,
+        title=title or meta.title,
         path=str(file),
+        allow_any_date=allow_any_date,
     )
 
 

@@ -12,15 +12,23 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .articles import read_article
 from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
 from .exports import events_to_csv, events_to_geojson
+from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
 from .settings import get_settings
 
+if TYPE_CHECKING:
+    from .store import Store
+
 EXIT_ERROR = 2
+#: A load that went on past refused files: what could be stored is, and the status says so.
+EXIT_REFUSED = 1
+_ANY_DATE_HELP = "keep publication dates before 2014 or after tomorrow (refused as likely typos)"
 
 
 def _iso_date(text: str) -> date:
@@ -44,11 +52,24 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD")
     extract.add_argument("--outlet", metavar="NAME")
     extract.add_argument("--url", metavar="URL")
+    extract.add_argument("--allow-any-date", action="store_true", help=_ANY_DATE_HELP)
 
     load = commands.add_parser("load", help="store the events of articles (default: seeds/)")
     load.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     load.add_argument("--store", type=Path, help="the store file (default: data/strikemap.sqlite)")
     load.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    load.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of the articles whose metadata gives none",
+    )
+    load.add_argument("--allow-any-date", action="store_true", help=_ANY_DATE_HELP)
+    load.add_argument(
+        "--stop-on-error",
+        action="store_true",
+        help="stop at the first refused file (default: report it and go on)",
+    )
 
     export = commands.add_parser("export", help="write the stored events as CSV or GeoJSON")
     export.add_argument("--format", choices=("csv", "geojson"), default="csv")
@@ -81,7 +102,13 @@ def _parser() -> argparse.ArgumentParser:
 def _extract(args: argparse.Namespace) -> int:
     from .loader import extract_measured
 
-    article = read_article(args.file, published=args.published, outlet=args.outlet, url=args.url)
+    article = read_article(
+        args.file,
+        published=args.published,
+        outlet=args.outlet,
+        url=args.url,
+        allow_any_date=args.allow_any_date,
+    )
     if article.published is None:
         raise InputError(
             f"{args.file}: no publication date; give --published YYYY-MM-DD "
@@ -93,18 +120,39 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn_unreadable(store: Store) -> None:
+    for event_id, reason in store.unreadable.items():
+        print(
+            f"warning: stored event {event_id} cannot be read and is left out: {reason}",
+            file=sys.stderr,
+        )
+
+
 def _load(args: argparse.Namespace) -> int:
     from .loader import load_paths
     from .store import Store
 
     paths = args.paths or [get_settings().seeds_dir]
+    check_metadata({"published": args.published}, "--published", allow_any_date=args.allow_any_date)
 
     def progress(done: int, total: int, file: Path) -> None:
         if not args.quiet and total >= 20 and (done % 50 == 0 or done == total):
             print(f"  {done}/{total} articles read", file=sys.stderr)
 
+    def refused(file: Path, error: InputError) -> None:
+        print(f"refused: {error}", file=sys.stderr)
+
     with Store(args.store) as store:
-        reports = load_paths(paths, store, progress)
+        result = load_paths(
+            paths,
+            store,
+            progress,
+            published=args.published,
+            allow_any_date=args.allow_any_date,
+            stop_on_error=args.stop_on_error,
+            refused=refused,
+        )
+        reports = result.reports
         # A line per article while it is readable; long runs give the progress and the sums.
         for report in reports if len(reports) <= 20 else ():
             name = Path(report.path).name if report.path else report.article_id
@@ -117,11 +165,15 @@ def _load(args: argparse.Namespace) -> int:
             print(f"{skipped} articles were already loaded and changed nothing")
         added = sum(len(r.added) for r in reports)
         merged = sum(len(r.merged) for r in reports)
+        stopped = " (stopped at the first)" if args.stop_on_error and result.refused else ""
+        loaded = f"{len(reports)} article{'s' * (len(reports) != 1)} loaded"
         print(
-            f"{len(reports)} articles: {added} events added, {merged} merged into stored events; "
+            f"{loaded}, {len(result.refused)} refused{stopped}: "
+            f"{added} events added, {merged} merged into stored events; "
             f"the store now holds {len(store.events())} events ({store.path})"
         )
-    return 0
+        _warn_unreadable(store)
+    return EXIT_REFUSED if result.refused else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -129,6 +181,7 @@ def _export(args: argparse.Namespace) -> int:
 
     with Store(args.store) as store:
         events = store.events(since=args.since, until=args.until, target_types=args.target_types)
+        _warn_unreadable(store)
     if args.format == "csv":
         sys.stdout.write(events_to_csv(events))
     else:

@@ -27,3 +27,7 @@ class GeocoderError(StrikemapError, RuntimeError):
 
 class DataError(StrikemapError, ValueError):
     """A data file of the project (gazetteer, front line, store) is missing or malformed."""
+
+
+class MetadataError(InputError):
+    """Article metadata (outlet, date, URL, title) with a field that cannot be used."""

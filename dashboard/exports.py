@@ -1,15 +1,16 @@
 """Events as a table, CSV and GeoJSON: one row or feature per event, sources included.
 
-The CSV is safe to open in a spreadsheet: a cell that begins with ``=``, ``+``, ``-`` or
-``@`` (or a tab or carriage return) is prefixed with an apostrophe so it is never run as a
-formula. Numbers are written as numbers, so a negative coordinate stays a number.
+The CSV is safe to open in a spreadsheet by construction: a text cell that begins with
+``=``, ``+``, ``-`` or ``@`` once its leading whitespace and control characters are set
+aside is prefixed with an apostrophe, so it is never run as a formula, and every cell that
+holds a quote, comma, carriage return or line feed is quoted, so no text can end a row or
+start a cell. Numbers are written as numbers, so a negative coordinate stays a number.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -32,6 +33,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "target_type",
     "target",
     "weapon",
+    "outcome",
     "attacker_claim",
     "defender_claim",
     "distance_to_front_km",
@@ -49,7 +51,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "sources_json",
 )
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@")
+#: Characters that make a cell need quotes. Python's csv module (3.11) leaves a lone
+#: carriage return unquoted when rows end in a line feed, and readers then split the row.
+_NEEDS_QUOTES = frozenset('",\r\n')
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -77,29 +82,36 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     return frame
 
 
+def _ignored_by_spreadsheets(char: str) -> bool:
+    # Spreadsheets skip leading blanks and control characters before looking for "=".
+    return char.isspace() or unicodedata.category(char).startswith("C")
+
+
 def neutralise_cell(value: Any) -> Any:
-    """Text that a spreadsheet would read as a formula, made inert."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+    """Text that a spreadsheet would read as a formula, made inert; the text itself is kept."""
+    if isinstance(value, str):
+        start = next((c for c in value if not _ignored_by_spreadsheets(c)), "")
+        if start in _FORMULA_STARTS:
+            return "'" + value
     return value
 
 
-def _csv_value(value: Any) -> Any:
+def _csv_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return neutralise_cell(value)
+    text = str(neutralise_cell(value))
+    if _NEEDS_QUOTES.intersection(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def rows_to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] = CSV_COLUMNS) -> str:
-    """CSV text of rows, every text cell neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_csv_value(row.get(column)) for column in columns])
-    return buffer.getvalue()
+    """CSV text of rows, every text cell neutralised and quoted when it must be."""
+    lines = [",".join(_csv_text(column) for column in columns)]
+    lines.extend(",".join(_csv_text(row.get(column)) for column in columns) for row in rows)
+    return "".join(line + "\n" for line in lines)
 
 
 def events_to_csv(events: Iterable[Event]) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from .articles import Article, article_paths, read_article
+from .errors import InputError
 from .extraction import extract_events
 from .frontline import measure_points
 from .gazetteer import default_gazetteer
@@ -81,18 +84,67 @@ def load_article(article: Article, store: Store) -> LoadReport:
     return store.save_article(article, extract_measured(article))
 
 
+def read_dated_article(
+    file: Path, published: date | None = None, *, allow_any_date: bool = False
+) -> Article:
+    """An article file with its publication date: its metadata's, else ``published``.
+
+    No date is ever guessed: relative dates in the text resolve against it, so an article
+    with none is refused.
+    """
+    article = read_article(file, allow_any_date=allow_any_date)
+    if article.published is not None:
+        return article
+    if published is None:
+        raise InputError(
+            f"{file}: no publication date in its metadata; give it in a sidecar "
+            f"{file.with_suffix('.json').name} or with --published YYYY-MM-DD"
+        )
+    return replace(article, published=published)
+
+
+@dataclass
+class LoadResult:
+    """What a load of many files did: a report per article stored or known, and the files
+    refused with the reason, in the order met."""
+
+    reports: list[LoadReport] = field(default_factory=list)
+    refused: list[tuple[Path, InputError]] = field(default_factory=list)
+
+
+#: Called with each refused file and why, as it is refused.
+Refused = Callable[[Path, InputError], None]
+
+
 def load_paths(
-    paths: Iterable[str | Path], store: Store, progress: Progress | None = None
-) -> list[LoadReport]:
+    paths: Iterable[str | Path],
+    store: Store,
+    progress: Progress | None = None,
+    *,
+    published: date | None = None,
+    allow_any_date: bool = False,
+    stop_on_error: bool = False,
+    refused: Refused | None = None,
+) -> LoadResult:
     """Load article files and folders of them, one transaction per article.
 
-    A file that fails stops the load with its error; every article loaded before it
-    stays stored.
+    ``published`` dates the articles whose metadata gives no date. A file that cannot be
+    used (unreadable, bad metadata, no date) is refused and the load goes on with the next,
+    or stops there with ``stop_on_error``; every article loaded before stays stored.
+    Faults of the store itself are raised.
     """
     files = list(article_paths([Path(p) for p in paths]))
-    reports = []
+    result = LoadResult()
     for done, file in enumerate(files, start=1):
-        reports.append(load_article(read_article(file), store))
+        try:
+            article = read_dated_article(file, published, allow_any_date=allow_any_date)
+            result.reports.append(load_article(article, store))
+        except InputError as error:
+            result.refused.append((file, error))
+            if refused is not None:
+                refused(file, error)
+            if stop_on_error:
+                break
         if progress is not None:
             progress(done, len(files), file)
-    return reports
+    return result

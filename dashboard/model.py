@@ -163,14 +163,21 @@ class Source:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
-        published = data.get("published")
+        """A source from :meth:`to_dict`'s form; ``TypeError``, ``KeyError`` or ``ValueError``
+        when a field is missing or of the wrong type."""
+        _require(data, dict, "source")
+        published = _typed(data, "published", str)
+        quotes = data.get("quotes", [])
+        _require(quotes, list, "quotes")
+        for quote in quotes:
+            _require(quote, str, "quote")
         return cls(
-            article_id=data["article_id"],
-            outlet=data.get("outlet"),
+            article_id=_require(data["article_id"], str, "article_id"),
+            outlet=_typed(data, "outlet", str),
             published=date.fromisoformat(published) if published else None,
-            url=data.get("url"),
-            title=data.get("title"),
-            quotes=tuple(data.get("quotes", ())),
+            url=_typed(data, "url", str),
+            title=_typed(data, "title", str),
+            quotes=tuple(quotes),
         )
 
 
@@ -285,30 +292,58 @@ class Event:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
+        """An event from :meth:`to_dict`'s form; ``TypeError``, ``KeyError`` or ``ValueError``
+        when a field is missing or of the wrong type."""
+        _require(data, dict, "event")
+        sources = data.get("sources", [])
+        claims = data.get("distance_claims", [])
+        _require(sources, list, "sources")
+        _require(claims, list, "distance_claims")
         return cls(
-            id=data.get("id", ""),
-            date=date.fromisoformat(data["date"]),
+            id=_require(data.get("id", ""), str, "id"),
+            date=date.fromisoformat(_require(data["date"], str, "date")),
             date_precision=data["date_precision"],
-            place=data.get("place"),
-            admin1=data.get("admin1"),
-            country=data.get("country"),
-            occupied=bool(data.get("occupied", False)),
-            lat=data.get("lat"),
-            lon=data.get("lon"),
-            geo_precision=int(data.get("geo_precision", GEO_NONE)),
+            place=_typed(data, "place", str),
+            admin1=_typed(data, "admin1", str),
+            country=_typed(data, "country", str),
+            occupied=_require(data.get("occupied", False), bool, "occupied"),
+            lat=_typed(data, "lat", _NUMBER),
+            lon=_typed(data, "lon", _NUMBER),
+            geo_precision=_require(data.get("geo_precision", GEO_NONE), int, "geo_precision"),
             target_type=data.get("target_type", "unknown"),
-            target=data.get("target"),
+            target=_typed(data, "target", str),
             weapon=data.get("weapon", "unknown"),
-            outcome=data.get("outcome", "unknown"),
-            attacker_claim=data.get("attacker_claim"),
-            defender_claim=data.get("defender_claim"),
-            distance_to_front_km=data.get("distance_to_front_km"),
-            distance_to_border_km=data.get("distance_to_border_km"),
-            distance_to_held_km=data.get("distance_to_held_km"),
-            side=data.get("side"),
-            frontline_id=data.get("frontline_id"),
-            sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
-            distance_claims=tuple(
-                DistanceClaim.from_dict(c) for c in data.get("distance_claims", ())
-            ),
+            outcome=_typed(data, "outcome", str) or "unknown",
+            attacker_claim=_typed(data, "attacker_claim", str),
+            defender_claim=_typed(data, "defender_claim", str),
+            distance_to_front_km=_typed(data, "distance_to_front_km", _NUMBER),
+            distance_to_border_km=_typed(data, "distance_to_border_km", _NUMBER),
+            distance_to_held_km=_typed(data, "distance_to_held_km", _NUMBER),
+            side=_typed(data, "side", str),
+            frontline_id=_typed(data, "frontline_id", str),
+            sources=tuple(Source.from_dict(s) for s in sources),
+            distance_claims=tuple(DistanceClaim.from_dict(c) for c in claims),
         )
+
+
+_NUMBER = (int, float)
+
+
+def _require(value: Any, kinds: type | tuple[type, ...], name: str) -> Any:
+    """``value`` if it is of ``kinds``, else ``TypeError``; a bool is no number here."""
+    numeric = kinds in (int, _NUMBER)
+    if isinstance(value, kinds) and not (numeric and isinstance(value, bool)):
+        return value
+    raise TypeError(f"{name} is {type(value).__name__}, not {_kind_names(kinds)}")
+
+
+def _typed(data: dict[str, Any], key: str, kinds: type | tuple[type, ...]) -> Any:
+    """``data[key]``, ``None`` when absent or null, checked against ``kinds``."""
+    value = data.get(key)
+    return None if value is None else _require(value, kinds, key)
+
+
+def _kind_names(kinds: type | tuple[type, ...]) -> str:
+    names = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false"}
+    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    return " or ".join(names.get(kind.__name__, kind.__name__) for kind in kinds)

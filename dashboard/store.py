@@ -73,6 +73,9 @@ class Store:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else get_settings().store_path
+        #: Stored events that could not be read, by id, with why: left out of every answer,
+        #: for the caller to report once.
+        self.unreadable: dict[str, str] = {}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = sqlite3.connect(self.path)
@@ -114,11 +117,20 @@ class Store:
 
         All or nothing: the article and its events are written in one transaction.
         """
-        report = LoadReport(article.id, article.path)
         if self.has_article(article.id):
-            report.already_loaded = True
-            return report
+            return LoadReport(article.id, article.path, already_loaded=True)
+        try:
+            return self._insert_article(article, events)
+        except sqlite3.IntegrityError:
+            # The articles' key is the only constraint: another load (two at once of one
+            # folder) stored this article since the check above.
+            return LoadReport(article.id, article.path, already_loaded=True)
+
+    def _insert_article(self, article: Article, events: Iterable[Event]) -> LoadReport:
+        report = LoadReport(article.id, article.path)
         with self._transaction() as db:
+            # The article's row first: it takes the write lock, so the strikes compared
+            # below are the latest, and a second writer of the same article fails here.
             db.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -159,11 +171,13 @@ class Store:
         # Dates agree at most within a year, so only that year's events are candidates.
         year = event.date.year
         rows = self._db.execute(
-            "SELECT data FROM events WHERE date >= ? AND date < ? ORDER BY rowid",
+            "SELECT id, data FROM events WHERE date >= ? AND date < ? ORDER BY rowid",
             (f"{year:04d}-01-01", f"{year + 1:04d}-01-01"),
         )
-        for (data,) in rows:
-            known = Event.from_dict(json.loads(data))
+        for event_id, data in rows:
+            known = self._decode(event_id, data)
+            if known is None:
+                continue
             from_this_article = any(s.article_id == skip_article for s in known.sources)
             if not from_this_article and same_strike(known, event):
                 return known
@@ -203,12 +217,26 @@ class Store:
             clauses.append(f"target_type IN ({', '.join('?' * len(types))})")
             params.extend(types)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self._db.execute(f"SELECT data FROM events {where} ORDER BY date, id", params)
-        return [Event.from_dict(json.loads(data)) for (data,) in rows]
+        rows = self._db.execute(f"SELECT id, data FROM events {where} ORDER BY date, id", params)
+        decoded = (self._decode(event_id, data) for event_id, data in rows)
+        return [event for event in decoded if event is not None]
 
     def get(self, event_id: str) -> Event | None:
+        """The stored event of that id; ``None`` when there is none or it cannot be read."""
         row = self._db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
-        return Event.from_dict(json.loads(row[0])) if row else None
+        return self._decode(event_id, row[0]) if row else None
+
+    def _decode(self, event_id: str, data: str) -> Event | None:
+        """The event of a stored row, or ``None`` with the row noted in :attr:`unreadable`."""
+        try:
+            return Event.from_dict(json.loads(data))
+        except json.JSONDecodeError as error:
+            self.unreadable[event_id] = f"not JSON ({error.msg} at character {error.pos})"
+        except KeyError as error:
+            self.unreadable[event_id] = f"no {error.args[0]}"
+        except (TypeError, ValueError) as error:
+            self.unreadable[event_id] = str(error)
+        return None
 
     def clear(self) -> None:
         """Remove every article and event (the demo store is refilled this way)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from dashboard.model import Event, Source
@@ -37,3 +40,10 @@ def event(**changes: Any) -> Event:
     }
     fields.update(changes)
     return Event(**fields)
+
+
+def spoil_row(store: Path, event_id: str, data: str) -> None:
+    """Overwrite a stored event's row with ``data``, as a broken disk or hand edit would."""
+    with closing(sqlite3.connect(store)) as db, db:
+        changed = db.execute("UPDATE events SET data = ? WHERE id = ?", (data, event_id))
+        assert changed.rowcount == 1

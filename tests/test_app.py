@@ -23,6 +23,8 @@ from streamlit.testing.v1 import app_test as app_test_module
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import DistanceClaim, Event, Source
 from dashboard.store import Store
+from tests.factories import spoil_row
+from tests.hostile import assert_inert_csv, hostile_events
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "dashboard" / "app"
@@ -312,6 +314,19 @@ def test_downloads_hold_exactly_the_filtered_events(store: Path, download: Downl
     assert sevastopol["geometry"] == {"type": "Point", "coordinates": [33.53, 44.62]}
 
 
+def test_the_csv_download_of_hostile_text_is_inert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, download: Download
+) -> None:
+    path = tmp_path / "hostile.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    events = hostile_events()
+    with Store(path) as opened:
+        opened.save_events(events)
+    at = ran(page("table"))
+    _, content = download(at, "download_csv")
+    assert_inert_csv(content.decode("utf-8"), events)
+
+
 def test_unfiltered_geojson_keeps_events_without_a_place(store: Path, download: Download) -> None:
     at = ran(page("table"))
     name, content = download(at, "download_geojson")
@@ -459,6 +474,23 @@ def test_a_broken_store_is_one_error_line(tmp_path: Path, monkeypatch: pytest.Mo
     assert "not a strikemap store" in at.error[0].value
 
 
+def test_an_unreadable_stored_event_is_one_warning_and_the_rest_show(
+    store: Path, download: Download
+) -> None:
+    tuapse = EVENTS[0]
+    spoil_row(store, tuapse.id, "{broken")
+    for at in (map_page(), ran(page("table")), ran(page("charts"))):
+        (warning,) = at.warning
+        assert warning.value.startswith(
+            f"1 stored event cannot be read and is left out ({tuapse.id}: not JSON"
+        )
+        assert count_line(at) == "4 of 4 events"
+    _, content = download(at_table := ran(page("table")), "download_csv")
+    assert len(only_table(at_table)) == 4
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+    assert {row["id"] for row in rows} == {e.id for e in EVENTS[1:]}
+
+
 def test_the_about_page_credits_the_data(store: Path) -> None:
     at = ran(page("about"))
     text = "\n".join(m.value for m in at.markdown)
@@ -556,3 +588,39 @@ def test_an_uploaded_article_is_read_like_a_pasted_one(empty_store: Path) -> Non
     at.button("find_strikes").click()
     ran(at)
     assert any("Kaspiysk" in t.value and "2024-11-06" in t.value for t in at.text)
+
+
+def found_heading(at: AppTest) -> list[str]:
+    return [h.value for h in at.subheader if "found" in h.value]
+
+
+def test_a_url_that_is_not_a_web_address_is_one_error_line(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    paste_article(at, seed("000"), "Business Insider", date(2024, 11, 6), "javascript:alert(1)")
+    assert [e.value for e in at.error] == [
+        "the article: url 'javascript:alert(1)': not an http:// or https:// address"
+    ]
+    assert found_heading(at) == []
+
+
+def test_an_article_without_a_publication_date_is_refused(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    at.text_area("article_text").input(seed("000"))
+    at.button("find_strikes").click()
+    ran(at)
+    assert [e.value for e in at.error] == [
+        "the article: no publication date; fill in Published "
+        "(dates such as 'Wednesday' are counted from it)"
+    ]
+    assert found_heading(at) == []
+
+
+def test_a_date_before_2014_needs_any_date_allowed(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    paste_article(at, seed("000"), "Business Insider", date(2013, 11, 6), "https://example.org/bi")
+    assert len(at.error) == 1 and "published 2013-11-06: before 2014-01-01" in at.error[0].value
+    assert found_heading(at) == []
+    at.checkbox("article_any_date").check()
+    at.button("find_strikes").click()
+    ran(at)
+    assert not at.error and found_heading(at) == ["1 strike found"]

@@ -6,10 +6,11 @@ import json
 
 from dashboard.exports import CSV_COLUMNS, events_frame, events_to_csv, events_to_geojson
 from tests.factories import event, source
+from tests.hostile import assert_inert_csv, hostile_events
 
 EXPECTED_HEADER = (
     "id,date,date_precision,place,admin1,country,occupied,lat,lon,geo_precision,target_type,"
-    "target,weapon,attacker_claim,defender_claim,distance_to_front_km,distance_to_border_km,"
+    "target,weapon,outcome,attacker_claim,defender_claim,distance_to_front_km,distance_to_border_km,"
     "distance_to_held_km,side,frontline_id,quote,distance_claims,claims_off,source_count,outlets,urls,source_dates,"
     "sources_json"
 )
@@ -71,3 +72,20 @@ def test_geojson_point_is_lon_lat_with_sources() -> None:
 def test_frame_has_the_csv_columns_even_when_empty() -> None:
     assert list(events_frame([]).columns) == list(CSV_COLUMNS)
     assert len(events_frame([event(), event(place="Moscow", lat=55.7, lon=37.6)])) == 2
+
+
+def test_injection_payloads_stay_inert_text_one_row_per_event() -> None:
+    events = hostile_events()
+    assert_inert_csv(events_to_csv(events), events)
+
+
+def test_a_carriage_return_stays_inside_its_quoted_cell() -> None:
+    text = events_to_csv([event(place="Tuapse\rport", target="oil, gas")])
+    assert '"Tuapse\rport"' in text and '"oil, gas"' in text
+    (row,) = csv.DictReader(io.StringIO(text, newline=""))
+    assert (row["place"], row["target"]) == ("Tuapse\rport", "oil, gas")
+
+
+def test_each_exported_row_says_whether_the_strike_hit() -> None:
+    rows = list(csv.DictReader(io.StringIO(events_to_csv([event(outcome="intercepted")]))))
+    assert rows[0]["outcome"] == "intercepted"

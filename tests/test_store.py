@@ -9,7 +9,7 @@ import pytest
 from dashboard.articles import Article, article_from_text
 from dashboard.errors import DataError
 from dashboard.store import Store
-from tests.factories import event, source
+from tests.factories import event, source, spoil_row
 
 
 def article(text: str = "Drones hit Kaspiysk.") -> Article:
@@ -22,6 +22,18 @@ def test_loading_the_same_article_twice_changes_nothing(tmp_path: Path) -> None:
         again = store.save_article(article(), [event()])
         assert len(first.added) == 1 and again.already_loaded
         assert len(store.events()) == 1 and store.article_count() == 1
+
+
+def test_an_article_stored_by_another_load_meanwhile_is_already_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path / "s.sqlite") as first, Store(tmp_path / "s.sqlite") as second:
+        # The second load looked for the article just before the first one stored it.
+        monkeypatch.setattr(second, "has_article", lambda article_id: False)
+        first.save_article(article(), [event()])
+        report = second.save_article(article(), [event()])
+        assert report.already_loaded and not report.added
+        assert len(first.events()) == 1 and first.article_count() == 1
 
 
 def test_second_report_merges_as_a_new_source(tmp_path: Path) -> None:
@@ -116,3 +128,36 @@ def test_a_second_strike_with_the_same_id_is_kept_not_overwritten(tmp_path: Path
         report = store.save_article(one, [town, region])
         assert len(report.added) == 2 and len(set(report.added)) == 2
         assert len(store.events()) == 2
+
+
+SPOILED = {
+    "not JSON": ("{not json", "not JSON (Expecting property name enclosed in double quotes"),
+    "a list": ("[1, 2]", "event is list, not dict"),
+    "no date": ('{"date_precision": "day"}', "no date"),
+    "text lat": (
+        '{"date": "2024-11-09", "date_precision": "day", "lat": "42.9", "lon": 47.6}',
+        "lat is str, not a whole number or a number",
+    ),
+    "bad source": (
+        '{"date": "2024-11-10", "date_precision": "day", "sources": [{"article_id": 7}]}',
+        "article_id is int, not text",
+    ),
+}
+
+
+def test_rows_that_cannot_be_read_are_left_out_and_named(tmp_path: Path) -> None:
+    days = [date(2024, 11, day) for day in range(1, 8)]
+    events = [event(date=day, place=f"Place {day.day}") for day in days]
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_events(events)
+    spoiled = dict(zip((e.id for e in events), SPOILED.values(), strict=False))
+    for event_id, (data, _) in spoiled.items():
+        spoil_row(tmp_path / "s.sqlite", event_id, data)
+    with Store(tmp_path / "s.sqlite") as store:
+        assert [e.date for e in store.events()] == days[len(SPOILED) :]
+        assert store.unreadable.keys() == spoiled.keys()
+        for event_id, (_, reason) in spoiled.items():
+            assert store.unreadable[event_id].startswith(reason)
+        # A load that compares its strikes with the stored ones passes over them too.
+        report = store.save_article(article(), [event(date=date(2024, 11, 30))])
+        assert len(report.added) == 1 and len(store.events()) == 3

@@ -101,6 +101,8 @@ class Data:
     #: Names the events' content: any process reading the same events gets the same one,
     #: so what is written once per version (the map's popup details) is written once.
     version: str
+    #: Stored rows that could not be read, as (id, why): left out, and said once a page.
+    unreadable: tuple[tuple[str, str], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -126,7 +128,12 @@ def _content_version(frame: pd.DataFrame) -> str:
 @st.cache_resource(show_spinner="Reading the stored events…", max_entries=2)
 def _read_store(path: str, mtime_ns: int, size: int) -> Data:
     # mtime_ns and size are only part of the cache key: a write to the store makes a new one.
-    events = tuple(Store(path).events()) if size else ()
+    unreadable: tuple[tuple[str, str], ...] = ()
+    events: tuple[Event, ...] = ()
+    if size:
+        with Store(path) as store:
+            events = tuple(store.events())
+            unreadable = tuple(store.unreadable.items())
     frame = with_search_text(events_frame(events))
     if events:
         first, last = min(e.date for e in events), max(e.date for e in events)
@@ -140,6 +147,7 @@ def _read_store(path: str, mtime_ns: int, size: int) -> Data:
         tuple(region_options(frame)),
         _distance_ceiling(frame),
         _content_version(frame),
+        unreadable,
     )
 
 
@@ -151,6 +159,25 @@ def load_data() -> Data:
             return _read_store(str(path), 0, 0)
         stat = path.stat()
         return _read_store(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+#: Unreadable rows named in the warning; past these it gives the count only.
+SHOWN_UNREADABLE = 10
+
+
+def unreadable_notice(data: Data) -> None:
+    """Say which stored events cannot be read and are left out, if any."""
+    if not data.unreadable:
+        return
+    named = "; ".join(f"{event_id}: {why}" for event_id, why in data.unreadable[:SHOWN_UNREADABLE])
+    more = len(data.unreadable) - SHOWN_UNREADABLE
+    count = len(data.unreadable)
+    st.warning(
+        f"{count} stored event{'s' * (count != 1)} cannot be read and "
+        f"{'are' if count != 1 else 'is'} left out ({named}"
+        f"{f'; and {more} more' if more > 0 else ''}); every other event is shown.",
+        icon=":material/warning:",
+    )
 
 
 def forget_loaded_data() -> None:
@@ -342,6 +369,7 @@ def filtered_view(page: str, *, widgets: bool = True) -> View:
     browser first.
     """
     data = load_data()
+    unreadable_notice(data)
     _prepare_widget_state(data, data.regions, data.ceiling_km, page)
     if widgets:
         with st.sidebar:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard.app.common import label
 from dashboard.articles import Article, article_from_text, read_article
-from dashboard.errors import ArticleError
+from dashboard.errors import InputError
 from dashboard.extraction.places import geo_precision
 from dashboard.gazetteer import Place
 from dashboard.loader import measure
@@ -47,6 +47,7 @@ class Meta:
     outlet: str | None
     url: str | None
     title: str | None
+    allow_any_date: bool = False
 
 
 def read_upload(name: str, content: bytes, meta: Meta) -> Article:
@@ -59,20 +60,41 @@ def read_upload(name: str, content: bytes, meta: Meta) -> Article:
         path.write_bytes(content)
         try:
             article = read_article(
-                path, published=meta.published, outlet=meta.outlet, url=meta.url, title=meta.title
+                path,
+                published=meta.published,
+                outlet=meta.outlet,
+                url=meta.url,
+                title=meta.title,
+                allow_any_date=meta.allow_any_date,
             )
-        except ArticleError as error:
-            raise ArticleError(str(error).replace(str(path), name)) from None
+        except InputError as error:
+            raise type(error)(str(error).replace(str(path), name)) from None
     return replace(article, path=f"upload:{name}")
 
 
 def article_from(text: str, upload: tuple[str, bytes] | None, meta: Meta) -> Article:
-    """The article to read: the uploaded file when there is one, else the pasted text."""
+    """The article to read: the uploaded file when there is one, else the pasted text.
+
+    Its metadata is checked field by field, and it must have a publication date (a saved
+    web page may carry its own): relative dates resolve against it, so none is guessed.
+    """
     if upload is not None:
-        return read_upload(*upload, meta)
-    return article_from_text(
-        text, published=meta.published, outlet=meta.outlet, url=meta.url, title=meta.title
-    )
+        article = read_upload(*upload, meta)
+    else:
+        article = article_from_text(
+            text,
+            published=meta.published,
+            outlet=meta.outlet,
+            url=meta.url,
+            title=meta.title,
+            allow_any_date=meta.allow_any_date,
+        )
+    if article.published is None:
+        raise InputError(
+            f"{upload[0] if upload else 'the article'}: no publication date; fill in Published "
+            "(dates such as 'Wednesday' are counted from it)"
+        )
+    return article
 
 
 def place_text(place: Place) -> str:

@@ -5,6 +5,8 @@ Article text is data, never markup: it is shown with ``st.text`` and in tables o
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from dashboard.app.common import core_errors, forget_loaded_data, label
@@ -39,6 +41,7 @@ def _find() -> Draft:
         outlet=_text_input("article_outlet"),
         url=_text_input("article_url"),
         title=_text_input("article_title"),
+        allow_any_date=bool(state.get("article_any_date")),
     )
     upload = state.get("article_file")
     article = article_from(
@@ -125,11 +128,20 @@ meta_columns[0].text_input("Outlet", key="article_outlet", placeholder="e.g. Reu
 meta_columns[1].date_input(
     "Published",
     value=None,
+    # Streamlit's own range is ten years either side of today; the check on saving is
+    # what refuses an unlikely date, and "Allow any publication date" lifts it.
+    min_value=date(1900, 1, 1),
+    max_value=date(2100, 12, 31),
     key="article_date",
     help="Dates such as 'Wednesday' or 'last month' are counted from it.",
 )
 meta_columns[2].text_input("URL", key="article_url", placeholder="https://…")
 meta_columns[3].text_input("Title", key="article_title")
+st.checkbox(
+    "Allow any publication date",
+    key="article_any_date",
+    help="Dates before 2014 or after tomorrow are refused as likely typos unless this is on.",
+)
 
 if st.button("Find strikes", key="find_strikes", type="primary", icon=":material/search:"):
     state.pop(_REPORT, None)
