@@ -167,7 +167,7 @@ def _load(args: argparse.Namespace) -> int:
         print(
             f"{loaded}, {len(result.refused)} refused{stopped}: "
             f"{added} events added, {merged} merged into stored events; "
-            f"the store now holds {len(store.events())} events ({store.path})"
+            f"the store now holds {len(store.events())} events ({store.shown})"
         )
         _warn_unreadable(store)
     return EXIT_REFUSED if result.refused else 0
@@ -176,7 +176,7 @@ def _load(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .store import Store
 
-    with Store(args.store) as store:
+    with Store(args.store, create=False) as store:
         events = store.events(since=args.since, until=args.until, target_types=args.target_types)
         _warn_unreadable(store)
     if args.format == "csv":

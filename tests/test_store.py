@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.articles import Article, article_from_text
-from dashboard.errors import DataError
+from dashboard.errors import DataError, StoreError
 from dashboard.store import Store
 from tests.factories import event, source, spoil_row
 
@@ -61,7 +61,7 @@ def test_a_failed_load_keeps_what_was_stored(
 
     monkeypatch.setattr(Store, "_write", staticmethod(failing_write))
     new_events = [event(date=date(2024, 11, 7)), event(date=date(2024, 11, 8))]
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError, match=r"^the store s\.sqlite: disk full$"):
         store.save_article(article("two"), new_events)
     monkeypatch.undo()
     store.close()
