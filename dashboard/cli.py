@@ -1,7 +1,8 @@
 """The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``.
 
-Every error the project raises on purpose becomes one line on stderr and exit status 2;
-nothing prints a traceback for bad input.
+Every error the project raises on purpose (bad input, a store that cannot be used) becomes
+one line on stderr and exit status 2; nothing prints a traceback for it. ``load`` refuses a
+bad file with a line of its own and goes on, and ends with status 1 when it refused any.
 """
 
 from __future__ import annotations

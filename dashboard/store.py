@@ -161,7 +161,9 @@ class Store:
                 "give a writable one with --store or STRIKEMAP_STORE"
             )
         if code.startswith("SQLITE_CANTOPEN"):
-            return StoreError(f"{store} cannot be opened: its folder is gone or not writable")
+            return StoreError(
+                f"{store} cannot be opened: it is not a file, or its folder is gone or not writable"
+            )
         if code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
             return DataError(f"{self.shown}: not a strikemap store ({error})")
         if code.startswith("SQLITE_FULL"):
