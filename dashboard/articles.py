@@ -43,6 +43,12 @@ class Article:
         whatever its line endings, spacing or Unicode composition."""
         return hashlib.sha256(normalised_text(self.text).encode()).hexdigest()[:16]
 
+    @property
+    def former_id(self) -> str:
+        """The id from the text merely stripped, as stores loaded before ids came from
+        normalised text know the article."""
+        return hashlib.sha256(self.text.strip().encode()).hexdigest()[:16]
+
 
 def normalised_text(text: str) -> str:
     """Text as it identifies an article: NFC, and every run of white space (CRLF and LF

@@ -202,6 +202,10 @@ class Store:
         row = self._db.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,))
         return row.fetchone() is not None
 
+    def knows(self, article: Article) -> bool:
+        """Whether the article is stored, by its id or by the one older stores gave it."""
+        return self.has_article(article.id) or self.has_article(article.former_id)
+
     @_faults
     def article_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -212,7 +216,7 @@ class Store:
 
         All or nothing: the article and its events are written in one transaction.
         """
-        if self.has_article(article.id):
+        if self.knows(article):
             return LoadReport(article.id, article.path, already_loaded=True)
         try:
             return self._insert_article(article, events)
