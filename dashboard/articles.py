@@ -43,6 +43,12 @@ class Article:
         whatever its line endings, spacing or Unicode composition."""
         return hashlib.sha256(normalised_text(self.text).encode()).hexdigest()[:16]
 
+    @property
+    def former_id(self) -> str:
+        """The id from the text merely stripped, as stores loaded before ids came from
+        normalised text know the article."""
+        return hashlib.sha256(self.text.strip().encode()).hexdigest()[:16]
+
 
 def normalised_text(text: str) -> str:
     """Text as it identifies an article: NFC, and every run of white space (CRLF and LF
@@ -177,8 +183,13 @@ def read_article(
     meta = _sidecar_metadata(file, allow_any_date)
     if file.suffix.lower() in (".html", ".htm"):
         text, page_meta = _html_main_text(text, file)
-        page = check_metadata(page_meta, str(file), allow_any_date=allow_any_date)
-        meta = page.model_copy(update=meta.model_dump(exclude_none=True))
+        # Only what the page alone gives is checked: a date given for a page that shows a
+        # wrong one is what fixes it.
+        given = {"published": published, "outlet": outlet, "url": url, "title": title}
+        missing = {key for key, value in meta.model_dump().items() if value is None}
+        wanted = {key: page_meta[key] for key in page_meta if key in missing and not given[key]}
+        page = check_metadata(wanted, str(file), allow_any_date=allow_any_date)
+        meta = meta.model_copy(update=page.model_dump(exclude_none=True))
     return article_from_text(
         text,
         published=published or meta.published,

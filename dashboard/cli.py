@@ -1,7 +1,8 @@
 """The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``.
 
-Every error the project raises on purpose becomes one line on stderr and exit status 2;
-nothing prints a traceback for bad input.
+Every error the project raises on purpose (bad input, a store that cannot be used) becomes
+one line on stderr and exit status 2; nothing prints a traceback for it. ``load`` refuses a
+bad file with a line of its own and goes on, and ends with status 1 when it refused any.
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ def _load(args: argparse.Namespace) -> int:
         print(
             f"{loaded}, {len(result.refused)} refused{stopped}: "
             f"{added} events added, {merged} merged into stored events; "
-            f"the store now holds {len(store.events())} events ({store.path})"
+            f"the store now holds {len(store.events())} events ({store.shown})"
         )
         _warn_unreadable(store)
     return EXIT_REFUSED if result.refused else 0
@@ -179,7 +180,7 @@ def _load(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .store import Store
 
-    with Store(args.store) as store:
+    with Store(args.store, create=False) as store:
         events = store.events(since=args.since, until=args.until, target_types=args.target_types)
         _warn_unreadable(store)
     if args.format == "csv":

@@ -31,3 +31,7 @@ class DataError(StrikemapError, ValueError):
 
 class MetadataError(InputError):
     """Article metadata (outlet, date, URL, title) with a field that cannot be used."""
+
+
+class StoreError(StrikemapError, OSError):
+    """The store cannot be used as it is now: missing, read-only, locked or vanished."""

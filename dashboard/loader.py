@@ -79,7 +79,7 @@ def extract_measured(article: Article) -> list[Event]:
 
 def load_article(article: Article, store: Store) -> LoadReport:
     """Extract, measure and store one article; a second load of it changes nothing."""
-    if store.has_article(article.id):
+    if store.knows(article):
         return LoadReport(article.id, article.path, already_loaded=True)
     return store.save_article(article, extract_measured(article))
 

@@ -8,18 +8,20 @@ of it changes nothing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Concatenate, ParamSpec, TypeVar
 
 from .articles import Article
-from .errors import DataError
+from .errors import DataError, StoreError, StrikemapError
 from .merge import merge_events, same_strike
 from .model import Event
 from .settings import get_settings
@@ -61,30 +63,118 @@ def _salted_id(event_id: str, article_id: str) -> str:
     return hashlib.sha256(f"{event_id}|{article_id}".encode()).hexdigest()[:12]
 
 
+def shown_path(path: Path) -> str:
+    """A path as messages give it: as written when relative, else from the working folder
+    when under it, else its name alone (no absolute path in what users see)."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return path.name
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+#: How long a write waits for another program's transaction (another load) to end.
+BUSY_TIMEOUT_S = 5.0
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _faults(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+    """SQLite's errors of a store method as one clear error of the project."""
+
+    @functools.wraps(method)
+    def checked(store: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(store, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise store.fault(error) from None
+
+    return checked
+
+
 class Store:
     """Events and the articles they came from, in one SQLite file.
+
+    Every fault of the file (missing, read-only, locked, vanished, not a store) is raised
+    as one :class:`StoreError` or :class:`DataError` that names it, never as SQLite's own.
 
     Parameters
     ----------
     path
-        The database file; created with its folder when missing. Defaults to the
-        settings' ``store_path``.
+        The database file. Defaults to the settings' ``store_path``.
+    create
+        Create the file and its folder when missing; when ``False`` a missing store is a
+        :class:`StoreError` (an export of a store never loaded).
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    @_faults
+    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
         self.path = Path(path) if path is not None else get_settings().store_path
+        self.shown = shown_path(self.path)
         #: Stored events that could not be read, by id, with why: left out of every answer,
         #: for the caller to report once.
         self.unreadable: dict[str, str] = {}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not create and not self.path.is_file():
+            raise StoreError(
+                f"there is no store {self.shown}: load articles into it first "
+                "(python -m dashboard load)"
+            )
         try:
-            self._db = sqlite3.connect(self.path)
-            # WAL keeps each article's transaction atomic without an fsync per commit.
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as error:
-            raise DataError(f"{self.path}: not a strikemap store ({error})") from None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"the store {self.shown} cannot be made: its folder cannot be created "
+                f"({error.strerror})"
+            ) from None
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+        # WAL keeps each article's transaction atomic without an fsync per commit.
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        # SQLite goes on writing to a file deleted under it, into nothing; writes check this.
+        self._file = _identity(self.path)
+
+    def fault(self, error: sqlite3.Error) -> StrikemapError:
+        """One clear error for an error of SQLite on this store."""
+        code = getattr(error, "sqlite_errorname", None) or ""
+        store = f"the store {self.shown}"
+        if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            return StoreError(
+                f"{store} is locked by another program (a load still running?); "
+                "try again when it is done"
+            )
+        if code == "SQLITE_READONLY_DBMOVED":
+            return self._vanished()
+        if code.startswith("SQLITE_READONLY"):
+            return StoreError(
+                f"{store} is read-only, so nothing can be saved to it; "
+                "give a writable one with --store or STRIKEMAP_STORE"
+            )
+        if code.startswith("SQLITE_CANTOPEN"):
+            return StoreError(
+                f"{store} cannot be opened: it is not a file, or its folder is gone or not writable"
+            )
+        if code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+            return DataError(f"{self.shown}: not a strikemap store ({error})")
+        if code.startswith("SQLITE_FULL"):
+            return StoreError(f"{store} cannot grow: the disk is full")
+        return StoreError(f"{store}: {error}")
+
+    def _vanished(self) -> StoreError:
+        return StoreError(
+            f"the store {self.shown} vanished while in use (deleted or moved); "
+            "nothing more was saved"
+        )
 
     def close(self) -> None:
         self._db.close()
@@ -102,22 +192,31 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if _identity(self.path) != self._file:
+            raise self._vanished()
         with self._db:
             yield self._db
 
+    @_faults
     def has_article(self, article_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,))
         return row.fetchone() is not None
 
+    def knows(self, article: Article) -> bool:
+        """Whether the article is stored, by its id or by the one older stores gave it."""
+        return self.has_article(article.id) or self.has_article(article.former_id)
+
+    @_faults
     def article_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
+    @_faults
     def save_article(self, article: Article, events: Iterable[Event]) -> LoadReport:
         """Store an article's events, each merged into a stored report of the same strike.
 
         All or nothing: the article and its events are written in one transaction.
         """
-        if self.has_article(article.id):
+        if self.knows(article):
             return LoadReport(article.id, article.path, already_loaded=True)
         try:
             return self._insert_article(article, events)
@@ -158,6 +257,7 @@ class Store:
                     report.merged.append(known.id)
         return report
 
+    @_faults
     def save_events(self, events: Iterable[Event]) -> int:
         """Write events as they are (replacing same ids), in one transaction."""
         count = 0
@@ -197,6 +297,7 @@ class Store:
             ),
         )
 
+    @_faults
     def events(
         self,
         *,
@@ -221,6 +322,7 @@ class Store:
         decoded = (self._decode(event_id, data) for event_id, data in rows)
         return [event for event in decoded if event is not None]
 
+    @_faults
     def get(self, event_id: str) -> Event | None:
         """The stored event of that id; ``None`` when there is none or it cannot be read."""
         row = self._db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -238,6 +340,7 @@ class Store:
             self.unreadable[event_id] = str(error)
         return None
 
+    @_faults
     def clear(self) -> None:
         """Remove every article and event (the demo store is refilled this way)."""
         with self._transaction() as db:

@@ -151,6 +151,20 @@ def test_html_page_main_text_is_extracted(tmp_path: Path) -> None:
     assert "cookie banner" not in article.text
 
 
+def test_a_pages_own_date_is_checked_unless_a_date_is_given(tmp_path: Path) -> None:
+    paragraph = "Ukrainian drones struck the Novoshakhtinsk refinery in Rostov Oblast. " * 5
+    page = (
+        '<html><head><meta property="article:published_time" content="2012-05-01">'
+        f"<title>Refinery hit</title></head><body><article><p>{paragraph}</p></article>"
+        "</body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    with pytest.raises(MetadataError, match=r"page\.html: published '2012-05-01': before 2014"):
+        read_article(tmp_path / "page.html")
+    given = read_article(tmp_path / "page.html", published=date(2024, 5, 1))
+    assert (given.published, given.title) == (date(2024, 5, 1), "Refinery hit")
+
+
 def test_folders_expand_to_article_files(tmp_path: Path) -> None:
     for name in ("b.txt", "a.md", "c.html", "a.json", "notes.csv"):
         (tmp_path / name).write_text("x", encoding="utf-8")

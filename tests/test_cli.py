@@ -5,16 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from dashboard.articles import read_article
+from dashboard import loader as loader_module
+from dashboard import store as store_module
+from dashboard.articles import Article, read_article
 from dashboard.cli import main
 from dashboard.geometry import geodesic_distance_km
+from dashboard.model import Event
 from dashboard.store import Store
 from tests.factories import event, spoil_row
 from tests.hostile import assert_inert_csv, hostile_events
@@ -304,6 +310,95 @@ def test_two_loads_of_one_folder_at_once_end_cleanly(tmp_path: Path) -> None:
     with Store(store) as both, Store(alone) as one:
         assert both.article_count() == one.article_count() == 20
         assert len(both.events()) == len(one.events())
+
+
+def one_fault_line(err: str, tmp_path: Path) -> str:
+    """The one line a store fault gives, checked for what must not be in it."""
+    assert len(err.splitlines()) == 1 and err.startswith("error: ")
+    assert "Traceback" not in err and str(tmp_path) not in err and "sqlite3" not in err
+    return err.strip()
+
+
+def test_a_read_only_store_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "s.sqlite"
+    Store(store).close()
+    connect = sqlite3.connect
+
+    def read_only(path: Path, **options: object) -> sqlite3.Connection:
+        # What opening a file without write permission gives (root writes through modes).
+        return connect(f"file:{path}?mode=ro", uri=True, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    status, out, err = run(capsys, "load", str(SEEDS), "--store", str(store))
+    assert status == 2 and out == ""
+    assert one_fault_line(err, tmp_path) == (
+        "error: the store s.sqlite is read-only, so nothing can be saved to it; "
+        "give a writable one with --store or STRIKEMAP_STORE"
+    )
+
+
+def test_a_locked_store_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "s.sqlite"
+    Store(store).close()
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.1)
+    with closing(sqlite3.connect(store, isolation_level=None)) as other_program:
+        other_program.execute("BEGIN EXCLUSIVE")
+        status, _, err = run(capsys, "load", str(SEED_000), "--store", str(store))
+    assert status == 2
+    assert one_fault_line(err, tmp_path) == (
+        "error: the store s.sqlite is locked by another program (a load still running?); "
+        "try again when it is done"
+    )
+
+
+def test_exporting_a_store_that_is_not_there_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "export", "--store", "data/typo.sqlite")
+    assert status == 2 and out == ""
+    assert one_fault_line(err, tmp_path) == (
+        "error: there is no store data/typo.sqlite: load articles into it first "
+        "(python -m dashboard load)"
+    )
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_store_whose_folder_cannot_be_made_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "data").write_text("a file where the store's folder should be")
+    status, _, err = run(capsys, "load", str(SEED_000), "--store", str(tmp_path / "data/s.sqlite"))
+    assert status == 2
+    assert one_fault_line(err, tmp_path) == (
+        "error: the store s.sqlite cannot be made: its folder cannot be created (File exists)"
+    )
+
+
+def test_a_store_that_vanishes_during_a_load_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "store"
+    store = folder / "s.sqlite"
+    extract = loader_module.extract_measured
+    calls = []
+
+    def extract_then_remove_the_store(article: Article) -> list[Event]:
+        calls.append(article.path)
+        if len(calls) == 2:
+            shutil.rmtree(folder)
+        return extract(article)
+
+    monkeypatch.setattr(loader_module, "extract_measured", extract_then_remove_the_store)
+    status, _, err = run(capsys, "load", str(SEEDS), "--store", str(store))
+    assert status == 2 and len(calls) == 2
+    assert one_fault_line(err, tmp_path) == (
+        "error: the store s.sqlite vanished while in use (deleted or moved); nothing more was saved"
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,14 @@
 """The SQLite store: idempotent loads, merges of second reports, nothing lost on failure."""
 
 import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from dashboard.articles import Article, article_from_text
-from dashboard.errors import DataError
+from dashboard.errors import DataError, StoreError
 from dashboard.store import Store
 from tests.factories import event, source, spoil_row
 
@@ -29,11 +30,26 @@ def test_an_article_stored_by_another_load_meanwhile_is_already_loaded(
 ) -> None:
     with Store(tmp_path / "s.sqlite") as first, Store(tmp_path / "s.sqlite") as second:
         # The second load looked for the article just before the first one stored it.
-        monkeypatch.setattr(second, "has_article", lambda article_id: False)
+        monkeypatch.setattr(second, "knows", lambda article: False)
         first.save_article(article(), [event()])
         report = second.save_article(article(), [event()])
         assert report.already_loaded and not report.added
         assert len(first.events()) == 1 and first.article_count() == 1
+
+
+def test_an_article_a_store_knows_by_its_former_id_is_already_loaded(tmp_path: Path) -> None:
+    loaded_before = article("Drones hit Kaspiysk.\r\nShips were damaged.")
+    assert loaded_before.former_id != loaded_before.id
+    Store(tmp_path / "s.sqlite").close()
+    # A store loaded before ids came from normalised text holds the article by its former id.
+    with closing(sqlite3.connect(tmp_path / "s.sqlite")) as db, db:
+        db.execute(
+            "INSERT INTO articles (article_id, loaded_at) VALUES (?, '2026-11-01')",
+            (loaded_before.former_id,),
+        )
+    with Store(tmp_path / "s.sqlite") as store:
+        assert store.save_article(loaded_before, [event()]).already_loaded
+        assert store.article_count() == 1 and store.events() == []
 
 
 def test_second_report_merges_as_a_new_source(tmp_path: Path) -> None:
@@ -61,7 +77,7 @@ def test_a_failed_load_keeps_what_was_stored(
 
     monkeypatch.setattr(Store, "_write", staticmethod(failing_write))
     new_events = [event(date=date(2024, 11, 7)), event(date=date(2024, 11, 8))]
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError, match=r"^the store s\.sqlite: disk full$"):
         store.save_article(article("two"), new_events)
     monkeypatch.undo()
     store.close()
