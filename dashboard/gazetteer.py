@@ -184,8 +184,9 @@ _LONE_H = re.compile(r"(?<![zsc])h")
 _IV_ENDING = re.compile(r"(?<=[a-z])[ie]v(?=(?:ka|ske|sk)?\b)")
 #: Names shorter than this are never matched by spelling: too many look alike.
 SPELLING_MIN_LETTERS = 6
-#: Strike countries: a misspelt name is only looked for among their places.
-SPELLING_COUNTRIES = frozenset({"RU", "UA"})
+#: Long-range strikes in scope land in Russia or in occupied Ukraine; a misspelt name is
+#: only looked for among their places.
+STRIKE_COUNTRIES = frozenset({"RU", "UA"})
 
 
 def spelling_key(name: str) -> str:
@@ -450,7 +451,7 @@ class Gazetteer:
                 continue
             for i in indices:
                 place = self._places[i]
-                if place.country in SPELLING_COUNTRIES and place.kind != "country":
+                if place.country in STRIKE_COUNTRIES and place.kind != "country":
                     by_key.setdefault(spelling_key(key), set()).add(i)
         deletions: dict[str, set[str]] = {}
         for key in by_key:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from ..gazetteer import Gazetteer, Place, normalise
+from ..gazetteer import STRIKE_COUNTRIES, Gazetteer, Place, normalise
 from ..geometry import geodesic_distance_km
 from ..model import (
     GEO_FACILITY,
@@ -60,8 +60,6 @@ _TOKEN = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 
 _POSSESSIVE = re.compile(r"['’]s$")
 
-#: Long-range strikes in scope land in Russia or in occupied Ukraine.
-STRIKE_COUNTRIES = frozenset({"RU", "UA"})
 
 _DIRECTIONS = re.compile(
     r"^(?:(?:north|south|east|west|central|coastal)(?:ern|-?(?:east|west)(?:ern)?)?\s+)+", re.I
