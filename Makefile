@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ASSETS := dashboard/app/static/vendor/.installed
 PORT ?= 8501
 
-.PHONY: run test lint typecheck unit load bench demo assets gazetteer clean
+.PHONY: run test lint typecheck unit fuzz load bench demo assets gazetteer clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ unit: $(STAMP) $(ASSETS)
 	$(PY) -m pytest
 
 test: lint typecheck unit
+
+# The fuzz test of extraction with 10,000 generated articles a test (make test runs 300).
+fuzz: $(STAMP) $(ASSETS)
+	STRIKEMAP_FUZZ=fuzz $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
 bench: $(STAMP) $(ASSETS)
 	$(PY) scripts/bench.py

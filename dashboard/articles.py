@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import ArticleError
+from .errors import ArticleError, ArticleTooLarge
 from .metadata import ArticleMeta, check_metadata
+from .settings import get_settings
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 FOLDER_SIDECAR = "articles.json"
@@ -37,13 +39,14 @@ class Article:
     title: str | None = None
     path: str | None = None
 
-    @property
+    # Every event drawn from the article carries it: worked out once, not once an event.
+    @functools.cached_property
     def id(self) -> str:
         """The SHA-256 of the normalised text, shortened: the same text is the same article,
         whatever its line endings, spacing or Unicode composition."""
         return hashlib.sha256(normalised_text(self.text).encode()).hexdigest()[:16]
 
-    @property
+    @functools.cached_property
     def former_id(self) -> str:
         """The id from the text merely stripped, as stores loaded before ids came from
         normalised text know the article."""
@@ -70,12 +73,19 @@ def article_from_text(
 
     Raises
     ------
+    ArticleTooLarge
+        The text is longer than the settings allow an article (2 MB unless set).
     ArticleError
-        The text is empty.
+        The text is empty, or holds what no text file can (a lone surrogate).
     MetadataError
         A field of the metadata cannot be used; see :func:`dashboard.metadata.check_metadata`.
     """
     where = path or "the article"
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise ArticleError(f"{where}: not text (it holds a lone surrogate)") from None
+    check_size(size, where)
     if not text.strip():
         raise ArticleError(f"{where}: the article is empty")
     meta = check_metadata(
@@ -93,9 +103,31 @@ def article_from_text(
     )
 
 
+def check_size(size: int, where: str) -> None:
+    """Refuse an article of ``size`` bytes over the limit of the settings.
+
+    Raises
+    ------
+    ArticleTooLarge
+        With the size and the limit, in one line.
+    """
+    settings = get_settings()
+    if size > settings.max_article_bytes:
+        raise ArticleTooLarge(
+            f"{where}: {size:,} bytes, more than the {settings.max_article_bytes:,} bytes "
+            f"({settings.max_article_mb:g} MB) an article may have "
+            "(STRIKEMAP_MAX_ARTICLE_MB sets the limit)"
+        )
+
+
 def _decode(path: Path) -> str:
+    limit = get_settings().max_article_bytes
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            # Past the limit nothing more is read: the size is all the refusal needs.
+            raw = file.read(limit + 1)
+            if len(raw) > limit:
+                check_size(max(len(raw), os.fstat(file.fileno()).st_size), str(path))
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -173,6 +205,8 @@ def read_article(
 
     Raises
     ------
+    ArticleTooLarge
+        The file is larger than the settings allow an article (2 MB unless set).
     ArticleError
         The file is missing, a folder, binary, not UTF-8, or holds no text.
     MetadataError

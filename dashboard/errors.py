@@ -13,6 +13,10 @@ class ArticleError(InputError):
     """An article file that is missing, empty, binary or unreadable."""
 
 
+class ArticleTooLarge(ArticleError):
+    """An article over the size an article may have (``STRIKEMAP_MAX_ARTICLE_MB``)."""
+
+
 class DateError(InputError):
     """A date that cannot be parsed or is out of range."""
 

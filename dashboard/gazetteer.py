@@ -345,6 +345,14 @@ class Gazetteer:
         ranked = sorted(zip(metres, range(len(candidates)), strict=True))
         return [candidates[i] for m, i in ranked if m <= km * 1000.0]
 
+    @functools.cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(key.split(" ", 1)[0] for key in self._index if " " in key)
+
+    def begins_longer_name(self, word: str) -> bool:
+        """Whether a known name of two words or more begins with ``word`` (normalised)."""
+        return normalise(word).split(" ", 1)[0] in self._first_words
+
     def is_name(self, text: str) -> bool:
         """Whether ``text``, normalised, is the name or alias of any known place."""
         return normalise(text) in self._index
@@ -459,6 +467,10 @@ class Gazetteer:
                 deletions.setdefault(deleted, set()).add(key)
         return by_key, deletions
 
+    @functools.cached_property
+    def _longest_spelling(self) -> int:
+        return max(map(len, self._spelling_index[0]), default=0)
+
     def lookup_spelling(self, name: str) -> list[Place]:
         """Places of Russia and Ukraine whose name is ``name`` as a reporter may spell it:
         another transliteration, or one letter added, dropped or changed; best first.
@@ -467,7 +479,8 @@ class Gazetteer:
         (:meth:`lookup`) come first wherever both are possible.
         """
         key = spelling_key(name)
-        if len(key) < SPELLING_MIN_LETTERS or " " in key:
+        if len(key) < SPELLING_MIN_LETTERS or " " in key or len(key) > self._longest_spelling + 1:
+            # Too short to tell apart, or longer than one edit from every known name.
             return []
         by_key, deletions = self._spelling_index
         near = {key} | _deletions(key)

@@ -68,7 +68,8 @@ def merge_sources(a: Iterable[Source], b: Iterable[Source]) -> tuple[Source, ...
         if known is None:
             merged[source.article_id] = source
             continue
-        quotes = known.quotes + tuple(q for q in source.quotes if q not in known.quotes)
+        seen = set(known.quotes)
+        quotes = known.quotes + tuple(q for q in source.quotes if q not in seen)
         merged[source.article_id] = Source(
             article_id=known.article_id,
             outlet=known.outlet or source.outlet,

@@ -13,8 +13,8 @@ strike cue, collected sentence by sentence.
 
 from __future__ import annotations
 
-import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -41,13 +41,20 @@ from .cues import (
 from .dates import DateMention, bounds_time, date_span, event_dates, find_dates
 from .decisions import on_russias_side
 from .document import Draft
+from .drafts import DraftIndex
 from .lexicon import (
     GENERIC,
     RUSSIAN_ACCIDENT,
     RUSSIAN_ATTACKER,
     SHIP_NOUNS,
 )
-from .places import Location, finer_place, same_place, sentence_locations, where_targets_stand
+from .places import (
+    Location,
+    finer_place,
+    sentence_locations,
+    where_targets_stand,
+)
+from .scan import ends_before, leads
 
 if TYPE_CHECKING:
     from .document import Document
@@ -61,7 +68,10 @@ _VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
 
-_LIST_GAP = re.compile(r"[\w'’\- ]+?\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
+#: Between two places of a list: "Kursk, Bryansk and". (Spaces are word characters here,
+#: so only other white space may end the words: one reading of a run of spaces, not one per
+#: space.)
+_LIST_GAP = re.compile(r"[\w'’\- ]+?(?:[^\S ]\s*)?(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 
 
 def find_candidates(doc: Document) -> None:
@@ -69,7 +79,7 @@ def find_candidates(doc: Document) -> None:
     article's lead, ``doc.lead``)."""
     gazetteer, published, sentences = doc.gazetteer, doc.published, doc.sentences
     article_regions, article_weapon = doc.article_regions, doc.article_weapon
-    drafts: list[Draft] = []
+    drafts = DraftIndex()
     lead: Draft | None = None
     last_place: Location | None = None
     last_draft: Draft | None = None
@@ -102,8 +112,7 @@ def find_candidates(doc: Document) -> None:
                 continue
         # "two days after" counts from the day being told of, else from the article's first.
         day_told = context[0] if context and context[1] == "day" else None
-        first_day = next((d.date for d in drafts if d.precision == "day"), None)
-        found_dates = find_dates(text, published, day_told or first_day)
+        found_dates = find_dates(text, published, day_told or drafts.first_day)
         dates = event_dates(text, found_dates)
         target_type, target = classify_target(text)
         if (
@@ -117,14 +126,10 @@ def find_candidates(doc: Document) -> None:
             # "blasts at the base overnight": the place the article was telling of; "It has
             # been attacked": the place the sentence before was about, if it names one.
             referent = last_place
-            same_kind = [
-                Location(d.place, target_type, d.target)
-                for d in reversed(drafts)
-                if d.place is not None and d.target_type == target_type
-            ]
-            if target_type != "unknown" and same_kind:
+            same_kind = drafts.latest_of_kind(target_type) if target_type != "unknown" else None
+            if same_kind is not None and same_kind.place is not None:
                 # "the plant had been targeted": the latest place of that kind of target.
-                referent = same_kind[0]
+                referent = Location(same_kind.place, target_type, same_kind.target)
             elif PRONOUN_START.match(text) and sentence.index > 0:
                 previous_sentence = sentences[sentence.index - 1]
                 before, _ = sentence_locations(
@@ -192,31 +197,29 @@ def find_candidates(doc: Document) -> None:
             fresh: list[Location] = []
             for where in located:
                 # An undated mention of a place speaks of its latest strike in the article.
-                here = [
-                    d for d in drafts if d.place is not None and same_place(d.place, where.place)
-                ]
-                if not here:
+                draft = drafts.latest_at(where.place)
+                if draft is None:
                     fresh.append(where)
                     continue
-                draft = max(here, key=lambda d: d.date)
                 if finer_place(where.place, draft.place):
                     # "an air base in Crimea", then "the Saky airfield": the same strike, placed.
-                    draft.place = where.place
+                    drafts.move(draft, where.place)
                     if where.target_type != "unknown":
-                        draft.target_type, draft.target = where.target_type, where.target
+                        drafts.retype(draft, where.target_type, where.target)
                 draft.quotes.append(text)
                 draft.add_outcome(outcome_at(text, where.start))
                 draft.attacker_claim = draft.attacker_claim or attacker_claim
                 draft.defender_claim = draft.defender_claim or defender_claim
                 if draft.target_type == "unknown":
-                    draft.target_type, draft.target = where.target_type, where.target
+                    drafts.retype(draft, where.target_type, where.target)
                 last_draft = draft
                 last_place = replace(where, place=draft.place or where.place)
             when = context or ((published, "day") if sentence.index < _LEAD_SENTENCES else None)
             if when is not None:
                 for where in fresh:
-                    drafts.append(replace(draft_for(*when, where), undated=context is None))
-                    last_place, last_draft = where, drafts[-1]
+                    last_draft = replace(draft_for(*when, where), undated=context is None)
+                    last_place = where
+                    drafts.add(last_draft)
             if not located and lead is None and sentence.index < _LEAD_SENTENCES and not russian:
                 lead = draft_for(published, "day", None)
             elif not located and last_draft is not None and (attacker_claim or defender_claim):
@@ -228,21 +231,21 @@ def find_candidates(doc: Document) -> None:
                 last_draft.defender_claim = last_draft.defender_claim or defender_claim
             continue
 
-        made = [
-            replace(
-                draft_for(
-                    mention.value,
-                    mention.precision,
-                    spot,
-                    weapon=_weapon_of_date(text, mention, dates, weapon),
-                ),
-                reported=REPORTING_BEFORE_DATE.search(text[: mention.start]) is not None,
-                counted=mention.counted,
+        of_dates = _SentenceDates(text, located, dates)
+        made: list[Draft] = []
+        for mention in dates:
+            date_weapon = of_dates.weapon(mention, weapon)
+            reported = ends_before(REPORTING_BEFORE_DATE, text, mention.start) is not None
+            made.extend(
+                replace(
+                    draft_for(mention.value, mention.precision, spot, weapon=date_weapon),
+                    reported=reported,
+                    counted=mention.counted,
+                )
+                for spot in of_dates.places(mention)
             )
-            for mention in dates
-            for spot in _places_of_date(text, mention, located, dates)
-        ]
-        drafts.extend(made)
+        for draft in made:
+            drafts.add(draft)
         if located and not any(on_russias_side(d) for d in made):
             # Russia's strike on a Ukrainian-held city, told in passing, is not the story.
             continue
@@ -255,7 +258,7 @@ def find_candidates(doc: Document) -> None:
             # The place named first is the one the sentence is about.
             last_place = located[0]
 
-    doc.drafts, doc.lead = drafts, lead
+    doc.drafts, doc.lead = drafts.all, lead
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
@@ -267,47 +270,81 @@ def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
     return outcome_at(text, where.start if where else _EVERY_CLAUSE)
 
 
-def _weapon_of_date(
-    text: str, mention: DateMention, dates: list[DateMention], fallback: Weapon
-) -> Weapon:
-    """With several dates, each date's own stretch of the sentence names its weapon: "hit by
-    a truck bomb in October 2022 and by sea drones in July 2023"."""
-    if len(dates) < 2:
-        return fallback
-    left = max((m.end for m in dates if m.end <= mention.start), default=0)
-    own = weapon_named(text[left : mention.end])
-    return own if own != "unknown" else fallback
+class _SentenceDates:
+    """What each date of a sentence goes with: its weapon and its places.
 
+    What every date asks (which places no date's clause holds, where a list of places
+    ends, where the dates end) is found once.
+    """
 
-def _places_of_date(
-    text: str, mention: DateMention, located: list[Location], dates: list[DateMention]
-) -> list[Location | None]:
-    """The places a date goes with: those in its own clause when the sentence has several
-    dates or its date sits in a side clause, else every place no other date claims."""
-    if not located:
-        return [None]
-    left, right = date_span(text, mention)
-    own: list[Location | None] = [
-        spot for spot in located if spot.start == _EVERY_CLAUSE or left <= spot.start < right
-    ]
-    if not own and len(re.findall(r"\w+", text[: mention.start])) <= 2:
-        # "On Tuesday, a drone struck X that was hit on Sunday": a date leading the sentence
-        # dates its main clause.
-        return list(located)
-    if not own:
-        spans = [date_span(text, other) for other in dates if other is not mention]
-        unclaimed: list[Location | None] = [
-            spot for spot in located if not any(a <= spot.start < b for a, b in spans)
-        ]
-        return unclaimed or [None]
-    # A list of places ("over the Kursk, Bryansk and Oryol regions") runs on past the commas
-    # that end the date's clause.
-    ordered = sorted(located, key=lambda spot: spot.start)
-    for before, after in itertools.pairwise(ordered):
-        if (
-            before in own
-            and after not in own
-            and _LIST_GAP.fullmatch(text[before.start : after.start])
-        ):
-            own.append(after)
-    return own
+    def __init__(self, text: str, located: list[Location], dates: list[DateMention]) -> None:
+        # In text order (as the stages find them): the places of a clause stand together.
+        self.located = sorted(located, key=lambda spot: spot.start)
+        self.text, self.dates = text, dates
+        self.starts = [spot.start for spot in self.located]
+        self._everywhere = [spot for spot in self.located if spot.start == _EVERY_CLAUSE]
+        self._ends = sorted(m.end for m in dates)
+        self._unclaimed: list[Location | None] | None = None
+        self._list_end: dict[int, int] = {}
+
+    def weapon(self, mention: DateMention, fallback: Weapon) -> Weapon:
+        """With several dates, each date's own stretch of the sentence names its weapon:
+        "hit by a truck bomb in October 2022 and by sea drones in July 2023"."""
+        if len(self.dates) < 2:
+            return fallback
+        before = bisect_right(self._ends, mention.start)
+        left = self._ends[before - 1] if before else 0
+        own = weapon_named(self.text[left : mention.end])
+        return own if own != "unknown" else fallback
+
+    def places(self, mention: DateMention) -> list[Location | None]:
+        """The places a date goes with: those in its own clause when the sentence has
+        several dates or its date sits in a side clause, else every place no other date
+        claims."""
+        located, starts = self.located, self.starts
+        if not located:
+            return [None]
+        left, right = date_span(self.text, mention)
+        first, last = bisect_left(starts, left), bisect_left(starts, right)
+        own: list[Location | None] = [*self._everywhere, *located[first:last]]
+        if not own and leads(self.text, mention.start):
+            # "On Tuesday, a drone struck X that was hit on Sunday": a date leading the
+            # sentence dates its main clause.
+            return list(located)
+        if not own:
+            # No place stands in this date's clause: the places no date's clause holds.
+            return self.unclaimed()
+        if first == last:
+            return own
+        # A list of places ("over the Kursk, Bryansk and Oryol regions") runs on past the
+        # commas that end the date's clause.
+        return own + list(located[last : self._list_ends(last - 1)])
+
+    def unclaimed(self) -> list[Location | None]:
+        if self._unclaimed is None:
+            # How many dates' clauses hold each place: +1 where a clause begins, -1 after.
+            change = [0] * (len(self.starts) + 1)
+            for other in self.dates:
+                left, right = date_span(self.text, other)
+                change[bisect_left(self.starts, left)] += 1
+                change[bisect_left(self.starts, right)] -= 1
+            held = 0
+            unclaimed: list[Location | None] = []
+            for spot, step in zip(self.located, change, strict=False):
+                held += step
+                if not held:
+                    unclaimed.append(spot)
+            self._unclaimed = unclaimed or [None]
+        return self._unclaimed
+
+    def _list_ends(self, index: int) -> int:
+        """Where the list of places that goes on from the place at ``index`` ends."""
+        if index not in self._list_end:
+            end = index + 1
+            while end < len(self.located) and _LIST_GAP.fullmatch(
+                self.text, self.located[end - 1].start, self.located[end].start
+            ):
+                end += 1
+            for member in range(index, end):
+                self._list_end[member] = end
+        return self._list_end[index]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..model import KM_PER_MILE, DistanceClaim, Reference
 from .lexicon import ATTACKER_VOICE, CLAIM_VERB, DAMAGE, DEFENCE_CLAIM, DEFENDER_VOICE
+from .scan import per_text
 
 if TYPE_CHECKING:
     from .document import Document
@@ -28,15 +29,24 @@ _VAGUE = {
     "thousands": (2000.0, 9999.0),
     "more than a thousand": (1000.0, 1500.0),
 }
+# A number is read from its first digit only, and white space before it only after a
+# qualifier: else each digit of a long number, and each space of a long run of spaces, would
+# begin a reading of the rest of it.
 _AMOUNT = (
-    r"(?P<qualifier>nearly|almost|about|around|roughly|some|approximately|over|more than|"
-    r"at least|less than|under|up to|just under|just over|barely|some|close to|~)?\s*"
-    r"(?P<amount>" + _NUMBER + r"|" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")"
+    r"(?:(?P<qualifier>nearly|almost|about|around|roughly|some|approximately|over|more than|"
+    r"at least|less than|under|up to|just under|just over|barely|some|close to|~)\s*)?"
+    r"(?<![\d,])(?P<amount>"
+    + _NUMBER
+    + r"|"
+    + "|".join(sorted(_VAGUE, key=len, reverse=True))
+    + r")"
     r"(?:\s+of)?\s*"
     r"(?P<unit>miles?|mi|kilomet(?:er|re)s?|km)\b"
 )
 _REFERENCE = (
-    r"(?:\s*\([^)]*\))?"  # "930 miles (1,500 km) from": the conversion is skipped
+    # "930 miles (1,500 km) from": the conversion is skipped (a short one: an unclosed
+    # bracket is not read to the end of the text for each distance before it)
+    r"(?:\s*\([^)]{0,100}\))?"
     r"\s+(?:\w+\s+){0,2}?"
     r"(?P<relation>from|behind|beyond|away from|inside|into|of|past)\s+"
     r"(?P<reference>(?:the\s+)?(?:nearest\s+)?(?:[\w'’\-]+\s+){0,2}?"
@@ -112,6 +122,12 @@ def find_distance_claims(sentence: str) -> list[DistanceClaim]:
     return claims
 
 
+# The events of one sentence share its quote.
+@per_text(maxsize=256)
+def _claims_in(quote: str) -> tuple[DistanceClaim, ...]:
+    return tuple(find_distance_claims(quote))
+
+
 def side_claims(text: str) -> tuple[str | None, str | None]:
     """(attacker's claim, defender's claim) the sentence makes, as the sentence itself."""
     defender = text if DEFENCE_CLAIM.search(text) and DEFENDER_VOICE.search(text) else None
@@ -135,7 +151,7 @@ def attach_distance_claims(doc: Document) -> None:
                     claim
                     for source in event.sources
                     for quote in source.quotes
-                    for claim in find_distance_claims(quote)
+                    for claim in _claims_in(quote)
                 )
             )
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from .lexicon import (
     WEAPON_AS_TARGET,
     WEAPON_PATTERNS,
 )
+from .scan import LOOKBACK, per_text, search_from, words_before
 from .text import clause_span
 
 if TYPE_CHECKING:
@@ -68,14 +70,19 @@ STRIKE_CONTEXT = re.compile(
 
 _BARE_PLANT = frozenset({"plant", "plants", "factory", "factories"})
 
-#: A line of an interception tally: "Volgograd region: 13" or "Kursk region - 4".
-TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?\s*[:–—-]\s*\d+\W*$")
+#: A line of an interception tally: "Volgograd region: 13" or "Kursk region - 4". (Spaces
+#: are name characters, so only other white space may end the name: one reading of a run
+#: of spaces, not one per space.)
+TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?(?:[^\S ]\s*)?[:–—-]\s*\d+\W*$")
 
 #: Words this close to a place name say what was hit there.
 TARGET_WINDOW = 60
 
 
+# Asked again for each place a sentence names: the answer is the sentence's.
+@per_text(maxsize=256)
 def classify_target(text: str) -> tuple[TargetType, str | None]:
+    """The target a text names first, of the most specific class it names."""
     for target_type, pattern in TARGET_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -83,15 +90,29 @@ def classify_target(text: str) -> tuple[TargetType, str | None]:
     return "unknown", None
 
 
+@per_text(maxsize=16)
+def _target_nouns(text: str) -> tuple[tuple[list[int], list[int], list[re.Match[str]]], ...]:
+    """Every target noun of a sentence by class: their starts, ends and matches, in text
+    order (the matches of one class do not overlap, so their ends are in order too)."""
+    found = []
+    for _, pattern in TARGET_PATTERNS:
+        matches = list(pattern.finditer(text))
+        found.append(([m.start() for m in matches], [m.end() for m in matches], matches))
+    return tuple(found)
+
+
 def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, str | None]:
     """The target named nearest to a place, within :data:`TARGET_WINDOW` characters;
     among equally near names the more specific class wins."""
     best: tuple[int, int, TargetType, re.Match[str]] | None = None
-    for rank, (target_type, pattern) in enumerate(TARGET_PATTERNS):
-        for match in pattern.finditer(text):
+    for rank, (starts, ends, matches) in enumerate(_target_nouns(text)):
+        # Only the nouns that end after the window opens and begin before it closes.
+        first = bisect_left(ends, start - TARGET_WINDOW)
+        last = bisect_right(starts, end + TARGET_WINDOW)
+        for match in matches[first:last]:
             gap = max(match.start() - end, start - match.end(), 0)
             if gap <= TARGET_WINDOW and (best is None or (gap, rank) < best[:2]):
-                best = (gap, rank, target_type, match)
+                best = (gap, rank, TARGET_PATTERNS[rank][0], match)
     if best is None:
         return "unknown", None
     if best[3].group(0).lower() in _BARE_PLANT:
@@ -103,7 +124,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
 
 
 def _target_phrase(text: str, match: re.Match[str]) -> str:
-    before = re.findall(r"[\w'’\-]+", text[: match.start()])[-2:]
+    before = words_before(text, match.start(), 2)
     skip = {
         "the",
         "a",
@@ -155,6 +176,20 @@ def weapon_named(text: str) -> Weapon:
     return min(overlapping, key=lambda f: (f[1], f[0]))[2]
 
 
+@per_text(maxsize=64)
+def _weapons_blanked(text: str) -> str:
+    """The text with its weapon words that name a target or a defence blanked, each by as
+    many spaces, so that what is left stands where it stood."""
+    return WEAPON_AS_TARGET.sub(lambda match: " " * len(match.group()), text)
+
+
+def names_weapon(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a weapon that struck: :func:`weapon_named` of it is
+    not "unknown". Asked of stretch after stretch of one text, it reads the text once."""
+    blanked = _weapons_blanked(text)
+    return any(search_from(pattern, blanked, start, end) for _, pattern in WEAPON_PATTERNS)
+
+
 def reports_attack(text: str, russian: re.Match[str] | None) -> bool:
     """Whether a sentence tells of an attack other than Russia's own (its strikes on Ukraine,
     its accidents)."""
@@ -184,10 +219,20 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     ``intercepted`` (shot down, repelled) or nothing (``unknown``). Negated words ("no
     damage", "prevented damage") say nothing."""
     left, right = (0, len(text)) if start < 0 else clause_span(text, start, start + 1)
-    spans = (text[left:right],) if clause_only else (text[left:right], text)
+    spans = ((left, right),) if clause_only else ((left, right), (0, len(text)))
     for span in spans:
-        if any(not NEGATION_BEFORE.search(span[: m.start()]) for m in IMPACT.finditer(span)):
+        outcome = _outcome_within(text, *span)
+        if outcome != "unknown":
+            return outcome
+    return "unknown"
+
+
+# The places of one clause, and every place of a sentence, ask about the same stretch.
+@per_text(maxsize=256)
+def _outcome_within(text: str, left: int, right: int) -> Outcome:
+    for match in IMPACT.finditer(text, left, right):
+        if not NEGATION_BEFORE.search(text, max(left, match.start() - LOOKBACK), match.start()):
             return "hit"
-        if INTERCEPTION.search(span):
-            return "intercepted"
+    if INTERCEPTION.search(text, left, right):
+        return "intercepted"
     return "unknown"

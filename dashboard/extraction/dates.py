@@ -8,11 +8,19 @@ records how precise it is: a weekday is a day, "In May" is a month, "last year" 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice
 
 from ..model import DatePrecision
-from .cues import BOUNDARY_BEFORE_DATE, REPORTING_BEFORE_DATE, STRIKE_CONTEXT, weapon_named
+from .cues import (
+    BOUNDARY_BEFORE_DATE,
+    REPORTING_BEFORE_DATE,
+    STRIKE_CONTEXT,
+    names_weapon,
+)
+from .scan import ends_before, leads, search_from
 from .text import clause_span
 
 MONTHS = {
@@ -119,35 +127,43 @@ _DAYS_AFTER = re.compile(rf"\b(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?)\s+after\b
 
 
 def _days_after(
-    text: str, found: list[DateMention], context: date | None = None
+    text: str, found: list[list[DateMention]], context: date | None = None
 ) -> list[DateMention]:
     """ "on Tuesday, a week after the attack": the attack's own date, seven days before.
 
-    The anchor is the nearest day named before the phrase in the sentence, else ``context``
-    (the day the text is telling of). Each mention sits where "N days after" stands, so the
-    clause that follows it (the earlier strike) takes the earlier date.
+    The anchor is a day named before the phrase in the sentence (of the last kind of date
+    :func:`find_dates` looks for that names one there, the nearest), else ``context`` (the
+    day the text is telling of). ``found`` holds the dates found, kind by kind, each kind in
+    text order. Each mention sits where "N days after" stands, so the clause that follows
+    it (the earlier strike) takes the earlier date.
     """
+    days = [[m for m in kind if m.precision == "day"] for kind in found]
+    ends = [[m.end for m in kind] for kind in days]
     shifted = []
     for match in _DAYS_AFTER.finditer(text):
-        anchors = [m for m in found if m.precision == "day" and m.end <= match.start()]
-        if anchors:
-            value, explicit = anchors[-1].value, anchors[-1].explicit
+        anchor = None
+        for kind, kind_ends in zip(reversed(days), reversed(ends), strict=True):
+            before = bisect_right(kind_ends, match.start())
+            if before:
+                anchor = kind[before - 1]
+                break
+        if anchor is not None:
+            value, explicit = anchor.value, anchor.explicit
         elif context is not None:
             value, explicit = context, False
         else:
             continue
-        days = _count(match.group("n")) * (
+        count = _count(match.group("n")) * (
             7 if match.group("unit").lower().startswith("week") else 1
         )
+        try:
+            day = value - timedelta(days=count)
+        except OverflowError:
+            # Before the first day of year 1: no date to give.
+            continue
         shifted.append(
             DateMention(
-                value - timedelta(days=days),
-                "day",
-                match.start(),
-                match.end(),
-                match.group(0),
-                explicit,
-                counted=True,
+                day, "day", match.start(), match.end(), match.group(0), explicit, counted=True
             )
         )
     return shifted
@@ -232,15 +248,21 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
     """Every date expression in ``text``, resolved against ``published``, in text order.
 
     Overlapping matches keep the first pattern's (the more explicit one's).
-    Impossible dates ("February 30") are skipped. ``context``, the day the surrounding text
-    tells of, anchors "two days after" when the sentence names no day before it.
+    Impossible dates ("February 30", "yesterday" of 1 January of year 1) are skipped.
+    ``context``, the day the surrounding text tells of, anchors "two days after" when the
+    sentence names no day before it.
     """
+    # The spans taken so far, in text order; they do not overlap, so their ends are in order
+    # too and only the last to begin before a match ends can overlap it.
     taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
+    found: list[list[DateMention]] = []
     for kind, pattern in _PATTERNS:
+        starts = [t_start for t_start, _ in taken]
+        of_kind: list[DateMention] = []
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            before_end = bisect_left(starts, end)
+            if before_end and start < taken[before_end - 1][1]:
                 continue
             if (
                 kind == "in_month"
@@ -250,13 +272,16 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
                 continue
             try:
                 value, precision = _resolve(kind, match, published)
-            except ValueError:
+            except (ValueError, OverflowError):
+                # No such day ("February 30"), or none before year 1 or after 9999.
                 continue
-            taken.append((start, end))
-            found.append(
+            of_kind.append(
                 DateMention(value, precision, start, end, match.group(0), kind in _EXPLICIT)
             )
-    return sorted(found + _days_after(text, found, context), key=lambda mention: mention.start)
+        found.append(of_kind)
+        taken = sorted(taken + [(m.start, m.end) for m in of_kind])
+    every = [mention for of_kind in found for mention in of_kind]
+    return sorted(every + _days_after(text, found, context), key=lambda mention: mention.start)
 
 
 def _may_is_verb(text: str, end: int) -> bool:
@@ -290,30 +315,36 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     for mention in found:
         if bounds_time(sentence, mention):
             continue
-        if REPORTING_BEFORE_DATE.search(sentence[: mention.start]):
+        if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start):
             if mention.precision == "day":
                 reporting.append(mention)
             continue
         left, right = date_span(sentence, mention)
         # "two days after X": X is what the counted day dates, not the clause's own news.
-        clause = sentence[mention.end if mention.counted else left : right]
-        initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
+        left = mention.end if mention.counted else left
         # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
         # sentence; "completed in 2018" is background.
-        short = len(re.findall(r"\w+", clause)) <= 5 and mention.precision != "year"
-        if initial or short or STRIKE_CONTEXT.search(clause) or weapon_named(clause) != "unknown":
+        short = mention.precision != "year" and _at_most_words(sentence, left, right, 5)
+        if (
+            leads(sentence, mention.start)
+            or short
+            or search_from(STRIKE_CONTEXT, sentence, left, right)
+            or names_weapon(sentence, left, right)
+        ):
             kept.append(mention)
     if reporting and not any(m.precision in ("day", "month") for m in kept):
         kept = reporting[:1]
     else:
         # "Russia said on Monday that drones attacked two bases, and on Tuesday ...": a
         # reporting date still dates the strike its own clause tells of.
+        # Where the kept dates stand, and the reporting dates kept here (in text order too).
+        starts: tuple[list[int], list[int]] = ([k.start for k in kept], [])
         for mention in reporting:
-            clause = sentence[slice(*clause_span(sentence, mention.start, mention.end))]
-            left = sentence.find(clause)
-            alone = not any(left <= k.start < left + len(clause) for k in kept)
-            if alone and STRIKE_CONTEXT.search(clause[mention.end - left :]):
+            left, right = clause_span(sentence, mention.start, mention.end)
+            alone = all(bisect_left(s, left) == bisect_left(s, right) for s in starts)
+            if alone and search_from(STRIKE_CONTEXT, sentence, mention.end, right):
                 kept.append(mention)
+                starts[1].append(mention.start)
         kept.sort(key=lambda m: m.start)
     explicit_days = [m for m in kept if m.explicit and m.precision == "day"]
     if explicit_days:
@@ -324,9 +355,16 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     return list(unique.values())
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _at_most_words(text: str, start: int, end: int, count: int) -> bool:
+    return next(islice(_WORDS.finditer(text, start, end), count, None), None) is None
+
+
 def bounds_time(sentence: str, mention: DateMention) -> bool:
     """ "until Monday": the date ends a stretch of time, it does not date a strike."""
-    return BOUNDARY_BEFORE_DATE.search(sentence[: mention.start]) is not None
+    return ends_before(BOUNDARY_BEFORE_DATE, sentence, mention.start) is not None
 
 
 def date_span(text: str, mention: DateMention) -> tuple[int, int]:
@@ -336,6 +374,6 @@ def date_span(text: str, mention: DateMention) -> tuple[int, int]:
     when = _WHEN_CLAUSE.match(text, mention.end)
     if when:
         # commas inside a when-clause list what happened ("when drones hit X, Y and Z")
-        stop = _CLAUSE_STOP.search(text, when.end())
+        stop = search_from(_CLAUSE_STOP, text, when.end(), len(text))
         right = stop.start() if stop else len(text)
     return left, right

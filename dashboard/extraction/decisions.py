@@ -7,9 +7,11 @@ reports of the same day fold into that day's located event.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .document import Draft
+from .drafts import DraftIndex
 from .places import geo_precision, same_place
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ from ..model import (
 from .lexicon import (
     OCCUPIED_CUE,
 )
+from .scan import per_text
 
 #: A report comes out at most this many days after the strike it tells of.
 _REPORT_LAG_DAYS = 2
@@ -55,17 +58,13 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
     airfield") tells of the strike the article dates elsewhere at that place, not of one on
     the day of publication."""
     kept: list[Draft] = []
+    dated = DraftIndex()
     for draft in drafts:
-        dated = [
-            d
-            for d in drafts
-            if not d.undated
-            and d.place is not None
-            and draft.place is not None
-            and same_place(d.place, draft.place)
-        ]
-        if draft.undated and dated:
-            latest = max(dated, key=lambda d: d.date)
+        if not draft.undated:
+            dated.add(draft)
+    for draft in drafts:
+        latest = dated.latest_at(draft.place) if draft.undated and draft.place is not None else None
+        if latest is not None:
             latest.quotes.extend(draft.quotes)
             latest.add_outcome(draft.outcome)
         else:
@@ -112,11 +111,19 @@ def redate_reported(drafts: list[Draft]) -> None:
     """A strike dated only by the day it was reported takes the day the article later gives
     it: "the air force said on Sunday ...", then "the base was hit on Saturday" (or, with no
     place, "a ship had been struck on Saturday")."""
-    told = [d for d in drafts if d.precision == "day" and not (d.counted or d.reported)]
+    # By day number: each reported draft looks up the days just before its own.
+    told: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.precision == "day" and not (d.counted or d.reported):
+            told.setdefault(d.date.toordinal(), []).append(d)
     for draft in drafts:
         if not (draft.reported and draft.place is not None and draft.precision == "day"):
             continue
-        earlier = [d for d in told if 1 <= (draft.date - d.date).days <= _REPORT_LAG_DAYS]
+        earlier = [
+            d
+            for lag in range(1, _REPORT_LAG_DAYS + 1)
+            for d in told.get(draft.date.toordinal() - lag, ())
+        ]
         here = [d for d in earlier if d.place is not None and same_place(d.place, draft.place)]
         unplaced = [d for d in earlier if d.place is None]
         for candidates in (here, unplaced):
@@ -125,11 +132,17 @@ def redate_reported(drafts: list[Draft]) -> None:
                 break
 
 
+@per_text(maxsize=256)
+def _tells_occupied(quote: str) -> bool:
+    return OCCUPIED_CUE.search(quote) is not None
+
+
 def on_russias_side(draft: Draft) -> bool:
     place = draft.place
     if place is None or place.country != "UA" or place.occupied:
         return True
-    if any(OCCUPIED_CUE.search(quote) for quote in draft.quotes):
+    # A strike told many times in one long sentence holds it as many times: read it once.
+    if any(_tells_occupied(quote) for quote in dict.fromkeys(draft.quotes)):
         return True
     return side_of(place.lat, place.lon, draft.date) == "occupied"
 
@@ -141,16 +154,21 @@ def consolidate(events: list[Event]) -> list[Event]:
     precision): an article that says "earlier in July" beside "on Sunday" speaks of two strikes.
     """
     merged: list[Event] = []
+    # Every merge is of one date and precision, which merging keeps: each event is compared
+    # with the merged events of its own day (or month, or year) only.
+    of_date: dict[tuple[date, str], list[int]] = {}
     for event in sorted(events, key=lambda e: (not e.located, e.geo_precision)):
-        for index, known in enumerate(merged):
-            same_date = (known.date, known.date_precision) == (event.date, event.date_precision)
-            if (same_date and same_strike(known, event)) or _folds_into(event, known):
+        day = (event.date, event.date_precision)
+        for index in of_date.get(day, ()):
+            known = merged[index]
+            if same_strike(known, event) or _folds_into(event, known):
                 merged[index] = merge_events(known, event)
                 break
         else:
             # Unlocated mentions less precise than a day, or with nothing putting them on
             # Russia's side, locate and date nothing.
             if event.located or (event.date_precision == "day" and event.country):
+                of_date.setdefault(day, []).append(len(merged))
                 merged.append(event)
     return sorted(merged, key=lambda e: (e.date, e.place or ""))
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import TARGET_WINDOW, classify_target, classify_target_near
+from .scan import ends_before, skip, words_after, words_before
 from .text import Sentence, clause_span
 
 if TYPE_CHECKING:
     from .document import Document
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import resources
 
 from ..gazetteer import STRIKE_COUNTRIES, Gazetteer, Place, normalise
@@ -60,9 +63,11 @@ _TOKEN = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 
 _POSSESSIVE = re.compile(r"['’]s$")
 
+_NOT_IN_NAME = re.compile(r"[^\w\s'’\-]")
+
 
 _DIRECTIONS = re.compile(
-    r"^(?:(?:north|south|east|west|central|coastal)(?:ern|-?(?:east|west)(?:ern)?)?\s+)+", re.I
+    r"(?:(?:north|south|east|west|central|coastal)(?:ern|-?(?:east|west)(?:ern)?)?\s+)+", re.I
 )
 
 _SHIP_REASONS = frozenset({"ship name", "name of a thing", "quoted name"})
@@ -162,12 +167,20 @@ def find_place_mentions(
     longest = max(1, min(gazetteer.max_name_words, 6))
     while index < len(tokens):
         found = None
+        first = tokens[index]
+        word = first.group()
+        if not word[0].isupper():
+            index += 1
+            continue
+        # Most capitalised words begin no name of several words: then no run of words they
+        # begin is looked up (a run in ASCII names as many words as it holds).
+        alone = word.isascii() and not gazetteer.begins_longer_name(word)
         for size in range(min(longest, len(tokens) - index), 0, -1):
-            first, last = tokens[index], tokens[index + size - 1]
-            if not first.group()[0].isupper() or (first.group().isupper() and size == 1):
+            last = tokens[index + size - 1]
+            if word.isupper() and size == 1:
                 break
             span = text[first.start() : last.end()]
-            if size > 1 and re.search(r"[^\w\s'’\-]", span):
+            if size > 1 and ((alone and span.isascii()) or _NOT_IN_NAME.search(span)):
                 continue
             name = _POSSESSIVE.sub("", span)
             if size == 1 and name.lower() in COMMON_WORDS:
@@ -196,7 +209,14 @@ def _with_descriptions(
     mentions: list[PlaceMention], described: list[PlaceMention]
 ) -> list[PlaceMention]:
     """Named places and described ones in text order; a name wins where both overlap."""
-    free = [d for d in described if not any(m.start < d.end and d.start < m.end for m in mentions)]
+    # Names do not overlap one another: in text order, their ends are in order too, and the
+    # only name that can overlap a description is the last one to begin before it ends.
+    starts = [m.start for m in mentions]
+    free = []
+    for d in described:
+        before_end = bisect_left(starts, d.end)
+        if before_end == 0 or mentions[before_end - 1].end <= d.start:
+            free.append(d)
     return sorted([*mentions, *free], key=lambda m: m.start)
 
 
@@ -204,60 +224,70 @@ def _best_place(places: list[Place]) -> Place:
     return places[0]
 
 
-def _words_after(text: str, end: int, count: int = 2) -> list[str]:
-    return re.findall(r"[\w'’\-]+", text[end:])[:count]
-
-
-def _word_before(text: str, start: int) -> str:
-    words = re.findall(r"[\w'’\-]+", text[:start])
-    return words[-1] if words else ""
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
+_OWNED = re.compile(r"['’]s\s*")
+#: Up to the word after the next one, if there is one ("Moscow was hit": "hit").
+_PAST_NEXT_WORD = re.compile(r"\s*(?:\S+\s+(?=\S))?")
+_SPACES = re.compile(r"\s*")
+_COME_UNDER = re.compile(r"\s+\w+\s+(?:come|been)\s+under\b")
+_ADJACENT_AFTER = re.compile(r"[ \t]+[\w]")
+_ADJACENT_BEFORE = re.compile(r"\w[ \t]+$")
+_OPEN_QUOTE_BEFORE = re.compile(r"[\"“‘']\s*$")
+_CLOSE_QUOTE_AFTER = re.compile(r"\s*[\"”’']")
+_DESCRIBES_NEXT = re.compile(r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]")
+_NAMED_BEFORE = re.compile(r"\b(?:named|called|identified as)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s*$")
+#: How much of the word a name owns is read ("Crimea's north-western coast"): no noun of
+#: a place is longer, so a longer run of letters need not be read to its end.
+_LOOKAHEAD = 200
 
 
 def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
     """Why a named place is not where a strike happened, or ``None`` when it may be."""
-    place, before = mention.place, sentence[: mention.start]
-    after_words = _words_after(sentence, mention.end + (2 if mention.possessive else 0))
+    place, start, end = mention.place, mention.start, mention.end
+    after_words = words_after(sentence, end + (2 if mention.possessive else 0), 2)
     next_word = after_words[0] if after_words else ""
-    previous = _word_before(sentence, mention.start)
+    previous = (words_before(sentence, start, 1) or [""])[0]
     if place.kind == "country":
         return "a country is not a location"
     if place.feature == "sea":
         return "an open sea is not a location"
-    if (
-        at_text_start
-        and mention.start == 0
-        and re.match(r"\s*(?:,|\(|—|–|-)", sentence[mention.end :])
-    ):
+    if at_text_start and start == 0 and _DATELINE_AFTER.match(sentence, end):
         return "dateline"
-    if DISTANCE_REFERENCE.search(before):
+    if ends_before(DISTANCE_REFERENCE, sentence, start):
         return "distance reference"
-    if LAUNCH_REFERENCE.search(before):
+    if ends_before(LAUNCH_REFERENCE, sentence, start):
         return "launch site"
-    if ROUTE_REFERENCE.search(before):
+    if ends_before(ROUTE_REFERENCE, sentence, start):
         return "route"
     if mention.possessive:
-        owned = re.sub(r"^['’]s\s*", "", sentence[mention.end :])
+        owned = _OWNED.match(sentence, end)
+        owned_at = owned.end() if owned else end
         # "Crimea's western coast" is a place; "Kyiv's long-range strikes" an actor.
-        owned_noun = re.sub(_DIRECTIONS, "", owned).split(" ", 1)[0].strip(",.;").lower()
+        directions = _DIRECTIONS.match(sentence, owned_at)
+        noun_at = directions.end() if directions else owned_at
+        noun = sentence[noun_at : noun_at + _LOOKAHEAD].split(" ", 1)[0]
+        owned_noun = noun.strip(",.;").lower()
         if (
             next_word[:1].islower()
             and next_word.lower() not in GEO_NOUNS
             and owned_noun not in GEO_NOUNS
-            and not any(pattern.match(owned) for _, pattern in TARGET_PATTERNS)
+            and not any(pattern.match(sentence, owned_at) for _, pattern in TARGET_PATTERNS)
         ):
             return "actor (possessive)"
     elif next_word.lower() in OFFICE_NOUNS:
         return "names an office, not a target"
     elif next_word.lower() in ACTOR_VERBS:
         follower = after_words[1].lower() if len(after_words) > 1 else ""
+        # What follows the verb: "Moscow was hit".
         passive = next_word.lower() in AUXILIARIES and PASSIVE_STRIKE.match(
-            sentence[mention.end :].split(None, 1)[-1]
+            sentence, skip(_PAST_NEXT_WORD, sentence, end)
         )
-        come_under = re.match(r"\s+\w+\s+(?:come|been)\s+under\b", sentence[mention.end :])
+        come_under = _COME_UNDER.match(sentence, end)
         if not passive and follower not in ("been", "under") and not come_under:
             return "actor"
-    adjacent_after = re.match(r"[ \t]+[\w]", sentence[mention.end :]) is not None
-    adjacent_before = re.search(r"\w[ \t]+$", before) is not None
+    adjacent_after = _ADJACENT_AFTER.match(sentence, end) is not None
+    adjacent_before = ends_before(_ADJACENT_BEFORE, sentence, start) is not None
     if (
         adjacent_after
         and next_word[:1].isupper()
@@ -270,10 +300,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and previous[:1].isupper()
         and previous.lower() not in COMMON_WORDS
         and previous.lower() not in _FEATURE_WORDS
-        and not re.search(r"['’]s\s*$", before)
+        and not ends_before(_POSSESSIVE_BEFORE, sentence, start)
     ):
         return "part of a longer name"
-    if _NAMED_WATER.search(before):
+    if ends_before(_NAMED_WATER, sentence, start):
         return "part of a longer name"
     if (
         next_word.lower() in _WEAPON_NOUNS
@@ -281,15 +311,11 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and not any(classify_target(word)[1] or ATTACK.fullmatch(word) for word in after_words[1:2])
     ):
         return "names a weapon"
-    if re.match(
-        r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]", sentence[mention.end :]
-    ):
+    if _DESCRIBES_NEXT.match(sentence, end):
         return "describes the place named after it"
-    if re.search(r"[\"“‘']\s*$", before) and re.match(r"\s*[\"”’']", sentence[mention.end :]):
+    if ends_before(_OPEN_QUOTE_BEFORE, sentence, start) and _CLOSE_QUOTE_AFTER.match(sentence, end):
         return "quoted name"
-    if SHIP_NOUNS.fullmatch(previous) or re.search(
-        r"\b(?:named|called|identified as)\s+(?:the\s+)?$", before, re.IGNORECASE
-    ):
+    if SHIP_NOUNS.fullmatch(previous) or ends_before(_NAMED_BEFORE, sentence, start):
         return "ship name"
     if (
         previous.lower() == "the"
@@ -297,8 +323,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
         and mention.text.split()[-1].lower() not in GEO_NOUNS
-        and not _LISTED_REGION.match(sentence[mention.end :])
-        and target_after(sentence, mention.end) is None
+        and not _LISTED_REGION.match(sentence, end)
+        and target_after(sentence, end) is None
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
@@ -313,7 +339,7 @@ def target_after(sentence: str, end: int) -> TargetType | None:
     while len(positions) < 3 and (word := _WORD_AFTER.match(sentence, positions[-1])):
         positions.append(word.end())
     for position in positions:
-        start = position + len(sentence[position:]) - len(sentence[position:].lstrip())
+        start = skip(_SPACES, sentence, position)
         for target_type, pattern in TARGET_PATTERNS:
             if pattern.match(sentence, start):
                 return target_type
@@ -342,14 +368,14 @@ def _as_regions(
     converted = list(mentions)
     for index, mention in enumerate(mentions):
         chain = [index]
-        if _PLURAL_REGION.match(text[mention.end :]):
+        if _PLURAL_REGION.match(text, mention.end):
             while chain[0] > 0 and LIST_JOIN.fullmatch(
-                text[mentions[chain[0] - 1].end : mentions[chain[0]].start]
+                text, mentions[chain[0] - 1].end, mentions[chain[0]].start
             ):
                 chain.insert(0, chain[0] - 1)
-        elif _REGIONS_BEFORE.search(text[: mention.start]):
+        elif ends_before(_REGIONS_BEFORE, text, mention.start):
             while chain[-1] + 1 < len(mentions) and LIST_JOIN.fullmatch(
-                text[mentions[chain[-1]].end : mentions[chain[-1] + 1].start]
+                text, mentions[chain[-1]].end, mentions[chain[-1] + 1].start
             ):
                 chain.append(chain[-1] + 1)
         else:
@@ -383,7 +409,7 @@ def _in_region(
             following.place
             if following is not None
             and following.place.kind == "region"
-            and _IN_REGION.fullmatch(text[mention.end : following.start])
+            and _IN_REGION.fullmatch(text, mention.end, following.start)
             else None
         )
         if region is not None:
@@ -401,6 +427,10 @@ def _in_region(
                 fits[0], mention.text, mention.start, mention.end, mention.possessive
             )
     return chosen
+
+
+_HOLDS_NEXT = re.compile(r"['’]s\s+")
+_SHIP_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 
 
 def sentence_locations(
@@ -443,7 +473,7 @@ def sentence_locations(
             reason is None
             and previous is not None
             and previous_reason in _REFERENCE_REASONS
-            and LIST_JOIN.fullmatch(text[previous.end : mention.start])
+            and LIST_JOIN.fullmatch(text, previous.end, mention.start)
         ):
             # "through the occupied Zaporizhzhia and Kherson regions": a list shares its role.
             reason = previous_reason
@@ -451,17 +481,17 @@ def sentence_locations(
             reason is None
             and following is not None
             and mention.possessive
-            and re.fullmatch(r"['’]s\s+", text[mention.end : following.start])
+            and _HOLDS_NEXT.fullmatch(text, mention.end, following.start)
         ):
             reason = "holds the next place"
         if (
             reason is None
             and previous is not None
-            and _NEAR.fullmatch(text[previous.end : mention.start])
+            and _NEAR.fullmatch(text, previous.end, mention.start)
         ):
             reason = "reference for the place before it"
-        joined = previous_ship_end >= 0 and re.fullmatch(
-            r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[previous_ship_end : mention.start]
+        joined = previous_ship_end >= 0 and _SHIP_JOIN.fullmatch(
+            text, previous_ship_end, mention.start
         )
         if about_vessels and (reason in _SHIP_REASONS or joined):
             ships.append(mention.text)
@@ -495,7 +525,7 @@ def locate(
         # a strike report naming the town alongside targets of any kind means.
         named = _named_after(
             mention.text,
-            gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM),
+            _facilities_near(gazetteer, place, None),
             (target_type, classify_target(text)[0]),
         )
         if len(named) == 1 and named[0].target_type in TARGET_TYPES:
@@ -503,7 +533,7 @@ def locate(
     if target_type == "unknown":
         return Location(place, *classify_target(text))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
-        nearby = gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type)
+        nearby = _facilities_near(gazetteer, place, target_type)
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
     if (
@@ -530,6 +560,15 @@ def locate(
     return Location(place, target_type, target)
 
 
+# A town named again and again in a text asks the same of the gazetteer.
+@lru_cache(maxsize=1024)
+def _facilities_near(
+    gazetteer: Gazetteer, place: Place, target_type: TargetType | None
+) -> tuple[Place, ...]:
+    """The facilities (of a kind) a town can stand for: within :data:`_FACILITY_KM`."""
+    return tuple(gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type))
+
+
 def _named_after(
     name: str, facilities: Iterable[Place], target_types: tuple[str, ...]
 ) -> list[Place]:
@@ -543,29 +582,34 @@ def _named_after(
 def _most_specific(found: list[Location], text: str) -> list[Location]:
     """Drop a region that holds a town named in the same clause, and a town that holds a
     named facility."""
-    places = [f.place for f in found]
+    # Where the towns and facilities of each region stand, and the facilities named: each
+    # location asks of these, not of every other location.
+    inside_by_region: dict[str | None, list[int]] = {}
+    for other in found:
+        if other.within is None and other.place.kind != "region":
+            inside_by_region.setdefault(other.place.admin1, []).append(other.start)
+    for starts in inside_by_region.values():
+        starts.sort()
+    facilities = {f.place for f in found if f.place.kind == "facility"}
+    holds_facility: dict[Place, bool] = {}
     chosen: list[Location] = []
+    chosen_places: set[Place] = set()
     for item in found:
         place = item.place
-        left, right = clause_span(text, item.start, item.start + 1)
-        inside = [
-            other.place
-            for other in found
-            if other is not item
-            and other.within is None
-            and other.place.kind != "region"
-            and left <= other.start < right
-        ]
-        if (item.within is not None or place.kind == "region") and any(
-            other.admin1 == place.admin1 for other in inside
-        ):
-            continue
-        if place.kind == "city" and any(
-            other.kind == "facility" and _holds(place, other) for other in places
-        ):
-            continue
-        if all(c.place != place for c in chosen):
+        if item.within is not None or place.kind == "region":
+            left, right = clause_span(text, item.start, item.start + 1)
+            starts = inside_by_region.get(place.admin1, [])
+            first = bisect_left(starts, left)
+            if first < len(starts) and starts[first] < right:
+                continue
+        if place.kind == "city":
+            if place not in holds_facility:
+                holds_facility[place] = any(_holds(place, other) for other in facilities)
+            if holds_facility[place]:
+                continue
+        if place not in chosen_places:
             chosen.append(item)
+            chosen_places.add(place)
     return chosen
 
 
@@ -598,7 +642,7 @@ def where_targets_stand(text: str, located: list[Location]) -> list[Location]:
     return [
         w
         for w in located
-        if w.target_type != "unknown" and _LOCATIVE_BEFORE.search(text[: w.start])
+        if w.target_type != "unknown" and ends_before(_LOCATIVE_BEFORE, text, w.start)
     ]
 
 
@@ -608,10 +652,14 @@ def finer_place(a: Place, b: Place | None) -> bool:
     return b is not None and rank[a.kind] < rank[b.kind]
 
 
+#: Two towns or sites this close are one place to a strike report.
+SAME_PLACE_KM = 25.0
+
+
 def same_place(a: Place, b: Place) -> bool:
     if a.kind == "region" or b.kind == "region":
         return a.admin1 is not None and a.admin1 == b.admin1
-    return a == b or within_km(a, b, 25.0)
+    return a == b or within_km(a, b, SAME_PLACE_KM)
 
 
 def name_regions(doc: Document) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .lexicon import (
     word_list,
 )
+from .scan import per_text
 
 if TYPE_CHECKING:
     from .document import Document
@@ -27,6 +29,9 @@ class Sentence:
     paragraph: int
 
 
+_WORD_BACKWARDS = re.compile(r"\S+")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a text, paragraph by paragraph, keeping abbreviations like "Nov. 6" whole."""
     sentences: list[Sentence] = []
@@ -34,12 +39,17 @@ def split_sentences(text: str) -> list[Sentence]:
     for number, paragraph in enumerate(paragraphs):
         pieces: list[str] = []
         start = 0
+        # The word before each full stop is read backwards from it, so that a run of
+        # abbreviations ("Gen. Lt. Col. ...") does not read the sentence so far again each time.
+        backwards = paragraph[::-1]
         for match in _SENTENCE_END.finditer(paragraph):
-            candidate = paragraph[start : match.start()].strip()
-            last_word = candidate.rsplit(None, 1)[-1].rstrip(".").lower() if candidate else ""
+            word = _WORD_BACKWARDS.match(
+                backwards, len(paragraph) - match.start(), len(paragraph) - start
+            )
+            last_word = word.group()[::-1].rstrip(".").lower() if word else ""
             if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
                 continue
-            pieces.append(candidate)
+            pieces.append(paragraph[start : match.start()].strip())
             start = match.end()
         pieces.append(paragraph[start:].strip())
         for piece in pieces:
@@ -53,10 +63,16 @@ CLAUSE_SPLIT = re.compile(
 )
 
 
+@per_text(maxsize=64)
+def _clause_cuts(sentence: str) -> tuple[int, ...]:
+    """Where the clauses of a sentence begin and end, found once per sentence."""
+    return (0, *(m.start() for m in CLAUSE_SPLIT.finditer(sentence)), len(sentence))
+
+
 def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause around ``start:end`` begins and ends."""
-    cuts = [0, *(m.start() for m in CLAUSE_SPLIT.finditer(sentence)), len(sentence)]
-    return max(c for c in cuts if c <= start), min(c for c in cuts if c >= end)
+    cuts = _clause_cuts(sentence)
+    return cuts[bisect_right(cuts, start) - 1], cuts[bisect_left(cuts, end)]
 
 
 def read_sentences(doc: Document) -> None:

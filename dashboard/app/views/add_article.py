@@ -109,6 +109,8 @@ def _show_saved(saved: Saved) -> None:
 
 st.title("Add an article")
 state = st.session_state
+with core_errors():
+    limit_mb = get_settings().max_article_mb
 if isinstance(state.get(_REPORT), Saved):
     _show_saved(state[_REPORT])
 
@@ -122,6 +124,7 @@ st.file_uploader(
     "…or upload it (used instead of the pasted text)",
     type=["txt", "md", "html", "htm"],
     key="article_file",
+    help=f"An article may have up to {limit_mb:g} MB.",
 )
 meta_columns = st.columns(4)
 meta_columns[0].text_input("Outlet", key="article_outlet", placeholder="e.g. Reuters")

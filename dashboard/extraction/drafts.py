@@ -1,0 +1,122 @@
+"""The drafts of an article, indexed by what the stages ask of them at each sentence."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from datetime import date
+
+from ..gazetteer import Place
+from ..model import TargetType
+from .document import Draft
+from .places import SAME_PLACE_KM, same_place
+
+#: Places are indexed in cells of this many degrees: a degree of latitude is over 110 km, so
+#: places within :data:`SAME_PLACE_KM` of each other lie in the same row of cells or the next.
+_CELL_DEGREES = 0.5
+#: Less than the Earth's smallest radius, in km: with it, cells are never too few.
+_SMALL_RADIUS_KM = 6300.0
+
+
+_COLUMNS = round(360 / _CELL_DEGREES)
+
+
+def _cell(place: Place) -> tuple[int, int]:
+    # Columns go round: 180 degrees east and west are one meridian.
+    return math.floor(place.lat / _CELL_DEGREES), math.floor(place.lon / _CELL_DEGREES) % _COLUMNS
+
+
+def _cells_near(place: Place, km: float) -> list[tuple[int, int]]:
+    """The cells holding every place within ``km`` of ``place`` (and more)."""
+    row, column = _cell(place)
+    rows = range(row - 1, row + 2)
+    poleward = max(abs(rows[0] * _CELL_DEGREES), abs((rows[-1] + 1) * _CELL_DEGREES))
+    # Two points ``km`` apart at latitudes below ``poleward`` differ in longitude by at most
+    # this (haversine on a sphere smaller than the Earth).
+    spread = math.sin(km / (2 * _SMALL_RADIUS_KM)) / max(math.cos(math.radians(poleward)), 1e-9)
+    if spread >= 1:
+        reach = _COLUMNS
+    else:
+        reach = math.ceil(math.degrees(2 * math.asin(spread)) / _CELL_DEGREES) + 1
+    columns = {c % _COLUMNS for c in range(column - reach, column + reach + 1)}
+    return [(r, c) for r in rows for c in columns]
+
+
+class DraftIndex:
+    """The drafts of an article in the order they were made, and what each sentence asks of
+    them found without reading them all: the latest strike at a place, the latest at a kind
+    of target, the first dated to the day.
+
+    Drafts change place and kind of target only through :meth:`move` and :meth:`retype`,
+    which index them anew; an entry of a place or kind a draft has since left is dropped
+    when met.
+    """
+
+    def __init__(self) -> None:
+        self.all: list[Draft] = []
+        self.first_day: date | None = None
+        self._number: dict[int, int] = {}
+        # Each place once: towns and sites by cell, every place by region.
+        self._by_cell: dict[tuple[int, int], list[Place]] = {}
+        self._by_region: dict[str | None, list[Place]] = {}
+        # The drafts at a place, latest first (a heap of -date, order made).
+        self._at: dict[Place, list[tuple[int, int]]] = {}
+        # The drafts with a place, of a kind of target, last made first (a heap).
+        self._of_kind: dict[TargetType, list[int]] = {}
+
+    def add(self, draft: Draft) -> None:
+        """Index ``draft``, made after every draft indexed before it."""
+        number = len(self.all)
+        self.all.append(draft)
+        self._number[id(draft)] = number
+        if self.first_day is None and draft.precision == "day":
+            self.first_day = draft.date
+        if draft.place is not None:
+            self._place(number, draft.place)
+            self._kind(number, draft.target_type)
+
+    def move(self, draft: Draft, place: Place) -> None:
+        """Place ``draft`` at ``place``."""
+        draft.place = place
+        self._place(self._number[id(draft)], place)
+
+    def retype(self, draft: Draft, target_type: TargetType, target: str | None) -> None:
+        """Give ``draft`` this kind of target."""
+        draft.target_type, draft.target = target_type, target
+        if draft.place is not None:
+            self._kind(self._number[id(draft)], target_type)
+
+    def _place(self, number: int, place: Place) -> None:
+        if place not in self._at:
+            self._at[place] = []
+            self._by_region.setdefault(place.admin1, []).append(place)
+            if place.kind != "region":
+                self._by_cell.setdefault(_cell(place), []).append(place)
+        heapq.heappush(self._at[place], (-self.all[number].date.toordinal(), number))
+
+    def _kind(self, number: int, target_type: TargetType) -> None:
+        heapq.heappush(self._of_kind.setdefault(target_type, []), -number)
+
+    def latest_at(self, place: Place) -> Draft | None:
+        """Of the drafts at the same place as ``place`` (:func:`same_place`), the latest
+        dated; the first made of equally dated ones."""
+        near = list(self._by_region.get(place.admin1, ())) if place.admin1 is not None else []
+        if place.kind != "region":
+            near = [p for p in near if p.kind == "region"]
+            cells = _cells_near(place, SAME_PLACE_KM)
+            near += [p for cell in cells for p in self._by_cell.get(cell, ())]
+        best: tuple[int, int] | None = None
+        for other in near:
+            heap = self._at[other]
+            while heap and self.all[heap[0][1]].place != other:
+                heapq.heappop(heap)
+            if heap and same_place(other, place) and (best is None or heap[0] < best):
+                best = heap[0]
+        return None if best is None else self.all[best[1]]
+
+    def latest_of_kind(self, target_type: TargetType) -> Draft | None:
+        """The draft made last of those with a place and this kind of target."""
+        heap = self._of_kind.get(target_type, [])
+        while heap and self.all[-heap[0]].target_type != target_type:
+            heapq.heappop(heap)
+        return self.all[-heap[0]] if heap else None
