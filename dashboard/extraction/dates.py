@@ -300,7 +300,9 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         initial = len(re.findall(r"\w+", sentence[: mention.start])) <= 2
         # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
         # sentence; "completed in 2018" is background.
-        short = len(re.findall(r"\w+", clause)) <= 5 and mention.precision != "year"
+        short = (
+            len(re.findall(r"\w+", clause)) <= 5 or _only_time(clause.replace(mention.text, " "))
+        ) and mention.precision != "year"
         if initial or short or STRIKE_CONTEXT.search(clause) or weapon_named(clause) != "unknown":
             kept.append(mention)
     if reporting and not any(m.precision in ("day", "month") for m in kept):
@@ -322,6 +324,19 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     for mention in kept:
         unique.setdefault((mention.value, mention.precision), mention)
     return list(unique.values())
+
+
+#: Words that only place a date in its day: "on the night of 12-13 August", "late on Monday".
+_TIME_WORDS = re.compile(
+    r"(?:\b(?:in|on|at|of|the|night|nights|evening|morning|afternoon|early|late|overnight|"
+    r"particular|hours?|around|about|between|and)\b|\d+|[\W_])*",
+    re.IGNORECASE,
+)
+
+
+def _only_time(words: str) -> bool:
+    """Whether what is left of a clause once its date is taken out only sets the time."""
+    return _TIME_WORDS.fullmatch(words) is not None
 
 
 def bounds_time(sentence: str, mention: DateMention) -> bool:
