@@ -402,6 +402,27 @@ def test_a_hit_reported_anywhere_makes_the_merged_strike_a_hit() -> None:
     assert [(e.place, e.outcome) for e in events] == [("Belgorod", "hit")]
 
 
+def test_drones_downed_over_one_region_are_an_interception_there() -> None:
+    text = (
+        "Air defences destroyed two drones over the Voronezh region and one over the Kursk "
+        "region on Monday night, the ministry said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 2, 13)))
+    assert {(e.admin1, e.outcome) for e in events} == {
+        ("Voronezh Oblast", "intercepted"),
+        ("Kursk Oblast", "intercepted"),
+    }
+
+
+def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> None:
+    text = (
+        "Air defences shot down four drones over the Kursk region on Monday. "
+        "Officials in the Kursk region did not comment on the attack."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 2, 13)))
+    assert [(e.admin1, e.outcome) for e in events] == [("Kursk Oblast", "intercepted")]
+
+
 def test_a_misspelt_town_in_a_strike_sentence_is_still_placed() -> None:
     text = "Ukrainian drones struck an oil depot in Toropetz overnight into Sunday."
     events = extract_events(article_from_text(text, published=date(2024, 9, 22)))

@@ -48,6 +48,7 @@ from .lexicon import (
     SHIP_NOUNS,
 )
 from .places import Location, finer_place, same_place, sentence_locations, where_targets_stand
+from .text import clause_span
 
 if TYPE_CHECKING:
     from .document import Document
@@ -60,6 +61,8 @@ _VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "
 
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
+
+_OVER = re.compile(r"\b(?:over|above)\b", re.IGNORECASE)
 
 _LIST_GAP = re.compile(r"[\w'’\- ]+?\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 
@@ -259,12 +262,20 @@ def find_candidates(doc: Document) -> None:
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
-    """A region in a tally of regions was only flown over, unless its own clause says
-    something was hit there."""
-    if where is not None and tally and where.place.kind == "region":
+    """A region in a tally of regions, or one drones were downed "over", was only flown over,
+    unless its own clause says something was hit there."""
+    if where is not None and where.place.kind == "region" and (tally or _flown_over(text, where)):
         hit = outcome_at(text, where.start, clause_only=True) == "hit"
         return "hit" if hit else "intercepted"
     return outcome_at(text, where.start if where else _EVERY_CLAUSE)
+
+
+def _flown_over(text: str, where: Location) -> bool:
+    """Whether the place's own clause puts the drones "over" or "above" it."""
+    if where.start == _EVERY_CLAUSE:
+        return False
+    left, _ = clause_span(text, where.start, where.start + 1)
+    return _OVER.search(text[left : where.start]) is not None
 
 
 def _weapon_of_date(

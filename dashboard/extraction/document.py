@@ -36,8 +36,10 @@ class Draft:
     undated: bool = False
 
     def add_outcome(self, outcome: Outcome) -> None:
-        """A further mention of the strike: the outcome it tells wins when it says more."""
-        self.outcome = stronger_outcome(self.outcome, outcome)
+        """A further mention of the strike in the same article: a hit anywhere makes it a hit;
+        a mention that tells nothing of the outcome leaves an interception told before."""
+        if outcome != "unknown":
+            self.outcome = stronger_outcome(self.outcome, outcome)
 
 
 @dataclass

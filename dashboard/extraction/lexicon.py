@@ -432,8 +432,9 @@ IMPACT = _words(
     r"struck",
     r"damag(?:ed|ing|es)",
     r"damage",
-    # "destroyed a depot", not "destroyed 20 drones" (an interception)
-    r"destroyed (?!\d)(?!(?:[\w-]+\s+){0,4}(?:drones?|uavs?|missiles?|aircraft)\b)",
+    # "destroyed a depot", not "destroyed 20 drones" nor "destroyed over the X region"
+    r"destroyed (?!\d)(?!(?:over|above|in the sky)\b)"
+    r"(?!(?:[\w-]+\s+){0,4}(?:drones?|uavs?|missiles?|aircraft)\b)",
     r"sank",
     r"sunk",
     r"ablaze",
@@ -461,6 +462,7 @@ INTERCEPTION = _words(
     r"downed",
     r"destroyed (?:\d+|\w+) (?:\w+ )?(?:drones?|uavs?|missiles?|aircraft)",
     r"destroyed (?:drones?|uavs?|missiles?)",
+    r"destroyed (?:over|above|in the sky)",
     r"repell?ed",
     r"repulsed",
     r"fended off",
