@@ -423,6 +423,17 @@ def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> Non
     assert [(e.admin1, e.outcome) for e in events] == [("Kursk Oblast", "intercepted")]
 
 
+def test_a_site_named_like_a_small_town_is_not_the_site_near_that_town() -> None:
+    # Druzhba is also a small town near Moscow: "the Druzhba oil depot" is not the Moscow
+    # refinery, and the strike is placed by the region the sentence names.
+    text = (
+        "Drones attacked the Druzhba oil depot in the Bryansk region overnight on Sunday, "
+        "the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 6, 18)))
+    assert [(e.place, e.admin1) for e in events] == [("Bryansk Oblast", "Bryansk Oblast")]
+
+
 def test_a_misspelt_town_in_a_strike_sentence_is_still_placed() -> None:
     text = "Ukrainian drones struck an oil depot in Toropetz overnight into Sunday."
     events = extract_events(article_from_text(text, published=date(2024, 9, 22)))

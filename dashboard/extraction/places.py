@@ -467,7 +467,9 @@ def sentence_locations(
             ships.append(mention.text)
             previous_ship_end = mention.end
         elif reason is None:
-            kept.append(replace(locate(text, mention, gazetteer, named_sites), start=mention.start))
+            location = locate(text, mention, gazetteer, named_sites)
+            if location is not None:
+                kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
     return _most_specific(kept, text), ships
 
@@ -477,8 +479,9 @@ def locate(
     mention: PlaceMention,
     gazetteer: Gazetteer,
     named_sites: frozenset[Place] = frozenset(),
-) -> Location:
-    """The place with the target the words nearest to it name, upgraded to a facility."""
+) -> Location | None:
+    """The place with the target the words nearest to it name, upgraded to a facility; or
+    ``None`` when the name turns out to be a site's own name, not where it stands."""
     place = mention.place
     target_type, target = classify_target_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
@@ -504,6 +507,16 @@ def locate(
         return Location(place, *classify_target(text))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
         nearby = gazetteer.facilities_near(place.lat, place.lon, _FACILITY_KM, target_type)
+        if (
+            kind_after is not None
+            and place.population < _SMALL_TOWN
+            and nearby
+            and all(_named_for_another(site, place, gazetteer) for site in nearby)
+        ):
+            # "the Druzhba oil refinery", "the Ryazansky refinery": a name right before the
+            # kind of site is the site's own name; a small town of that name elsewhere, and
+            # the other town's site that stands near it, are not what was hit.
+            return None
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
     if (
@@ -567,6 +580,15 @@ def _most_specific(found: list[Location], text: str) -> list[Location]:
         if all(c.place != place for c in chosen):
             chosen.append(item)
     return chosen
+
+
+def _named_for_another(site: Place, town: Place, gazetteer: Gazetteer) -> bool:
+    """Whether a site is named after a place other than ``town``: "Moscow refinery" near
+    a small town called Druzhba."""
+    first = site.name.split()[0]
+    return not _holds(town, site) and any(
+        p.kind != "facility" and p != town for p in gazetteer.lookup(first)
+    )
 
 
 def _holds(town: Place, facility: Place) -> bool:
