@@ -434,6 +434,20 @@ def test_a_site_named_like_a_small_town_is_not_the_site_near_that_town() -> None
     assert [(e.place, e.admin1) for e in events] == [("Bryansk Oblast", "Bryansk Oblast")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow's Defence Ministry said on Monday that drones attacked Ukraine's ports.",
+        "Moscow and Kyiv accused each other on Monday of attacks on energy sites.",
+        "Drones attacked an air base on Monday at 10:00 Moscow time, officials said.",
+        "Drones attacked the Kremlin's 18-month war machine on Monday, officials said.",
+    ],
+)
+def test_moscow_as_a_government_or_a_clock_is_not_a_strike_there(sentence: str) -> None:
+    events = extract_events(article_from_text(sentence, published=date(2025, 3, 31)))
+    assert "Moscow" not in {e.admin1 for e in events}
+
+
 def test_a_misspelt_town_in_a_strike_sentence_is_still_placed() -> None:
     text = "Ukrainian drones struck an oil depot in Toropetz overnight into Sunday."
     events = extract_events(article_from_text(text, published=date(2024, 9, 22)))

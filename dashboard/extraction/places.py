@@ -126,6 +126,11 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 
 #: In a town this small, a facility named after it is what a report of the town means.
 _SMALL_TOWN = 100_000
+#: Words that, after a possessive name, make it an institution's: "Moscow's Defence Ministry".
+_OFFICE_WORDS = frozenset({"defence", "defense", "foreign", "general", "security", "armed"})
+#: The capitals of the two sides named together stand for their governments.
+_CAPITALS_PAIRED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|to)\s+(?:to\s+)?Kyiv\b|\s*-\s*Kyiv\b")
+_CAPITALS_PAIRED_BEFORE = re.compile(r"\bKyiv\s*(?:,\s*)?(?:and|or|nor|-)\s+$")
 
 #: A town stands for a facility of the named kind within this distance.
 _FACILITY_KM = 30.0
@@ -239,8 +244,11 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         owned = re.sub(r"^['’]s\s*", "", sentence[mention.end :])
         # "Crimea's western coast" is a place; "Kyiv's long-range strikes" an actor.
         owned_noun = re.sub(_DIRECTIONS, "", owned).split(" ", 1)[0].strip(",.;").lower()
+        if next_word.lower() in OFFICE_NOUNS or next_word.lower() in _OFFICE_WORDS:
+            # "Moscow's Ministry of Defence", "the Kremlin's spokesman".
+            return "names an office, not a target"
         if (
-            next_word[:1].islower()
+            (next_word[:1].islower() or next_word[:1].isdigit())
             and next_word.lower() not in GEO_NOUNS
             and owned_noun not in GEO_NOUNS
             and not any(pattern.match(owned) for _, pattern in TARGET_PATTERNS)
@@ -248,6 +256,11 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
             return "actor (possessive)"
     elif next_word.lower() in OFFICE_NOUNS:
         return "names an office, not a target"
+    elif next_word.lower() == "time" and not re.search(r"\b(?:first|last|this|that)\s+$", before):
+        return "time zone"
+    if _CAPITALS_PAIRED.match(sentence[mention.end :]) or _CAPITALS_PAIRED_BEFORE.search(before):
+        # "Moscow and Kyiv agreed": the two capitals named together are the two governments.
+        return "actor (one of two capitals)"
     elif next_word.lower() in ACTOR_VERBS:
         follower = after_words[1].lower() if len(after_words) > 1 else ""
         passive = next_word.lower() in AUXILIARIES and PASSIVE_STRIKE.match(
