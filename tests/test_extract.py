@@ -486,3 +486,18 @@ def test_a_headline_with_no_date_tells_of_the_strike_the_article_dates_at_that_p
     )
     events = extract_events(article_from_text(text, published=date(2023, 9, 6)))
     assert [(e.place, e.date) for e in events] == [("Dyagilevo air base", date(2022, 12, 5))]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "using unmanned drones on the water surface",
+        "with underwater drones",
+        "using two unmanned sea boats",
+        "the seaborne drones",
+    ],
+)
+def test_sea_drones_as_reports_name_them(phrase: str) -> None:
+    from dashboard.extraction.cues import weapon_named
+
+    assert weapon_named(f"Ukraine attacked the bridge overnight {phrase}.") == "sea_drone"
