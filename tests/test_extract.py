@@ -501,3 +501,18 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
     from dashboard.extraction.cues import weapon_named
 
     assert weapon_named(f"Ukraine attacked the bridge overnight {phrase}.") == "sea_drone"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        ("A fire broke out in oil tanks in Klintsy after the army shot down a drone.", "oil"),
+        ("Air defence systems were activated as drones neared the town.", "unknown"),
+        ("Debris fell after troops shot down a drone over the town.", "unknown"),
+        ("Drones struck the army barracks in the town.", "military"),
+    ],
+)
+def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:
+    from dashboard.extraction.cues import classify_target
+
+    assert classify_target(sentence)[0] == target_type

@@ -14,6 +14,7 @@ from ..model import (
 from .lexicon import (
     ATTACK,
     ATTACKER_VOICE,
+    DEFENDER_AS_TARGET,
     IMPACT,
     INTERCEPTION,
     NEGATION_BEFORE,
@@ -75,7 +76,13 @@ TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?\s*[:–—-]\s*\d+\W*$")
 TARGET_WINDOW = 60
 
 
+def _blank_defenders(text: str) -> str:
+    """The text with the forces named as actors blanked out, offsets kept."""
+    return DEFENDER_AS_TARGET.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def classify_target(text: str) -> tuple[TargetType, str | None]:
+    text = _blank_defenders(text)
     for target_type, pattern in TARGET_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -87,6 +94,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     """The target named nearest to a place, within :data:`TARGET_WINDOW` characters;
     among equally near names the more specific class wins."""
     best: tuple[int, int, TargetType, re.Match[str]] | None = None
+    text = _blank_defenders(text)
     for rank, (target_type, pattern) in enumerate(TARGET_PATTERNS):
         for match in pattern.finditer(text):
             gap = max(match.start() - end, start - match.end(), 0)

@@ -287,6 +287,16 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
 
 #: Weapon words that name a target or a defence, not what struck: "missile carriers",
 #: "air defence missiles", "a drone factory". They are blanked before weapons are read.
+#: The forces that defend or attack, named as actors, are not what was hit: "air defence
+#: systems were activated", "the army shot down a drone", "troops fired two missiles".
+DEFENDER_AS_TARGET = re.compile(
+    r"\b(?:(?:air[- ]defen[cs]es?|anti-aircraft)(?:\s+(?:systems?|forces|units|assets|means))?"
+    r"|army|troops|military|forces)"
+    r"(?=\s+(?:\w+\s+){0,2}?(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|"
+    r"fired|launched|activated|engaged|detected|have hit|had hit|hit \w+ enemy|sent)\b)"
+    r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b",
+    re.IGNORECASE,
+)
 WEAPON_AS_TARGET = _words(
     r"missile[- ](?:carriers?|ships?|boats?|cruisers?|corvettes?|launchers?|systems?|"
     r"brigades?|depots?|storage|stocks?|defen[cs]es?|carrying)",
