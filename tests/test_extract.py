@@ -516,3 +516,12 @@ def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: 
     from dashboard.extraction.cues import classify_target
 
     assert classify_target(sentence)[0] == target_type
+
+
+def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
+    from dashboard.extraction.cues import classify_target
+
+    sentence = (
+        "A drone strike caused detonations of explosive objects at a facility in the district."
+    )
+    assert classify_target(sentence)[0] == "ammunition"

@@ -99,6 +99,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"shells? depots?",
             r"missile depots?",
             r"explosives? depots?",
+            # Officials' word for a depot's shells going off: "detonation of explosive objects".
+            r"explosive objects?",
+            r"detonations? of (?:ammunition|shells|explosives?)",
         ),
     ),
     (
