@@ -525,3 +525,16 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         "A drone strike caused detonations of explosive objects at a facility in the district."
     )
     assert classify_target(sentence)[0] == "ammunition"
+
+
+def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> None:
+    text = (
+        "Drones attacked the Volgograd refinery on Sunday, starting a fire. Drones also "
+        "caused damage in the town, the governor said on Sunday. The refinery was also hit "
+        "on 3 February."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 8, 18)))
+    assert [(e.date.isoformat(), e.weapon) for e in events] == [
+        ("2025-02-03", "unknown"),
+        ("2025-08-17", "aerial_drone"),
+    ]

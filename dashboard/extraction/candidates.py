@@ -148,7 +148,8 @@ def find_candidates(doc: Document) -> None:
         if generic and not (dates and located):
             continue
         weapon = weapon_named(text)
-        if weapon == "unknown":
+        borrowed = weapon == "unknown" and article_weapon != "unknown"
+        if borrowed:
             weapon = article_weapon
         attacker_claim, defender_claim = side_claims(text)
 
@@ -166,6 +167,7 @@ def find_candidates(doc: Document) -> None:
             attacker_claim: str | None = attacker_claim,
             defender_claim: str | None = defender_claim,
             tally: bool = tally,
+            borrowed: bool = borrowed,
         ) -> Draft:
             return Draft(
                 date=when,
@@ -179,6 +181,7 @@ def find_candidates(doc: Document) -> None:
                 attacker_claim=attacker_claim,
                 defender_claim=defender_claim,
                 outcome=_outcome(text, where, tally),
+                weapon_borrowed=borrowed and weapon == article_weapon,
             )
 
         if not dates and any(bounds_time(text, m) for m in found_dates):

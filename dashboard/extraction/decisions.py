@@ -7,6 +7,7 @@ reports of the same day fold into that day's located event.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from .document import Draft
@@ -36,6 +37,7 @@ def decide(doc: Document) -> None:
     """Stage ``decisions``: which candidates are strikes, merged into ``doc.events``."""
     drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
+    _own_weapons_only_off_the_main_day(drafts)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
     # strike's own date says which side a Ukrainian place was on.
     drafts = [d for d in drafts if on_russias_side(d)]
@@ -71,6 +73,19 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(draft)
     return kept
+
+
+def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
+    """The weapon the article names most is the one of the strike it is about: a strike of
+    another day that its own sentences arm with nothing ("the refinery was also hit in May")
+    keeps an unknown weapon."""
+    days = Counter(d.date for d in drafts if d.precision == "day" for _ in d.quotes)
+    if not days:
+        return
+    main_day = max(days, key=lambda day: (days[day], day))
+    for draft in drafts:
+        if draft.weapon_borrowed and draft.date != main_day:
+            draft.weapon = "unknown"
 
 
 def to_event(draft: Draft, article: Article) -> Event:

@@ -34,6 +34,8 @@ class Draft:
     outcome: Outcome = "unknown"
     #: A lead that names no date: dated by the publication, for want of a better day.
     undated: bool = False
+    #: The weapon is the article's, its own sentences naming none.
+    weapon_borrowed: bool = False
 
     def add_outcome(self, outcome: Outcome) -> None:
         """A further mention of the strike in the same article: a hit anywhere makes it a hit;
