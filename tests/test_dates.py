@@ -143,3 +143,9 @@ def test_a_date_in_a_clause_of_background_does_not_date_the_sentence() -> None:
     sentence = "The depot, which was built in the summer of 1975, burned after the attack."
     found = find_dates(sentence, date(2025, 3, 6))
     assert event_dates(sentence, found) == []
+
+
+def test_overnight_told_on_an_earlier_day_is_the_night_before_that_day() -> None:
+    sentence = "Drones hit four air bases in an overnight operation, a source said yesterday."
+    found = find_dates(sentence, date(2024, 8, 15))
+    assert [m.value for m in event_dates(sentence, found)] == [date(2024, 8, 14)]

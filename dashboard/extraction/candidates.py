@@ -38,7 +38,7 @@ from .cues import (
     reports_attack,
     weapon_named,
 )
-from .dates import DateMention, bounds_time, date_span, event_dates, find_dates
+from .dates import VAGUE_DAYS, DateMention, bounds_time, date_span, event_dates, find_dates
 from .decisions import on_russias_side
 from .document import Draft
 from .lexicon import (
@@ -57,7 +57,6 @@ _LEAD_SENTENCES = 4
 #: A sentence naming this many regions tallies where drones flew.
 _TALLY_REGIONS = 3
 
-_VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "today"})
 
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
@@ -187,7 +186,7 @@ def find_candidates(doc: Document) -> None:
         if not dates and any(bounds_time(text, m) for m in found_dates):
             # What held until a date is background to the strike being told.
             continue
-        if context is not None and dates and all(m.text.lower() in _VAGUE_DAYS for m in dates):
+        if context is not None and dates and all(m.text.lower() in VAGUE_DAYS for m in dates):
             # "overnight" after "early on Saturday" is that same night, not the day of
             # publication.
             dates = [

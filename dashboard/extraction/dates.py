@@ -278,6 +278,10 @@ _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()]|\s[-–—]{1,2}\s")
 
 
+#: Words that date by the day of publication unless something better says which day.
+VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "today"})
+
+
 def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     """Of the dates ``found`` in a sentence, those that date a strike in it, not its
     background.
@@ -306,6 +310,10 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         if initial or short or STRIKE_CONTEXT.search(clause) or weapon_named(clause) != "unknown":
             kept.append(mention)
     if reporting and not any(m.precision in ("day", "month") for m in kept):
+        kept = reporting[:1]
+    elif reporting and all(m.text.lower() in VAGUE_DAYS for m in kept):
+        # "in an overnight operation, a source said yesterday": the night before the day
+        # it was told, not the day of publication.
         kept = reporting[:1]
     else:
         # "Russia said on Monday that drones attacked two bases, and on Tuesday ...": a
