@@ -538,3 +538,12 @@ def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> No
         ("2025-02-03", "unknown"),
         ("2025-08-17", "aerial_drone"),
     ]
+
+
+def test_a_site_named_after_its_town_in_title_case_is_placed_at_the_town() -> None:
+    text = (
+        "This morning, June 22, a fire broke out at the Novoshakhtinsk Oil Refinery after a "
+        "drone attack."
+    )
+    events = extract_events(article_from_text(text, published=date(2022, 6, 22)))
+    assert [(e.place, e.target_type) for e in events] == [("Novoshakhtinsk", "oil")]

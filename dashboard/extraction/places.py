@@ -276,6 +276,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and next_word[:1].isupper()
         and next_word.lower() not in GEO_NOUNS
         and not mention.possessive
+        # "the Novoshakhtinsk Oil Refinery": a site named after its town, in title case.
+        and target_after(sentence, mention.end) is None
     ):
         return "part of a longer name"
     if (
