@@ -476,6 +476,21 @@ class Gazetteer:
         indices = {i for k in keys for i in by_key[k]}
         return [self._places[i] for i in self._ranked(None, indices)]
 
+    def town_named_from(self, stem: str, admin1: str) -> Place | None:
+        """The most populous town of a region whose name begins with ``stem``: the
+        namesake of a district ("Surazhsky district" is Surazh's)."""
+        key = normalise(stem)
+        towns = [t for t in self._towns_by_region.get(admin1, ()) if t[0].startswith(key)]
+        return max(towns, key=lambda t: t[1].population)[1] if towns else None
+
+    @functools.cached_property
+    def _towns_by_region(self) -> dict[str, list[tuple[str, Place]]]:
+        towns: dict[str, list[tuple[str, Place]]] = {}
+        for place in self._places:
+            if place.kind == "city" and place.admin1:
+                towns.setdefault(place.admin1, []).append((normalise(place.name), place))
+        return towns
+
     def _weight(self, i: int, key: str | None) -> tuple[int, float]:
         place = self._places[i]
         primary = key is None or self._primary[i] == key

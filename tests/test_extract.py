@@ -547,3 +547,22 @@ def test_a_site_named_after_its_town_in_title_case_is_placed_at_the_town() -> No
     )
     events = extract_events(article_from_text(text, published=date(2022, 6, 22)))
     assert [(e.place, e.target_type) for e in events] == [("Novoshakhtinsk", "oil")]
+
+
+def test_a_district_named_by_its_towns_adjective_is_placed_at_that_town() -> None:
+    text = (
+        "A drone was destroyed over the Surazhsky district of the Bryansk region on "
+        "Wednesday, and its debris damaged a barn, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 7, 17)))
+    assert [(e.place, e.admin1) for e in events] == [("Surazh", "Bryansk Oblast")]
+
+
+def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
+    # "Petrovskya" is one letter from towns in several regions; the article names Krasnodar.
+    text = (
+        "Falling debris damaged a house in the village of Petrovskya in the Krasnodar "
+        "region on Thursday, the governor said after a drone attack."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 1, 9)))
+    assert [e.admin1 for e in events if e.place != "Krasnodar Krai"] == ["Krasnodar Krai"]

@@ -126,6 +126,13 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 
 #: In a town this small, a facility named after it is what a report of the town means.
 _SMALL_TOWN = 100_000
+#: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion".
+_DISTRICT = re.compile(
+    r"\b(?P<stem>[A-Z][a-z'’]+?)(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)\s+"
+    r"(?:district|raion|rayon|municipal district)\b",
+    re.IGNORECASE,
+)
+_DISTRICT_STEM_LETTERS = 4
 #: Words that, after a possessive name, make it an institution's: "Moscow's Defence Ministry".
 _OFFICE_WORDS = frozenset({"defence", "defense", "foreign", "general", "security", "armed"})
 #: The capitals of the two sides named together stand for their governments.
@@ -154,12 +161,17 @@ class PlaceMention:
 
 
 def find_place_mentions(
-    text: str, gazetteer: Gazetteer, *, spelling: bool = False
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    spelling: bool = False,
+    regions: frozenset[str] = frozenset(),
 ) -> list[PlaceMention]:
     """Every gazetteer name in ``text``, longest first, not overlapping.
 
     With ``spelling`` (a sentence with a strike cue), a single word that names no place is
-    also looked up as reporters may spell it (:meth:`Gazetteer.lookup_spelling`).
+    also looked up as reporters may spell it (:meth:`Gazetteer.lookup_spelling`); when the
+    article names ``regions``, such a guess must lie in one of them.
     """
     tokens = list(_TOKEN.finditer(text))
     mentions: list[PlaceMention] = []
@@ -179,7 +191,9 @@ def find_place_mentions(
                 continue
             places = gazetteer.lookup(name)
             if not places and spelling and size == 1:
-                places = gazetteer.lookup_spelling(name)
+                places = [
+                    p for p in gazetteer.lookup_spelling(name) if not regions or p.admin1 in regions
+                ]
             if places:
                 found = PlaceMention(
                     _best_place(places),
@@ -195,6 +209,31 @@ def find_place_mentions(
         else:
             mentions.append(found)
     return mentions
+
+
+def district_mentions(
+    text: str, gazetteer: Gazetteer, regions: frozenset[str]
+) -> list[PlaceMention]:
+    """Districts named by their town's adjective ("the Surazhsky district", "Kirovskyi
+    raion"), as their namesake town in a region the article names."""
+    found = []
+    for match in _DISTRICT.finditer(text):
+        stem = match.group("stem")
+        if len(stem) < _DISTRICT_STEM_LETTERS:
+            continue
+        towns = [gazetteer.town_named_from(stem, region) for region in sorted(regions)]
+        named = [t for t in towns if t is not None]
+        if len(named) == 1:
+            found.append(PlaceMention(named[0], match.group(0), match.start(), match.end(), False))
+    return found
+
+
+def _with_districts(
+    mentions: list[PlaceMention], districts: list[PlaceMention]
+) -> list[PlaceMention]:
+    """A district wins over a name inside it ("Kamensky" of "the Kamensky district")."""
+    kept = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in districts)]
+    return sorted([*kept, *districts], key=lambda m: m.start)
 
 
 def _with_descriptions(
@@ -442,7 +481,15 @@ def sentence_locations(
         _as_regions(
             text,
             _with_descriptions(
-                find_place_mentions(text, gazetteer, spelling=ATTACK.search(text) is not None),
+                _with_districts(
+                    find_place_mentions(
+                        text,
+                        gazetteer,
+                        spelling=ATTACK.search(text) is not None,
+                        regions=article_regions,
+                    ),
+                    district_mentions(text, gazetteer, article_regions),
+                ),
                 _described(text, descriptions),
             ),
             gazetteer,
