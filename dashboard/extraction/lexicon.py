@@ -345,6 +345,8 @@ ATTACK = _words(
     r"aimed at",
     r"tried to (?:attack|strike|hit|kill|destroy)",
     r"assassination attempt",
+    # Translated General Staff wording for a hit: "confirmed the defeat of the refinery".
+    r"confirm(?:ed|s)? the defeat",
     r"shot down",
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
@@ -464,6 +466,7 @@ IMPACT = _words(
     r"explosions?",
     r"blasts?",
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
+    r"confirm(?:ed|s)? the defeat",
     r"fell (?:on|onto|in|into|at)",
     r"crashed (?:into|on)",
     r"wounded",
