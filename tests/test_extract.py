@@ -566,3 +566,12 @@ def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     )
     events = extract_events(article_from_text(text, published=date(2025, 1, 9)))
     assert [e.admin1 for e in events if e.place != "Krasnodar Krai"] == ["Krasnodar Krai"]
+
+
+def test_a_quoted_name_before_a_kind_of_site_is_that_site() -> None:
+    text = (
+        "On the night of November 16, drones struck the facilities of the “Novokuibyshevsk” "
+        "refinery in the Samara region."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 11, 17)))
+    assert [e.place for e in events] == ["Novokuibyshevsk refinery"]

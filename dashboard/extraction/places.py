@@ -339,7 +339,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]", sentence[mention.end :]
     ):
         return "describes the place named after it"
-    if re.search(r"[\"“‘']\s*$", before) and re.match(r"\s*[\"”’']", sentence[mention.end :]):
+    closing = re.match(r"\s*[\"”’']", sentence[mention.end :])
+    if (
+        re.search(r"[\"“‘']\s*$", before)
+        and closing
+        and target_after(sentence, mention.end + closing.end()) is None
+    ):
+        # A quoted name is a ship's or a unit's, unless a kind of site follows it: "the
+        # “Novokuibyshevsk” refinery".
         return "quoted name"
     if SHIP_NOUNS.fullmatch(previous) or re.search(
         r"\b(?:named|called|identified as)\s+(?:the\s+)?$", before, re.IGNORECASE
@@ -548,7 +555,8 @@ def locate(
     target_type, target = classify_target_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
         return Location(place, place.target_type, target or place.name)
-    kind_after = target_after(text, mention.end)
+    closing = re.match(r"[\"”’']", text[mention.end :])
+    kind_after = target_after(text, mention.end + (closing.end() if closing else 0))
     if kind_after is not None and place.kind in ("city", "region"):
         # "the Marinovka military air base": the known site of that name and kind, wherever
         # the gazetteer's town of that name is.
