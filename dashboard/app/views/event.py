@@ -168,27 +168,14 @@ def _edit_form(event: Event) -> None:
             "Longitude", value=event.lon, format="%.4f", min_value=-180.0, max_value=180.0,
             key="edit_lon",
         )  # fmt: skip
-        kinds = st.columns(3)
-        target_type = kinds[0].selectbox(
-            "Target type",
-            TARGET_TYPES,
-            index=TARGET_TYPES.index(event.target_type),
-            format_func=label,
-            key="edit_target_type",
+        kinds: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+            ("Target type", TARGET_TYPES, event.target_type, "edit_target_type"),
+            ("Weapon", WEAPONS, event.weapon, "edit_weapon"),
+            ("Outcome", OUTCOMES, event.outcome, "edit_outcome"),
         )
-        weapon = kinds[1].selectbox(
-            "Weapon",
-            WEAPONS,
-            index=WEAPONS.index(event.weapon),
-            format_func=label,
-            key="edit_weapon",
-        )
-        outcome = kinds[2].selectbox(
-            "Outcome",
-            OUTCOMES,
-            index=OUTCOMES.index(event.outcome),
-            format_func=label,
-            key="edit_outcome",
+        target_type, weapon, outcome = (
+            column.selectbox(name, values, index=values.index(now), format_func=label, key=key)
+            for column, (name, values, now, key) in zip(st.columns(3), kinds, strict=True)
         )
         if not st.form_submit_button(
             "Save changes", key="edit_save", type="primary", icon=":material/save:"
