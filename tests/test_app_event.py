@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.articles import article_from_text
 from dashboard.loader import measure
 from dashboard.store import Store
-from tests.factories import event, source
+from tests.factories import event, source, version_1_store
 
 REPO = Path(__file__).resolve().parent.parent
 VIEWS = REPO / "dashboard" / "app" / "views"
@@ -196,3 +196,20 @@ def test_every_table_row_links_to_its_event_page(store: Path) -> None:
         KASPIYSK.id: f"/event?event={KASPIYSK.id}",
         TUAPSE.id: f"/event?event={TUAPSE.id}",
     }
+
+
+def test_a_store_older_than_the_code_says_to_migrate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite"
+    version_1_store(path, [KASPIYSK])
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    for name in ("table", "event"):
+        at = page(name, event=KASPIYSK.id)
+        at.run()
+        assert not at.exception
+        assert [e.value for e in at.error] == [
+            "the store old.sqlite is of an older schema (version 1; this strikemap needs 2): "
+            "bring it up to date with python -m dashboard migrate "
+            "(with the same --store or STRIKEMAP_STORE)"
+        ]

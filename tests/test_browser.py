@@ -57,6 +57,16 @@ FIND_LAYER = """
     group.eachLayer(function (l) { if (l.smCount !== undefined) layer = l; });
   });
 """
+#: Opens the popup of the event whose text is an attack, zoomed in to its marker.
+OPEN_ATTACK_POPUP = (
+    "() => new Promise(function (done) {"
+    + FIND_LAYER
+    + """
+      var marker = layer.getLayers().filter(function (m) {
+        return m.options.title.indexOf('onerror') >= 0; })[0];
+      layer.zoomToShowLayer(marker, function () { marker._icon.click(); done(true); });
+    })"""
+)
 #: Events drawn: the numbers on the clusters plus the single markers in the map's DOM.
 DRAWN_COUNT = """() => {
   var n = document.querySelectorAll('.sm-marker').length;
@@ -217,15 +227,7 @@ def test_map_draws_the_front_line(visit: Visit) -> None:
 
 
 def test_article_markup_shows_as_text_and_runs_nothing(visit: Visit) -> None:
-    opened = visit.map_frame.evaluate(
-        "() => new Promise(function (done) {"
-        + FIND_LAYER
-        + """
-          var marker = layer.getLayers().filter(function (m) {
-            return m.options.title.indexOf('onerror') >= 0; })[0];
-          layer.zoomToShowLayer(marker, function () { marker._icon.click(); done(true); });
-        })"""
-    )
+    opened = visit.map_frame.evaluate(OPEN_ATTACK_POPUP)
     assert opened
     popup = visit.map_frame.wait_for_selector(".sm-popup", timeout=10_000)
     assert popup is not None
@@ -271,15 +273,7 @@ def test_every_request_stays_on_this_machine_and_nothing_fails(visit: Visit) -> 
 
 def test_an_event_is_edited_and_deleted_from_its_popup(visit: Visit, store_path: Path) -> None:
     shown_before = located_count(store_path)
-    visit.map_frame.evaluate(
-        "() => new Promise(function (done) {"
-        + FIND_LAYER
-        + """
-          var marker = layer.getLayers().filter(function (m) {
-            return m.options.title.indexOf('onerror') >= 0; })[0];
-          layer.zoomToShowLayer(marker, function () { marker._icon.click(); done(true); });
-        })"""
-    )
+    visit.map_frame.evaluate(OPEN_ATTACK_POPUP)
     # An earlier test's popup of the same event may still be fading out.
     edit = visit.map_frame.locator(".sm-popup a.sm-edit").last
     edit.wait_for(timeout=10_000)

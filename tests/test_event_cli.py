@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.store import Store
-from tests.test_store_history import two_reports, version_1_store
+from tests.factories import two_reports, version_1_store
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_000 = REPO / "seeds" / "000_3d49d55cc31c0628.txt"

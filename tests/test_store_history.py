@@ -3,7 +3,6 @@ deletions, and undoing them."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import closing
 from datetime import date, timedelta
@@ -13,37 +12,12 @@ import pytest
 
 from dashboard.articles import Article, article_from_text
 from dashboard.errors import EventNotFound, InputError, StoreError
-from dashboard.model import Event
 from dashboard.store import SCHEMA_VERSION, EventStore, Store
-from tests.factories import event, source
-
-#: The store of strikemap before schema versions: no history, user_version 0.
-VERSION_1 = """
-CREATE TABLE articles (article_id TEXT PRIMARY KEY, path TEXT, outlet TEXT, published TEXT,
-    url TEXT, title TEXT, loaded_at TEXT NOT NULL);
-CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, date_precision TEXT NOT NULL,
-    target_type TEXT NOT NULL, weapon TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX events_date ON events (date);
-"""
+from tests.factories import event, source, two_reports, version_1_store
 
 
 def article(text: str) -> Article:
     return article_from_text(text, published=date(2024, 11, 6))
-
-
-def version_1_store(path: Path, events: list[Event]) -> None:
-    """A store as an earlier strikemap left it."""
-    with closing(sqlite3.connect(path)) as db, db:
-        db.executescript(VERSION_1)
-        for e in events:
-            db.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
-                (e.id, e.date.isoformat(), e.date_precision, e.target_type, e.weapon, _json(e)),
-            )
-
-
-def _json(e: Event) -> str:
-    return json.dumps(e.to_dict())
 
 
 # -- schema versions --------------------------------------------------------------------------
@@ -191,22 +165,6 @@ def test_unknown_ids_are_a_clear_error(tmp_path: Path) -> None:
 
 
 # -- splitting a wrong merge --------------------------------------------------------------------
-
-
-def two_reports() -> tuple[Article, Article, Event, Event]:
-    """Two articles whose strikes the store merges: a town and a facility within 25 km."""
-    one, two = article("one"), article("two")
-    town = event(sources=(source(one.id, "Drones hit Kaspiysk."),), target=None)
-    port = event(
-        place="Kaspiysk port",
-        lat=42.89,
-        lon=47.65,
-        geo_precision=1,
-        outcome="hit",
-        target="the port",
-        sources=(source(two.id, "The port was hit."),),
-    )
-    return one, two, town, port
 
 
 def test_a_split_gives_each_article_its_own_report_back(tmp_path: Path) -> None:
