@@ -696,12 +696,12 @@ MARKER_COLUMNS: tuple[str, ...] = ("lat", "lon", "type", "place", "date", "ref")
 DETAIL_COLUMNS: tuple[str, ...] = (
     "date", "precision", "place", "admin1", "country", "occupied", "type", "target", "weapon",
     "front_km", "border_km", "held_km", "side", "frontline_id", "attacker_claim",
-    "defender_claim", "geo_precision", "claims", "sources",
+    "defender_claim", "geo_precision", "claims", "sources", "id",
 )  # fmt: skip
 #: Columns (of either table) that hold an index into its string table (-1 for none).
 TEXT_COLUMNS = frozenset(
     {"date", "place", "admin1", "country", "target", "frontline_id", "attacker_claim",
-     "defender_claim"}
+     "defender_claim", "id"}
 )  # fmt: skip
 SIDES: tuple[str, ...] = ("russia", "occupied", "ukraine_held")
 SIDE_LABELS: dict[str, str] = {
@@ -722,7 +722,7 @@ COORD_DIGITS = 4
 #: Events per details file: opening a popup fetches the one file holding its event.
 DETAILS_CHUNK = 1000
 #: Part of each details folder's name; a new layout of the files gets a new one.
-DETAILS_FORMAT = "d1"
+DETAILS_FORMAT = "d2"
 #: Where :func:`publish_details` writes, and the URL Streamlit serves it at.
 DETAILS_DIR = CACHE_DIR / "details"
 DETAILS_URL = f"{CACHE_URL}/details"
@@ -918,7 +918,7 @@ def event_details(events: Sequence[Event]) -> DetailsTable:
     reference_codes = {r: i for i, r in enumerate(REFERENCES)}
     columns: list[list[Any]] = [[] for _ in DETAIL_COLUMNS]
     (day, precision, place, admin1, country, occupied, kind, target, weapon, front, border,
-     held, side, frontline_id, attacker, defender, geo, claims, sources) = columns  # fmt: skip
+     held, side, frontline_id, attacker, defender, geo, claims, sources, ids) = columns  # fmt: skip
     for event in events:
         day.append(text(event.date.isoformat()))
         precision.append(precision_codes[event.date_precision])
@@ -963,6 +963,7 @@ def event_details(events: Sequence[Event]) -> DetailsTable:
                 for s in event.sources
             ]
         )
+        ids.append(text(event.id))
     return DetailsTable(text.table, columns)
 
 
@@ -1092,6 +1093,7 @@ _EVENTS_JS = """
   var lat = cols[M.lat], lon = cols[M.lon], type = cols[M.type], place = cols[M.place],
     day = cols[M.date], refs = cols[M.ref];
   var detailsUrl = details[0], chunkRows = details[1], inline = details[2], chunks = {};
+  var editUrl = details[3];
   var MONTHS = ['January','February','March','April','May','June','July','August',
     'September','October','November','December'];
   function T(table, k){ return k < 0 ? null : table[k]; }
@@ -1160,6 +1162,13 @@ _EVENTS_JS = """
     var where = [S('place') || 'Place not named', S('admin1'),
       S('country')].filter(function(x){ return x; }).join(', ');
     box.appendChild(el('h4', where + (V('occupied') ? ' (occupied)' : '')));
+    if (editUrl !== null && S('id') !== null) {
+      // The map lives in a sandboxed frame that may not navigate the page: a new tab.
+      var edit = el('a', 'Edit', 'sm-edit');
+      edit.href = editUrl + encodeURIComponent(S('id'));
+      edit.target = '_blank'; edit.rel = 'noopener';
+      box.appendChild(edit);
+    }
     var dl = el('dl');
     function row(k, v){ if (v === null || v === undefined || v === '') return;
       dl.appendChild(el('dt', k)); dl.appendChild(el('dd', v)); }
@@ -1274,6 +1283,9 @@ class EventMarkers(_ScriptElement):
     details_url
         Where :func:`publish_details` put the details of the events the index refers
         to; the popups fetch them from there and the map carries none.
+    edit_url
+        Each popup links to this URL with the event's id appended, to correct it (the
+        app's Event page); none when ``None``.
     """
 
     def __init__(
@@ -1282,6 +1294,7 @@ class EventMarkers(_ScriptElement):
         *,
         events: Sequence[Event] | None = None,
         details_url: str | None = None,
+        edit_url: str | None = None,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "EventMarkers"
@@ -1301,9 +1314,9 @@ class EventMarkers(_ScriptElement):
         self.count = len(self.payload)
         # Made once: st_folium asks for the script twice, under two names.
         self._data_js = f"{js_data(self.payload.json())}, " + js_data(
-            [details_url, DETAILS_CHUNK, None]
+            [details_url, DETAILS_CHUNK, None, edit_url]
             if self.details is None
-            else [None, len(self.details), self.details.json()]
+            else [None, len(self.details), self.details.json(), edit_url]
         )
 
     def script_key(self) -> str:
@@ -1334,6 +1347,7 @@ def events_layer(
     *,
     events: Sequence[Event] | None = None,
     details_url: str | None = None,
+    edit_url: str | None = None,
 ) -> folium.FeatureGroup:
     """The events of a frame as one layer for ``st_folium(feature_group_to_add=...)``.
 
@@ -1344,6 +1358,8 @@ def events_layer(
         index; rows without coordinates are left out.
     events, details_url
         Where the popups' details come from: see :class:`EventMarkers`.
+    edit_url
+        Where a popup's Edit link goes: see :class:`EventMarkers`.
 
     Returns
     -------
@@ -1352,5 +1368,5 @@ def events_layer(
         own copies.
     """
     group = _Group(name="Strikes", control=False)
-    EventMarkers(frame, events=events, details_url=details_url).add_to(group)
+    EventMarkers(frame, events=events, details_url=details_url, edit_url=edit_url).add_to(group)
     return localize(group)

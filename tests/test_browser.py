@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,16 @@ FIND_LAYER = """
     group.eachLayer(function (l) { if (l.smCount !== undefined) layer = l; });
   });
 """
+#: Opens the popup of the event whose text is an attack, zoomed in to its marker.
+OPEN_ATTACK_POPUP = (
+    "() => new Promise(function (done) {"
+    + FIND_LAYER
+    + """
+      var marker = layer.getLayers().filter(function (m) {
+        return m.options.title.indexOf('onerror') >= 0; })[0];
+      layer.zoomToShowLayer(marker, function () { marker._icon.click(); done(true); });
+    })"""
+)
 #: Events drawn: the numbers on the clusters plus the single markers in the map's DOM.
 DRAWN_COUNT = """() => {
   var n = document.querySelectorAll('.sm-marker').length;
@@ -216,15 +227,7 @@ def test_map_draws_the_front_line(visit: Visit) -> None:
 
 
 def test_article_markup_shows_as_text_and_runs_nothing(visit: Visit) -> None:
-    opened = visit.map_frame.evaluate(
-        "() => new Promise(function (done) {"
-        + FIND_LAYER
-        + """
-          var marker = layer.getLayers().filter(function (m) {
-            return m.options.title.indexOf('onerror') >= 0; })[0];
-          layer.zoomToShowLayer(marker, function () { marker._icon.click(); done(true); });
-        })"""
-    )
+    opened = visit.map_frame.evaluate(OPEN_ATTACK_POPUP)
     assert opened
     popup = visit.map_frame.wait_for_selector(".sm-popup", timeout=10_000)
     assert popup is not None
@@ -266,3 +269,41 @@ def test_every_request_stays_on_this_machine_and_nothing_fails(visit: Visit) -> 
     assert any("/app/static/vendor/leaflet/leaflet.js" in url for url in visit.requests)
     assert not [url for url in visit.requests if url.endswith("/x")]  # the attack's <img>
     assert visit.errors == []
+
+
+def test_an_event_is_edited_and_deleted_from_its_popup(visit: Visit, store_path: Path) -> None:
+    shown_before = located_count(store_path)
+    visit.map_frame.evaluate(OPEN_ATTACK_POPUP)
+    # An earlier test's popup of the same event may still be fading out.
+    edit = visit.map_frame.locator(".sm-popup a.sm-edit").last
+    edit.wait_for(timeout=10_000)
+    assert edit.get_attribute("href") == "/event?event=attack"
+    # The map's frame may not navigate the page: the event opens in a tab of its own.
+    with visit.page.context.expect_page() as opened:
+        edit.click()
+    page = opened.value
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    day = page.locator(".st-key-edit_date input")
+    day.wait_for(timeout=60_000)
+    assert day.input_value() == "2024-11-06"
+    day.fill("2024-11-05")
+    day.press("Enter")
+    page.keyboard.press("Escape")
+    page.locator(".st-key-edit_save button").click()
+    page.get_by_text("Saved: date: 2024-11-06 → 2024-11-05").wait_for(timeout=30_000)
+    with Store(store_path) as store:
+        assert store.require("attack").date == date(2024, 11, 5)
+    page.locator(".st-key-event_delete_confirm label").click()
+    page.get_by_role("button", name="Delete", exact=True).click()
+    page.get_by_text("Event attack deleted.").wait_for(timeout=30_000)
+    assert page.evaluate("() => window.__pwned") is None and errors == []
+    page.close()
+    # The map, drawn again, has one marker less.
+    visit.page.reload()
+    frame = visit.page.wait_for_selector(
+        'iframe[title="streamlit_folium.st_folium"]', timeout=90_000
+    ).content_frame()
+    assert frame is not None
+    redrawn = f"layer && layer.getLayers().length === {shown_before - 1}"
+    frame.wait_for_function(f"() => {{ {FIND_LAYER} return {redrawn}; }}", timeout=60_000)

@@ -195,7 +195,7 @@ def test_a_layer_for_the_app_fetches_its_details_and_carries_none() -> None:
     fmap = build_base_map()
     layer.add_to(fmap)
     html = fmap.get_root().render()
-    assert js_data(["/app/static/cache/details/d1-v", DETAILS_CHUNK, None]) in html
+    assert js_data(["/app/static/cache/details/d1-v", DETAILS_CHUNK, None, None]) in html
     assert "A sentence only the details hold." not in html
     assert _walk(layer)[1].details is None
 
@@ -220,8 +220,8 @@ def test_details_files_hold_each_event_at_its_row_escaped(tmp_path: Path) -> Non
 def test_details_are_published_once_per_version_and_old_ones_removed(tmp_path: Path) -> None:
     events = [event(place="Tuapse")]
     url = publish_details(events, "v1", root=tmp_path, url="/static/d")
-    assert url == "/static/d/d1-v1" == details_url("v1", "/static/d")
-    first = tmp_path / "d1-v1" / "0.json"
+    assert url == "/static/d/d2-v1" == details_url("v1", "/static/d")
+    first = tmp_path / "d2-v1" / "0.json"
     strings, *columns = json.loads(first.read_text(encoding="utf-8"))
     assert DetailsTable(strings, columns).row(0)["place"] == "Tuapse"
     # A second call keeps the files as written; git is told to leave the folder alone.
@@ -230,14 +230,14 @@ def test_details_are_published_once_per_version_and_old_ones_removed(tmp_path: P
     assert first.stat().st_mtime_ns == written
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*\n"
     # Long unused versions go when a new one is written; the one in use stays.
-    stale = tmp_path / "d1-old"
+    stale = tmp_path / "d2-old"
     stale.mkdir()
     old = time.time() - CACHE_MAX_AGE_S - 60
     os.utime(stale, (old, old))
-    os.utime(tmp_path / "d1-v1", (old, old))
+    os.utime(tmp_path / "d2-v1", (old, old))
     publish_details(events, "v1", root=tmp_path, url="/static/d")
     publish_details(events, "v2", root=tmp_path, url="/static/d")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "d1-v1", "d1-v2"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "d2-v1", "d2-v2"]
     with pytest.raises(ValueError):
         publish_details(events, "../escape", root=tmp_path, url="/static/d")
 
@@ -380,3 +380,23 @@ def test_the_basemap_can_be_fetched_instead_of_riding_in_every_map(tmp_path: Pat
     html = build_base_map(basemap_url=url).get_root().render()
     assert js_data(url) in html and geojson_js not in html
     assert geojson_js in build_base_map().get_root().render()
+
+
+def test_each_popup_links_to_its_events_page_to_correct_it() -> None:
+    shown = event(place="Tuapse")
+    fmap = build_base_map()
+    events_layer(
+        events_frame([shown]), details_url="/app/static/cache/details/v", edit_url="/event?event="
+    ).add_to(fmap)
+    html = fmap.get_root().render()
+    assert js_data(["/app/static/cache/details/v", DETAILS_CHUNK, None, "/event?event="]) in html
+    # The popup appends the event's id, which its details carry, to that address.
+    assert "editUrl + encodeURIComponent(S('id'))" in html
+    assert event_details([shown]).row(0)["id"] == shown.id
+    # A map saved on its own has no app to link to: no Edit link.
+    alone = build_base_map()
+    layer = events_layer(events_frame([shown]), events=[shown])
+    layer.add_to(alone)
+    details = _walk(layer)[1].details
+    assert details is not None
+    assert js_data([None, 1, details.json(), None]) in alone.get_root().render()

@@ -15,11 +15,10 @@ import pandas as pd
 
 from dashboard.app.common import label
 from dashboard.articles import Article, article_from_text, read_article
+from dashboard.corrections import remeasured, with_place
 from dashboard.errors import InputError
-from dashboard.extraction.places import geo_precision
 from dashboard.gazetteer import Place
-from dashboard.loader import measure
-from dashboard.model import GEO_NONE, Event
+from dashboard.model import Event
 from dashboard.store import LoadReport, Store
 
 
@@ -104,39 +103,19 @@ def place_text(place: Place) -> str:
     return f"{place.name} ({where}; {place.kind}{occupied})"
 
 
-def _with_place(event: Event, place: Place) -> Event:
-    precision = geo_precision(place)
-    located = precision != GEO_NONE
-    return event.with_changes(
-        place=place.name,
-        admin1=place.admin1,
-        country=place.country,
-        occupied=place.occupied,
-        lat=place.lat if located else None,
-        lon=place.lon if located else None,
-        geo_precision=precision,
-    )
-
-
 def corrected(event: Event, day: date, place: Place | None, target_type: str, weapon: str) -> Event:
     """The event with the user's corrections, re-measured when its date or place changed."""
     fixed = event
     if day != event.date:
         fixed = fixed.with_changes(date=day, date_precision="day")
     if place is not None:
-        fixed = _with_place(fixed, place)
+        fixed = with_place(fixed, place)
     if target_type != event.target_type or weapon != event.weapon:
         fixed = fixed.with_changes(target_type=target_type, weapon=weapon)
     if fixed == event:
         return event
     if day != event.date or place is not None:
-        fixed = measure(
-            [
-                fixed.with_changes(
-                    distance_to_front_km=None, distance_to_border_km=None, frontline_id=None
-                )
-            ]
-        )[0]
+        fixed = remeasured(fixed)
     # A new id from the corrected date, place and target, as the loader would give it.
     return fixed.with_changes(id="")
 

@@ -36,6 +36,7 @@ from dashboard.app.common import (
     label,
     set_date_range,
 )
+from dashboard.app.links import EVENT_LINK
 from dashboard.filters import apply_filters, next_play_end, weekly_counts
 from dashboard.frontline import Frontline, frontline_for
 from dashboard.mapping import (
@@ -91,7 +92,7 @@ def _events_layer(
 ) -> folium.FeatureGroup:
     # Keyed by the store's version and the filtered rows: a filter any session has used
     # before costs nothing. The frame is not hashed; the key stands for it.
-    return events_layer(_frame, details_url=details)
+    return events_layer(_frame, details_url=details, edit_url=EVENT_LINK)
 
 
 def _rows_key(frame: pd.DataFrame) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.common import View, empty_store_notice, filtered_view, label
+from dashboard.app.links import event_link
 from dashboard.exports import events_to_csv, events_to_geojson
 from dashboard.filters import describe_for_filename
 from dashboard.mapping import SIDE_LABELS
@@ -48,6 +49,7 @@ def table_frame(filtered: pd.DataFrame) -> pd.DataFrame:
             "link": filtered["urls"].map(_web_link),
             "quote": filtered["quote"],
             "id": filtered["id"],
+            "edit": filtered["id"].map(event_link),
         }
     )
 
@@ -118,6 +120,9 @@ if not empty_store_notice(view):
             ),
             "link": st.column_config.LinkColumn(
                 "link", display_text=r"https?://(?:www\.)?([^/]+)", help="First source"
+            ),
+            "edit": st.column_config.LinkColumn(
+                "edit", display_text="Edit", help="Correct, split or delete the event"
             ),
         },
     )
