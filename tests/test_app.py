@@ -431,24 +431,36 @@ def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -
     assert any("no place that could be located: 0." in c.value for c in at.caption)
 
 
-def test_play_moves_the_end_date_a_week_at_a_time(store: Path) -> None:
+def test_play_slides_a_window_of_fixed_length_at_the_chosen_speed(store: Path) -> None:
     at = map_page()
     at.date_input("date_range").set_value((date(2024, 8, 1), date(2024, 9, 1)))
+    at.selectbox("play_window").set_value("7 days")
+    at.selectbox("play_speed").set_value("a week")
     ran(at)
     at.button("play").click()
     ran(at)
-    # Played from the first week of the range; strikes appear as the end moves on.
+    # Played from the start of the range, seven days at a time.
     assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 7))
     assert count_line(at) == "0 of 5 events"
     assert at.button("play").label == "Pause"
     at.button("step_forward").click()
     ran(at)
-    assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 14))
+    assert at.date_input("date_range").value == (date(2024, 8, 8), date(2024, 8, 14))
     at.button("step_forward").click()
     ran(at)
-    assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 21))
+    assert at.date_input("date_range").value == (date(2024, 8, 15), date(2024, 8, 21))
     assert count_line(at) == "1 of 5 events"
     assert at.button("play").label == "Play"
+    # The window slides on: the strike of 20 August leaves it, it does not pile up.
+    at.button("step_forward").click()
+    ran(at)
+    assert at.date_input("date_range").value == (date(2024, 8, 22), date(2024, 8, 28))
+    assert count_line(at) == "0 of 5 events"
+    # A faster speed moves the same window further each step.
+    at.selectbox("play_speed").set_value("a month")
+    at.button("step_back").click()
+    ran(at)
+    assert at.date_input("date_range").value == (date(2024, 7, 23), date(2024, 7, 29))
 
 
 def test_the_charts_page_draws_both_charts(store: Path) -> None:

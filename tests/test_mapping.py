@@ -25,7 +25,6 @@ from dashboard.mapping import (
     DETAILS_CHUNK,
     MAX_ZOOM_OFFLINE,
     MAX_ZOOM_TILES,
-    TARGET_STYLES,
     DetailsTable,
     EventMarkers,
     band_polygon,
@@ -41,6 +40,7 @@ from dashboard.mapping import (
     write_details,
 )
 from dashboard.model import TARGET_TYPES, DistanceClaim, Event
+from dashboard.palette import TARGET_STYLES
 from tests.factories import event, source
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> {{ 7*7 }}'
