@@ -366,21 +366,28 @@ def slide_window(
     return new_start, new_end
 
 
-def weekly_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Events per week (weeks start on Monday), with empty weeks as zero.
+def weekly_outcome_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Events per week (weeks start on Monday) and outcome, for the stacked timeline.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``week`` (the Monday, a datetime) and ``events``.
+        Columns ``week`` (the Monday, a datetime), ``outcome`` and ``events``, in the order
+        of weeks and of :data:`dashboard.model.OUTCOMES`; only combinations with events, so
+        a week without any is a gap.
     """
     if frame.empty:
-        return pd.DataFrame({"week": pd.Series(dtype="datetime64[ns]"), "events": []})
-    weeks = frame["date"].dt.to_period("W-SUN").dt.start_time
-    counts = weeks.value_counts().sort_index()
-    span = pd.date_range(counts.index.min(), counts.index.max(), freq="7D")
-    counts = counts.reindex(span, fill_value=0)
-    return pd.DataFrame({"week": counts.index, "events": counts.to_numpy(dtype=int)})
+        return pd.DataFrame(
+            {
+                "week": pd.Series(dtype="datetime64[ns]"),
+                "outcome": pd.Series(dtype=object),
+                "events": pd.Series(dtype=int),
+            }
+        )
+    weeks = frame["date"].dt.to_period("W-SUN").dt.start_time.rename("week")
+    counts = frame.groupby([weeks, frame["outcome"]]).size().rename("events").reset_index()
+    order = counts["outcome"].map({o: i for i, o in enumerate(OUTCOMES)})
+    return counts.assign(order=order).sort_values(["week", "order"]).drop(columns="order")
 
 
 #: The date precisions each counting period can place exactly: a week places only a day,

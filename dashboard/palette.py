@@ -36,12 +36,13 @@ TARGET_STYLES: dict[TargetType, Style] = {
     "unknown": Style("#a3a3a3", "question", "Unknown"),
 }
 
-#: Per outcome: a hit is drawn in its target type's colour; an interception (drones shot
-#: down, not a strike) as a hollow marker in this grey, so it never passes for a hit.
+#: Per outcome, in the model's order, for the timeline's bars and the key. On the map a
+#: hit is drawn in its target type's colour and an interception (drones shot down, not a
+#: strike) as a hollow marker, so it never passes for a hit.
 OUTCOME_STYLES: dict[Outcome, Style] = {
-    "hit": Style("#b3001b", "burst", "Hit"),
-    "unknown": Style("#7f8c8d", "circle-question", "Outcome not reported"),
+    "hit": Style("#c0392b", "burst", "Hit"),
     "intercepted": Style("#5d6d7e", "shield", "Intercepted (not a strike)"),
+    "unknown": Style("#e6a199", "circle-question", "Outcome not reported"),
 }
 
 #: What a table, popup or event page shows for a value nobody reported.
@@ -51,6 +52,11 @@ MISSING = "\u2014"
 def target_colours() -> tuple[list[str], list[str]]:
     """(labels, colours) of the target types, in the model's order, for a chart's scale."""
     return [s.label for s in TARGET_STYLES.values()], [s.colour for s in TARGET_STYLES.values()]
+
+
+def outcome_colours() -> tuple[list[str], list[str]]:
+    """(labels, colours) of the outcomes, in the model's order, for a chart's scale."""
+    return [s.label for s in OUTCOME_STYLES.values()], [s.colour for s in OUTCOME_STYLES.values()]
 
 
 def target_label(target_type: str) -> str:

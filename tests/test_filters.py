@@ -23,7 +23,7 @@ from dashboard.filters import (
     preset_range,
     region_options,
     slide_window,
-    weekly_counts,
+    weekly_outcome_counts,
     with_search_text,
 )
 from dashboard.model import Event, Source
@@ -274,13 +274,22 @@ def test_playback_window_keeps_its_length_as_it_slides() -> None:
     assert play_window(date(2024, 1, 28), 7, first, last) == (date(2024, 1, 28), last)
 
 
-def test_weekly_counts_include_empty_weeks(frame: pd.DataFrame) -> None:
-    counts = weekly_counts(frame)
-    assert counts["events"].sum() == 5
-    assert counts["week"].iloc[0] == pd.Timestamp("2024-01-08")  # the Monday of Jan 10
-    assert (counts["week"].diff().dropna() == pd.Timedelta(days=7)).all()
-    assert (counts["events"] == 0).sum() == len(counts) - 5
-    assert weekly_counts(frame.iloc[0:0]).empty
+def test_weekly_counts_by_outcome_leave_empty_weeks_out() -> None:
+    frame = events_frame(
+        [
+            strike(date(2024, 1, 10), "A", outcome="intercepted"),
+            strike(date(2024, 1, 11), "B"),
+            strike(date(2024, 1, 12), "C"),
+            strike(date(2024, 3, 1), "D", outcome="unknown"),
+        ]
+    )
+    counts = weekly_outcome_counts(frame)
+    assert counts.to_dict("records") == [
+        {"week": pd.Timestamp("2024-01-08"), "outcome": "hit", "events": 2},
+        {"week": pd.Timestamp("2024-01-08"), "outcome": "intercepted", "events": 1},
+        {"week": pd.Timestamp("2024-02-26"), "outcome": "unknown", "events": 1},
+    ]
+    assert weekly_outcome_counts(frame.iloc[0:0]).empty
 
 
 def test_period_counts_by_target_type(frame: pd.DataFrame) -> None:

@@ -45,21 +45,10 @@ def _by_target_type(view: View) -> None:
     step = pd.DateOffset(weeks=1) if per == "Week" else pd.DateOffset(months=1)
     counts = period_counts(view.filtered, freq)
     counts = _stacked(counts.assign(period_end=counts["period"] + step), ["period"])
-    bars = (
-        alt.Chart(counts)
-        .mark_bar(stroke="white", strokeWidth=0.5)
-        .encode(
-            x=alt.X("period:T", title=per),
-            x2="period_end:T",
-            y=alt.Y("top:Q", title="Strikes", axis=alt.Axis(tickMinStep=1)),
-            y2="bottom:Q",
-            color=_colour(),
-            tooltip=[
-                alt.Tooltip("period:T", title=f"{per} of"),
-                alt.Tooltip("target:N", title="Target type"),
-                alt.Tooltip("events:Q", title="Strikes"),
-            ],
-        )
+    bars = _period_bars(
+        counts,
+        per,
+        [alt.Tooltip("period:T", title=f"{per} of")],
     )
     spans = coarse_counts(view.filtered, freq)
     chart: alt.Chart | alt.VConcatChart = bars.properties(height=320)
@@ -70,25 +59,39 @@ def _by_target_type(view: View) -> None:
         )
         coarser = "month or year" if per == "Week" else "year"
         band = (
-            alt.Chart(spans, title=f"Dated only to a {coarser}")
-            .mark_bar(opacity=0.5, stroke="white", strokeWidth=0.5)
-            .encode(
-                x=alt.X("period:T", title=None),
-                x2="period_end:T",
-                y=alt.Y("top:Q", title="Strikes", axis=alt.Axis(tickMinStep=1)),
-                y2="bottom:Q",
-                color=_colour(),
-                tooltip=[
-                    alt.Tooltip("period:T", title="From"),
-                    alt.Tooltip("known:N", title="Date"),
-                    alt.Tooltip("target:N", title="Target type"),
-                    alt.Tooltip("events:Q", title="Strikes"),
-                ],
+            _period_bars(
+                spans,
+                None,
+                [alt.Tooltip("period:T", title="From"), alt.Tooltip("known:N", title="Date")],
+                title=f"Dated only to a {coarser}",
             )
+            .mark_bar(opacity=0.5, stroke="white", strokeWidth=0.5)
             .properties(height=90)
         )
         chart = alt.vconcat(bars.properties(height=260), band).resolve_scale(x="shared")
     st.altair_chart(chart, key="chart_by_type", width="stretch")
+
+
+def _period_bars(
+    counts: pd.DataFrame, x_title: str | None, when: list[alt.Tooltip], title: str = ""
+) -> alt.Chart:
+    """Stacked bars, each across its whole period (``period`` to ``period_end``)."""
+    return (
+        alt.Chart(counts, title=title)
+        .mark_bar(stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X("period:T", title=x_title),
+            x2="period_end:T",
+            y=alt.Y("top:Q", title="Strikes", axis=alt.Axis(tickMinStep=1)),
+            y2="bottom:Q",
+            color=_colour(),
+            tooltip=[
+                *when,
+                alt.Tooltip("target:N", title="Target type"),
+                alt.Tooltip("events:Q", title="Strikes"),
+            ],
+        )
+    )
 
 
 def _depth(view: View) -> None:

@@ -45,7 +45,7 @@ from dashboard.app.common import (
     when_text,
 )
 from dashboard.assets import STATIC_DIR
-from dashboard.filters import apply_filters, play_window, slide_window, weekly_counts
+from dashboard.filters import apply_filters, play_window, slide_window, weekly_outcome_counts
 from dashboard.frontline import Frontline, frontline_for
 from dashboard.mapping import (
     build_base_map,
@@ -54,7 +54,7 @@ from dashboard.mapping import (
     publish_basemap,
     publish_details,
 )
-from dashboard.palette import MISSING
+from dashboard.palette import MISSING, outcome_colours, outcome_label
 
 BANDS_KM = (100, 300, 500, 1000)
 ONLINE_TILES = "OpenStreetMap"
@@ -261,34 +261,41 @@ def _timeline(view: View) -> None:
     first, last = view.data.first, view.data.last
     start, end = _current_range(first, last)
     st.subheader("Timeline")
-    weeks = weekly_counts(apply_filters(view.data.frame, view.filters.without_dates()))
+    weeks = weekly_outcome_counts(apply_filters(view.data.frame, view.filters.without_dates()))
     if not weeks.empty:
         shown = (weeks["week"] + pd.Timedelta(days=6) >= pd.Timestamp(start)) & (
             weeks["week"] <= pd.Timestamp(end)
         )
+        # Stacked by hand: bars that span their week are ranges, which Vega-Lite does not
+        # stack itself.
+        top = weeks.groupby("week")["events"].cumsum()
         weeks = weeks.assign(
-            shown=shown.map({True: "in the dates shown", False: "outside"}),
+            shown=shown,
+            result=weeks["outcome"].map(outcome_label),
             week_end=weeks["week"] + pd.Timedelta(days=7),
+            top=top,
+            bottom=top - weeks["events"],
         )
+        labels, colours = outcome_colours()
         chart = (
             alt.Chart(weeks)
             .mark_bar(stroke="white", strokeWidth=0.5)
             .encode(
                 x=alt.X("week:T", title="Week"),
                 x2="week_end:T",
-                y=alt.Y("events:Q", title="Strikes per week", axis=alt.Axis(tickMinStep=1)),
-                # With x2 a bar is a range; without y2 it would be a line at its count.
-                y2=alt.datum(0),
+                y=alt.Y("top:Q", title="Events per week", axis=alt.Axis(tickMinStep=1)),
+                y2="bottom:Q",
                 color=alt.Color(
-                    "shown:N",
-                    scale=alt.Scale(
-                        domain=["in the dates shown", "outside"], range=["#c0392b", "#d5d8dc"]
-                    ),
+                    "result:N",
+                    scale=alt.Scale(domain=labels, range=colours),
                     legend=alt.Legend(title=None, orient="top"),
                 ),
+                # The weeks outside the dates shown, faded.
+                opacity=alt.condition("datum.shown", alt.value(1.0), alt.value(0.25)),
                 tooltip=[
                     alt.Tooltip("week:T", title="Week of"),
-                    alt.Tooltip("events:Q", title="Strikes"),
+                    alt.Tooltip("result:N", title="Outcome"),
+                    alt.Tooltip("events:Q", title="Events"),
                 ],
             )
         )
