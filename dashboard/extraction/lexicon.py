@@ -400,6 +400,7 @@ DEFENDER_VOICE = _words(
     r"regional head",
     r"emergencies ministry",
     r"local authorities",
+    r"regional authorities",
     r"officials said",
     r"installed",
 )
