@@ -575,3 +575,16 @@ def test_a_quoted_name_before_a_kind_of_site_is_that_site() -> None:
     )
     events = extract_events(article_from_text(text, published=date(2025, 11, 17)))
     assert [e.place for e in events] == ["Novokuibyshevsk refinery"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another MiG-31 crashed in the Murmansk region in April; its crew bailed out safely.",
+        "Ten people died when a plane flying from Moscow to Saint Petersburg crashed in August.",
+    ],
+)
+def test_an_aircraft_that_crashed_with_no_attack_on_it_is_no_strike(sentence: str) -> None:
+    text = f"Drones attacked Belgorod on Monday. {sentence}"
+    events = extract_events(article_from_text(text, published=date(2023, 7, 5)))
+    assert [e.place for e in events] == ["Belgorod"]

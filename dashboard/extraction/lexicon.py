@@ -598,7 +598,16 @@ RUSSIAN_ATTACKER = re.compile(
     re.IGNORECASE,
 )
 RUSSIAN_ACCIDENT = _words(
-    r"accidental(?:ly)?", r"by accident", r"by mistake", r"abnormal release", r"friendly fire"
+    r"accidental(?:ly)?",
+    r"by accident",
+    r"by mistake",
+    r"abnormal release",
+    r"friendly fire",
+    # An aircraft that crashed, told with no attack on it: "a MiG-31 crashed in the Murmansk
+    # region", "a plane flying from Moscow to Saint Petersburg crashed".
+    r"(?:(?:mig|su|tu|il|an|ka|mi|yak)-\d+\w*|planes?|jets?|aircraft|helicopters?|bombers?)"
+    r"\s+(?:[\w-]+\s+){0,6}?(?:crashed|fell into|went down)(?!\s+(?:into|onto|on)\s+(?:a|the)\s+"
+    r"(?:house|building|depot|refinery|base))",
 )
 #: A place named as where the attack came from.
 LAUNCH_REFERENCE = re.compile(
