@@ -588,3 +588,10 @@ def test_an_aircraft_that_crashed_with_no_attack_on_it_is_no_strike(sentence: st
     text = f"Drones attacked Belgorod on Monday. {sentence}"
     events = extract_events(article_from_text(text, published=date(2023, 7, 5)))
     assert [e.place for e in events] == ["Belgorod"]
+
+
+def test_the_site_hit_is_the_head_noun_not_its_owner() -> None:
+    from dashboard.extraction.cues import classify_target
+
+    sentence = "The headquarters of Russia's Black Sea Fleet in Sevastopol was hit by a missile."
+    assert classify_target(sentence) == ("military", "headquarters")
