@@ -89,7 +89,7 @@ def _blank_defenders(text: str) -> str:
         owner = _OWNER_AFTER.match(text, head.end())
         if owner is None:
             continue
-        # The owner's noun may follow up to four words ("of Russia’s Black Sea Fleet").
+        # The owner's noun may follow up to four words ("of Russia's Black Sea Fleet").
         starts = [owner.end()]
         while len(starts) < 5 and (word := _WORD.match(text, starts[-1])):
             starts.append(word.end())
