@@ -595,3 +595,13 @@ def test_the_site_hit_is_the_head_noun_not_its_owner() -> None:
 
     sentence = "The headquarters of Russia's Black Sea Fleet in Sevastopol was hit by a missile."
     assert classify_target(sentence) == ("military", "headquarters")
+
+
+def test_a_site_the_lead_names_places_the_strike_its_dated_line_puts_in_a_region() -> None:
+    text = (
+        "In Russia, they report a drone attack on the Soltsy military airfield in the "
+        "Novgorod region. Today, the Kiev regime attacked a military airfield in the "
+        "Novgorod region with a drone, the ministry said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 8, 19)))
+    assert [(e.place, e.date) for e in events] == [("Soltsy-2 air base", date(2023, 8, 19))]
