@@ -605,3 +605,14 @@ def test_a_site_the_lead_names_places_the_strike_its_dated_line_puts_in_a_region
     )
     events = extract_events(article_from_text(text, published=date(2023, 8, 19)))
     assert [(e.place, e.date) for e in events] == [("Soltsy-2 air base", date(2023, 8, 19))]
+
+
+def test_a_drone_dropping_explosives_on_a_site_is_a_strike_that_hit() -> None:
+    text = (
+        "A combat drone dropped explosives on an electricity substation in Belaya, in the "
+        "Kursk region, on Friday, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 9, 29)))
+    assert [(e.admin1, e.target_type, e.outcome) for e in events] == [
+        ("Kursk Oblast", "power", "hit")
+    ]

@@ -347,6 +347,9 @@ ATTACK = _words(
     r"assassination attempt",
     # Translated General Staff wording for a hit: "confirmed the defeat of the refinery".
     r"confirm(?:ed|s)? the defeat",
+    # Small drones over border villages: "a drone dropped explosives on a substation".
+    r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    r"smash(?:ed|es|ing) into",
     r"shot down",
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
@@ -468,6 +471,8 @@ IMPACT = _words(
     r"blasts?",
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
     r"confirm(?:ed|s)? the defeat",
+    r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    r"smash(?:ed|es|ing) into",
     r"fell (?:on|onto|in|into|at)",
     r"crashed (?:into|on)",
     r"wounded",
