@@ -1,4 +1,5 @@
-"""The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``.
+"""The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``, and
+``event`` and ``migrate`` (:mod:`dashboard.event_commands`).
 
 Every error the project raises on purpose (bad input, a store that cannot be used) becomes
 one line on stderr and exit status 2; nothing prints a traceback for it. ``load`` refuses a
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from .articles import read_article
 from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
+from .event_commands import add_analyst_option, add_event_commands, run_event, run_migrate
 from .exports import events_to_csv, events_to_geojson
 from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
@@ -71,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop at the first refused file (default: report it and go on)",
     )
+    add_analyst_option(load)
 
     export = commands.add_parser("export", help="write the stored events as CSV or GeoJSON")
     export.add_argument("--format", choices=("csv", "geojson"), default="csv")
@@ -87,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=0)
 
     add_frontline_commands(commands)
+    add_event_commands(commands)
 
     evaluate = commands.add_parser(
         "evaluate", help="score extraction against a corpus of articles with answer files"
@@ -143,7 +147,7 @@ def _load(args: argparse.Namespace) -> int:
     def refused(file: Path, error: InputError) -> None:
         print(f"refused: {error}", file=sys.stderr)
 
-    with Store(args.store) as store:
+    with Store(args.store, analyst=args.analyst) as store:
         result = load_paths(
             paths,
             store,
@@ -227,6 +231,8 @@ _COMMANDS = {
     "demo": _demo,
     "evaluate": _evaluate,
     "frontline": run_frontline,
+    "event": run_event,
+    "migrate": run_migrate,
 }
 
 

@@ -39,3 +39,7 @@ class MetadataError(InputError):
 
 class StoreError(StrikemapError, OSError):
     """The store cannot be used as it is now: missing, read-only, locked or vanished."""
+
+
+class EventNotFound(StrikemapError, LookupError):
+    """An event id the store holds no event of (never stored, or deleted)."""

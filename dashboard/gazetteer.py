@@ -25,6 +25,7 @@ import gzip
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -488,6 +489,34 @@ class Gazetteer:
         keys |= {k for d in near for k in deletions.get(d, ()) if _one_edit(k, key)}
         indices = {i for k in keys for i in by_key[k]}
         return [self._places[i] for i in self._ranked(None, indices)]
+
+    def towns_named_from(self, stem: str) -> dict[str, Place]:
+        """The most populous town of each region whose name begins with ``stem`` (of equally
+        populous ones, the first known): the namesake of a district ("Surazhsky district" is
+        Surazh's)."""
+        key = normalise(stem)
+        keys, towns = self._towns_by_name
+        best: dict[str, tuple[int, int, Place]] = {}
+        # The names that begin with the stem stand together in alphabetical order.
+        for index in range(bisect_left(keys, key), len(keys)):
+            if not keys[index].startswith(key):
+                break
+            order, town = towns[index]
+            known = best.get(town.admin1 or "")
+            if known is None or (town.population, -order) > known[:2]:
+                best[town.admin1 or ""] = (town.population, -order, town)
+        return {region: town for region, (_, _, town) in best.items()}
+
+    @functools.cached_property
+    def _towns_by_name(self) -> tuple[list[str], list[tuple[int, Place]]]:
+        """The towns with a region, by their names normalised in alphabetical order, each
+        with the order it is known in."""
+        towns = sorted(
+            (normalise(place.name), order, place)
+            for order, place in enumerate(self._places)
+            if place.kind == "city" and place.admin1
+        )
+        return [key for key, _, _ in towns], [(order, place) for _, order, place in towns]
 
     def _weight(self, i: int, key: str | None) -> tuple[int, float]:
         place = self._places[i]

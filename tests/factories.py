@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dashboard.articles import Article, article_from_text
 from dashboard.model import Event, Source
+
+#: The store of strikemap before schema versions: no history, user_version 0.
+VERSION_1 = """
+CREATE TABLE articles (article_id TEXT PRIMARY KEY, path TEXT, outlet TEXT, published TEXT,
+    url TEXT, title TEXT, loaded_at TEXT NOT NULL);
+CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, date_precision TEXT NOT NULL,
+    target_type TEXT NOT NULL, weapon TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX events_date ON events (date);
+"""
 
 
 def source(article_id: str = "a1", quote: str = "Drones hit the port.", **extra: Any) -> Source:
@@ -47,3 +58,37 @@ def spoil_row(store: Path, event_id: str, data: str) -> None:
     with closing(sqlite3.connect(store)) as db, db:
         changed = db.execute("UPDATE events SET data = ? WHERE id = ?", (data, event_id))
         assert changed.rowcount == 1
+
+
+def version_1_store(path: Path, events: list[Event]) -> None:
+    """A store of ``events`` as strikemap left it before schema versions were kept."""
+    with closing(sqlite3.connect(path)) as db, db:
+        db.executescript(VERSION_1)
+        for e in events:
+            db.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    e.id,
+                    e.date.isoformat(),
+                    e.date_precision,
+                    e.target_type,
+                    e.weapon,
+                    json.dumps(e.to_dict()),
+                ),
+            )
+
+
+def two_reports() -> tuple[Article, Article, Event, Event]:
+    """Two articles whose strikes the store merges: a town, and a site in it."""
+    one, two = (article_from_text(text, published=date(2024, 11, 6)) for text in ("one", "two"))
+    town = event(sources=(source(one.id, "Drones hit Kaspiysk."),), target=None)
+    port = event(
+        place="Kaspiysk port",
+        lat=42.89,
+        lon=47.65,
+        geo_precision=1,
+        outcome="hit",
+        target="the port",
+        sources=(source(two.id, "The port was hit."),),
+    )
+    return one, two, town, port

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from dashboard import loader as loader_module
-from dashboard import store as store_module
 from dashboard.articles import Article, read_article
 from dashboard.cli import main
 from dashboard.geometry import geodesic_distance_km
 from dashboard.model import Event
 from dashboard.store import Store
+from dashboard.store import sqlite as store_module
 from tests.factories import event, spoil_row
 from tests.hostile import assert_inert_csv, hostile_events
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from dashboard.errors import DateError
-from dashboard.extraction.dates import best_date, find_dates
+from dashboard.extraction.dates import best_date, event_dates, find_dates
 from dashboard.model import parse_iso_date, same_period
 
 WEDNESDAY = date(2024, 11, 6)
@@ -125,3 +125,27 @@ def test_a_week_after_counts_from_the_day_named_or_the_day_told_of() -> None:
 def test_a_month_of_last_year() -> None:
     assert resolved("In May last year, drones hit", date(2024, 8, 1)) == [("2023-05-01", "month")]
     assert resolved("in March this year", date(2024, 8, 1)) == [("2024-03-01", "month")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Later, on the night of 4-5 March, people in the town heard an attack on the depot.",
+        "As locals said, late in the evening of 5 March, a blast shook the depot.",
+    ],
+)
+def test_a_clause_that_only_sets_the_time_dates_the_sentence(sentence: str) -> None:
+    found = find_dates(sentence, date(2025, 3, 6))
+    assert [m.value for m in event_dates(sentence, found)] == [date(2025, 3, 5)]
+
+
+def test_a_date_in_a_clause_of_background_does_not_date_the_sentence() -> None:
+    sentence = "The depot, which was built in the summer of 1975, burned after the attack."
+    found = find_dates(sentence, date(2025, 3, 6))
+    assert event_dates(sentence, found) == []
+
+
+def test_overnight_told_on_an_earlier_day_is_the_night_before_that_day() -> None:
+    sentence = "Drones hit four air bases in an overnight operation, a source said yesterday."
+    found = find_dates(sentence, date(2024, 8, 15))
+    assert [m.value for m in event_dates(sentence, found)] == [date(2024, 8, 14)]

@@ -402,6 +402,52 @@ def test_a_hit_reported_anywhere_makes_the_merged_strike_a_hit() -> None:
     assert [(e.place, e.outcome) for e in events] == [("Belgorod", "hit")]
 
 
+def test_drones_downed_over_one_region_are_an_interception_there() -> None:
+    text = (
+        "Air defences destroyed two drones over the Voronezh region and one over the Kursk "
+        "region on Monday night, the ministry said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 2, 13)))
+    assert {(e.admin1, e.outcome) for e in events} == {
+        ("Voronezh Oblast", "intercepted"),
+        ("Kursk Oblast", "intercepted"),
+    }
+
+
+def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> None:
+    text = (
+        "Air defences shot down four drones over the Kursk region on Monday. "
+        "Officials in the Kursk region did not comment on the attack."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 2, 13)))
+    assert [(e.admin1, e.outcome) for e in events] == [("Kursk Oblast", "intercepted")]
+
+
+def test_a_site_named_like_a_small_town_is_not_the_site_near_that_town() -> None:
+    # Druzhba is also a small town near Moscow: "the Druzhba oil depot" is not the Moscow
+    # refinery, and the strike is placed by the region the sentence names.
+    text = (
+        "Drones attacked the Druzhba oil depot in the Bryansk region overnight on Sunday, "
+        "the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 6, 18)))
+    assert [(e.place, e.admin1) for e in events] == [("Bryansk Oblast", "Bryansk Oblast")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow's Defence Ministry said on Monday that drones attacked Ukraine's ports.",
+        "Moscow and Kyiv accused each other on Monday of attacks on energy sites.",
+        "Drones attacked an air base on Monday at 10:00 Moscow time, officials said.",
+        "Drones attacked the Kremlin's 18-month war machine on Monday, officials said.",
+    ],
+)
+def test_moscow_as_a_government_or_a_clock_is_not_a_strike_there(sentence: str) -> None:
+    events = extract_events(article_from_text(sentence, published=date(2025, 3, 31)))
+    assert "Moscow" not in {e.admin1 for e in events}
+
+
 def test_a_misspelt_town_in_a_strike_sentence_is_still_placed() -> None:
     text = "Ukrainian drones struck an oil depot in Toropetz overnight into Sunday."
     events = extract_events(article_from_text(text, published=date(2024, 9, 22)))
@@ -440,3 +486,133 @@ def test_a_headline_with_no_date_tells_of_the_strike_the_article_dates_at_that_p
     )
     events = extract_events(article_from_text(text, published=date(2023, 9, 6)))
     assert [(e.place, e.date) for e in events] == [("Dyagilevo air base", date(2022, 12, 5))]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "using unmanned drones on the water surface",
+        "with underwater drones",
+        "using two unmanned sea boats",
+        "the seaborne drones",
+    ],
+)
+def test_sea_drones_as_reports_name_them(phrase: str) -> None:
+    from dashboard.extraction.cues import weapon_named
+
+    assert weapon_named(f"Ukraine attacked the bridge overnight {phrase}.") == "sea_drone"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        ("A fire broke out in oil tanks in Klintsy after the army shot down a drone.", "oil"),
+        ("Air defence systems were activated as drones neared the town.", "unknown"),
+        ("Debris fell after troops shot down a drone over the town.", "unknown"),
+        ("Drones struck the army barracks in the town.", "military"),
+    ],
+)
+def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:
+    from dashboard.extraction.cues import classify_target
+
+    assert classify_target(sentence)[0] == target_type
+
+
+def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
+    from dashboard.extraction.cues import classify_target
+
+    sentence = (
+        "A drone strike caused detonations of explosive objects at a facility in the district."
+    )
+    assert classify_target(sentence)[0] == "ammunition"
+
+
+def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> None:
+    text = (
+        "Drones attacked the Volgograd refinery on Sunday, starting a fire. Drones also "
+        "caused damage in the town, the governor said on Sunday. The refinery was also hit "
+        "on 3 February."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 8, 18)))
+    assert [(e.date.isoformat(), e.weapon) for e in events] == [
+        ("2025-02-03", "unknown"),
+        ("2025-08-17", "aerial_drone"),
+    ]
+
+
+def test_a_site_named_after_its_town_in_title_case_is_placed_at_the_town() -> None:
+    text = (
+        "This morning, June 22, a fire broke out at the Novoshakhtinsk Oil Refinery after a "
+        "drone attack."
+    )
+    events = extract_events(article_from_text(text, published=date(2022, 6, 22)))
+    assert [(e.place, e.target_type) for e in events] == [("Novoshakhtinsk", "oil")]
+
+
+def test_a_district_named_by_its_towns_adjective_is_placed_at_that_town() -> None:
+    text = (
+        "A drone was destroyed over the Surazhsky district of the Bryansk region on "
+        "Wednesday, and its debris damaged a barn, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 7, 17)))
+    assert [(e.place, e.admin1) for e in events] == [("Surazh", "Bryansk Oblast")]
+
+
+def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
+    # "Petrovskya" is one letter from towns in several regions; the article names Krasnodar.
+    text = (
+        "Falling debris damaged a house in the village of Petrovskya in the Krasnodar "
+        "region on Thursday, the governor said after a drone attack."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 1, 9)))
+    assert [e.admin1 for e in events if e.place != "Krasnodar Krai"] == ["Krasnodar Krai"]
+
+
+def test_a_quoted_name_before_a_kind_of_site_is_that_site() -> None:
+    text = (
+        "On the night of November 16, drones struck the facilities of the “Novokuibyshevsk” "
+        "refinery in the Samara region."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 11, 17)))
+    assert [e.place for e in events] == ["Novokuibyshevsk refinery"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another MiG-31 crashed in the Murmansk region in April; its crew bailed out safely.",
+        "Ten people died when a plane flying from Moscow to Saint Petersburg crashed in August.",
+    ],
+)
+def test_an_aircraft_that_crashed_with_no_attack_on_it_is_no_strike(sentence: str) -> None:
+    text = f"Drones attacked Belgorod on Monday. {sentence}"
+    events = extract_events(article_from_text(text, published=date(2023, 7, 5)))
+    assert [e.place for e in events] == ["Belgorod"]
+
+
+def test_the_site_hit_is_the_head_noun_not_its_owner() -> None:
+    from dashboard.extraction.cues import classify_target
+
+    sentence = "The headquarters of Russia's Black Sea Fleet in Sevastopol was hit by a missile."
+    assert classify_target(sentence) == ("military", "headquarters")
+
+
+def test_a_site_the_lead_names_places_the_strike_its_dated_line_puts_in_a_region() -> None:
+    text = (
+        "In Russia, they report a drone attack on the Soltsy military airfield in the "
+        "Novgorod region. Today, the Kiev regime attacked a military airfield in the "
+        "Novgorod region with a drone, the ministry said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 8, 19)))
+    assert [(e.place, e.date) for e in events] == [("Soltsy-2 air base", date(2023, 8, 19))]
+
+
+def test_a_drone_dropping_explosives_on_a_site_is_a_strike_that_hit() -> None:
+    text = (
+        "A combat drone dropped explosives on an electricity substation in Belaya, in the "
+        "Kursk region, on Friday, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 9, 29)))
+    assert [(e.admin1, e.target_type, e.outcome) for e in events] == [
+        ("Kursk Oblast", "power", "hit")
+    ]

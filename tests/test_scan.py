@@ -10,18 +10,23 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.extraction import candidates, claims, cues, dates
 from dashboard.extraction.document import Draft
 from dashboard.extraction.drafts import DraftIndex
-from dashboard.extraction.places import same_place
+from dashboard.extraction.lexicon import CLAIM_VERB, RUSSIAN_ACCIDENT, TARGET_PATTERNS
+from dashboard.extraction.places import Location, same_place
 from dashboard.extraction.scan import (
     LOOKBACK,
     ends_before,
     leads,
+    length_before,
     per_text,
     search_from,
+    tokens_before,
     words_after,
     words_before,
 )
@@ -166,3 +171,140 @@ def test_the_draft_index_finds_what_reading_every_draft_finds(
     for target_type in ("oil", "airbase"):
         kind = [d for d in drafts if d.place is not None and d.target_type == target_type]
         assert index.latest_of_kind(target_type) is (kind[-1] if kind else None)  # type: ignore[arg-type]
+
+
+#: Text of target nouns, their owners and what stands between them.
+text_of_targets = st.lists(
+    st.sampled_from(
+        [
+            "the headquarters",
+            " of the ",
+            "oil",
+            "oil depot",
+            "non-oil",
+            "fleet",
+            "navy",
+            "air base",
+            "plant",
+            "army shot down",
+            " ",
+            "   ",
+            ",",
+            "-",
+            "Russia's",
+            "Black Sea",
+            "the town of Kursk and its villages",
+        ]
+    ),
+    max_size=120,
+).map("".join)
+
+
+@EXAMPLES
+@given(text=text_of_targets, cuts=st.lists(st.integers(0, 2000), max_size=12))
+def test_target_nouns_left_after_blanking_are_those_of_the_blanked_text(
+    text: str, cuts: list[int]
+) -> None:
+    bounds = sorted({min(cut, len(text)) for cut in cuts})
+    spans = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=False) if a < b]
+    blanked = list(text)
+    for a, b in spans:
+        blanked[a:b] = " " * (b - a)
+    blanked_text = "".join(blanked)
+    found = cues._nouns_after_blanking(cues._target_nouns(text), blanked_text, spans)
+    assert [[m.span() for m in matches] for _, _, matches in found] == [
+        [m.span() for m in pattern.finditer(blanked_text)] for _, pattern in TARGET_PATTERNS
+    ]
+
+
+@EXAMPLES
+@given(text=text_of_targets)
+def test_owners_blanked_through_windows_are_those_the_whole_text_gives(text: str) -> None:
+    windowed, nouns = cues._blank(text, cues._target_nouns(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cues, "_window", lambda chars, start, runs, beyond: "".join(chars[start:]))
+        whole, _ = cues._blank(text, cues._target_nouns(text))
+    assert windowed == whole
+    assert [[m.span() for m in matches] for _, _, matches in nouns] == [
+        [m.span() for m in pattern.finditer(whole)] for _, pattern in TARGET_PATTERNS
+    ]
+
+
+#: Text of clauses that set a time, and dates.
+text_of_times = st.lists(
+    st.sampled_from(
+        [
+            *("on", "the", "night", "of", "12", "-", "13", "August", "Monday", " ", ", "),
+            *("overnight", "Overnight", "early", "5th", "_", "nights", "drones hit"),
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@EXAMPLES
+@given(text=text_of_times, left=st.integers(0, 300), right=st.integers(0, 300), data=st.data())
+def test_a_clause_only_sets_the_time_as_it_reads_with_its_date_taken_out(
+    text: str, left: int, right: int, data: st.DataObject
+) -> None:
+    left, right = sorted((min(left, len(text)), min(right, len(text))))
+    date_text = data.draw(st.sampled_from(["August", "Monday", "overnight", "12-13 August"]))
+    assert dates._only_time(text, left, right, date_text) == (
+        dates._TIME_WORDS.fullmatch(text[left:right].replace(date_text, " ")) is not None
+    )
+
+
+@EXAMPLES
+@given(text=text_of_parts.map(lambda t: t.replace("a", "over ") + "Kursk"), pos=st.integers(0, 400))
+def test_drones_over_a_region_are_found_in_its_clause_up_to_its_name(text: str, pos: int) -> None:
+    # A place's name begins before the end of its sentence.
+    pos = min(pos, len(text) - 1)
+    region = default_gazetteer().region("Kursk")
+    assert region is not None
+    left, _ = clause_span(text, pos, pos + 1)
+    assert candidates._flown_over(text, Location(region, "unknown", None, start=pos)) == bool(
+        candidates._OVER.search(text[left:pos])
+    )
+
+
+@EXAMPLES
+@given(text=text_of_parts.map(lambda t: t.replace("a", " said and ")))
+def test_the_clauses_around_a_reporting_verb_are_those_read_from_the_text_start(
+    text: str,
+) -> None:
+    clauses = claims._Clauses(text)
+    breaks = list(claims._CLAUSE_BREAK.finditer(text))
+    # Clauses end where a reporting verb or a break begins.
+    for end in [m.start() for m in CLAIM_VERB.finditer(text)] + [m.start() for m in breaks]:
+        before = [m for m in claims._CLAUSE_BREAK.finditer(text, 0, end)]
+        start, brk = (before[-1].end(), before[-1].start()) if before else (0, 0)
+        assert clauses.before(end) == (start, end, brk)
+    for verb in CLAIM_VERB.finditer(text):
+        following = claims._CLAUSE_BREAK.search(text, verb.end())
+        stop = re.search(r"[.!?](?:\s|$)", text[verb.end() :])
+        end = len(text) if following is None else following.start()
+        if stop is not None:
+            end = min(end, verb.end() + stop.start())
+        assert clauses.after(verb.end()) == (verb.end(), end)
+
+
+@EXAMPLES
+@given(text=text_of_parts, start=st.integers(0, 400), end=st.integers(0, 400))
+def test_runs_read_backwards_are_those_read_forwards(text: str, start: int, end: int) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    assert tokens_before(text, start, end, 3) == text[start:end].split()[-3:]
+    letters = re.compile(r"\w*")
+    last_word = re.findall(r"\w*$", text[start:end])[0]
+    assert length_before(letters, text, end, start) == len(last_word)
+
+
+def test_a_long_number_is_read_once_as_any_word() -> None:
+    # Read digit by digit, a run of digits would be split in every way it can be before
+    # the word after it stops the reading: these would not end in any time worth waiting.
+    number = "1" * 5000
+    clause = f"on the night of Monday {number} at the refinery"
+    assert not dates._only_time(clause, 0, len(clause), "Monday")
+    clause = f"on the night of {number} at the refinery"
+    assert dates._only_time(clause, 0, len(clause), "refinery")
+    assert RUSSIAN_ACCIDENT.search(f"a MiG-{number} and nothing more") is None
+    assert RUSSIAN_ACCIDENT.search(f"a MiG-{number}K crashed in the sea") is not None

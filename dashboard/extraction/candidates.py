@@ -38,7 +38,7 @@ from .cues import (
     reports_attack,
     weapon_named,
 )
-from .dates import DateMention, bounds_time, date_span, event_dates, find_dates
+from .dates import VAGUE_DAYS, DateMention, bounds_time, date_span, event_dates, find_dates
 from .decisions import on_russias_side
 from .document import Draft
 from .drafts import DraftIndex
@@ -54,7 +54,8 @@ from .places import (
     sentence_locations,
     where_targets_stand,
 )
-from .scan import ends_before, leads
+from .scan import ends_before, leads, per_text
+from .text import clause_span
 
 if TYPE_CHECKING:
     from .document import Document
@@ -63,10 +64,11 @@ _LEAD_SENTENCES = 4
 #: A sentence naming this many regions tallies where drones flew.
 _TALLY_REGIONS = 3
 
-_VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "today"})
 
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
+
+_OVER = re.compile(r"\b(?:over|above)\b", re.IGNORECASE)
 
 #: Between two places of a list: "Kursk, Bryansk and". (Spaces are word characters here,
 #: so only other white space may end the words: one reading of a run of spaces, not one per
@@ -150,7 +152,8 @@ def find_candidates(doc: Document) -> None:
         if generic and not (dates and located):
             continue
         weapon = weapon_named(text)
-        if weapon == "unknown":
+        borrowed = weapon == "unknown" and article_weapon != "unknown"
+        if borrowed:
             weapon = article_weapon
         attacker_claim, defender_claim = side_claims(text)
 
@@ -168,6 +171,7 @@ def find_candidates(doc: Document) -> None:
             attacker_claim: str | None = attacker_claim,
             defender_claim: str | None = defender_claim,
             tally: bool = tally,
+            borrowed: bool = borrowed,
         ) -> Draft:
             return Draft(
                 date=when,
@@ -181,12 +185,13 @@ def find_candidates(doc: Document) -> None:
                 attacker_claim=attacker_claim,
                 defender_claim=defender_claim,
                 outcome=_outcome(text, where, tally),
+                weapon_borrowed=borrowed and weapon == article_weapon,
             )
 
         if not dates and any(bounds_time(text, m) for m in found_dates):
             # What held until a date is background to the strike being told.
             continue
-        if context is not None and dates and all(m.text.lower() in _VAGUE_DAYS for m in dates):
+        if context is not None and dates and all(m.text.lower() in VAGUE_DAYS for m in dates):
             # "overnight" after "early on Saturday" is that same night, not the day of
             # publication.
             dates = [
@@ -262,12 +267,33 @@ def find_candidates(doc: Document) -> None:
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
-    """A region in a tally of regions was only flown over, unless its own clause says
-    something was hit there."""
-    if where is not None and tally and where.place.kind == "region":
+    """A region in a tally of regions, or one drones were downed "over", was only flown over,
+    unless its own clause says something was hit there."""
+    if where is not None and where.place.kind == "region" and (tally or _flown_over(text, where)):
         hit = outcome_at(text, where.start, clause_only=True) == "hit"
         return "hit" if hit else "intercepted"
     return outcome_at(text, where.start if where else _EVERY_CLAUSE)
+
+
+def _flown_over(text: str, where: Location) -> bool:
+    """Whether the place's own clause puts the drones "over" or "above" it."""
+    if where.start == _EVERY_CLAUSE:
+        return False
+    left, _ = clause_span(text, where.start, where.start + 1)
+    starts, ends = _overs(text)
+    first = bisect_left(starts, left)
+    if first < len(starts) and ends[first] <= where.start:
+        return True
+    # The word may also end where the name begins ("overKursk"), as the clause up to the
+    # name would read it.
+    return _OVER.search(text, max(left, where.start - len("above")), where.start) is not None
+
+
+# Asked for each region of a sentence: where its words "over" and "above" stand, found once.
+@per_text(maxsize=64)
+def _overs(text: str) -> tuple[list[int], list[int]]:
+    matches = list(_OVER.finditer(text))
+    return [m.start() for m in matches], [m.end() for m in matches]
 
 
 class _SentenceDates:

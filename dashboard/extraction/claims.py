@@ -10,11 +10,12 @@ lies more than :data:`TOLERANCE` outside its range.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from ..model import KM_PER_MILE, DistanceClaim, Reference
 from .lexicon import ATTACKER_VOICE, CLAIM_VERB, DAMAGE, DEFENCE_CLAIM, DEFENDER_VOICE
-from .scan import per_text
+from .scan import ends_before, per_text, tokens_before
 
 if TYPE_CHECKING:
     from .document import Document
@@ -128,17 +129,136 @@ def _claims_in(quote: str) -> tuple[DistanceClaim, ...]:
     return tuple(find_distance_claims(quote))
 
 
+#: Where a clause ends: the speaker of "X said" is the words after the last of these.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|as|after)\b")
+#: Where a sentence ends: the words after "according to" stop there.
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+#: "according to X", "citing X": the speaker follows.
+_SPEAKER_FOLLOWS = re.compile(r"^(?:according to|citing)$", re.IGNORECASE)
+#: "were reported", "is claimed": a passive verb names no speaker.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
+#: "... but said": the verb shares the subject of the verb before it.
+_SHARED_SUBJECT = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
+#: How many clauses back a shared subject is looked for.
+_CLAUSES_BACK = 4
+#: The words of a speaker looked at, at most.
+_SPEAKER_WORDS = 10
+
+
+class _Clauses:
+    """The clause breaks and sentence ends of a text, found once: each reporting verb asks
+    for the clauses around it by bisection, not by reading the text from its start.
+
+    A clause is a span ``(start, end)`` of the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        breaks = list(_CLAUSE_BREAK.finditer(text))
+        # Breaks do not overlap: in text order their ends are in order too.
+        self._starts = [m.start() for m in breaks]
+        self._ends = [m.end() for m in breaks]
+        self._stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+
+    def before(self, end: int) -> tuple[int, int, int]:
+        """The clause that ends at ``end`` (where it starts, ``end``), and where the break
+        before it starts (0 at the start of the text)."""
+        last = bisect_right(self._ends, end) - 1
+        if last < 0:
+            return 0, end, 0
+        return self._ends[last], end, self._starts[last]
+
+    def back(self, end: int) -> list[tuple[int, int]]:
+        """The clauses before ``end``, nearest first, at most :data:`_CLAUSES_BACK` of them."""
+        clauses: list[tuple[int, int]] = []
+        while end > 0 and len(clauses) < _CLAUSES_BACK:
+            start, stop, end = self.before(end)
+            clauses.append((start, stop))
+            if start == 0:
+                break
+        return clauses
+
+    def after(self, start: int) -> tuple[int, int]:
+        """The clause that begins at ``start``: up to the next break or sentence end."""
+        following = bisect_left(self._starts, start)
+        end = self._starts[following] if following < len(self._starts) else len(self.text)
+        stop = bisect_left(self._stops, start)
+        if stop < len(self._stops):
+            end = min(end, self._stops[stop])
+        return start, end
+
+    def side(self, clause: tuple[int, int]) -> str | None:
+        """``attacker`` or ``defender`` for a speaker's words, by the first side they name."""
+        words = " ".join(tokens_before(self.text, *clause, _SPEAKER_WORDS))
+        found = [
+            (match.start(), side)
+            for side, pattern in (("attacker", ATTACKER_VOICE), ("defender", DEFENDER_VOICE))
+            for match in [pattern.search(words)]
+            if match is not None
+        ]
+        return min(found)[1] if found else None
+
+
+def speakers(text: str) -> list[str]:
+    """The sides that speak in a sentence (``attacker``, ``defender``), in order.
+
+    A speaker is who a reporting verb belongs to: the subject of "X said", the words after
+    "according to" or "citing", the subject put after its verb (", said the governor"), or
+    the apposition before it ("Sergey Melikov, the governor of Dagestan, wrote"). What the
+    speaker's words name decides the side: Ukraine's General Staff or military intelligence
+    speak for the attacker, a governor, a mayor or Russia's defence ministry for the
+    defender, whatever the rest of the sentence says. Satellite images, foreign officials
+    and "officials on both sides" speak for neither.
+
+    Examples
+    --------
+    >>> speakers("A Ukrainian drone hit a depot, the regional governor said.")
+    ['defender']
+    >>> speakers("Ukraine's General Staff said its drones hit the refinery.")
+    ['attacker']
+    """
+    clauses = _Clauses(text)
+    found: list[str] = []
+    for verb in CLAIM_VERB.finditer(text):
+        candidates: list[tuple[int, int]]
+        if _SPEAKER_FOLLOWS.match(verb.group(0)):
+            candidates = [clauses.after(verb.end())]
+        elif ends_before(_PASSIVE, text, verb.start()):
+            continue
+        else:
+            start, end, brk = clauses.before(verb.start())
+            if tokens_before(text, start, end, 1):
+                candidates = [(start, end)]
+            elif ends_before(_SHARED_SUBJECT, text, start):
+                # "X, a spokesman, did not say who ... but said": the subject of the
+                # first verb, some clauses back.
+                candidates = clauses.back(brk)
+            else:
+                # ", said the governor" or "X, the governor of Y, said": either side.
+                previous = clauses.before(brk)[:2]
+                candidates = [previous, clauses.after(verb.end())]
+        for clause in candidates:
+            side = clauses.side(clause)
+            if side is not None:
+                found.append(side)
+                break
+    return list(dict.fromkeys(found))
+
+
 def side_claims(text: str) -> tuple[str | None, str | None]:
-    """(attacker's claim, defender's claim) the sentence makes, as the sentence itself."""
-    defender = text if DEFENCE_CLAIM.search(text) and DEFENDER_VOICE.search(text) else None
-    attacker = (
-        text
-        if ATTACKER_VOICE.search(text)
-        and CLAIM_VERB.search(text)
-        and DAMAGE.search(text)
-        and defender is None
-        else None
-    )
+    """(attacker's claim, defender's claim) the sentence makes, as the sentence itself.
+
+    A claim belongs to who speaks (:func:`speakers`), not to the words the sentence
+    contains: a Russian governor saying a Ukrainian drone hit a depot is the defender's
+    claim. The attacker claims what it hit; the defender anything it says of the attack.
+    With no speaker, only an interception ("air defences destroyed one drone" with a
+    defender named) is taken as the defender's.
+    """
+    sides = speakers(text)
+    attacker = text if "attacker" in sides and DAMAGE.search(text) else None
+    defender = text if "defender" in sides else None
+    if not sides and DEFENCE_CLAIM.search(text) and DEFENDER_VOICE.search(text):
+        defender = text
     return attacker, defender
 
 

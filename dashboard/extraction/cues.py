@@ -15,6 +15,7 @@ from ..model import (
 from .lexicon import (
     ATTACK,
     ATTACKER_VOICE,
+    DEFENDER_AS_TARGET,
     IMPACT,
     INTERCEPTION,
     NEGATION_BEFORE,
@@ -77,35 +78,200 @@ TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?(?:[^\S ]\s*)?[:–—-]\s*\d+\W*
 
 #: Words this close to a place name say what was hit there.
 TARGET_WINDOW = 60
+#: What comes between a target and its owner: "headquarters of the Russian Black Sea Fleet".
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+\s+")
+#: No target pattern repeats without bound, so none matches more characters than it has.
+_LONGEST_TARGET = max(len(pattern.pattern) for _, pattern in TARGET_PATTERNS)
+#: The runs of non-space the owner and the four words before its noun stand in: "of", "the",
+#: four words, and the noun after them.
+_OWNER_RUNS = 2
+_NOUN_RUNS = 6
+_RUNS = {count: re.compile(rf"(?:\s*\S+){{{count}}}\s*") for count in (_OWNER_RUNS, _NOUN_RUNS)}
+
+
+def _window(chars: list[str], start: int, runs: int, beyond: int) -> str:
+    """The text of ``chars`` from ``start``, long enough to hold ``runs`` runs of non-space
+    and ``beyond`` characters more (or up to its end): what is read there reads the same
+    in it as in the whole text."""
+    size = 64
+    while True:
+        window = "".join(chars[start : start + size])
+        if start + size >= len(chars):
+            return window
+        reach = _RUNS[runs].match(window)
+        if reach is not None and reach.end() + beyond < len(window):
+            return window
+        size *= 2
+
+
+#: Every target noun of a text by class, in the order of :data:`TARGET_PATTERNS`: their
+#: starts, ends and matches, in text order (the matches of one class do not overlap, so
+#: their ends are in order too).
+_Nouns = tuple[tuple[list[int], list[int], list[re.Match[str]]], ...]
+
+
+def _nouns(matches: list[re.Match[str]]) -> tuple[list[int], list[int], list[re.Match[str]]]:
+    return [m.start() for m in matches], [m.end() for m in matches], matches
+
+
+@per_text(maxsize=16)
+def _target_nouns(text: str) -> _Nouns:
+    """Every target noun of a text (:data:`_Nouns`)."""
+    return tuple(_nouns(list(pattern.finditer(text))) for _, pattern in TARGET_PATTERNS)
+
+
+def _nouns_after_blanking(nouns: _Nouns, text: str, spans: list[tuple[int, int]]) -> _Nouns:
+    """The target nouns of ``text``: the text ``nouns`` were found in, with ``spans`` (in
+    text order, not overlapping) blanked. Only the stretches near the spans are read again."""
+    if not spans:
+        return nouns
+    return tuple(
+        _nouns(_rematch(pattern, text, of_class, spans))
+        for (_, pattern), of_class in zip(TARGET_PATTERNS, nouns, strict=True)
+    )
+
+
+def _rematch(
+    pattern: re.Pattern[str],
+    text: str,
+    before: tuple[list[int], list[int], list[re.Match[str]]],
+    spans: list[tuple[int, int]],
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, given its matches ``before`` the ``spans`` were blanked
+    (their starts, ends and matches).
+
+    A search tries the pattern at one position after another, and after a match goes on at
+    its end. A try reads from the character before its position to :data:`_LONGEST_TARGET`
+    characters after it: away from the spans, it reads the same in both texts. So the
+    matches found before stand as long as the search reaches them by such tries; near a
+    span, the text is searched again up to a position the search before tried as well (one
+    not inside a match it found), from where both go on alike.
+    """
+    starts, ends, matches = before
+    found: list[re.Match[str]] = []
+    pos = index = span = 0
+    while True:
+        # Both searches try at ``pos`` next, and the next match found before is ``index``.
+        while span < len(spans) and spans[span][1] < pos:
+            span += 1
+        changed_from = spans[span][0] - _LONGEST_TARGET if span < len(spans) else len(text) + 1
+        if index < len(matches) and starts[index] < changed_from:
+            found.append(matches[index])
+            pos = ends[index]
+            index += 1
+            continue
+        if span == len(spans):
+            return found
+        # The tries before the span failed as they did before.
+        pos = max(pos, changed_from)
+        resume = _tried_before(starts, ends, max(pos, min(len(text), spans[span][1] + 1)))
+        while match := pattern.search(text, pos, resume + _LONGEST_TARGET + 1):
+            if match.start() >= resume:
+                break
+            found.append(match)
+            pos = match.end()
+            resume = _tried_before(starts, ends, max(pos, resume))
+        if resume >= len(text):
+            return found
+        pos = resume
+        index = bisect_left(starts, pos)
+
+
+def _tried_before(starts: list[int], ends: list[int], at: int) -> int:
+    """The first position from ``at`` on that a search which found the matches of these
+    ``starts`` and ``ends`` tried: ``at``, unless a match found runs over it."""
+    inside = bisect_right(starts, at) - 1
+    return ends[inside] if inside >= 0 and ends[inside] > at else at
+
+
+def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
+    """The text with the forces named as actors blanked out, offsets kept; and with the
+    owner named after a target blanked too: in "the headquarters of the Black Sea Fleet"
+    the headquarters were hit, not the fleet. With the target nouns left in it, given those
+    of ``text`` (``nouns``)."""
+    defenders: list[tuple[int, int]] = []
+
+    def blank_defender(match: re.Match[str]) -> str:
+        defenders.append(match.span())
+        return " " * len(match.group(0))
+
+    text = DEFENDER_AS_TARGET.sub(blank_defender, text)
+    nouns = _nouns_after_blanking(nouns, text, defenders)
+    heads = [m for _, _, matches in nouns for m in matches]
+    # Each owner blanked is seen by the heads after it: the text is kept as characters, and
+    # each head reads a window of them just long enough, not a copy of the whole text.
+    chars = list(text)
+    owners: list[tuple[int, int]] = []
+    for head in heads:
+        at = head.end()
+        owner = _OWNER_AFTER.match(_window(chars, at, _OWNER_RUNS, 1))
+        if owner is None:
+            continue
+        window = _window(chars, at, _NOUN_RUNS, _LONGEST_TARGET + 1)
+        # The owner's noun may follow up to four words ("of Russia's Black Sea Fleet").
+        starts = [owner.end()]
+        while len(starts) < 5 and (word := _WORD.match(window, starts[-1])):
+            starts.append(word.end())
+        for start in starts:
+            found = next(
+                (m for _, p in TARGET_PATTERNS if (m := p.match(window, start)) is not None),
+                None,
+            )
+            if found:
+                chars[at + found.start() : at + found.end()] = " " * len(found.group(0))
+                owners.append((at + found.start(), at + found.end()))
+                break
+    blanked = "".join(chars)
+    return blanked, _nouns_after_blanking(nouns, blanked, _merged(owners))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in text order, those that overlap or touch made one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# Each text is asked of by every place it names.
+@per_text(maxsize=64)
+def _blanked(text: str) -> tuple[str, _Nouns]:
+    """:func:`_blank` of a text."""
+    return _blank(text, _target_nouns(text))
+
+
+@per_text(maxsize=16)
+def _blanked_twice(text: str) -> tuple[str, _Nouns]:
+    """:func:`_blank` of the text :func:`_blank` gives."""
+    return _blank(*_blanked(text))
+
+
+def _first_target(text: str, nouns: _Nouns) -> tuple[TargetType, str | None]:
+    """The first target noun of the most specific class ``text`` names."""
+    for (target_type, _), (_, _, matches) in zip(TARGET_PATTERNS, nouns, strict=True):
+        if matches:
+            return target_type, _target_phrase(text, matches[0])
+    return "unknown", None
 
 
 # Asked again for each place a sentence names: the answer is the sentence's.
 @per_text(maxsize=256)
 def classify_target(text: str) -> tuple[TargetType, str | None]:
-    """The target a text names first, of the most specific class it names."""
-    for target_type, pattern in TARGET_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            return target_type, _target_phrase(text, match)
-    return "unknown", None
-
-
-@per_text(maxsize=16)
-def _target_nouns(text: str) -> tuple[tuple[list[int], list[int], list[re.Match[str]]], ...]:
-    """Every target noun of a sentence by class: their starts, ends and matches, in text
-    order (the matches of one class do not overlap, so their ends are in order too)."""
-    found = []
-    for _, pattern in TARGET_PATTERNS:
-        matches = list(pattern.finditer(text))
-        found.append(([m.start() for m in matches], [m.end() for m in matches], matches))
-    return tuple(found)
+    """The target a text names first, of the most specific class it names (forces named as
+    actors and the owners of targets left out)."""
+    return _first_target(*_blanked(text))
 
 
 def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, str | None]:
     """The target named nearest to a place, within :data:`TARGET_WINDOW` characters;
     among equally near names the more specific class wins."""
     best: tuple[int, int, TargetType, re.Match[str]] | None = None
-    for rank, (starts, ends, matches) in enumerate(_target_nouns(text)):
+    blanked, nouns = _blanked(text)
+    for rank, (starts, ends, matches) in enumerate(nouns):
         # Only the nouns that end after the window opens and begin before it closes.
         first = bisect_left(ends, start - TARGET_WINDOW)
         last = bisect_right(starts, end + TARGET_WINDOW)
@@ -116,11 +282,12 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     if best is None:
         return "unknown", None
     if best[3].group(0).lower() in _BARE_PLANT:
-        # "the plant" says nothing of what it makes; the sentence's own target noun may.
-        sentence_type, _ = classify_target(text)
+        # "the plant" says nothing of what it makes; the sentence's own target noun may (as
+        # the text left once targets' owners are blanked names it).
+        sentence_type, _ = _first_target(*_blanked_twice(text))
         if sentence_type != "unknown":
-            return sentence_type, _target_phrase(text, best[3])
-    return best[2], _target_phrase(text, best[3])
+            return sentence_type, _target_phrase(blanked, best[3])
+    return best[2], _target_phrase(blanked, best[3])
 
 
 def _target_phrase(text: str, match: re.Match[str]) -> str:

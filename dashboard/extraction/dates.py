@@ -20,7 +20,7 @@ from .cues import (
     STRIKE_CONTEXT,
     names_weapon,
 )
-from .scan import ends_before, leads, search_from
+from .scan import ends_before, leads, length_before, per_text, search_from
 from .text import clause_span
 
 MONTHS = {
@@ -303,6 +303,10 @@ _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()]|\s[-–—]{1,2}\s")
 
 
+#: Words that date by the day of publication unless something better says which day.
+VAGUE_DAYS = frozenset({"overnight", "last night", "tonight", "this morning", "today"})
+
+
 def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     """Of the dates ``found`` in a sentence, those that date a strike in it, not its
     background.
@@ -324,7 +328,10 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         left = mention.end if mention.counted else left
         # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
         # sentence; "completed in 2018" is background.
-        short = mention.precision != "year" and _at_most_words(sentence, left, right, 5)
+        short = mention.precision != "year" and (
+            _at_most_words(sentence, left, right, 5)
+            or _only_time(sentence, left, right, mention.text)
+        )
         if (
             leads(sentence, mention.start)
             or short
@@ -333,6 +340,10 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         ):
             kept.append(mention)
     if reporting and not any(m.precision in ("day", "month") for m in kept):
+        kept = reporting[:1]
+    elif reporting and all(m.text.lower() in VAGUE_DAYS for m in kept):
+        # "in an overnight operation, a source said yesterday": the night before the day
+        # it was told, not the day of publication.
         kept = reporting[:1]
     else:
         # "Russia said on Monday that drones attacked two bases, and on Tuesday ...": a
@@ -360,6 +371,62 @@ _WORDS = re.compile(r"\w+")
 
 def _at_most_words(text: str, start: int, end: int, count: int) -> bool:
     return next(islice(_WORDS.finditer(text, start, end), count, None), None) is None
+
+
+#: Words that only place a date in its day: "on the night of 12-13 August", "late on Monday".
+#: (A digit at a time, not a run of them: a run could be split in as many ways as it has
+#: digits before a word that is no time word ends the reading.)
+_TIME_WORDS = re.compile(
+    r"(?:\b(?:in|on|at|of|the|night|nights|evening|morning|afternoon|early|late|overnight|"
+    r"particular|hours?|around|about|between|and)\b|\d|[\W_])*",
+    re.IGNORECASE,
+)
+_WORD_CHARS = re.compile(r"\w*")
+
+
+def _only_time(sentence: str, left: int, right: int, date_text: str) -> bool:
+    """Whether what is left of the clause ``left:right`` once its date (``date_text``,
+    wherever it stands) is taken out only sets the time.
+
+    Each piece of the clause between two words reads alone, so the first word of the clause
+    that is no time word (:func:`_first_other_word`) stays one unless the date's text
+    touches it; only then is the clause read whole.
+    """
+    other = _first_other_word(sentence, left, right)
+    if other is not None:
+        # The date's text wherever it begins close enough to touch the word or its edges.
+        start, end = max(left, other[0] - 1), min(right, other[1] + 1)
+        near = sentence.find(
+            date_text,
+            max(left, start - len(date_text) + 1),
+            min(right, end + len(date_text) - 1),
+        )
+        if near == -1:
+            return False
+    return _only_time_without(sentence, left, right, date_text)
+
+
+# The dates of one clause each ask of it.
+@per_text(maxsize=64)
+def _first_other_word(sentence: str, left: int, right: int) -> tuple[int, int] | None:
+    """Where the clause ``left:right`` has its first run of letters and digits that is no
+    time word; ``None`` when it has none, or when its first word runs on from before the
+    clause (the clause alone reads that word otherwise)."""
+    stop = _TIME_WORDS.match(sentence, left, right)
+    reached = stop.end() if stop else left
+    if reached == right:
+        return None
+    # Digits before it belong to the word: "12th".
+    start = reached - length_before(_WORD_CHARS, sentence, reached, left)
+    if start == left and left > 0 and _WORD_CHARS.fullmatch(sentence, left - 1, left + 1):
+        return None
+    end = _WORD_CHARS.match(sentence, reached, right)
+    return start, end.end() if end else reached
+
+
+@per_text(maxsize=64)
+def _only_time_without(sentence: str, left: int, right: int, date_text: str) -> bool:
+    return _TIME_WORDS.fullmatch(sentence[left:right].replace(date_text, " ")) is not None
 
 
 def bounds_time(sentence: str, mention: DateMention) -> bool:

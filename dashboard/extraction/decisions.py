@@ -7,12 +7,13 @@ reports of the same day fold into that day's located event.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
 from .document import Draft
 from .drafts import DraftIndex
-from .places import geo_precision, same_place
+from .places import finer_place, geo_precision, same_place
 
 if TYPE_CHECKING:
     from .document import Document
@@ -39,6 +40,7 @@ def decide(doc: Document) -> None:
     """Stage ``decisions``: which candidates are strikes, merged into ``doc.events``."""
     drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
+    _own_weapons_only_off_the_main_day(drafts)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
     # strike's own date says which side a Ukrainian place was on.
     drafts = [d for d in drafts if on_russias_side(d)]
@@ -67,9 +69,28 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         if latest is not None:
             latest.quotes.extend(draft.quotes)
             latest.add_outcome(draft.outcome)
+            if draft.place is not None and finer_place(draft.place, latest.place):
+                # The lead names the site ("the Soltsy airfield"), the dated line only its
+                # region: the strike is at the site.
+                dated.move(latest, draft.place)
+                if draft.target_type != "unknown":
+                    dated.retype(latest, draft.target_type, draft.target)
         else:
             kept.append(draft)
     return kept
+
+
+def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
+    """The weapon the article names most is the one of the strike it is about: a strike of
+    another day that its own sentences arm with nothing ("the refinery was also hit in May")
+    keeps an unknown weapon."""
+    days = Counter(d.date for d in drafts if d.precision == "day" for _ in d.quotes)
+    if not days:
+        return
+    main_day = max(days, key=lambda day: (days[day], day))
+    for draft in drafts:
+        if draft.weapon_borrowed and draft.date != main_day:
+            draft.weapon = "unknown"
 
 
 def to_event(draft: Draft, article: Article) -> Event:

@@ -34,10 +34,14 @@ class Draft:
     outcome: Outcome = "unknown"
     #: A lead that names no date: dated by the publication, for want of a better day.
     undated: bool = False
+    #: The weapon is the article's, its own sentences naming none.
+    weapon_borrowed: bool = False
 
     def add_outcome(self, outcome: Outcome) -> None:
-        """A further mention of the strike: the outcome it tells wins when it says more."""
-        self.outcome = stronger_outcome(self.outcome, outcome)
+        """A further mention of the strike in the same article: a hit anywhere makes it a hit;
+        a mention that tells nothing of the outcome leaves an interception told before."""
+        if outcome != "unknown":
+            self.outcome = stronger_outcome(self.outcome, outcome)
 
 
 @dataclass

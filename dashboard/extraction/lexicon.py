@@ -99,6 +99,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"shells? depots?",
             r"missile depots?",
             r"explosives? depots?",
+            # Officials' word for a depot's shells going off: "detonation of explosive objects".
+            r"explosive objects?",
+            r"detonations? of (?:ammunition|shells|explosives?)",
         ),
     ),
     (
@@ -209,6 +212,11 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
             r"maritime drones?",
             r"water drones?",
             r"surface drones?",
+            r"seaborne drones?",
+            r"underwater drones?",
+            r"drones? on the (?:water|sea)(?: surface)?",
+            r"(?:unmanned |uncrewed )?sea boats?",
+            r"(?:unmanned|uncrewed) underwater vehicles?",
             r"unmanned (?:surface )?(?:boats?|vessels?)",
             r"drone boats?",
             r"uncrewed (?:boats?|surface vessels?)",
@@ -282,6 +290,16 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
 
 #: Weapon words that name a target or a defence, not what struck: "missile carriers",
 #: "air defence missiles", "a drone factory". They are blanked before weapons are read.
+#: The forces that defend or attack, named as actors, are not what was hit: "air defence
+#: systems were activated", "the army shot down a drone", "troops fired two missiles".
+DEFENDER_AS_TARGET = re.compile(
+    r"\b(?:(?:air[- ]defen[cs]es?|anti-aircraft)(?:\s+(?:systems?|forces|units|assets|means))?"
+    r"|army|troops|military|forces)"
+    r"(?=\s+(?:\w+\s+){0,2}?(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|"
+    r"fired|launched|activated|engaged|detected|have hit|had hit|hit \w+ enemy|sent)\b)"
+    r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b",
+    re.IGNORECASE,
+)
 WEAPON_AS_TARGET = _words(
     r"missile[- ](?:carriers?|ships?|boats?|cruisers?|corvettes?|launchers?|systems?|"
     r"brigades?|depots?|storage|stocks?|defen[cs]es?|carrying)",
@@ -327,6 +345,11 @@ ATTACK = _words(
     r"aimed at",
     r"tried to (?:attack|strike|hit|kill|destroy)",
     r"assassination attempt",
+    # Translated General Staff wording for a hit: "confirmed the defeat of the refinery".
+    r"confirm(?:ed|s)? the defeat",
+    # Small drones over border villages: "a drone dropped explosives on a substation".
+    r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    r"smash(?:ed|es|ing) into",
     r"shot down",
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
@@ -380,6 +403,7 @@ DEFENDER_VOICE = _words(
     r"regional head",
     r"emergencies ministry",
     r"local authorities",
+    r"regional authorities",
     r"officials said",
     r"installed",
 )
@@ -432,8 +456,9 @@ IMPACT = _words(
     r"struck",
     r"damag(?:ed|ing|es)",
     r"damage",
-    # "destroyed a depot", not "destroyed 20 drones" (an interception)
-    r"destroyed (?!\d)(?!(?:[\w-]+\s+){0,4}(?:drones?|uavs?|missiles?|aircraft)\b)",
+    # "destroyed a depot", not "destroyed 20 drones" nor "destroyed over the X region"
+    r"destroyed (?!\d)(?!(?:over|above|in the sky)\b)"
+    r"(?!(?:[\w-]+\s+){0,4}(?:drones?|uavs?|missiles?|aircraft)\b)",
     r"sank",
     r"sunk",
     r"ablaze",
@@ -445,6 +470,9 @@ IMPACT = _words(
     r"explosions?",
     r"blasts?",
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
+    r"confirm(?:ed|s)? the defeat",
+    r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    r"smash(?:ed|es|ing) into",
     r"fell (?:on|onto|in|into|at)",
     r"crashed (?:into|on)",
     r"wounded",
@@ -461,6 +489,7 @@ INTERCEPTION = _words(
     r"downed",
     r"destroyed (?:\d+|\w+) (?:\w+ )?(?:drones?|uavs?|missiles?|aircraft)",
     r"destroyed (?:drones?|uavs?|missiles?)",
+    r"destroyed (?:over|above|in the sky)",
     r"repell?ed",
     r"repulsed",
     r"fended off",
@@ -574,7 +603,17 @@ RUSSIAN_ATTACKER = re.compile(
     re.IGNORECASE,
 )
 RUSSIAN_ACCIDENT = _words(
-    r"accidental(?:ly)?", r"by accident", r"by mistake", r"abnormal release", r"friendly fire"
+    r"accidental(?:ly)?",
+    r"by accident",
+    r"by mistake",
+    r"abnormal release",
+    r"friendly fire",
+    # An aircraft that crashed, told with no attack on it: "a MiG-31 crashed in the Murmansk
+    # region", "a plane flying from Moscow to Saint Petersburg crashed". (A digit, then
+    # any word characters: a run of digits read once, not split every way it can be.)
+    r"(?:(?:mig|su|tu|il|an|ka|mi|yak)-\d\w*|planes?|jets?|aircraft|helicopters?|bombers?)"
+    r"\s+(?:[\w-]+\s+){0,6}?(?:crashed|fell into|went down)(?!\s+(?:into|onto|on)\s+(?:a|the)\s+"
+    r"(?:house|building|depot|refinery|base))",
 )
 #: A place named as where the attack came from.
 LAUNCH_REFERENCE = re.compile(

@@ -131,6 +131,18 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 
 #: In a town this small, a facility named after it is what a report of the town means.
 _SMALL_TOWN = 100_000
+#: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion".
+_DISTRICT = re.compile(
+    r"\b(?P<stem>[A-Z][a-z'’]+?)(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)\s+"
+    r"(?:district|raion|rayon|municipal district)\b",
+    re.IGNORECASE,
+)
+_DISTRICT_STEM_LETTERS = 4
+#: Words that, after a possessive name, make it an institution's: "Moscow's Defence Ministry".
+_OFFICE_WORDS = frozenset({"defence", "defense", "foreign", "general", "security", "armed"})
+#: The capitals of the two sides named together stand for their governments.
+_CAPITALS_PAIRED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|to)\s+(?:to\s+)?Kyiv\b|\s*-\s*Kyiv\b")
+_CAPITALS_PAIRED_BEFORE = re.compile(r"\bKyiv\s*(?:,\s*)?(?:and|or|nor|-)\s+$")
 
 #: A town stands for a facility of the named kind within this distance.
 _FACILITY_KM = 30.0
@@ -154,12 +166,17 @@ class PlaceMention:
 
 
 def find_place_mentions(
-    text: str, gazetteer: Gazetteer, *, spelling: bool = False
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    spelling: bool = False,
+    regions: frozenset[str] = frozenset(),
 ) -> list[PlaceMention]:
     """Every gazetteer name in ``text``, longest first, not overlapping.
 
     With ``spelling`` (a sentence with a strike cue), a single word that names no place is
-    also looked up as reporters may spell it (:meth:`Gazetteer.lookup_spelling`).
+    also looked up as reporters may spell it (:meth:`Gazetteer.lookup_spelling`); when the
+    article names ``regions``, such a guess must lie in one of them.
     """
     tokens = list(_TOKEN.finditer(text))
     mentions: list[PlaceMention] = []
@@ -187,7 +204,9 @@ def find_place_mentions(
                 continue
             places = gazetteer.lookup(name)
             if not places and spelling and size == 1:
-                places = gazetteer.lookup_spelling(name)
+                places = [
+                    p for p in gazetteer.lookup_spelling(name) if not regions or p.admin1 in regions
+                ]
             if places:
                 found = PlaceMention(
                     _best_place(places),
@@ -205,19 +224,55 @@ def find_place_mentions(
     return mentions
 
 
+def district_mentions(
+    text: str, gazetteer: Gazetteer, regions: frozenset[str]
+) -> list[PlaceMention]:
+    """Districts named by their town's adjective ("the Surazhsky district", "Kirovskyi
+    raion"), as their namesake town in a region the article names."""
+    found = []
+    for match in _DISTRICT.finditer(text):
+        stem = match.group("stem")
+        if len(stem) < _DISTRICT_STEM_LETTERS:
+            continue
+        named = [town for region, town in _towns_named_from(gazetteer, stem) if region in regions]
+        if len(named) == 1:
+            found.append(PlaceMention(named[0], match.group(0), match.start(), match.end(), False))
+    return found
+
+
+# A district named again and again asks the same of the gazetteer.
+@lru_cache(maxsize=1024)
+def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place], ...]:
+    """The namesake town of a district's stem in each region that has one."""
+    return tuple(gazetteer.towns_named_from(stem).items())
+
+
+def _with_districts(
+    mentions: list[PlaceMention], districts: list[PlaceMention]
+) -> list[PlaceMention]:
+    """A district wins over a name inside it ("Kamensky" of "the Kamensky district")."""
+    return sorted([*_clear_of(mentions, districts), *districts], key=lambda m: m.start)
+
+
 def _with_descriptions(
     mentions: list[PlaceMention], described: list[PlaceMention]
 ) -> list[PlaceMention]:
     """Named places and described ones in text order; a name wins where both overlap."""
-    # Names do not overlap one another: in text order, their ends are in order too, and the
-    # only name that can overlap a description is the last one to begin before it ends.
-    starts = [m.start for m in mentions]
-    free = []
-    for d in described:
-        before_end = bisect_left(starts, d.end)
-        if before_end == 0 or mentions[before_end - 1].end <= d.start:
-            free.append(d)
-    return sorted([*mentions, *free], key=lambda m: m.start)
+    return sorted([*mentions, *_clear_of(described, mentions)], key=lambda m: m.start)
+
+
+def _clear_of(found: list[PlaceMention], winners: list[PlaceMention]) -> list[PlaceMention]:
+    """Those of ``found`` that overlap none of ``winners``, which are in text order and do
+    not overlap one another."""
+    # The winners' ends are in text order too: the only one that can overlap a mention is
+    # the last to begin before it ends.
+    starts = [w.start for w in winners]
+    clear = []
+    for mention in found:
+        before_end = bisect_left(starts, mention.end)
+        if before_end == 0 or winners[before_end - 1].end <= mention.start:
+            clear.append(mention)
+    return clear
 
 
 def _best_place(places: list[Place]) -> Place:
@@ -237,6 +292,9 @@ _CLOSE_QUOTE_AFTER = re.compile(r"\s*[\"”’']")
 _DESCRIBES_NEXT = re.compile(r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]")
 _NAMED_BEFORE = re.compile(r"\b(?:named|called|identified as)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s*$")
+_QUOTE_AFTER = re.compile(r"[\"”’']")
+#: "the first time", "this time": time, not a clock's.
+_ONE_TIME_BEFORE = re.compile(r"\b(?:first|last|this|that)\s+$")
 #: How much of the word a name owns is read ("Crimea's north-western coast"): no noun of
 #: a place is longer, so a longer run of letters need not be read to its end.
 _LOOKAHEAD = 200
@@ -268,8 +326,11 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         noun_at = directions.end() if directions else owned_at
         noun = sentence[noun_at : noun_at + _LOOKAHEAD].split(" ", 1)[0]
         owned_noun = noun.strip(",.;").lower()
+        if next_word.lower() in OFFICE_NOUNS or next_word.lower() in _OFFICE_WORDS:
+            # "Moscow's Ministry of Defence", "the Kremlin's spokesman".
+            return "names an office, not a target"
         if (
-            next_word[:1].islower()
+            (next_word[:1].islower() or next_word[:1].isdigit())
             and next_word.lower() not in GEO_NOUNS
             and owned_noun not in GEO_NOUNS
             and not any(pattern.match(sentence, owned_at) for _, pattern in TARGET_PATTERNS)
@@ -277,6 +338,13 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
             return "actor (possessive)"
     elif next_word.lower() in OFFICE_NOUNS:
         return "names an office, not a target"
+    elif next_word.lower() == "time" and not ends_before(_ONE_TIME_BEFORE, sentence, start):
+        return "time zone"
+    if _CAPITALS_PAIRED.match(sentence, end) or ends_before(
+        _CAPITALS_PAIRED_BEFORE, sentence, start
+    ):
+        # "Moscow and Kyiv agreed": the two capitals named together are the two governments.
+        return "actor (one of two capitals)"
     elif next_word.lower() in ACTOR_VERBS:
         follower = after_words[1].lower() if len(after_words) > 1 else ""
         # What follows the verb: "Moscow was hit".
@@ -293,6 +361,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and next_word[:1].isupper()
         and next_word.lower() not in GEO_NOUNS
         and not mention.possessive
+        # "the Novoshakhtinsk Oil Refinery": a site named after its town, in title case.
+        and target_after(sentence, end) is None
     ):
         return "part of a longer name"
     if (
@@ -313,7 +383,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "names a weapon"
     if _DESCRIBES_NEXT.match(sentence, end):
         return "describes the place named after it"
-    if ends_before(_OPEN_QUOTE_BEFORE, sentence, start) and _CLOSE_QUOTE_AFTER.match(sentence, end):
+    closing = _CLOSE_QUOTE_AFTER.match(sentence, end)
+    if (
+        ends_before(_OPEN_QUOTE_BEFORE, sentence, start)
+        and closing
+        and target_after(sentence, closing.end()) is None
+    ):
+        # A quoted name is a ship's or a unit's, unless a kind of site follows it: "the
+        # “Novokuibyshevsk” refinery".
         return "quoted name"
     if SHIP_NOUNS.fullmatch(previous) or ends_before(_NAMED_BEFORE, sentence, start):
         return "ship name"
@@ -452,12 +529,20 @@ def sentence_locations(
     kept: list[Location] = []
     ships: list[str] = []
     previous_ship_end = -1
+    named = find_place_mentions(
+        text, gazetteer, spelling=ATTACK.search(text) is not None, regions=article_regions
+    )
+    # "the Kamensky district of the Rostov region": the region the sentence names first.
+    district_regions = (
+        frozenset(m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1)
+        or article_regions
+    )
     mentions = _in_region(
         text,
         _as_regions(
             text,
             _with_descriptions(
-                find_place_mentions(text, gazetteer, spelling=ATTACK.search(text) is not None),
+                _with_districts(named, district_mentions(text, gazetteer, district_regions)),
                 _described(text, descriptions),
             ),
             gazetteer,
@@ -497,7 +582,9 @@ def sentence_locations(
             ships.append(mention.text)
             previous_ship_end = mention.end
         elif reason is None:
-            kept.append(replace(locate(text, mention, gazetteer, named_sites), start=mention.start))
+            location = locate(text, mention, gazetteer, named_sites)
+            if location is not None:
+                kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
     return _most_specific(kept, text), ships
 
@@ -507,13 +594,15 @@ def locate(
     mention: PlaceMention,
     gazetteer: Gazetteer,
     named_sites: frozenset[Place] = frozenset(),
-) -> Location:
-    """The place with the target the words nearest to it name, upgraded to a facility."""
+) -> Location | None:
+    """The place with the target the words nearest to it name, upgraded to a facility; or
+    ``None`` when the name turns out to be a site's own name, not where it stands."""
     place = mention.place
     target_type, target = classify_target_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
         return Location(place, place.target_type, target or place.name)
-    kind_after = target_after(text, mention.end)
+    closing = _QUOTE_AFTER.match(text, mention.end)
+    kind_after = target_after(text, closing.end() if closing else mention.end)
     if kind_after is not None and place.kind in ("city", "region"):
         # "the Marinovka military air base": the known site of that name and kind, wherever
         # the gazetteer's town of that name is.
@@ -534,6 +623,16 @@ def locate(
         return Location(place, *classify_target(text))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
         nearby = _facilities_near(gazetteer, place, target_type)
+        if (
+            kind_after is not None
+            and place.population < _SMALL_TOWN
+            and nearby
+            and all(_named_for_another(site, place, gazetteer) for site in nearby)
+        ):
+            # "the Druzhba oil refinery", "the Ryazansky refinery": a name right before the
+            # kind of site is the site's own name; a small town of that name elsewhere, and
+            # the other town's site that stands near it, are not what was hit.
+            return None
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
     if (
@@ -611,6 +710,15 @@ def _most_specific(found: list[Location], text: str) -> list[Location]:
             chosen.append(item)
             chosen_places.add(place)
     return chosen
+
+
+def _named_for_another(site: Place, town: Place, gazetteer: Gazetteer) -> bool:
+    """Whether a site is named after a place other than ``town``: "Moscow refinery" near
+    a small town called Druzhba."""
+    first = site.name.split()[0]
+    return not _holds(town, site) and any(
+        p.kind != "facility" and p != town for p in gazetteer.lookup(first)
+    )
 
 
 def _holds(town: Place, facility: Place) -> bool:

@@ -112,6 +112,24 @@ def words_before(text: str, start: int, count: int) -> list[str]:
     return [match.group()[::-1] for match in found][::-1]
 
 
+def length_before(pattern: re.Pattern[str], text: str, end: int, start: int = 0) -> int:
+    """How many characters before ``end`` (and from ``start`` on) ``pattern`` matches when
+    read backwards from ``end``: with ``\\w*``, the letters and digits a word has before
+    ``end``. The pattern is matched on the text reversed."""
+    match = pattern.match(_backwards(text), len(text) - end, len(text) - start)
+    return match.end() - match.start() if match else 0
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def tokens_before(text: str, start: int, end: int, count: int) -> list[str]:
+    """The last ``count`` of the runs of non-space that ``text[start:end].split()`` gives,
+    in text order, read backwards from ``end`` as :func:`words_before` reads."""
+    found = islice(_TOKEN.finditer(_backwards(text), len(text) - end, len(text) - start), count)
+    return [match.group()[::-1] for match in found][::-1]
+
+
 @per_text(maxsize=256)
 def _last_search(
     text: str, pattern: re.Pattern[str], endpos: int

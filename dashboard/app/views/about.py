@@ -19,8 +19,11 @@ points with their sources.
 **Where the events come from.** Every event is read out of a news article by strikemap's
 rule-based extractor. Each one keeps every article that reported it: the outlet, the
 publication date, the link and the sentences it was read from. The extractor can be wrong:
-read the quoted sentences before relying on a point, and correct it on the *Add article*
-page. A strike reported by several articles is one event with several sources.
+read the quoted sentences before relying on a point. A stored event is corrected (date,
+place, target type, weapon, outcome), split when reports of two strikes were merged, or
+deleted on its *Event* page, opened by the *Edit* link of its popup or table row; every
+change is kept in its history, with who made it and when, and the last one can be undone.
+A strike reported by several articles is one event with several sources.
 
 **Distances** from the front line and from Ukraine's border are geodesic, measured on the
 WGS84 ellipsoid, against the front-line snapshot in force on the strike's date. The

@@ -1,66 +1,82 @@
-"""The event store: an embedded SQLite file, the only module that reads or writes it.
+"""The embedded backend of the store: one SQLite file, the only module that reads or writes it.
 
 SQLite needs no server, ships with Python, and gives each article's load one
 transaction: a load that fails half way leaves what was stored before untouched.
 Loading is idempotent: an article is known by the hash of its text, and a second load
 of it changes nothing.
+
+The schema's version is SQLite's ``user_version``; a file of before versions were kept
+reads 0 and is version 1. An older store is brought up to date only when asked
+(``python -m dashboard migrate``), never silently by opening it.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
-from .articles import Article
-from .errors import DataError, StoreError, StrikemapError
-from .merge import merge_events, same_strike
-from .model import Event
-from .settings import get_settings
+from ..articles import Article
+from ..errors import DataError, StoreError, StrikemapError
+from ..merge import merge_events, same_strike
+from ..model import Event
+from ..settings import get_settings
+from .base import SCHEMA_VERSION, EventStore, LoadReport
+from .history import (
+    ACTIONS,
+    Action,
+    Changes,
+    HistoryEntry,
+    analyst_name,
+    changes_between,
+    salted_id,
+)
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    article_id TEXT PRIMARY KEY,
-    path TEXT,
-    outlet TEXT,
-    published TEXT,
-    url TEXT,
-    title TEXT,
-    loaded_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    id TEXT PRIMARY KEY,
-    date TEXT NOT NULL,
-    date_precision TEXT NOT NULL,
-    target_type TEXT NOT NULL,
-    weapon TEXT NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_date ON events (date);
-"""
-
-
-@dataclass
-class LoadReport:
-    """What loading one article did to the store."""
-
-    article_id: str
-    path: str | None
-    added: list[str] = field(default_factory=list)
-    merged: list[str] = field(default_factory=list)
-    already_loaded: bool = False
-
-
-def _salted_id(event_id: str, article_id: str) -> str:
-    return hashlib.sha256(f"{event_id}|{article_id}".encode()).hexdigest()[:12]
+#: The statements that bring a store of version ``n`` to ``n + 1``; from 0, an empty file,
+#: they make a new store.
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    0: (
+        """CREATE TABLE IF NOT EXISTS articles (
+            article_id TEXT PRIMARY KEY,
+            path TEXT,
+            outlet TEXT,
+            published TEXT,
+            url TEXT,
+            title TEXT,
+            loaded_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS events (
+            id TEXT PRIMARY KEY,
+            date TEXT NOT NULL,
+            date_precision TEXT NOT NULL,
+            target_type TEXT NOT NULL,
+            weapon TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
+    ),
+    # Version 2: the history of every change to an event.
+    1: (
+        """CREATE TABLE history (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            analyst TEXT NOT NULL,
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL,
+            article_id TEXT,
+            report TEXT,
+            undoes INTEGER REFERENCES history (seq)
+        )""",
+        "CREATE INDEX history_event ON history (event_id, seq)",
+    ),
+}
+assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 
 def shown_path(path: Path) -> str:
@@ -89,11 +105,13 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-def _faults(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+def _faults(
+    method: Callable[Concatenate[SQLiteStore, _P], _R],
+) -> Callable[Concatenate[SQLiteStore, _P], _R]:
     """SQLite's errors of a store method as one clear error of the project."""
 
     @functools.wraps(method)
-    def checked(store: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+    def checked(store: SQLiteStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         try:
             return method(store, *args, **kwargs)
         except sqlite3.Error as error:
@@ -102,11 +120,12 @@ def _faults(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenat
     return checked
 
 
-class Store:
-    """Events and the articles they came from, in one SQLite file.
+class SQLiteStore(EventStore):
+    """Events, the articles they came from, and their history, in one SQLite file.
 
-    Every fault of the file (missing, read-only, locked, vanished, not a store) is raised
-    as one :class:`StoreError` or :class:`DataError` that names it, never as SQLite's own.
+    Every fault of the file (missing, read-only, locked, vanished, not a store, older than
+    this code) is raised as one :class:`StoreError` or :class:`DataError` that names it,
+    never as SQLite's own.
 
     Parameters
     ----------
@@ -115,15 +134,29 @@ class Store:
     create
         Create the file and its folder when missing; when ``False`` a missing store is a
         :class:`StoreError` (an export of a store never loaded).
+    migrate
+        Bring a store of an older schema up to date (:attr:`migrated_from` says from
+        which version); without it such a store is a :class:`StoreError` saying to migrate.
+    analyst
+        Who the changes made through this store are recorded as; by default the user of
+        the operating system.
     """
 
     @_faults
-    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        create: bool = True,
+        migrate: bool = False,
+        analyst: str | None = None,
+    ) -> None:
         self.path = Path(path) if path is not None else get_settings().store_path
         self.shown = shown_path(self.path)
-        #: Stored events that could not be read, by id, with why: left out of every answer,
-        #: for the caller to report once.
+        self.analyst = analyst_name(analyst)
         self.unreadable: dict[str, str] = {}
+        #: The version a migration on opening started from; ``None`` when none was needed.
+        self.migrated_from: int | None = None
         if not create and not self.path.is_file():
             raise StoreError(
                 f"there is no store {self.shown}: load articles into it first "
@@ -140,9 +173,47 @@ class Store:
         # WAL keeps each article's transaction atomic without an fsync per commit.
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
         # SQLite goes on writing to a file deleted under it, into nothing; writes check this.
         self._file = _identity(self.path)
+        self._bring_up_to_date(migrate)
+
+    def _version(self) -> int:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version:
+            return version
+        tables = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'")
+        return 1 if tables.fetchone() else 0
+
+    def _bring_up_to_date(self, migrate: bool) -> None:
+        # Read first: a store that is up to date is never written to on opening (it may
+        # be read-only, or another program may be loading into it).
+        if self._version() == SCHEMA_VERSION:
+            return
+        with self._transaction():
+            # Again inside the transaction: another program may have made it meanwhile.
+            version = self._version()
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the store {self.shown} was made by a newer strikemap (schema version "
+                    f"{version}, this one reads {SCHEMA_VERSION}): update strikemap"
+                )
+            if 0 < version < SCHEMA_VERSION and not migrate:
+                raise StoreError(
+                    f"the store {self.shown} is of an older schema (version {version}; "
+                    f"this strikemap needs {SCHEMA_VERSION}): bring it up to date with "
+                    "python -m dashboard migrate (with the same --store or STRIKEMAP_STORE)"
+                )
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[step]:
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if version:
+                self.migrated_from = version
+
+    @_faults
+    def schema_version(self) -> int:
+        """The version of the store's schema (:data:`SCHEMA_VERSION` once opened)."""
+        return self._version()
 
     def fault(self, error: sqlite3.Error) -> StrikemapError:
         """One clear error for an error of SQLite on this store."""
@@ -179,32 +250,31 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         if _identity(self.path) != self._file:
             raise self._vanished()
         with self._db:
+            # Takes the write lock at once: what is read in the transaction stays what
+            # it writes over (a merge's candidates, an edit's event).
+            self._db.execute("BEGIN IMMEDIATE")
             yield self._db
+
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        try:
+            with self._transaction():
+                yield
+        except sqlite3.Error as error:
+            raise self.fault(error) from None
 
     @_faults
     def has_article(self, article_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,))
         return row.fetchone() is not None
-
-    def knows(self, article: Article) -> bool:
-        """Whether the article is stored, by its id or by the one older stores gave it."""
-        return self.has_article(article.id) or self.has_article(article.former_id)
 
     @_faults
     def article_count(self) -> int:
@@ -212,10 +282,6 @@ class Store:
 
     @_faults
     def save_article(self, article: Article, events: Iterable[Event]) -> LoadReport:
-        """Store an article's events, each merged into a stored report of the same strike.
-
-        All or nothing: the article and its events are written in one transaction.
-        """
         if self.knows(article):
             return LoadReport(article.id, article.path, already_loaded=True)
         try:
@@ -228,8 +294,6 @@ class Store:
     def _insert_article(self, article: Article, events: Iterable[Event]) -> LoadReport:
         report = LoadReport(article.id, article.path)
         with self._transaction() as db:
-            # The article's row first: it takes the write lock, so the strikes compared
-            # below are the latest, and a second writer of the same article fails here.
             db.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -239,31 +303,48 @@ class Store:
                     article.published.isoformat() if article.published else None,
                     article.url,
                     article.title,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    _now(),
                 ),
             )
             for event in events:
                 # The extraction already merged the article's own mentions of one strike.
                 known = self._find_same_strike(event, skip_article=article.id)
                 if known is None:
-                    if self.get(event.id) is not None:
+                    if self._id_taken(event.id):
                         # Another strike already holds this id (same day, place and kind,
                         # yet not merged): give this one its own, never overwrite.
-                        event = event.with_changes(id=_salted_id(event.id, article.id))
+                        event = event.with_changes(id=salted_id(event.id, article.id))
                     self._write(db, event)
+                    self._record(
+                        event.id, "created", changes_between(None, event), article_id=article.id
+                    )
                     report.added.append(event.id)
                 else:
-                    self._write(db, merge_events(known, event))
+                    merged = merge_events(known, event)
+                    self._write(db, merged)
+                    self._record(
+                        known.id,
+                        "merged",
+                        changes_between(known, merged),
+                        article_id=article.id,
+                        report=event,
+                    )
                     report.merged.append(known.id)
         return report
 
     @_faults
     def save_events(self, events: Iterable[Event]) -> int:
-        """Write events as they are (replacing same ids), in one transaction."""
         count = 0
         with self._transaction() as db:
             for event in events:
+                before = self._current(event.id)
                 self._write(db, event)
+                if before != event:
+                    self._record(
+                        event.id,
+                        "created" if before is None else "edited",
+                        changes_between(before, event),
+                    )
                 count += 1
         return count
 
@@ -305,7 +386,6 @@ class Store:
         until: date | None = None,
         target_types: Iterable[str] | None = None,
     ) -> list[Event]:
-        """Stored events, oldest first, optionally within dates and of some target types."""
         clauses, params = [], []
         if since is not None:
             clauses.append("date >= ?")
@@ -324,7 +404,9 @@ class Store:
 
     @_faults
     def get(self, event_id: str) -> Event | None:
-        """The stored event of that id; ``None`` when there is none or it cannot be read."""
+        return self._current(event_id)
+
+    def _current(self, event_id: str) -> Event | None:
         row = self._db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
         return self._decode(event_id, row[0]) if row else None
 
@@ -340,9 +422,86 @@ class Store:
             self.unreadable[event_id] = str(error)
         return None
 
+    def _put(self, event: Event) -> None:
+        self._write(self._db, event)
+
+    def _remove(self, event_id: str) -> None:
+        self._db.execute("DELETE FROM events WHERE id = ?", (event_id,))
+
+    def _id_taken(self, event_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM events WHERE id = ?", (event_id,))
+        return row.fetchone() is not None
+
+    def _record(
+        self,
+        event_id: str,
+        action: Action,
+        changes: Changes,
+        *,
+        article_id: str | None = None,
+        report: Event | None = None,
+        undoes: int | None = None,
+    ) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO history (event_id, at, analyst, action, changes, article_id, report,"
+            " undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                _now(),
+                self.analyst,
+                action,
+                json.dumps(changes, ensure_ascii=False),
+                article_id,
+                None if report is None else json.dumps(report.to_dict(), ensure_ascii=False),
+                undoes,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    @_faults
+    def _entries(self, event_id: str) -> list[HistoryEntry]:
+        rows = self._db.execute(
+            "SELECT seq, at, analyst, action, changes, article_id, report, undoes"
+            " FROM history WHERE event_id = ? ORDER BY seq",
+            (event_id,),
+        )
+        entries = []
+        for seq, at, analyst, action, changes, article_id, report, undoes in rows:
+            try:
+                entries.append(
+                    HistoryEntry(
+                        seq=seq,
+                        event_id=event_id,
+                        at=datetime.fromisoformat(at),
+                        analyst=analyst,
+                        action=_action(action),
+                        changes=_changes(changes),
+                        article_id=article_id,
+                        undoes=undoes,
+                        report=None if report is None else Event.from_dict(json.loads(report)),
+                    )
+                )
+            except (KeyError, TypeError, ValueError) as error:
+                self.unreadable[f"history #{seq}"] = f"of event {event_id}: {error}"
+        return entries
+
     @_faults
     def clear(self) -> None:
-        """Remove every article and event (the demo store is refilled this way)."""
         with self._transaction() as db:
             db.execute("DELETE FROM events")
             db.execute("DELETE FROM articles")
+            db.execute("DELETE FROM history")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _changes(text: str) -> Changes:
+    return {str(key): (old, new) for key, (old, new) in json.loads(text).items()}
+
+
+def _action(text: Any) -> Action:
+    if text not in ACTIONS:
+        raise ValueError(f"unknown action {text!r}")
+    return text  # type: ignore[no-any-return]
