@@ -10,6 +10,7 @@ same export is imported again into the last one, which must change nothing.
 The baseline is reading the same file's rows with Python's csv module alone.
 
     python scripts/bench_import.py [--rows 200000] [--runs 3] [--strikes 0.5] [--keep FILE]
+                                   [--workers N]
 """
 
 from __future__ import annotations
@@ -232,6 +233,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--strikes", type=float, default=0.5, help="share of kept strikes")
     parser.add_argument("--keep", type=Path, help="also write the generated export here")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="processes reading the notes besides the importing one (0: none; default: one per "
+        "processor but one)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         export = args.keep or Path(tmp) / "acled.csv"
@@ -246,6 +253,7 @@ def main() -> None:
                     LAYOUTS["acled"],
                     store,
                     progress=lambda stage, done, _: print(f"  {done:,} {stage}", file=sys.stderr),
+                    workers=args.workers,
                 )
                 seconds.append(time.perf_counter() - start)
         with Store(Path(tmp) / f"run{args.runs - 1}.sqlite") as store:

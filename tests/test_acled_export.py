@@ -77,12 +77,12 @@ def test_the_export_has_acleds_columns_and_keeps_acleds_ids(
 
 def test_the_export_of_acled_rows_reads_back_as_the_same_strikes(tmp_path: Path) -> None:
     with Store(tmp_path / "first.sqlite") as store:
-        import_export(ACLED, LAYOUTS["acled"], store, workers=1)
+        import_export(ACLED, LAYOUTS["acled"], store, workers=0)
         first = by_source(store)
     export = tmp_path / "again.csv"
     export.write_text(events_to_acled_csv(first.values()), encoding="utf-8")
     with Store(tmp_path / "second.sqlite") as store:
-        report = import_export(export, LAYOUTS["acled"], store, workers=1)
+        report = import_export(export, LAYOUTS["acled"], store, workers=0)
         second = by_source(store)
     assert report.bad == [] and report.strikes == len(first)
     assert set(second) == set(first)

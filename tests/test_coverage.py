@@ -57,7 +57,7 @@ def everything(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("ucdp", UCDP),
             ("ucdp", UCDP_MALFORMED),
         ):
-            import_export(export, LAYOUTS[provider], store, workers=1)
+            import_export(export, LAYOUTS[provider], store, workers=0)
     return path
 
 

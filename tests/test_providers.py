@@ -82,7 +82,7 @@ def rewritten(path: Path, into: Path, changes: dict[str, dict[str, str]]) -> Pat
 
 
 def imported(store: Store, provider: str, path: Path) -> ImportReport:
-    return import_export(path, LAYOUTS[provider], store, workers=1)
+    return import_export(path, LAYOUTS[provider], store, workers=0)
 
 
 def by_source(store: Store) -> dict[str, Event]:
@@ -557,7 +557,7 @@ def test_notes_read_in_worker_processes_read_as_in_this_one(
 ) -> None:
     notes = [notes_of(ACLED, row_id) for row_id in ("RUS9101", "RUS7702", "RUS7815", "UKR8801")]
     monkeypatch.setattr(importer, "PARALLEL_FROM", 1)
-    reader = importer._NotesReader(workers=2)
+    reader = importer._NotesReader(workers=1)
     try:
         assert reader.submit(notes * 2)() == [read_notes(text) for text in notes * 2]
     finally:
@@ -572,6 +572,19 @@ def test_progress_is_told_as_rows_are_read_measured_and_saved(tmp_path: Path) ->
             LAYOUTS["acled"],
             store,
             progress=lambda stage, done, _: told.append((stage, done)),
-            workers=1,
+            workers=0,
         )
     assert told == [("read", 9), ("measured", 7), ("saved", 7)]
+
+
+def test_a_merge_split_apart_stays_apart_at_the_next_import(seeded: Path) -> None:
+    with Store(seeded) as store:
+        imported(store, "acled", ACLED)
+        parts = store.split(KASPIYSK_ARTICLES)
+        report = imported(store, "acled", ACLED)
+        kaspiysk = store.require(KASPIYSK_ARTICLES)
+        row = by_source(store)["acled:RUS9101"]
+    assert [s.article_id for s in parts[-1].sources] == ["acled:RUS9101"]
+    assert report.unchanged == 7
+    assert row.id == parts[-1].id != kaspiysk.id
+    assert not any(s.article_id.startswith("acled:") for s in kaspiysk.sources)

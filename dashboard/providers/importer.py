@@ -100,8 +100,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 class _NotesReader:
-    """Reads notes, each distinct text once; many at a time in worker processes, while
-    this process goes on with the rows read before."""
+    """Reads notes, each distinct text once; many at a time in ``workers`` other processes
+    (none: in this one), while this process goes on with the rows read before."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -110,7 +110,7 @@ class _NotesReader:
     def submit(self, texts: Sequence[str]) -> Callable[[], list[Reading]]:
         """Start reading ``texts``; the returned call gives their readings, in order."""
         distinct = list(dict.fromkeys(texts))
-        if self.workers < 2 or len(distinct) < PARALLEL_FROM:
+        if self.workers < 1 or len(distinct) < PARALLEL_FROM:
             done = _read_many(distinct)
             return lambda: _in_order(texts, distinct, done)
         if self._executor is None:
@@ -382,7 +382,8 @@ def import_export(
     progress
         Called as rows are read, measured and saved.
     workers
-        Processes reading the notes; by default one per processor.
+        Processes reading the notes besides this one (0: this one reads them); by default
+        one per processor but one.
 
     Returns
     -------
@@ -397,7 +398,8 @@ def import_export(
         it is reported and the others load).
     """
     job = _Import(layout, store, progress)
-    notes = _NotesReader(workers if workers is not None else os.cpu_count() or 1)
+    # This process measures and saves: the notes get the other processors.
+    notes = _NotesReader(workers if workers is not None else (os.cpu_count() or 1) - 1)
     try:
         waiting: tuple[list[Record], Callable[[], list[Reading]]] | None = None
         for chunk in _chunks(read_rows(Path(path), layout), CHUNK_ROWS):

@@ -24,8 +24,12 @@ COVERAGE_COLOURS = {"articles": "#4e79a7", "providers": "#e15759", "both": "#59a
 HEADINGS = {c: label[0].upper() + label[1:] for c, label in COVERAGE_LABELS.items()}
 
 
-def _labelled(table: pd.DataFrame) -> pd.DataFrame:
-    return table.rename(columns={c: HEADINGS[c] for c in COVERAGES} | {TOTAL: "Total"})
+def _labelled(table: pd.DataFrame, rows: str) -> pd.DataFrame:
+    labelled = table.rename(
+        index={TOTAL: "Total"}, columns={c: HEADINGS[c] for c in COVERAGES} | {TOTAL: "Total"}
+    )
+    labelled.index.name = rows
+    return labelled
 
 
 def _chart(frame: pd.DataFrame) -> None:
@@ -61,6 +65,9 @@ def _chart(frame: pd.DataFrame) -> None:
         .properties(height=280)
     )
     st.altair_chart(chart, key="coverage_chart", width="stretch")
+    yearly = int((frame["date_precision"] == "year").sum())
+    if yearly:
+        st.caption(f"{yearly:,} strikes known only to their year are in the tables, not the chart.")
 
 
 def _event_list(frame: pd.DataFrame, coverage: str) -> None:
@@ -111,13 +118,15 @@ def _page(view: View) -> None:
     with by_month:
         st.subheader("By month")
         st.dataframe(
-            _labelled(coverage_table(frame, "period")), key="coverage_by_month", width="stretch"
+            _labelled(coverage_table(frame, "period"), "month"),
+            key="coverage_by_month",
+            width="stretch",
         )
     with by_type:
         st.subheader("By target type")
         table = coverage_table(frame, "target_type")
-        table.index = [target_label(t) if t != TOTAL else "Total" for t in table.index]
-        st.dataframe(_labelled(table), key="coverage_by_type", width="stretch")
+        table.index = [target_label(t) if t != TOTAL else t for t in table.index]
+        st.dataframe(_labelled(table, "target type"), key="coverage_by_type", width="stretch")
     st.subheader("The events")
     for tab, coverage in zip(st.tabs([HEADINGS[c] for c in COVERAGES]), COVERAGES, strict=True):
         with tab:
