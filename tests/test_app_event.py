@@ -209,7 +209,7 @@ def test_a_store_older_than_the_code_says_to_migrate(
         at.run()
         assert not at.exception
         assert [e.value for e in at.error] == [
-            "the store old.sqlite is of an older schema (version 1; this strikemap needs 2): "
+            "the store old.sqlite is of an older schema (version 1; this strikemap needs 3): "
             "bring it up to date with python -m dashboard migrate "
             "(with the same --store or STRIKEMAP_STORE)"
         ]

@@ -25,7 +25,7 @@ def article(text: str) -> Article:
 
 def test_a_new_store_has_the_current_schema(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION == 3
         assert isinstance(store, EventStore)
 
 
