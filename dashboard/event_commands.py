@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from .corrections import EventEdit, edit_event, field_rows
 from .errors import InputError
 from .model import DATE_PRECISIONS, OUTCOMES, TARGET_TYPES, WEAPONS, Event, parse_iso_date
-from .store import SCHEMA_VERSION, EventStore, HistoryEntry, Store
+from .store import SCHEMA_VERSION, EventStore, HistoryEntry, open_store
 
-_STORE_HELP = "the store file (default: data/strikemap.sqlite)"
+#: Help of every command's ``--store``.
+STORE_HELP = (
+    "the store: a SQLite file or a postgresql:// address "
+    "(default: STRIKEMAP_DATABASE_URL, else data/strikemap.sqlite)"
+)
 _ANALYST_HELP = "who makes the change, for the history (default: the user of the system)"
 
 
@@ -75,14 +78,14 @@ def add_event_commands(subparsers: Any) -> None:
     undo = commands.add_parser("undo", help="reverse the event's last change")
     for command in (show, edit, split, delete, undo):
         command.add_argument("event_id", metavar="ID")
-        command.add_argument("--store", type=Path, help=_STORE_HELP)
+        command.add_argument("--store", help=STORE_HELP)
     for command in (edit, split, delete, undo):
         add_analyst_option(command)
 
     migrate = subparsers.add_parser(
         "migrate", help="bring a store made by an older strikemap up to date"
     )
-    migrate.add_argument("--store", type=Path, help=_STORE_HELP)
+    migrate.add_argument("--store", help=STORE_HELP)
 
 
 def _number(text: str | None, name: str) -> float | None:
@@ -147,7 +150,7 @@ def _show(store: EventStore, event_id: str) -> None:
 def run_event(args: argparse.Namespace) -> int:
     """Run an ``event`` action; returns the exit status."""
     command = args.event_command
-    with Store(args.store, create=False, analyst=getattr(args, "analyst", None)) as store:
+    with open_store(args.store, create=False, analyst=getattr(args, "analyst", None)) as store:
         if command == "show":
             _show(store, args.event_id)
         elif command == "edit":
@@ -195,7 +198,7 @@ def _delete(store: EventStore, args: argparse.Namespace) -> int:
 
 def run_migrate(args: argparse.Namespace) -> int:
     """Bring the store's schema up to date; returns the exit status."""
-    with Store(args.store, create=False, migrate=True) as store:
+    with open_store(args.store, create=False, migrate=True) as store:
         if store.migrated_from is None:
             print(f"the store {store.shown} is up to date (schema version {SCHEMA_VERSION})")
         else:

@@ -38,7 +38,7 @@ from dashboard.filters import (
 )
 from dashboard.model import TARGET_TYPES, WEAPONS, Event
 from dashboard.settings import get_settings
-from dashboard.store import Store
+from dashboard.store import open_store
 
 #: Widget keys of the sidebar filters (the browser bench drives the first two).
 DATE_KEY = "date_range"
@@ -126,12 +126,13 @@ def _content_version(frame: pd.DataFrame) -> str:
 # st.cache_resource, not st.cache_data: cache_data hands every run a copy, and unpickling
 # 100,000 events took 5.5 s a run. The one shared Data is never changed in place.
 @st.cache_resource(show_spinner="Reading the stored events…", max_entries=2)
-def _read_store(path: str, mtime_ns: int, size: int) -> Data:
-    # mtime_ns and size are only part of the cache key: a write to the store makes a new one.
+def _read_store(location: str, stamp: str) -> Data:
+    # The stamp is only part of the cache key: a write to the store makes a new one; an
+    # empty one is a SQLite file not made yet.
     unreadable: tuple[tuple[str, str], ...] = ()
     events: tuple[Event, ...] = ()
-    if size:
-        with Store(path) as store:
+    if stamp:
+        with open_store(location) as store:
             events = tuple(store.events())
             unreadable = tuple(store.unreadable.items())
     frame = with_search_text(events_frame(events))
@@ -152,13 +153,17 @@ def _read_store(path: str, mtime_ns: int, size: int) -> Data:
 
 
 def load_data() -> Data:
-    """The stored events, read once per version of the store file."""
-    path = get_settings().store_path
+    """The stored events, read once per version of the store."""
+    settings = get_settings()
     with core_errors():
+        if settings.database_url:
+            with open_store(settings.database_url) as store:
+                return _read_store(settings.database_url, store.stamp())
+        path = settings.store_path
         if not path.exists():
-            return _read_store(str(path), 0, 0)
+            return _read_store(str(path), "")
         stat = path.stat()
-        return _read_store(str(path), stat.st_mtime_ns, stat.st_size)
+        return _read_store(str(path), f"{stat.st_mtime_ns}:{stat.st_size}")
 
 
 #: Unreadable rows named in the warning; past these it gives the count only.

@@ -10,6 +10,7 @@ and records changes alike.
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -132,11 +133,17 @@ class EventStore(ABC):
     #: Stored events that could not be read, by id, with why: left out of every answer,
     #: for the caller to report once.
     unreadable: dict[str, str]
+    #: The version a migration on opening started from; ``None`` when none was needed.
+    migrated_from: int | None
 
     # -- opening and closing -------------------------------------------------------------
 
     @abstractmethod
     def close(self) -> None: ...
+
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The version of the store's schema (:data:`SCHEMA_VERSION` once opened)."""
 
     def __enter__(self) -> EventStore:
         return self
@@ -289,6 +296,16 @@ class EventStore(ABC):
     @abstractmethod
     def get(self, event_id: str) -> Event | None:
         """The stored event of that id; ``None`` when there is none or it cannot be read."""
+
+    def _decode(self, event_id: str, data: str) -> Event | None:
+        """The event of a stored row, or ``None`` with the row noted in :attr:`unreadable`."""
+        try:
+            return decoded_event(json.loads(data))
+        except json.JSONDecodeError as error:
+            self.unreadable[event_id] = f"not JSON ({error.msg} at character {error.pos})"
+        except UnreadableEvent as error:
+            self.unreadable[event_id] = str(error)
+        return None
 
     @abstractmethod
     def clear(self) -> None:

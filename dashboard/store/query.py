@@ -79,6 +79,7 @@ def where(
     placeholder: str,
     *,
     contains: str,
+    word: Callable[[str], str] = str,
     box_hint: BoxHint | None = None,
 ) -> Clause:
     """The ``WHERE`` clause keeping the events ``query`` keeps.
@@ -92,6 +93,8 @@ def where(
     contains
         SQL that is true when the column ``search`` holds the parameter as a substring,
         with ``{}`` for the parameter's mark.
+    word
+        The parameter ``contains`` takes for a searched word (a pattern of it).
     box_hint
         Adds an indexed condition that holds for every point in a box.
     """
@@ -114,8 +117,8 @@ def where(
         clause.add("distance_km >= {}", query.min_km)
     if query.max_km is not None:
         clause.add("distance_km <= {}", query.max_km)
-    for word in search_words(query.search):
-        clause.add(contains, word)
+    for term in search_words(query.search):
+        clause.add(contains, word(term))
     box = query.box if isinstance(query, EventQuery) else None
     if box is not None:
         if box_hint is not None:

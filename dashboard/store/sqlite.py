@@ -429,16 +429,6 @@ class SQLiteStore(EventStore):
         row = self._db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
         return self._decode(event_id, row[0]) if row else None
 
-    def _decode(self, event_id: str, data: str) -> Event | None:
-        """The event of a stored row, or ``None`` with the row noted in :attr:`unreadable`."""
-        try:
-            return decoded_event(json.loads(data))
-        except json.JSONDecodeError as error:
-            self.unreadable[event_id] = f"not JSON ({error.msg} at character {error.pos})"
-        except UnreadableEvent as error:
-            self.unreadable[event_id] = str(error)
-        return None
-
     def _put(self, event: Event) -> None:
         self._write(self._db, event)
 

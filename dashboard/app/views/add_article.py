@@ -23,7 +23,6 @@ from dashboard.app.drafts import (
 from dashboard.gazetteer import default_gazetteer
 from dashboard.loader import extract_measured
 from dashboard.model import TARGET_TYPES, WEAPONS, Event
-from dashboard.settings import get_settings
 
 _DRAFT = "_article_draft"
 _REPORT = "_article_report"
@@ -165,7 +164,7 @@ if isinstance(draft, Draft):
         disabled=not keep,
     ):
         with core_errors():
-            state[_REPORT] = save_draft(draft, keep, get_settings().store_path)
+            state[_REPORT] = save_draft(draft, keep)
         del state[_DRAFT]
         forget_loaded_data()
         st.rerun()
