@@ -72,9 +72,7 @@ class Cluster:
             "-E", "UTF8", "--locale=C", "--no-sync",
         )  # fmt: skip
         hba = self.data / "pg_hba.conf"
-        hba.write_text(
-            f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text()
-        )
+        hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
         options = " ".join(f"-c {setting}" for setting in _SETTINGS)
         options += f" -c port={self.port} -c unix_socket_directories={self.folder}"
         self._run(
@@ -108,7 +106,8 @@ class Cluster:
                 db.execute("CREATE EXTENSION postgis")
             except psycopg.errors.UndefinedFile:
                 version = self.bindir.parent.name
-                return f"PostGIS not installed for PostgreSQL {version} (postgresql-{version}-postgis-3)"
+                package = f"postgresql-{version}-postgis-3"
+                return f"PostGIS not installed for PostgreSQL {version} ({package})"
             db.execute("CREATE EXTENSION pg_trgm")
         return None
 
