@@ -227,7 +227,13 @@ class PostgresStore(EventStore):
     # -- schema ------------------------------------------------------------------------
 
     def _table_exists(self, name: str) -> bool:
-        row = self._db.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()
+        # The catalog read as a table, not through to_regclass: its cache may still say
+        # "no such table" after another program made it while this one waited for the lock.
+        row = self._db.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables"
+            " WHERE schemaname = current_schema() AND tablename = %s)",
+            (name,),
+        ).fetchone()
         return bool(row and row[0])
 
     def _version(self) -> int:
