@@ -1,5 +1,5 @@
 """The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``, and
-``event`` and ``migrate`` (:mod:`dashboard.event_commands`).
+``event``, ``migrate`` and ``copy`` (:mod:`dashboard.event_commands`).
 
 Every error the project raises on purpose (bad input, a store that cannot be used) becomes
 one line on stderr and exit status 2; nothing prints a traceback for it. ``load`` refuses a
@@ -23,6 +23,7 @@ from .event_commands import (
     STORE_HELP,
     add_analyst_option,
     add_event_commands,
+    run_copy,
     run_event,
     run_migrate,
 )
@@ -242,6 +243,7 @@ _COMMANDS = {
     "frontline": run_frontline,
     "event": run_event,
     "migrate": run_migrate,
+    "copy": run_copy,
 }
 
 

@@ -1,4 +1,5 @@
-"""The command line of corrections: ``event show|edit|split|delete|undo ID`` and ``migrate``.
+"""The command line of corrections, ``event show|edit|split|delete|undo ID``, and of whole
+stores: ``migrate`` and ``copy``.
 
 Every change goes through the store, which records it in the event's history with the
 analyst (``--analyst``, else the user of the operating system).
@@ -86,6 +87,18 @@ def add_event_commands(subparsers: Any) -> None:
         "migrate", help="bring a store made by an older strikemap up to date"
     )
     migrate.add_argument("--store", help=STORE_HELP)
+
+    copy = subparsers.add_parser(
+        "copy",
+        help="copy a whole store, sources and history included, into a new one",
+        description=(
+            "Copy every article, event and history entry from one store into an empty "
+            "one, between SQLite and PostgreSQL either way; each is a SQLite file or a "
+            "postgresql:// address."
+        ),
+    )
+    copy.add_argument("--from", dest="source", metavar="STORE", help=STORE_HELP)
+    copy.add_argument("--to", dest="target", metavar="STORE", required=True)
 
 
 def _number(text: str | None, name: str) -> float | None:
@@ -193,6 +206,26 @@ def _delete(store: EventStore, args: argparse.Namespace) -> int:
             return 1
     store.delete(event.id)
     print(f"{about} deleted by {store.analyst}; event undo {event.id} brings it back")
+    return 0
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    """Copy a whole store into an empty one; returns the exit status."""
+    with open_store(args.source, create=False) as source, open_store(args.target) as target:
+        if target.shown == source.shown:
+            raise InputError(f"--from and --to name the same store {source.shown}")
+        articles, events, entries = source.copy_to(target)
+        print(
+            f"copied {_count(articles, 'article')}, {_count(events, 'event')} and "
+            f"{_count(entries, 'history entry', 'history entries')} "
+            f"from {source.shown} to {target.shown}"
+        )
+        for event_id, reason in source.unreadable.items():
+            print(f"warning: event {event_id} cannot be read and was not copied: {reason}")
     return 0
 
 

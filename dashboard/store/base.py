@@ -256,7 +256,7 @@ class EventStore(ABC):
 
     @abstractmethod
     def stored_articles(self) -> Iterator[StoredArticle]:
-        """Every article, in the order loaded."""
+        """Every article, by the time it was loaded (then by id)."""
 
     @abstractmethod
     def every_entry(self) -> Iterator[HistoryEntry]:
@@ -268,15 +268,31 @@ class EventStore(ABC):
         articles: Iterable[StoredArticle],
         events: Iterable[Event],
         entries: Iterable[HistoryEntry],
-    ) -> None:
+    ) -> int:
         """Fill an empty store with another's content as it is: the same ids, load times,
-        history numbers, analysts and times (``python -m dashboard copy``).
+        history numbers, analysts and times (``python -m dashboard copy``). Returns how
+        many events were written.
 
         Raises
         ------
         StoreError
             When this store holds anything already.
         """
+
+    def copy_to(self, target: EventStore) -> tuple[int, int, int]:
+        """Copy this whole store into the empty ``target``, of either backend: articles,
+        events and every history entry.
+
+        Returns
+        -------
+        tuple of int
+            How many articles, events and history entries were copied. Events that cannot
+            be read are left behind, named in :attr:`unreadable`.
+        """
+        articles = list(self.stored_articles())
+        entries = list(self.every_entry())
+        events = target.take_over(articles, self.stream(), entries)
+        return len(articles), events, len(entries)
 
     @abstractmethod
     def stamp(self) -> str:

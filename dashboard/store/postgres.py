@@ -589,7 +589,7 @@ class PostgresStore(EventStore):
         articles: Iterable[StoredArticle],
         events: Iterable[Event],
         entries: Iterable[HistoryEntry],
-    ) -> None:
+    ) -> int:
         with self._transaction() as db:
             for table in ("articles", "events", "history"):
                 if db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
@@ -598,7 +598,8 @@ class PostgresStore(EventStore):
                     )
             for article in articles:
                 self._add_article(article)
-            for event in events:
+            counted = Counted(events)
+            for event in counted:
                 self._put(event)
             for entry in entries:
                 self._insert_entry(entry)
@@ -607,6 +608,7 @@ class PostgresStore(EventStore):
                 "SELECT setval(pg_get_serial_sequence('history', 'seq'),"
                 " greatest((SELECT max(seq) FROM history), 1))"
             )
+        return counted.count
 
 
 def migrate_schema(db: psycopg.Connection[Any], start: int, version: int) -> None:

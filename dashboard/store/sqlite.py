@@ -519,7 +519,7 @@ class SQLiteStore(EventStore):
     def stored_articles(self) -> Iterator[StoredArticle]:
         rows = self._db.execute(
             "SELECT article_id, path, outlet, published, url, title, loaded_at"
-            " FROM articles ORDER BY loaded_at, rowid"
+            " FROM articles ORDER BY loaded_at, article_id"
         )
         return iter(
             [
@@ -546,7 +546,7 @@ class SQLiteStore(EventStore):
         articles: Iterable[StoredArticle],
         events: Iterable[Event],
         entries: Iterable[HistoryEntry],
-    ) -> None:
+    ) -> int:
         with self._transaction() as db:
             for table in ("articles", "events", "history"):
                 if db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
@@ -555,9 +555,11 @@ class SQLiteStore(EventStore):
                     )
             for article in articles:
                 self._add_article(article)
-            db.executemany(_INSERT, (_row(event) for event in events))
+            counted = Counted(events)
+            db.executemany(_INSERT, (_row(event) for event in counted))
             for entry in entries:
                 self._insert_entry(entry)
+        return counted.count
 
 
 #: Events read from the database at a time while streaming.
