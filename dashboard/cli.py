@@ -27,7 +27,7 @@ from .event_commands import (
     run_event,
     run_migrate,
 )
-from .exports import events_to_csv, events_to_geojson
+from .exports import write_csv, write_geojson
 from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
 from .settings import get_settings
@@ -194,18 +194,19 @@ def _export(args: argparse.Namespace) -> int:
     from .store import open_store
 
     with open_store(args.store, create=False) as store:
-        events = store.events(since=args.since, until=args.until, target_types=args.target_types)
+        # Streamed: a million events go out in the memory of a few thousand.
+        events = store.exported(since=args.since, until=args.until, target_types=args.target_types)
+        if args.format == "csv":
+            write_csv(events, sys.stdout)
+        else:
+            write_geojson(events, sys.stdout)
+            sys.stdout.write("\n")
         _warn_unreadable(store)
-    if args.format == "csv":
-        sys.stdout.write(events_to_csv(events))
-    else:
-        json.dump(events_to_geojson(events), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import make_demo_events
+    from .demo import demo_event_stream
     from .store import open_store
 
     if args.events < 1:
@@ -214,7 +215,7 @@ def _demo(args: argparse.Namespace) -> int:
     location = args.store or get_settings().data_dir / "demo" / "demo.sqlite"
     with open_store(location) as store:
         store.clear()
-        count = store.bulk_fill(make_demo_events(args.events, seed=args.seed))
+        count = store.bulk_fill(demo_event_stream(args.events, seed=args.seed))
         print(f"{count} synthetic events written to {store.shown}")
     return 0
 

@@ -125,6 +125,7 @@ def test_the_filters_run_in_the_database_as_in_pandas(store_location: Location) 
             got = store.query(query)
             assert got == sorted(got, key=lambda e: (e.date, e.id))
             assert sorted(e.id for e in got) == _kept_by_pandas(stored, query), query
+            assert store.query_ids(query) == [e.id for e in got]
         # "%" and "_" are letters to the search, and a box may cross the 180th meridian.
         assert [e.id for e in store.query(EventQuery(search="50%_off"))] == ["pct"]
         across = EventQuery(box=Box(south=50.0, west=170.0, north=60.0, east=-170.0))

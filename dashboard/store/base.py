@@ -38,6 +38,7 @@ from .history import (
     split_parts,
     with_undone,
 )
+from .query import Clause
 
 #: The schema this code reads and writes. Version 1 is the store of before versions were
 #: kept (articles and events); version 2 adds the history of changes; version 3 the
@@ -241,10 +242,30 @@ class EventStore(ABC):
         them, answered by the database."""
         return list(self.stream(query))
 
-    @abstractmethod
     def stream(self, query: Filters | None = None) -> Iterator[Event]:
-        """What :meth:`query` gives, read from the database a batch at a time (an export
-        of a million events in constant memory); every event without a query."""
+        """What :meth:`query` gives, read from the database a batch at a time; every
+        event without a query."""
+        return self._select(self._where(query or Filters()))
+
+    def query_ids(self, query: Filters) -> list[str]:
+        """The ids of the events :meth:`query` gives, in its order, without reading the
+        events themselves (what a page needs to pick rows it holds already)."""
+        return self._select_ids(self._where(query))
+
+    #: The driver's parameter mark.
+    _placeholder: str
+
+    @abstractmethod
+    def _select_ids(self, clause: Clause) -> list[str]:
+        """The ids of the events the clause keeps, by date then id."""
+
+    @abstractmethod
+    def _where(self, query: Filters) -> Clause:
+        """The backend's ``WHERE`` clause of the filters (:func:`.query.where`)."""
+
+    @abstractmethod
+    def _select(self, clause: Clause) -> Iterator[Event]:
+        """The readable events the clause keeps, by date then id, a batch at a time."""
 
     @abstractmethod
     def bulk_fill(self, events: Iterable[Event]) -> int:
@@ -299,7 +320,6 @@ class EventStore(ABC):
         """Names the store's content: it changes whenever an event, article or history
         entry is written, so a reader can cache what it read until then."""
 
-    @abstractmethod
     def events(
         self,
         *,
@@ -308,6 +328,27 @@ class EventStore(ABC):
         target_types: Iterable[str] | None = None,
     ) -> list[Event]:
         """Stored events, oldest first, optionally within dates and of some target types."""
+        return list(self.exported(since=since, until=until, target_types=target_types))
+
+    def exported(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        target_types: Iterable[str] | None = None,
+    ) -> Iterator[Event]:
+        """What :meth:`events` gives, read from the database a batch at a time (an export
+        of a million events in constant memory). ``since`` and ``until`` bound the
+        event's date itself, as exports always have."""
+        clause = Clause(self._placeholder)
+        if since is not None:
+            clause.add("date >= {}", since)
+        if until is not None:
+            clause.add("date <= {}", until)
+        types = tuple(target_types or ())
+        if types:
+            clause.among("target_type", types)
+        return self._select(clause)
 
     @abstractmethod
     def get(self, event_id: str) -> Event | None:

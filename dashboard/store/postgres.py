@@ -394,40 +394,22 @@ class PostgresStore(EventStore):
             if known is not None:
                 yield known
 
-    @_faults
-    def events(
-        self,
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        target_types: Iterable[str] | None = None,
-    ) -> list[Event]:
-        clause = Clause("%s")
-        if since is not None:
-            clause.add("date >= {}", since)
-        if until is not None:
-            clause.add("date <= {}", until)
-        types = tuple(target_types or ())
-        if types:
-            clause.among("target_type", types)
-        rows = self._db.execute(
-            f"SELECT id, data::text FROM events {clause.sql} ORDER BY date, id",
-            clause.params,
-        )
-        decoded = (self._decode(event_id, data) for event_id, data in rows)
-        return [event for event in decoded if event is not None]
+    _placeholder = "%s"
 
-    def stream(self, query: Filters | None = None) -> Iterator[Event]:
-        clause = where(
-            query or Filters(),
-            "%s",
-            contains="search LIKE {}",
-            word=_like_pattern,
-            box_hint=_box_hint,
+    def _where(self, query: Filters) -> Clause:
+        return where(query, "%s", contains="search LIKE {}", word=_like_pattern, box_hint=_box_hint)
+
+    @_faults
+    def _select_ids(self, clause: Clause) -> list[str]:
+        rows = self._db.execute(
+            f"SELECT id FROM events {clause.sql} ORDER BY date, id", clause.params
         )
+        return [event_id for (event_id,) in rows]
+
+    def _select(self, clause: Clause) -> Iterator[Event]:
         sql = f"SELECT id, data::text FROM events {clause.sql} ORDER BY date, id"
         try:
-            # A server-side cursor needs a transaction; it reads a batch at a time.
+            # A server-side cursor needs a transaction; it sends a batch at a time.
             with self._db.transaction(), self._db.cursor(name="stream") as cursor:
                 cursor.itersize = BATCH_ROWS
                 cursor.execute(sql, clause.params)

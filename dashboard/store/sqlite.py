@@ -44,7 +44,7 @@ from .base import (
     now,
 )
 from .history import Action, Changes, HistoryEntry, action_of, analyst_name, changes_of
-from .query import FILTER_COLUMNS, filter_columns, where
+from .query import FILTER_COLUMNS, Clause, filter_columns, where
 
 #: A step of a migration: a statement, or a function of the open database.
 Step = str | Callable[[sqlite3.Connection], None]
@@ -367,34 +367,18 @@ class SQLiteStore(EventStore):
     def _write(db: sqlite3.Connection, event: Event) -> None:
         db.execute(_INSERT, _row(event))
 
-    @_faults
-    def events(
-        self,
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        target_types: Iterable[str] | None = None,
-    ) -> list[Event]:
-        clauses, params = [], []
-        if since is not None:
-            clauses.append("date >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            clauses.append("date <= ?")
-            params.append(until.isoformat())
-        types = list(target_types or ())
-        if types:
-            clauses.append(f"target_type IN ({', '.join('?' * len(types))})")
-            params.extend(types)
-        where_sql = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self._db.execute(
-            f"SELECT id, data FROM events {where_sql} ORDER BY date, id", params
-        )
-        decoded = (self._decode(event_id, data) for event_id, data in rows)
-        return [event for event in decoded if event is not None]
+    _placeholder = "?"
 
-    def stream(self, query: Filters | None = None) -> Iterator[Event]:
-        clause = where(query or Filters(), "?", contains="instr(search, {}) > 0")
+    def _where(self, query: Filters) -> Clause:
+        return where(query, "?", contains="instr(search, {}) > 0")
+
+    @_faults
+    def _select_ids(self, clause: Clause) -> list[str]:
+        params = [p.isoformat() if isinstance(p, date) else p for p in clause.params]
+        rows = self._db.execute(f"SELECT id FROM events {clause.sql} ORDER BY date, id", params)
+        return [event_id for (event_id,) in rows]
+
+    def _select(self, clause: Clause) -> Iterator[Event]:
         params = [p.isoformat() if isinstance(p, date) else p for p in clause.params]
         try:
             cursor = self._db.execute(
