@@ -29,7 +29,6 @@ from dashboard.exports import events_frame
 from dashboard.filters import (
     Filters,
     Preset,
-    apply_filters,
     filters_from_query,
     filters_to_query,
     preset_range,
@@ -382,10 +381,20 @@ def filtered_view(page: str, *, widgets: bool = True) -> View:
     filters = _filters_from_widgets(data, data.ceiling_km)
     st.session_state[_SAVED_FILTERS] = filters
     _write_query_string(filters)
-    view = View(data, filters, apply_filters(data.frame, filters))
+    view = View(data, filters, _kept(data, filters))
     if widgets:
         st.sidebar.markdown(f"**{view.count_text}**")
     return view
+
+
+def _kept(data: Data, filters: Filters) -> pd.DataFrame:
+    """The rows of the events the filters keep, as the store answers them: the database
+    runs the filters on its indexes, and the rows are picked by id, in the frame's order."""
+    if data.empty or filters == Filters():
+        return data.frame
+    with core_errors(), open_store(get_settings().store_location, create=False) as store:
+        kept = store.query_ids(filters)
+    return data.frame[data.frame["id"].isin(kept)]
 
 
 def filters_seen() -> bool:
