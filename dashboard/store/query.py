@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..filters import Box, EventQuery, Filters, search_text, search_words
@@ -101,6 +101,9 @@ def where(
     clause = Clause(placeholder)
     if query.start is not None:
         clause.add("period_end >= {}", query.start)
+        # Implied by it (a period is a year at most), and what bounds a scan of the indexes
+        # on the date from below.
+        clause.add("date >= {}", query.start - timedelta(days=366))
     if query.end is not None:
         clause.add("date <= {}", query.end)
     if query.target_types:
