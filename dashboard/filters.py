@@ -20,7 +20,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .model import TARGET_TYPES, WEAPONS
+from .model import OUTCOMES, TARGET_TYPES, WEAPONS
 
 #: Column of lower-cased place, target and every quote, added once at load time.
 SEARCH_COLUMN = "search_text"
@@ -34,7 +34,7 @@ PRESETS: tuple[Preset, ...] = ("30d", "1y", "all")
 
 # Query-string keys; short, so links stay readable.
 _Q_FROM, _Q_TO, _Q_TARGET, _Q_WEAPON, _Q_REGION = "from", "to", "target", "weapon", "region"
-_Q_KM_MIN, _Q_KM_MAX, _Q_SEARCH = "km_min", "km_max", "q"
+_Q_KM_MIN, _Q_KM_MAX, _Q_SEARCH, _Q_OUTCOME = "km_min", "km_max", "q", "outcome"
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,9 @@ class Filters:
         Distance from the front line, in km. Setting either hides events not measured.
     search
         Words that must all occur (any case) in the place, target or a quote.
+    outcomes
+        Values of :data:`dashboard.model.OUTCOMES`: ``("hit", "unknown")`` leaves out the
+        interceptions, which are records of drones shot down, not strikes.
     """
 
     start: date | None = None
@@ -65,6 +68,7 @@ class Filters:
     min_km: float | None = None
     max_km: float | None = None
     search: str = ""
+    outcomes: tuple[str, ...] = ()
 
     def without_dates(self) -> Filters:
         """The same filters over all dates (the timeline shows the whole span)."""
@@ -174,6 +178,8 @@ def filter_mask(frame: pd.DataFrame, filters: Filters) -> pd.Series:
         mask &= distance.notna() & (distance >= filters.min_km)
     if filters.max_km is not None:
         mask &= distance.notna() & (distance <= filters.max_km)
+    if filters.outcomes:
+        mask &= frame["outcome"].isin(filters.outcomes)
     words = search_words(filters.search)
     if words:
         texts = frame[SEARCH_COLUMN] if SEARCH_COLUMN in frame else _search_texts(frame)
@@ -218,6 +224,7 @@ def filters_to_query(filters: Filters) -> dict[str, str | list[str]]:
         (_Q_TARGET, filters.target_types),
         (_Q_WEAPON, filters.weapons),
         (_Q_REGION, filters.regions),
+        (_Q_OUTCOME, filters.outcomes),
     ):
         if values:
             query[key] = list(values)
@@ -267,7 +274,7 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]]) -> Filters:
     """The filters a query string asks for; what cannot be used is ignored.
 
     A link may be edited by hand or come from an older version, so malformed dates and
-    numbers, unknown target types and weapons are dropped rather than refused, and a
+    numbers, unknown target types, weapons and outcomes are dropped rather than refused, and a
     reversed range is put in order.
 
     Parameters
@@ -298,6 +305,7 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]]) -> Filters:
         min_km=min_km,
         max_km=max_km,
         search=(_last(params, _Q_SEARCH) or "")[:MAX_SEARCH_CHARS],
+        outcomes=_known(_all(params, _Q_OUTCOME), OUTCOMES),
     )
 
 
@@ -322,7 +330,7 @@ def describe_for_filename(filters: Filters, extension: str = "csv") -> str:
         parts.append(f"from-{filters.start.isoformat()}")
     elif filters.end is not None:
         parts.append(f"to-{filters.end.isoformat()}")
-    for values in (filters.target_types, filters.weapons, filters.regions):
+    for values in (filters.target_types, filters.weapons, filters.regions, filters.outcomes):
         slugs = [s for s in (_slug(v) for v in values) if s]
         if slugs:
             parts.append("-".join(slugs))
@@ -353,30 +361,80 @@ def preset_range(preset: Preset, first: date, last: date) -> tuple[date, date]:
     return max(start, first), last
 
 
-def next_play_end(current_end: date, last: date, step_days: int = 7) -> date:
-    """The end date one playback step later, never past ``last``."""
-    return min(current_end + timedelta(days=step_days), last)
+def play_window(start: date, days: int, first: date, last: date) -> tuple[date, date]:
+    """The first window of a playback: ``days`` days from ``start``, inside the data's dates.
+
+    Examples
+    --------
+    >>> play_window(date(2024, 1, 1), 7, date(2023, 1, 1), date(2024, 12, 31))
+    (datetime.date(2024, 1, 1), datetime.date(2024, 1, 7))
+    """
+    if days < 1:
+        raise ValueError("a playback window holds at least one day")
+    start = min(max(start, first), last)
+    return start, min(start + timedelta(days=days - 1), last)
 
 
-def weekly_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Events per week (weeks start on Monday), with empty weeks as zero.
+def slide_window(
+    start: date, end: date, step_days: int, first: date, last: date
+) -> tuple[date, date]:
+    """The days ``start``..``end`` moved on by ``step_days`` (back when negative).
+
+    The window keeps its length and stays inside ``first``..``last``: at either end of
+    the data it stops there instead of shrinking.
+
+    Examples
+    --------
+    >>> slide_window(date(2024, 1, 1), date(2024, 1, 7), 7, date(2024, 1, 1), date(2024, 1, 20))
+    (datetime.date(2024, 1, 8), datetime.date(2024, 1, 14))
+    >>> slide_window(date(2024, 1, 8), date(2024, 1, 14), 7, date(2024, 1, 1), date(2024, 1, 20))
+    (datetime.date(2024, 1, 14), datetime.date(2024, 1, 20))
+    """
+    length = end - start
+    if step_days >= 0:
+        new_end = min(end + timedelta(days=step_days), last)
+        new_start = max(new_end - length, first)
+    else:
+        new_start = max(start + timedelta(days=step_days), first)
+        new_end = min(new_start + length, last)
+    return new_start, new_end
+
+
+def weekly_outcome_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Events per week (weeks start on Monday) and outcome, for the stacked timeline.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``week`` (the Monday, a datetime) and ``events``.
+        Columns ``week`` (the Monday, a datetime), ``outcome`` and ``events``, in the order
+        of weeks and of :data:`dashboard.model.OUTCOMES`; only combinations with events, so
+        a week without any is a gap.
     """
     if frame.empty:
-        return pd.DataFrame({"week": pd.Series(dtype="datetime64[ns]"), "events": []})
-    weeks = frame["date"].dt.to_period("W-SUN").dt.start_time
-    counts = weeks.value_counts().sort_index()
-    span = pd.date_range(counts.index.min(), counts.index.max(), freq="7D")
-    counts = counts.reindex(span, fill_value=0)
-    return pd.DataFrame({"week": counts.index, "events": counts.to_numpy(dtype=int)})
+        return pd.DataFrame(
+            {
+                "week": pd.Series(dtype="datetime64[ns]"),
+                "outcome": pd.Series(dtype=object),
+                "events": pd.Series(dtype=int),
+            }
+        )
+    weeks = frame["date"].dt.to_period("W-SUN").dt.start_time.rename("week")
+    counts = frame.groupby([weeks, frame["outcome"]]).size().rename("events").reset_index()
+    order = counts["outcome"].map({o: i for i, o in enumerate(OUTCOMES)})
+    return counts.assign(order=order).sort_values(["week", "order"]).drop(columns="order")
+
+
+#: The date precisions each counting period can place exactly: a week places only a day,
+#: a month a day or a month.
+_PRECISE_FOR: dict[str, tuple[str, ...]] = {"W": ("day",), "M": ("day", "month")}
 
 
 def period_counts(frame: pd.DataFrame, freq: Literal["W", "M"] = "M") -> pd.DataFrame:
     """Events per week or month and target type, for the stacked chart.
+
+    Only events dated at least as precisely as the period are counted: an event known only
+    to its month is in no week, and one known only to its year in no month (their day is
+    the first of the period, not a date). :func:`coarse_counts` counts the others.
 
     Returns
     -------
@@ -384,7 +442,8 @@ def period_counts(frame: pd.DataFrame, freq: Literal["W", "M"] = "M") -> pd.Data
         Columns ``period`` (first day, a datetime), ``target_type`` and ``events``;
         only combinations with events.
     """
-    if frame.empty:
+    precise = frame[frame["date_precision"].isin(_PRECISE_FOR[freq])]
+    if precise.empty:
         return pd.DataFrame(
             {
                 "period": pd.Series(dtype="datetime64[ns]"),
@@ -392,30 +451,75 @@ def period_counts(frame: pd.DataFrame, freq: Literal["W", "M"] = "M") -> pd.Data
                 "events": pd.Series(dtype=int),
             }
         )
-    period = frame["date"].dt.to_period("W-SUN" if freq == "W" else "M").dt.start_time
-    grouped = frame.groupby([period.rename("period"), frame["target_type"]]).size()
+    period = precise["date"].dt.to_period("W-SUN" if freq == "W" else "M").dt.start_time
+    grouped = precise.groupby([period.rename("period"), precise["target_type"]]).size()
     return grouped.rename("events").reset_index()
+
+
+def coarse_counts(frame: pd.DataFrame, freq: Literal["W", "M"] = "M") -> pd.DataFrame:
+    """Events dated less precisely than ``freq``, per the month or year they are known to.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``period`` and ``period_end`` (the first day of the month or year and of
+        the next one), ``precision`` (``month`` or ``year``), ``target_type`` and
+        ``events``; only combinations with events.
+    """
+    coarse = frame[~frame["date_precision"].isin(_PRECISE_FOR[freq])]
+    if coarse.empty:
+        return pd.DataFrame(
+            {
+                "period": pd.Series(dtype="datetime64[ns]"),
+                "period_end": pd.Series(dtype="datetime64[ns]"),
+                "precision": pd.Series(dtype=object),
+                "target_type": pd.Series(dtype=object),
+                "events": pd.Series(dtype=int),
+            }
+        )
+    year = coarse["date_precision"] == "year"
+    starts = (
+        coarse["date"]
+        .dt.to_period("M")
+        .dt.start_time.where(~year, coarse["date"].dt.to_period("Y").dt.start_time)
+    )
+    grouped = (
+        coarse.groupby([starts.rename("period"), coarse["date_precision"], coarse["target_type"]])
+        .size()
+        .rename("events")
+        .reset_index()
+        .rename(columns={"date_precision": "precision"})
+    )
+    month_end = grouped["period"] + pd.DateOffset(months=1)
+    year_end = grouped["period"] + pd.DateOffset(years=1)
+    grouped.insert(1, "period_end", month_end.where(grouped["precision"] == "month", year_end))
+    return grouped
 
 
 def depth_trend(frame: pd.DataFrame, window_days: int = 90) -> pd.DataFrame:
     """Distance from the front line over time, with its rolling median and maximum.
 
-    Each day with a measured strike gets the median and maximum distance of the strikes
-    in the ``window_days`` days up to it, so a widening zone of strikes shows as a rising
-    maximum and median.
+    Each day with a measured strike dated to the day gets the median and maximum distance
+    of such strikes in the ``window_days`` days up to it, so a widening zone of strikes
+    shows as a rising maximum and median. Where no strike falls within a window of the
+    one before, the trend has nothing to say: a new ``segment`` starts there, and a chart
+    draws each segment as its own line, leaving the gap empty.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``date``, ``median_km`` and ``max_km``, one row per day with a strike.
+        Columns ``date``, ``median_km``, ``max_km`` and ``segment`` (0, 1, ...), one row
+        per day with a strike.
     """
-    measured = frame.dropna(subset=["distance_to_front_km"]).sort_values("date", kind="stable")
+    measured = frame[frame["date_precision"] == "day"].dropna(subset=["distance_to_front_km"])
+    measured = measured.sort_values("date", kind="stable")
     if measured.empty:
         return pd.DataFrame(
             {
                 "date": pd.Series(dtype="datetime64[ns]"),
                 "median_km": pd.Series(dtype=float),
                 "max_km": pd.Series(dtype=float),
+                "segment": pd.Series(dtype=int),
             }
         )
     distance = pd.Series(
@@ -425,5 +529,6 @@ def depth_trend(frame: pd.DataFrame, window_days: int = 90) -> pd.DataFrame:
     rolling = distance.rolling(f"{window_days}D")
     trend = pd.DataFrame({"median_km": rolling.median(), "max_km": rolling.max()})
     # The last row of each day has seen all of that day's strikes.
-    daily = trend.groupby(level=0).last()
-    return daily.rename_axis("date").reset_index()
+    daily = trend.groupby(level=0).last().rename_axis("date").reset_index()
+    gap = daily["date"].diff() > pd.Timedelta(days=window_days)
+    return daily.assign(segment=gap.cumsum().astype(int))

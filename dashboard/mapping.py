@@ -53,7 +53,8 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon,
 from .assets import STATIC_DIR, STATIC_URL, localize, require_assets
 from .errors import DataError
 from .frontline import Frontline
-from .model import DATE_PRECISIONS, TARGET_TYPES, WEAPONS, Event, Reference
+from .model import DATE_PRECISIONS, OUTCOMES, TARGET_TYPES, WEAPONS, Event, Reference
+from .palette import MISSING, OUTCOME_STYLES, TARGET_STYLES
 from .settings import get_settings
 
 BASEMAP_FILE = "basemap.geojson"
@@ -74,30 +75,6 @@ FRONT_COLOUR = "#b3001b"
 GEOD = Geod(ellps="WGS84")
 
 
-@dataclass(frozen=True)
-class TargetStyle:
-    """How one target type looks on the map: a colour and a Font Awesome (solid) icon."""
-
-    colour: str
-    icon: str
-    label: str
-
-
-#: Colour and icon per target type, in the model's order; the legend lists them.
-TARGET_STYLES: dict[str, TargetStyle] = {
-    "naval": TargetStyle("#1f5fa8", "ship", "Naval"),
-    "airbase": TargetStyle("#6a3d9a", "plane", "Air base"),
-    "oil": TargetStyle("#2b2b2b", "oil-well", "Oil"),
-    "power": TargetStyle("#d9a400", "bolt", "Power"),
-    "ammunition": TargetStyle("#d62728", "bomb", "Ammunition"),
-    "military": TargetStyle("#2e7d32", "shield-halved", "Military"),
-    "defense_industry": TargetStyle("#8c564b", "industry", "Defense industry"),
-    "government": TargetStyle("#0f8b8d", "landmark", "Government"),
-    "commercial": TargetStyle("#d6549e", "store", "Commercial"),
-    "residential": TargetStyle("#f07f13", "house", "Residential"),
-    "transport": TargetStyle("#6f7b86", "train", "Transport"),
-    "unknown": TargetStyle("#a3a3a3", "question", "Unknown"),
-}
 WEAPON_LABELS: dict[str, str] = {
     "aerial_drone": "Aerial drone",
     "sea_drone": "Sea drone",
@@ -247,54 +224,10 @@ class _Group(folium.FeatureGroup):
         return ""
 
 
-#: Map styles, added to the page once by whichever element runs first.
-_CSS = (
-    """
-.sm-pin{width:24px;height:24px;border-radius:50% 50% 50% 0;transform:rotate(-45deg);
- border:2px solid #fff;box-shadow:0 1px 3px rgba(0,0,0,.45);display:flex;
- align-items:center;justify-content:center;box-sizing:border-box}
-.sm-pin i{transform:rotate(45deg);color:#fff;font-size:11px}
-.sm-marker{background:none;border:none}
-.sm-cluster{background:none;border:none}
-.sm-cluster div{width:100%;height:100%;border-radius:50%;display:flex;align-items:center;
- justify-content:center;box-shadow:0 1px 4px rgba(0,0,0,.4)}
-.sm-cluster span{background:#fff;border-radius:50%;min-width:60%;height:60%;display:flex;
- align-items:center;justify-content:center;font:600 11px/1 system-ui,sans-serif;color:#222}
-.sm-popup{font:13px/1.35 system-ui,sans-serif;color:#222}
-.sm-popup h4{font-size:14px;margin:0 0 4px}
-.sm-popup dl{display:grid;grid-template-columns:auto 1fr;gap:1px 8px;margin:4px 0}
-.sm-popup dt{color:#666}.sm-popup dd{margin:0}
-.sm-popup .sm-src{border-top:1px solid #ddd;margin-top:6px;padding-top:4px}
-.sm-popup blockquote{margin:3px 0 3px 6px;padding-left:6px;border-left:3px solid #ccc;
- color:#333;font-style:italic}
-.sm-popup .sm-note{color:#777;font-size:11px}
-.sm-popup .sm-claim{margin:3px 0 5px;padding:2px 6px;border-left:3px solid #7aa37a;
- background:#f3f8f2}
-.sm-popup .sm-claim.sm-off{border-left-color:#b3001b;background:#fdecee}
-.sm-popup .sm-flag{color:#b3001b;font-weight:600;font-size:12px}
-.sm-wait{font:13px system-ui,sans-serif;color:#555}
-.sm-legend{background:rgba(255,255,255,.9);padding:5px 8px;border-radius:6px;
- box-shadow:0 1px 4px rgba(0,0,0,.3);font:11px/1.45 system-ui,sans-serif;color:#222}
-.leaflet-control-attribution,.leaflet-control-scale-line{font-size:10px}
-.sm-legend b{display:block;margin-bottom:2px}
-.sm-legend .sm-rows{display:grid;grid-template-columns:auto auto;column-gap:10px}
-.sm-legend .sm-row{display:flex;align-items:center;gap:5px;white-space:nowrap}
-.sm-legend .sm-dot{width:14px;height:14px;border-radius:50%;display:inline-flex;
- align-items:center;justify-content:center;color:#fff;font-size:9px}
-.sm-legend .sm-line{width:16px;height:0;border-top:3px solid """
-    + FRONT_COLOUR
-    + """}
-.sm-legend .sm-band{width:14px;height:10px;border:1px dashed #7a4b00;background:#f5d9b0}
-"""
-)
-
-
-def _style_js() -> str:
-    return (
-        "(function(){if(document.getElementById('sm-style'))return;"
-        "var s=document.createElement('style');s.id='sm-style';"
-        f"s.textContent={js_data(_CSS)};document.head.appendChild(s);}})();\n"
-    )
+#: The map's own styles and helpers, served by the app (dashboard/app/static/strikemap/):
+#: folium names for them, and their URLs.
+MAP_CSS = ("strikemap_css", f"{STATIC_URL}/strikemap/map.css")
+MAP_JS = ("strikemap_js", f"{STATIC_URL}/strikemap/map.js")
 
 
 # -- the base map -----------------------------------------------------------------------------
@@ -471,44 +404,38 @@ class _Band(_ScriptElement):
 
 
 class _Legend(_ScriptElement):
-    """The key: one row per target type (colour and icon), the front line and the bands."""
+    """The key, folded until opened: one row per target type (colour and icon), an
+    interception, the front line and the bands. ``strikemap.legend`` (map.js) draws it."""
 
     def __init__(self, front_name: str | None, bands: bool) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Legend"
+        self.default_js = [MAP_JS]
+        self.default_css = [MAP_CSS]
         self.front_name = front_name
         self.bands = bands
 
     def js(self) -> str:
         rows = [[s.colour, s.icon, s.label] for s in TARGET_STYLES.values()]
-        return _style_js() + (
-            f"var {self.get_name()} = L.control({{position:'bottomright'}});\n"
-            f"{self.get_name()}.onAdd = function(){{"
-            "var box=L.DomUtil.create('div','sm-legend');"
-            "L.DomEvent.disableClickPropagation(box);L.DomEvent.disableScrollPropagation(box);"
-            "var title=document.createElement('b');title.textContent='Target \\u25be';"
-            "title.title='Show or hide the key';title.style.cursor='pointer';"
-            "box.appendChild(title);var rows=L.DomUtil.create('div','sm-rows',box);"
-            # A click on the title folds the key away, for the markers it covers.
-            "title.onclick=function(){var open=rows.style.display==='none';"
-            "rows.style.display=open?'':'none';"
-            "title.textContent=open?'Target \\u25be':'Target \\u25b8';};"
-            "function row(mark,text){var r=L.DomUtil.create('div','sm-row',rows);"
-            "r.appendChild(mark);var t=document.createElement('span');t.textContent=text;"
-            "r.appendChild(t);}"
-            f"{js_data(rows)}.forEach(function(x){{"
-            "var d=document.createElement('span');d.className='sm-dot';"
-            "d.style.background=x[0];var i=document.createElement('i');"
-            "i.className='fa-solid fa-'+x[1];d.appendChild(i);row(d,x[2]);});"
-            f"var front={js_data(self.front_name)};"
-            "if(front){var l=document.createElement('span');l.className='sm-line';"
-            "row(l,'Front line');}"
-            f"if({'true' if self.bands else 'false'}){{var b=document.createElement('span');"
-            "b.className='sm-band';row(b,'Distance band');}"
-            "return box;};\n"
-            f"{self.get_name()}.addTo({self.parent_name()});\n"
-            f"{self.parent_name()}.getContainer().style.background='{SEA_COLOUR}';\n"
+        caught = OUTCOME_STYLES["intercepted"]
+        return (
+            f"var {self.get_name()} = window.strikemap.legend({self.parent_name()}, "
+            f"{js_data(rows)}, {js_data([caught.colour, caught.icon, caught.label])}, "
+            f"{js_data(self.front_name)}, {js_data(self.bands)});\n"
+            f"{self.parent_name()}.getContainer().style.background={js_data(SEA_COLOUR)};\n"
         )
+
+
+class _ControlHandle(_ScriptElement):
+    """Tells the map its layer control, so layers added later (the events') can join it."""
+
+    def __init__(self, control: folium.LayerControl) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "ControlHandle"
+        self.control = control
+
+    def js(self) -> str:
+        return f"{self.parent_name()}.smControl = {self.control.get_name()};\n"
 
 
 def _line_parts(line: LineString | MultiLineString) -> list[LineString]:
@@ -647,9 +574,10 @@ def build_base_map(
     )
     # Leaflet and the Font Awesome icons are all this map uses of folium's defaults; not
     # loading jQuery, Bootstrap and Awesome Markers saves the browser 400 kB and 3 requests.
-    fmap.default_js = [(n, u) for n, u in fmap.default_js if n == "leaflet"]
+    fmap.default_js = [*((n, u) for n, u in fmap.default_js if n == "leaflet"), MAP_JS]
     fmap.default_css = [
-        (n, u) for n, u in fmap.default_css if n in {"leaflet_css", "awesome_markers_font_css"}
+        *((n, u) for n, u in fmap.default_css if n in {"leaflet_css", "awesome_markers_font_css"}),
+        MAP_CSS,
     ]
     if tiles is not None:
         folium.TileLayer(tiles, name="Online map", max_zoom=MAX_ZOOM_TILES).add_to(fmap)
@@ -676,7 +604,9 @@ def build_base_map(
         _Lines(_front_geojson(frontline), _front_label(frontline), dashed=False).add_to(group)
         group.add_to(fmap)
     _Legend(frontline.name if frontline is not None else None, bool(bands_km)).add_to(fmap)
-    folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+    control = folium.LayerControl(position="topright", collapsed=True)
+    control.add_to(fmap)
+    _ControlHandle(control).add_to(fmap)
     return localize(fmap)
 
 
@@ -691,12 +621,12 @@ def build_base_map(
 # that is parsed on the first popup.
 
 #: Marker columns, in order; the browser code reads them by position.
-MARKER_COLUMNS: tuple[str, ...] = ("lat", "lon", "type", "place", "date", "ref")
+MARKER_COLUMNS: tuple[str, ...] = ("lat", "lon", "type", "place", "date", "ref", "outcome")
 #: Details columns, in order; the browser code reads them by position.
 DETAIL_COLUMNS: tuple[str, ...] = (
     "date", "precision", "place", "admin1", "country", "occupied", "type", "target", "weapon",
     "front_km", "border_km", "held_km", "side", "frontline_id", "attacker_claim",
-    "defender_claim", "geo_precision", "claims", "sources", "id",
+    "defender_claim", "geo_precision", "claims", "sources", "id", "outcome",
 )  # fmt: skip
 #: Columns (of either table) that hold an index into its string table (-1 for none).
 TEXT_COLUMNS = frozenset(
@@ -796,8 +726,9 @@ class DetailsTable:
     Type, weapon, precision, side and a claim's reference are codes (positions in
     :data:`~dashboard.model.TARGET_TYPES`, :data:`~dashboard.model.WEAPONS`,
     :data:`~dashboard.model.DATE_PRECISIONS`, :data:`SIDES` and :data:`REFERENCES`; -1 for
-    no side). ``claims`` holds per event one ``[text, low_km, high_km, reference, place,
-    measured_km, off]`` list per claim, ``sources`` one ``[outlet, published, url, title,
+    no side), and so is the outcome (in :data:`~dashboard.model.OUTCOMES`). ``claims`` holds
+    per event one ``[text, low_km, high_km, reference, place, measured_km, off]`` list per
+    claim, ``sources`` one ``[outlet, published, url, title,
     [quotes]]`` list per source, texts as string indices.
     """
 
@@ -816,6 +747,7 @@ class DetailsTable:
         out["type"] = TARGET_TYPES[out["type"]]
         out["weapon"] = WEAPONS[out["weapon"]]
         out["precision"] = DATE_PRECISIONS[out["precision"]]
+        out["outcome"] = OUTCOMES[out["outcome"]]
         out["side"] = None if out["side"] < 0 else SIDES[out["side"]]
         out["claims"] = [
             {
@@ -887,6 +819,7 @@ def marker_payload(frame: pd.DataFrame) -> MarkerPayload:
         strings.column(located["place"]),
         strings.column(days),
         [int(v) for v in located.index.to_numpy(dtype=np.int64)],
+        _codes(located, "outcome", OUTCOMES),
     ]
     return MarkerPayload(strings.table, columns)
 
@@ -916,9 +849,11 @@ def event_details(events: Sequence[Event]) -> DetailsTable:
     precision_codes = {p: i for i, p in enumerate(DATE_PRECISIONS)}
     side_codes = {s: i for i, s in enumerate(SIDES)}
     reference_codes = {r: i for i, r in enumerate(REFERENCES)}
+    outcome_codes = {o: i for i, o in enumerate(OUTCOMES)}
     columns: list[list[Any]] = [[] for _ in DETAIL_COLUMNS]
     (day, precision, place, admin1, country, occupied, kind, target, weapon, front, border,
-     held, side, frontline_id, attacker, defender, geo, claims, sources, ids) = columns  # fmt: skip
+     held, side, frontline_id, attacker, defender, geo, claims, sources, ids,
+     outcome) = columns  # fmt: skip
     for event in events:
         day.append(text(event.date.isoformat()))
         precision.append(precision_codes[event.date_precision])
@@ -937,6 +872,7 @@ def event_details(events: Sequence[Event]) -> DetailsTable:
         attacker.append(text(event.attacker_claim))
         defender.append(text(event.defender_claim))
         geo.append(int(event.geo_precision))
+        outcome.append(outcome_codes[event.outcome])
         claims.append(
             [
                 [
@@ -1086,25 +1022,30 @@ def details_url(version: str, url: str = DETAILS_URL) -> str:
 # event (Leaflet objects only; the cluster layer makes DOM elements for what is on screen)
 # and builds a popup only when one is opened, from its details and text nodes.
 _EVENTS_JS = """
-(function(parent, markersText, details, types, weapons, precisions, sides, references){
+(function(parent, markersText, details, types, weapons, precisions, sides, references,
+    outcomes, focus){
   var data = JSON.parse(markersText), strings = data[0], cols = data.slice(1);
   var N = cols[0].length, M = {}, D = {};
   /*COLUMNS*/
   var lat = cols[M.lat], lon = cols[M.lon], type = cols[M.type], place = cols[M.place],
-    day = cols[M.date], refs = cols[M.ref];
+    day = cols[M.date], refs = cols[M.ref], outcome = cols[M.outcome];
+  var CAUGHT = outcomes[1], MISSING = outcomes[2];
   var detailsUrl = details[0], chunkRows = details[1], inline = details[2], chunks = {};
   var editUrl = details[3];
   var MONTHS = ['January','February','March','April','May','June','July','August',
     'September','October','November','December'];
   function T(table, k){ return k < 0 ? null : table[k]; }
-  function icon(t){
+  function icon(t, caught){
     var s = types[t];
+    // An interception is a hollow pin in its type's colour: never mistaken for a hit.
+    var look = caught ? 'sm-pin sm-caught" style="color:'+s[0]+';border-color:'+s[0] :
+      'sm-pin" style="background:'+s[0];
     return L.divIcon({className:'sm-marker', iconSize:[24,24], iconAnchor:[12,24],
       popupAnchor:[0,-22],
-      html:'<div class="sm-pin" style="background:'+s[0]+'"><i class="fa-solid fa-'+s[1]+
-        '"></i></div>'});
+      html:'<div class="'+look+'"><i class="fa-solid fa-'+s[1]+'"></i></div>'});
   }
-  var icons = types.map(function(_, t){ return icon(t); });
+  var icons = types.map(function(_, t){ return icon(t, false); });
+  var caughtIcons = types.map(function(_, t){ return icon(t, true); });
   function when(d, p){
     var y = d.slice(0,4), m = MONTHS[parseInt(d.slice(5,7),10)-1], dd = parseInt(d.slice(8),10);
     if (p === 'year') return y + ' (year only)';
@@ -1170,23 +1111,30 @@ _EVENTS_JS = """
       box.appendChild(edit);
     }
     var dl = el('dl');
-    function row(k, v){ if (v === null || v === undefined || v === '') return;
-      dl.appendChild(el('dt', k)); dl.appendChild(el('dd', v)); }
+    // A value nobody reported shows as a dash; a claim nobody made is left out.
+    function row(k, v, optional){
+      var none = v === null || v === undefined || v === '';
+      if (none && optional) return;
+      dl.appendChild(el('dt', k)); dl.appendChild(el('dd', none ? MISSING : v)); }
     row('Date', when(S('date'), precisions[V('precision')]));
     var ty = types[V('type')];
     row('Target', ty[2] + (S('target') ? ': ' + S('target') : ''));
     row('Weapon', weapons[V('weapon')]);
+    row('Outcome', outcomes[0][V('outcome')]);
     row('Side', V('side') < 0 ? null : sides[V('side')]);
     var fid = S('frontline_id');
     row('From the front line', km(V('front_km')) + (fid ? ' (front line of ' + fid + ')' : ''));
     var border = V('border_km');
     row("From Ukraine's border", border === 0 ? '0 km (inside Ukraine)' : km(border));
     row('From Ukrainian-held territory', km(V('held_km')));
-    row('Attacker says', S('attacker_claim'));
-    row('Defender says', S('defender_claim'));
+    row('Attacker says', S('attacker_claim'), true);
+    row('Defender says', S('defender_claim'), true);
     row('Located to',
       ['', 'the facility', 'the town', 'the region', 'nowhere'][V('geo_precision')]);
     box.appendChild(dl);
+    if (V('outcome') === CAUGHT)
+      box.appendChild(el('div', 'Drones or missiles shot down: not counted as a strike.',
+        'sm-caught-note'));
     var claims = V('claims');
     if (claims.length) {
       var off = claims.filter(function(c){ return c[6]; }).length;
@@ -1217,53 +1165,96 @@ _EVENTS_JS = """
     });
     return box;
   }
-  function clusterIcon(cluster){
-    var markers = cluster.getAllChildMarkers(), counts = {}, n = markers.length;
-    markers.forEach(function(m){ counts[m.smType] = (counts[m.smType] || 0) + 1; });
-    var stops = [], at = 0;
-    Object.keys(counts).sort(function(a, b){ return counts[b] - counts[a]; })
-      .forEach(function(t){
-        var end = at + 360 * counts[t] / n;
-        stops.push(types[t][0] + ' ' + at.toFixed(1) + 'deg ' + end.toFixed(1) + 'deg');
-        at = end;
-      });
-    var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
-    return L.divIcon({className:'sm-cluster', iconSize:[size, size],
-      html:'<div style="background:conic-gradient(' + stops.join(',') + ')"><span>' +
-        n.toLocaleString('en-GB') + '</span></div>'});
+  function clusterIcon(caught){
+    return function(cluster){
+      var markers = cluster.getAllChildMarkers(), counts = {}, n = markers.length;
+      markers.forEach(function(m){ counts[m.smType] = (counts[m.smType] || 0) + 1; });
+      var stops = [], at = 0;
+      Object.keys(counts).sort(function(a, b){ return counts[b] - counts[a]; })
+        .forEach(function(t){
+          var end = at + 360 * counts[t] / n;
+          stops.push(types[t][0] + ' ' + at.toFixed(1) + 'deg ' + end.toFixed(1) + 'deg');
+          at = end;
+        });
+      var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
+      return L.divIcon({className:'sm-cluster' + (caught ? ' sm-caught' : ''),
+        iconSize:[size, size],
+        html:'<div style="background:conic-gradient(' + stops.join(',') + ')"><span>' +
+          n.toLocaleString('en-GB') + '</span></div>'});
+    };
   }
-  var layer = L.markerClusterGroup({chunkedLoading:true, chunkInterval:120,
-    showCoverageOnHover:false, spiderfyOnMaxZoom:true, maxClusterRadius:50,
-    iconCreateFunction:clusterIcon,
-    // smReady tells tests and the benchmark that every marker is clustered and drawn.
-    // (Joining a map clusters the markers added before it, none here: that report of 0
-    // of 0 is not this one.)
-    chunkProgress:function(done, total){
-      if (done >= total && total === N) layer.smReady = true;
-    }});
-  layer.smReady = N === 0;
-  var markers = new Array(N);
+  var map = parent._map;
+  var ready = 0;
+  function clusters(caught, count){
+    var group = L.markerClusterGroup({chunkedLoading:true, chunkInterval:120,
+      showCoverageOnHover:false, spiderfyOnMaxZoom:true, maxClusterRadius:50,
+      iconCreateFunction:clusterIcon(caught),
+      chunkProgress:function(done, total){
+        // (Joining a map clusters the markers added before it, none here: that report of
+        // 0 of 0 is not this one.)
+        if (done >= total && total === count && !group.smDone) {
+          group.smDone = true; ready += 1; whenReady();
+        }
+      }});
+    group.smDone = count === 0;
+    if (group.smDone) ready += 1;
+    return group;
+  }
+  var shown = [], caughtShown = [], points = [];
   for (var i = 0; i < N; i++) {
-    var m = L.marker([lat[i], lon[i]], {icon:icons[type[i]],
+    var isCaught = outcome[i] === CAUGHT;
+    var m = L.marker([lat[i], lon[i]], {icon:(isCaught ? caughtIcons : icons)[type[i]],
       title:(T(strings, place[i]) || '') + ' \\u2013 ' + T(strings, day[i])});
     m.smIndex = i; m.smType = type[i];
-    markers[i] = m;
+    (isCaught ? caughtShown : shown).push(m);
+    points.push([lat[i], lon[i]]);
   }
-  // Clustered once the layer is on a map: before that, adding markers costs the cluster
-  // plugin a scan of every marker added so far for each new one.
+  // Strikes (hits and unreported outcomes) in one cluster layer; interceptions in their
+  // own, which the layer control can switch off.
+  var layer = clusters(false, shown.length), caught = clusters(true, caughtShown.length);
+  // smReady tells tests and the benchmark that every marker is clustered and drawn.
+  layer.smReady = false;
+  function whenReady(){
+    if (ready < 2 || layer.smReady) return;
+    layer.smReady = true;
+    var target = focus === null ? null :
+      shown.concat(caughtShown).filter(function(m){ return refs[m.smIndex] === focus; })[0];
+    if (target && map) {
+      var home = caught.hasLayer(target) ? caught : layer;
+      // After this script: a small layer clusters its markers before it has finished.
+      setTimeout(function(){
+        if (home._map) window.strikemap.focus(map, home, target, openPopup);
+      }, 0);
+    }
+  }
+  if (map) {
+    if (focus === null) window.strikemap.firstView(map, points);
+    else map.smFitted = true;
+  }
+  // Clustered once on a map: before that, adding markers costs the cluster plugin a scan
+  // of every marker added so far for each new one.
+  function fill(group, markers){
+    if (group._map) group.addLayers(markers);
+    else group.once('add', function(){ group.addLayers(markers); });
+  }
   layer.addTo(parent);
-  if (layer._map) layer.addLayers(markers);
-  else layer.once('add', function(){ layer.addLayers(markers); });
-  layer.on('click', function(e){
-    var m = e.layer;
+  fill(layer, shown);
+  if (map) window.strikemap.switchable(map, parent, caught, outcomes[3]);
+  else caught.addTo(parent);
+  fill(caught, caughtShown);
+  whenReady();
+  function openPopup(m){
     var shown = L.popup({maxWidth:360, maxHeight:320, className:'sm-popup-wrap'})
       .setLatLng(m.getLatLng()).setContent(el('div', 'Loading\\u2026', 'sm-wait'))
-      .openOn(layer._map);
+      .openOn(map || parent._map);
     withDetails(refs[m.smIndex], function(t, j){ shown.setContent(popup(t, j)); },
       function(){ shown.setContent(el('div',
         'The details could not be loaded: reload the page.', 'sm-wait')); });
-  });
+  }
+  layer.on('click', function(e){ openPopup(e.layer); });
+  caught.on('click', function(e){ openPopup(e.layer); });
   layer.smCount = N;
+  layer.smLayers = [layer, caught];
   return layer;
 })
 """
@@ -1286,6 +1277,13 @@ class EventMarkers(_ScriptElement):
     edit_url
         Each popup links to this URL with the event's id appended, to correct it (the
         app's Event page); none when ``None``.
+    focus
+        The index label of an event to centre the map on and open the popup of, once its
+        markers are drawn (a table row's "show on map"). Without one, the first layer a
+        map is given fits the map to every event, clear of the map's controls and key.
+
+    Interceptions (outcome ``intercepted``) form a cluster layer of their own, with hollow
+    markers, which the map's layer control lists; strikes form the other.
     """
 
     def __init__(
@@ -1295,13 +1293,16 @@ class EventMarkers(_ScriptElement):
         events: Sequence[Event] | None = None,
         details_url: str | None = None,
         edit_url: str | None = None,
+        focus: int | None = None,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "EventMarkers"
-        # The cluster plugin's files, by folium's names, so assets.localize knows them.
-        self.default_js = list(MarkerCluster.default_js)
-        self.default_css = list(MarkerCluster.default_css)
+        # The cluster plugin's files, by folium's names, so assets.localize knows them;
+        # then the map's own helpers and styles.
+        self.default_js = [*MarkerCluster.default_js, MAP_JS]
+        self.default_css = [*MarkerCluster.default_css, MAP_CSS]
         located = _located(frame)
+        self.focus = focus if focus is not None and focus in located.index else None
         self.details: DetailsTable | None = None
         if details_url is None:
             shown = (
@@ -1309,6 +1310,8 @@ class EventMarkers(_ScriptElement):
             )
             self.details = event_details(shown)
             # The details hold only these events, in this order.
+            if self.focus is not None:
+                self.focus = int(located.index.get_loc(self.focus))  # type: ignore[arg-type]
             located = located.reset_index(drop=True)
         self.payload = marker_payload(located)
         self.count = len(self.payload)
@@ -1333,12 +1336,20 @@ class EventMarkers(_ScriptElement):
             for t in TARGET_TYPES
         ]
         body = _EVENTS_JS.replace("/*COLUMNS*/", columns)
+        # [labels, the interception's code, the missing value's mark, the layer's name]
+        outcomes = [
+            [OUTCOME_STYLES[o].label for o in OUTCOMES],
+            OUTCOMES.index("intercepted"),
+            MISSING,
+            OUTCOME_STYLES["intercepted"].label,
+        ]
         return (
-            _style_js() + f"var {self.get_name()} = {body.strip()}({self.parent_name()}, "
+            f"var {self.get_name()} = {body.strip()}({self.parent_name()}, "
             f"{self._data_js}, "
             f"{js_data(styles)}, {js_data([WEAPON_LABELS[w] for w in WEAPONS])}, "
             f"{js_data(list(DATE_PRECISIONS))}, {js_data([SIDE_LABELS[s] for s in SIDES])}, "
-            f"{js_data([REFERENCE_LABELS[r] for r in REFERENCES])});\n"
+            f"{js_data([REFERENCE_LABELS[r] for r in REFERENCES])}, {js_data(outcomes)}, "
+            f"{js_data(self.focus)});\n"
         )
 
 
@@ -1348,6 +1359,7 @@ def events_layer(
     events: Sequence[Event] | None = None,
     details_url: str | None = None,
     edit_url: str | None = None,
+    focus: int | None = None,
 ) -> folium.FeatureGroup:
     """The events of a frame as one layer for ``st_folium(feature_group_to_add=...)``.
 
@@ -1360,6 +1372,8 @@ def events_layer(
         Where the popups' details come from: see :class:`EventMarkers`.
     edit_url
         Where a popup's Edit link goes: see :class:`EventMarkers`.
+    focus
+        The index label of the event to centre on and open: see :class:`EventMarkers`.
 
     Returns
     -------
@@ -1368,5 +1382,7 @@ def events_layer(
         own copies.
     """
     group = _Group(name="Strikes", control=False)
-    EventMarkers(frame, events=events, details_url=details_url, edit_url=edit_url).add_to(group)
+    EventMarkers(
+        frame, events=events, details_url=details_url, edit_url=edit_url, focus=focus
+    ).add_to(group)
     return localize(group)

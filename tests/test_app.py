@@ -10,6 +10,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from streamlit.testing.v1 import app_test as app_test_module
 
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import DistanceClaim, Event, Source
+from dashboard.palette import target_colours
 from dashboard.store import Store, open_store
 from tests.conftest import BACKENDS
 from tests.factories import spoil_row
@@ -448,24 +450,36 @@ def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -
     assert any("no place that could be located: 0." in c.value for c in at.caption)
 
 
-def test_play_moves_the_end_date_a_week_at_a_time(store: Path) -> None:
+def test_play_slides_a_window_of_fixed_length_at_the_chosen_speed(store: Path) -> None:
     at = map_page()
     at.date_input("date_range").set_value((date(2024, 8, 1), date(2024, 9, 1)))
+    at.selectbox("play_window").set_value("7 days")
+    at.selectbox("play_speed").set_value("a week")
     ran(at)
     at.button("play").click()
     ran(at)
-    # Played from the first week of the range; strikes appear as the end moves on.
+    # Played from the start of the range, seven days at a time.
     assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 7))
     assert count_line(at) == "0 of 5 events"
     assert at.button("play").label == "Pause"
     at.button("step_forward").click()
     ran(at)
-    assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 14))
+    assert at.date_input("date_range").value == (date(2024, 8, 8), date(2024, 8, 14))
     at.button("step_forward").click()
     ran(at)
-    assert at.date_input("date_range").value == (date(2024, 8, 1), date(2024, 8, 21))
+    assert at.date_input("date_range").value == (date(2024, 8, 15), date(2024, 8, 21))
     assert count_line(at) == "1 of 5 events"
     assert at.button("play").label == "Play"
+    # The window slides on: the strike of 20 August leaves it, it does not pile up.
+    at.button("step_forward").click()
+    ran(at)
+    assert at.date_input("date_range").value == (date(2024, 8, 22), date(2024, 8, 28))
+    assert count_line(at) == "0 of 5 events"
+    # A faster speed moves the same window further each step.
+    at.selectbox("play_speed").set_value("a month")
+    at.button("step_back").click()
+    ran(at)
+    assert at.date_input("date_range").value == (date(2024, 7, 23), date(2024, 7, 29))
 
 
 def test_the_charts_page_draws_both_charts(store: Path) -> None:
@@ -514,6 +528,139 @@ def test_the_about_page_credits_the_data(store: Path) -> None:
     assert "GeoNames" in text and "Creative Commons Attribution 4.0" in text
     assert "Natural Earth" in text
     assert "**5** events stored" in text
+
+
+# -- interceptions, missing values, the map from a table row, the charts ---------------------
+
+TALLY = dataclasses.replace(
+    strike(
+        6,
+        date(2024, 6, 3),
+        "Bryansk Oblast",
+        target_type="unknown",
+        admin1="Bryansk Oblast",
+        lat=53.0,
+        lon=33.5,
+        km=120.0,
+        quote="Air defences shot down 38 drones over the Bryansk region.",
+    ),
+    outcome="intercepted",
+)
+
+
+@pytest.fixture
+def tally_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "tally.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    with Store(path) as opened:
+        opened.save_events([*EVENTS, TALLY])
+    return path
+
+
+def test_interceptions_are_marked_and_can_be_left_out(
+    tally_store: Path, download: Download
+) -> None:
+    at = ran(page("table"))
+    assert count_line(at) == "6 of 6 events"
+    outcomes = dict(zip(table_places(at), only_table(at)["outcome"], strict=True))
+    assert outcomes["Bryansk Oblast"] == "Intercepted (not a strike)"
+    assert outcomes["Tuapse"] == "Outcome not reported"
+    _, content = download(at, "download_csv")
+    marked = {row["place"]: row["outcome"] for row in csv.DictReader(io.StringIO(content.decode()))}
+    assert marked["Bryansk Oblast"] == "intercepted"
+
+    at.multiselect("outcomes").set_value(["hit", "unknown"])
+    ran(at)
+    assert count_line(at) == "5 of 6 events"
+    assert "Bryansk Oblast" not in table_places(at)
+    assert at.query_params == {"outcome": ["hit", "unknown"]}
+    _, content = download(at, "download_csv")
+    rows = list(csv.DictReader(io.StringIO(content.decode())))
+    assert len(rows) == 5 and {row["outcome"] for row in rows} == {"unknown"}
+
+    # The link carries the choice to another session.
+    linked = page("map")
+    linked.query_params = {"outcome": ["hit", "unknown"]}
+    ran(ran(linked))
+    assert linked.multiselect("outcomes").value == ["hit", "unknown"]
+    assert count_line(linked) == "5 of 6 events"
+
+
+def test_missing_values_show_as_a_dash(store: Path) -> None:
+    at = ran(page("table"))
+    table = only_table(at)
+    assert table["place"].isna().sum() == 1  # the event that names no place...
+    assert at.dataframe[0].proto.placeholder == "\u2014"  # ...shows a dash, not "None"
+    beside_the_map = map_page()
+    assert only_table(beside_the_map)["Place"].isna().all()
+    assert beside_the_map.dataframe[0].proto.placeholder == "\u2014"
+
+
+def map_focus(at: AppTest) -> str:
+    """What the map's events layer is told to open: a row in the store, or null."""
+    (component,) = at.get("component_instance")
+    script = str(json.loads(component.proto.json_args)["feature_group"])
+    # The layer's call ends with the event to open.
+    return re.findall(r", (null|\d+)\);\n", script)[-1]
+
+
+def test_show_on_map_centres_the_chosen_row_and_opens_it(store: Path) -> None:
+    at = AppTest.from_file(ENTRY, default_timeout=TIMEOUT)
+    at.run()
+    ran(at.switch_page("views/table.py"))
+    assert at.button("show_on_map").disabled  # no row chosen yet
+    places = table_places(at)
+    # A row without a place cannot be shown on the map.
+    at.session_state["events_table"] = {"selection": {"rows": [places.index(None)]}}
+    ran(at)
+    assert at.button("show_on_map").disabled
+    row = places.index("Kaspiysk")
+    at.session_state["events_table"] = {"selection": {"rows": [row]}}
+    ran(at)
+    at.button("show_on_map").click()
+    ran(at)
+    assert any("Showing Kaspiysk, 2024-08-20, chosen in the table" in c.value for c in at.caption)
+    # The map's layer is told to centre on that event (its row in the store) and open it.
+    stored = [e.place for e in EVENTS].index("Kaspiysk")
+    assert map_focus(at) == str(stored)
+    # Taken once: the next run of the map keeps the reader's view.
+    ran(at.switch_page("views/map.py"))
+    assert map_focus(at) == "null"
+    assert not any("chosen in the table" in c.value for c in at.caption)
+
+
+def test_charts_show_gaps_dates_as_known_and_the_maps_colours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "precision.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    year_only = dataclasses.replace(
+        strike(7, date(2024, 1, 1), "Engels", target_type="airbase", lat=51.48, lon=46.2, km=700),
+        date_precision="year",
+    )
+    with Store(path) as opened:
+        opened.save_events([*EVENTS, year_only])
+    at = ran(page("charts"))
+    by_type, depth = (json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart"))
+    # Months with strikes as bars over their whole month; the year-only strike apart,
+    # across its year, in a band of its own.
+    bars, band = by_type["vconcat"]
+    assert band["title"] == "Dated only to a year"
+    assert (bars["encoding"]["x2"]["field"], band["encoding"]["x2"]["field"]) == (
+        "period_end",
+        "period_end",
+    )
+    # The map's colours, per target type, in both charts.
+    labels, colours = target_colours()
+    for chart in (bars, band):
+        assert chart["encoding"]["color"]["scale"] == {"domain": labels, "range": colours}
+    dots, spans, lines = depth["layer"]
+    assert dots["encoding"]["color"]["scale"]["range"] == colours
+    # The strike known only to its year is a line across the year, not a dot on 1 January;
+    # the trend is one line per stretch of strikes, none across a gap.
+    assert spans["mark"]["type"] == "rule" and spans["encoding"]["x2"]["field"] == "date_end"
+    assert lines["encoding"]["detail"]["field"] == "segment"
+    assert any("1 strikes known only to a month or year" in c.value for c in at.caption)
 
 
 # -- adding an article ----------------------------------------------------------------------
@@ -641,3 +788,29 @@ def test_a_date_before_2014_needs_any_date_allowed(empty_store: Path) -> None:
     at.button("find_strikes").click()
     ran(at)
     assert not at.error and found_heading(at) == ["1 strike found"]
+
+
+def test_only_strikes_that_hit_are_kept_by_default(empty_store: Path) -> None:
+    at = ran(page("add_article"))
+    tally = (
+        "Russia's defence ministry said on Wednesday it had shot down 54 drones overnight over "
+        "the Kursk, Bryansk, Smolensk and Oryol regions."
+    )
+    paste_article(
+        at, seed("000") + "\n\n" + tally, "Wire", date(2024, 11, 6), "https://example.org/w"
+    )
+    assert found_heading(at) == ["5 strikes found"]
+    keep = {box.key: box.value for box in at.checkbox if str(box.key).endswith("_keep")}
+    summaries = [t.value for t in at.text if " · " in t.value]
+    kept = {
+        line.split(" · ")[1]: value for line, value in zip(summaries, keep.values(), strict=True)
+    }
+    assert kept.pop("Kaspiysk naval base, Dagestan, RU") is True
+    assert set(kept.values()) == {False}  # the four regions of the tally
+    assert [line.endswith("Intercepted (not a strike)") for line in summaries] == [
+        "Kaspiysk" not in line for line in summaries
+    ]
+    assert at.button("save_article").label == "Save 1 strike"
+    # The defence ministry's words are the defender's, not the attacker's.
+    assert any(t.value.startswith("Defender says: “Russia's defence") for t in at.text)
+    assert not any(t.value.startswith("Attacker says") and "governor" in t.value for t in at.text)

@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Frame, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Frame, Page, sync_playwright
 
 from dashboard.loader import load_paths
 from dashboard.model import DistanceClaim
@@ -50,19 +50,22 @@ SCREENSHOT = REPO / "artifacts" / "browser" / "map.png"
 POPUP_SCREENSHOT = REPO / "artifacts" / "browser" / "popup.png"
 ATTACK = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 
-#: The events cluster layer inside the map's iframe (the one with our marker count).
+#: The events cluster layer inside the map's iframe (the one with our marker count), and
+#: every marker of it and of the interceptions' layer beside it.
 FIND_LAYER = """
   var layer = null;
   (window.feature_group || []).forEach(function (group) {
     group.eachLayer(function (l) { if (l.smCount !== undefined) layer = l; });
   });
+  var markers = layer ? [].concat.apply([], layer.smLayers.map(function (l) {
+    return l.getLayers(); })) : [];
 """
 #: Opens the popup of the event whose text is an attack, zoomed in to its marker.
 OPEN_ATTACK_POPUP = (
     "() => new Promise(function (done) {"
     + FIND_LAYER
     + """
-      var marker = layer.getLayers().filter(function (m) {
+      var marker = markers.filter(function (m) {
         return m.options.title.indexOf('onerror') >= 0; })[0];
       layer.zoomToShowLayer(marker, function () { marker._icon.click(); done(true); });
     })"""
@@ -166,42 +169,66 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def visit(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Visit]:
+def app_url(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    with run_app(store_path, log) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(app_url: str) -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
-    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    with run_app(store_path, log) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        requests: list[str] = []
-        errors: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error":
-                errors.append(message.text)
 
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        frame_element = page.wait_for_selector(
-            'iframe[title="streamlit_folium.st_folium"]', timeout=90_000
-        )
-        assert frame_element is not None
-        map_frame = frame_element.content_frame()
-        assert map_frame is not None
-        map_frame.wait_for_selector(".sm-cluster, .sm-marker", timeout=60_000)
-        # The filters, the list beside the map and the timeline follow a moment later.
-        for drawn in (
-            ".st-key-target_types input",
-            "[data-testid='stDataFrame'] canvas",
-            ".vega-embed canvas, .vega-embed svg",
-        ):
-            page.locator(drawn).first.wait_for(timeout=30_000)
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOT)
-        yield Visit(page, map_frame, requests, errors)
-        browser.close()
+def open_map(browser: Browser, url: str, width: int, height: int) -> Visit:
+    """A new tab (a new session) at ``url``, once the map in it has drawn its markers."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    return Visit(page, map_frame(page), requests, errors)
+
+
+def map_frame(page: Page) -> Frame:
+    """The map's frame, once its markers are clustered and drawn."""
+    frame_element = page.wait_for_selector(
+        'iframe[title="streamlit_folium.st_folium"]', timeout=90_000
+    )
+    assert frame_element is not None
+    frame = frame_element.content_frame()
+    assert frame is not None
+    frame.wait_for_selector(".sm-cluster, .sm-marker", timeout=60_000)
+    frame.wait_for_function(f"() => {{ {FIND_LAYER} return layer && layer.smReady; }}")
+    return frame
+
+
+@pytest.fixture(scope="module")
+def visit(browser: Browser, app_url: str) -> Iterator[Visit]:
+    seen = open_map(browser, app_url, 1400, 1000)
+    # The filters, the list beside the map and the timeline follow a moment later.
+    for drawn in (
+        ".st-key-target_types input",
+        "[data-testid='stDataFrame'] canvas",
+        ".vega-embed canvas, .vega-embed svg",
+    ):
+        seen.page.locator(drawn).first.wait_for(timeout=30_000)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    seen.page.screenshot(path=SCREENSHOT)
+    yield seen
+    seen.page.close()
 
 
 def located_count(store_path: Path) -> int:
@@ -212,18 +239,26 @@ def located_count(store_path: Path) -> int:
 def test_map_draws_every_located_event(visit: Visit, store_path: Path) -> None:
     expected = located_count(store_path)
     assert expected >= 7
-    total = visit.map_frame.evaluate(f"() => {{ {FIND_LAYER} return layer.getLayers().length; }}")
+    total = visit.map_frame.evaluate(f"() => {{ {FIND_LAYER} return markers.length; }}")
     assert total == expected
     # Zoomed out to show them all, the clusters and single markers add up to every event.
     visit.map_frame.evaluate(
-        f"() => {{ {FIND_LAYER} window.map.fitBounds(layer.getBounds(), {{animate: false}}); }}"
+        f"() => {{ {FIND_LAYER} window.map.fitBounds(L.featureGroup(markers).getBounds(), "
+        "{animate: false}); }"
     )
     visit.map_frame.wait_for_function(f"() => ({DRAWN_COUNT})() === {expected}", timeout=10_000)
 
 
 def test_map_draws_the_front_line(visit: Visit) -> None:
     assert visit.map_frame.locator("path.sm-frontline").count() >= 1
-    assert visit.map_frame.locator(".sm-legend").inner_text().count("\n") >= 12
+    legend = visit.map_frame.locator(".sm-legend")
+    # Folded to a button until opened; opened, a row per target type and the line.
+    assert legend.inner_text().strip() == "Key \u25b8"
+    legend.locator("button").click()
+    assert legend.inner_text().count("\n") >= 14
+    assert "Intercepted (not a strike)" in legend.inner_text()
+    legend.locator("button").click()
+    assert legend.inner_text().strip() == "Key \u25b8"
 
 
 def test_article_markup_shows_as_text_and_runs_nothing(visit: Visit) -> None:
@@ -305,5 +340,85 @@ def test_an_event_is_edited_and_deleted_from_its_popup(visit: Visit, store_path:
         'iframe[title="streamlit_folium.st_folium"]', timeout=90_000
     ).content_frame()
     assert frame is not None
-    redrawn = f"layer && layer.getLayers().length === {shown_before - 1}"
+    redrawn = f"layer && markers.length === {shown_before - 1}"
     frame.wait_for_function(f"() => {{ {FIND_LAYER} return {redrawn}; }}", timeout=60_000)
+
+
+#: Every drawn marker and cluster whose box meets the key's box, as "x,y" of its corner.
+UNDER_THE_KEY = """() => {
+  var key = document.querySelector('.sm-legend').getBoundingClientRect(), under = [];
+  document.querySelectorAll('.sm-marker, .sm-cluster').forEach(function (icon) {
+    var r = icon.getBoundingClientRect();
+    if (r.left < key.right && r.right > key.left && r.top < key.bottom && r.bottom > key.top)
+      under.push(Math.round(r.left) + ',' + Math.round(r.top));
+  });
+  return under;
+}"""
+
+
+def test_the_map_fills_the_window_and_its_key_covers_no_event(
+    browser: Browser, app_url: str, store_path: Path
+) -> None:
+    seen = open_map(browser, app_url, 1280, 720)
+    try:
+        frame = seen.page.locator('iframe[title="streamlit_folium.st_folium"]')
+        box = frame.bounding_box()
+        assert box is not None
+        # The map takes the window's height below the title and switches: it ends just
+        # above the window's bottom edge. The map fills its frame.
+        assert 680 <= box["y"] + box["height"] <= 720
+        assert box["height"] >= 720 * 0.6
+        inner = seen.map_frame.evaluate("() => document.getElementById('map_div').offsetHeight")
+        assert abs(inner - box["height"]) <= 2
+        # Every located event is in the first view, and none lies under the folded key.
+        expected = located_count(store_path)
+        seen.map_frame.wait_for_function(f"() => ({DRAWN_COUNT})() === {expected}", timeout=10_000)
+        assert seen.map_frame.evaluate(UNDER_THE_KEY) == []
+        assert seen.map_frame.locator(".sm-legend.sm-closed").count() == 1
+        seen.page.screenshot(path=SCREENSHOT.with_name("map-1280x720.png"))
+        assert seen.errors == []
+    finally:
+        seen.page.close()
+
+
+def test_show_on_map_centres_the_event_and_opens_it(
+    browser: Browser, app_url: str, store_path: Path
+) -> None:
+    with Store(store_path) as store:
+        events = list(store.events())
+    row = next(i for i, e in enumerate(events) if e.located and e.id != "attack")
+    chosen = events[row]
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto(app_url)
+        map_frame(page)
+        page.get_by_role("link", name="Table & export").click()
+        grid = page.locator("[data-testid='stDataFrame']").first
+        grid.locator("canvas").first.wait_for(timeout=60_000)
+        box = grid.bounding_box()
+        assert box is not None
+        # The row's selection box, at the left of the row: rows and header are 35 px high.
+        page.mouse.click(box["x"] + 18, box["y"] + 35 * (row + 1) + 17)
+        button = page.locator(".st-key-show_on_map button").first
+        button.wait_for(timeout=10_000)
+        page.wait_for_function(
+            "() => !document.querySelector('.st-key-show_on_map button').disabled",
+            timeout=10_000,
+        )
+        button.click()
+        frame = map_frame(page)
+        popup = frame.wait_for_selector(".sm-popup h4", timeout=20_000)
+        assert popup is not None
+        assert chosen.place is not None and popup.inner_text().startswith(chosen.place)
+        # The event is on screen, in the middle of the map from left to right (the popup
+        # may have moved the map down to show itself whole).
+        where = frame.evaluate(
+            "() => { var p = window.map.latLngToContainerPoint(["
+            f"{chosen.lat}, {chosen.lon}]), s = window.map.getSize();"
+            " return [p.x / s.x, p.y / s.y]; }"
+        )
+        assert 0.35 <= where[0] <= 0.65 and 0.0 <= where[1] <= 1.0, where
+        assert page.get_by_text("chosen in the table").count() == 1
+        page.screenshot(path=SCREENSHOT.with_name("show-on-map.png"))
+    finally:
+        page.close()

@@ -1,11 +1,12 @@
 """Distance claims: the article's own figures as ranges, checked against the measurement."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from dashboard.articles import read_article
-from dashboard.extraction.claims import find_distance_claims
+from dashboard.articles import article_from_text, read_article
+from dashboard.extraction.claims import find_distance_claims, side_claims
 from dashboard.loader import extract_measured
 from dashboard.model import DistanceClaim
 
@@ -60,3 +61,74 @@ def test_seed_claims_are_shown_against_measured_distances() -> None:
     (lead,) = extract_measured(read_article(SEEDS / "000_3d49d55cc31c0628.txt"))
     assert [c.reference for c in lead.distance_claims] == ["front"]
     assert not lead.distance_claims[0].off
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attacker", "defender"),
+    [
+        # A Russian governor's words are the defender's, whatever they say happened.
+        (
+            "A Ukrainian drone hit an oil depot in Belgorod, the regional governor said.",
+            False,
+            True,
+        ),
+        (
+            "Sergey Melikov, the governor of Russia's Dagestan region, wrote on Telegram that a "
+            "Ukrainian drone had damaged a ship.",
+            False,
+            True,
+        ),
+        ("A drone hit the refinery, said Governor Vyacheslav Gladkov.", False, True),
+        (
+            "Four tanks caught fire after, according to the regional governor, Alexander "
+            "Bogomaz, a Ukrainian drone dropped its munitions.",
+            False,
+            True,
+        ),
+        (
+            "Russia's defence ministry said it had destroyed 221 Ukrainian drones overnight.",
+            False,
+            True,
+        ),
+        # Ukraine's own bodies speak for the attacker.
+        ("Ukraine's General Staff said its drones hit the refinery in Ryazan.", True, False),
+        (
+            "At least two ships were damaged, according to Ukrainian intelligence sources.",
+            True,
+            False,
+        ),
+        (
+            "Ukraine's military intelligence spokesman, Andriy Yusov, did not say who was behind "
+            "the attack but said the aircraft had been destroyed.",
+            True,
+            False,
+        ),
+        # Neither side speaks: satellite images, foreign analysts, a passive report.
+        (
+            "A missile strike destroyed three Russian warplanes, according to satellite images "
+            "released by a US company.",
+            False,
+            False,
+        ),
+        ("Western analysts said the submarine appeared badly damaged.", False, False),
+        (
+            "Several explosions were also reported at a Ukrainian-made ammunition site.",
+            False,
+            False,
+        ),
+    ],
+)
+def test_a_claim_belongs_to_who_speaks(sentence: str, attacker: bool, defender: bool) -> None:
+    found = side_claims(sentence)
+    assert (found[0] is not None, found[1] is not None) == (attacker, defender)
+
+
+def test_a_governors_report_in_an_article_is_not_the_attackers_claim() -> None:
+    text = (
+        "A Ukrainian drone hit an oil depot in the town of Klintsy in Russia's Bryansk region "
+        "on Tuesday, setting fire to four tanks, the regional governor Alexander Bogomaz said."
+    )
+    events = extract_measured(article_from_text(text, published=date(2024, 5, 21)))
+    assert events
+    assert all(e.attacker_claim is None for e in events)
+    assert any(e.defender_claim == text for e in events)

@@ -13,15 +13,17 @@ from dashboard.filters import (
     SEARCH_COLUMN,
     Filters,
     apply_filters,
+    coarse_counts,
     depth_trend,
     describe_for_filename,
     filters_from_query,
     filters_to_query,
-    next_play_end,
     period_counts,
+    play_window,
     preset_range,
     region_options,
-    weekly_counts,
+    slide_window,
+    weekly_outcome_counts,
     with_search_text,
 )
 from dashboard.model import Event, Source
@@ -40,6 +42,7 @@ def strike(
     quotes: tuple[str, ...] = ("A drone hit the site.",),
     precision: str = "day",
     extra_quote: str | None = None,
+    outcome: str = "hit",
 ) -> Event:
     sources = [Source("a" * 16, "Outlet", day, "https://example.org/a", None, quotes)]
     if extra_quote is not None:
@@ -60,6 +63,7 @@ def strike(
         weapon=weapon,  # type: ignore[arg-type]
         distance_to_front_km=km if located else None,
         sources=tuple(sources),
+        outcome=outcome,  # type: ignore[arg-type]
     )
 
 
@@ -251,18 +255,41 @@ def test_presets_count_back_from_the_latest_event() -> None:
     assert preset_range("1y", date(2024, 10, 1), last) == (date(2024, 10, 1), last)
 
 
-def test_playback_steps_a_week_and_stops_at_the_end() -> None:
-    assert next_play_end(date(2024, 1, 1), date(2024, 12, 31)) == date(2024, 1, 8)
-    assert next_play_end(date(2024, 12, 28), date(2024, 12, 31)) == date(2024, 12, 31)
+def test_playback_window_keeps_its_length_as_it_slides() -> None:
+    first, last = date(2024, 1, 1), date(2024, 1, 31)
+    window = play_window(date(2024, 1, 3), 7, first, last)
+    assert window == (date(2024, 1, 3), date(2024, 1, 9))
+    seen = [window]
+    while seen[-1][1] < last:
+        seen.append(slide_window(*seen[-1], 7, first, last))
+    # Every window is 7 days long: the start moves on with the end, never left behind.
+    assert {(end - start).days for start, end in seen} == {6}
+    assert seen[1] == (date(2024, 1, 10), date(2024, 1, 16))
+    assert seen[-1] == (date(2024, 1, 25), date(2024, 1, 31))
+    # Back again, it stops at the first day instead of shrinking.
+    assert slide_window(date(2024, 1, 3), date(2024, 1, 9), -7, first, last) == (
+        first,
+        date(2024, 1, 7),
+    )
+    assert play_window(date(2024, 1, 28), 7, first, last) == (date(2024, 1, 28), last)
 
 
-def test_weekly_counts_include_empty_weeks(frame: pd.DataFrame) -> None:
-    counts = weekly_counts(frame)
-    assert counts["events"].sum() == 5
-    assert counts["week"].iloc[0] == pd.Timestamp("2024-01-08")  # the Monday of Jan 10
-    assert (counts["week"].diff().dropna() == pd.Timedelta(days=7)).all()
-    assert (counts["events"] == 0).sum() == len(counts) - 5
-    assert weekly_counts(frame.iloc[0:0]).empty
+def test_weekly_counts_by_outcome_leave_empty_weeks_out() -> None:
+    frame = events_frame(
+        [
+            strike(date(2024, 1, 10), "A", outcome="intercepted"),
+            strike(date(2024, 1, 11), "B"),
+            strike(date(2024, 1, 12), "C"),
+            strike(date(2024, 3, 1), "D", outcome="unknown"),
+        ]
+    )
+    counts = weekly_outcome_counts(frame)
+    assert counts.to_dict("records") == [
+        {"week": pd.Timestamp("2024-01-08"), "outcome": "hit", "events": 2},
+        {"week": pd.Timestamp("2024-01-08"), "outcome": "intercepted", "events": 1},
+        {"week": pd.Timestamp("2024-02-26"), "outcome": "unknown", "events": 1},
+    ]
+    assert weekly_outcome_counts(frame.iloc[0:0]).empty
 
 
 def test_period_counts_by_target_type(frame: pd.DataFrame) -> None:
@@ -270,6 +297,40 @@ def test_period_counts_by_target_type(frame: pd.DataFrame) -> None:
     naval = counts[counts["target_type"] == "naval"]
     assert list(naval["period"]) == [pd.Timestamp("2024-05-01"), pd.Timestamp("2024-08-01")]
     assert counts["events"].sum() == 5
+    assert coarse_counts(frame, "M").empty
+
+
+def test_events_known_to_a_month_or_year_are_not_counted_on_its_first_day() -> None:
+    events = [
+        strike(date(2024, 5, 1), "A", precision="month", target_type="naval"),
+        strike(date(2023, 1, 1), "B", precision="year", target_type="oil"),
+        strike(date(2024, 5, 1), "C", target_type="oil"),
+    ]
+    frame = events_frame(events)
+    weeks = period_counts(frame, "W")
+    # Only the strike dated to the day is in a week (the week of Monday 29 April).
+    assert weeks.to_dict("records") == [
+        {"period": pd.Timestamp("2024-04-29"), "target_type": "oil", "events": 1}
+    ]
+    spans = coarse_counts(frame, "W").sort_values("period")
+    assert spans[["period", "period_end", "precision", "events"]].to_dict("records") == [
+        {
+            "period": pd.Timestamp("2023-01-01"),
+            "period_end": pd.Timestamp("2024-01-01"),
+            "precision": "year",
+            "events": 1,
+        },
+        {
+            "period": pd.Timestamp("2024-05-01"),
+            "period_end": pd.Timestamp("2024-06-01"),
+            "precision": "month",
+            "events": 1,
+        },
+    ]
+    # Per month, the month-precise event is placed exactly; the year-precise one is not.
+    months = period_counts(frame, "M")
+    assert months["events"].sum() == 2
+    assert coarse_counts(frame, "M")["precision"].tolist() == ["year"]
 
 
 def test_depth_trend_shows_the_zone_widening() -> None:
@@ -288,3 +349,33 @@ def test_depth_trend_shows_the_zone_widening() -> None:
     ]
     assert list(trend["max_km"]) == [300.0, 300.0, 1200.0]
     assert list(trend["median_km"]) == [200.0, 200.0, 1200.0]
+    # Seven months without a strike: the line stops and starts again, drawing no trend
+    # across the empty months.
+    assert list(trend["segment"]) == [0, 0, 1]
+
+
+def test_depth_trend_leaves_out_events_without_a_day() -> None:
+    events = [
+        strike(date(2024, 1, 1), "A", km=100.0),
+        strike(date(2024, 1, 1), "B", km=900.0, precision="year"),
+    ]
+    trend = depth_trend(events_frame(events), window_days=90)
+    assert list(trend["max_km"]) == [100.0]
+
+
+def test_outcome_filter_leaves_interceptions_out_and_travels_in_the_link() -> None:
+    frame = events_frame(
+        [
+            strike(date(2024, 1, 1), "A"),
+            strike(date(2024, 1, 2), "B", outcome="intercepted"),
+            strike(date(2024, 1, 3), "C", outcome="unknown"),
+        ]
+    )
+    strikes_only = Filters(outcomes=("hit", "unknown"))
+    assert places(apply_filters(frame, strikes_only)) == ["A", "C"]
+    assert places(apply_filters(frame, Filters(outcomes=("intercepted",)))) == ["B"]
+    query = filters_to_query(strikes_only)
+    assert query == {"outcome": ["hit", "unknown"]}
+    assert filters_from_query(query) == strikes_only
+    assert filters_from_query({"outcome": ["shot", "hit"]}).outcomes == ("hit",)
+    assert describe_for_filename(strikes_only) == "strikes_hit-unknown.csv"

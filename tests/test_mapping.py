@@ -16,6 +16,7 @@ import pytest
 from shapely.geometry import LineString, Point, shape
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
+from dashboard.assets import local_path
 from dashboard.demo import SYNTHETIC_MARK, make_demo_events
 from dashboard.exports import events_frame
 from dashboard.frontline import Frontline, distances_to_front_km
@@ -25,7 +26,6 @@ from dashboard.mapping import (
     DETAILS_CHUNK,
     MAX_ZOOM_OFFLINE,
     MAX_ZOOM_TILES,
-    TARGET_STYLES,
     DetailsTable,
     EventMarkers,
     band_polygon,
@@ -40,7 +40,8 @@ from dashboard.mapping import (
     publish_details,
     write_details,
 )
-from dashboard.model import TARGET_TYPES, DistanceClaim, Event
+from dashboard.model import OUTCOMES, TARGET_TYPES, DistanceClaim, Event
+from dashboard.palette import MISSING, OUTCOME_STYLES, TARGET_STYLES
 from tests.factories import event, source
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> {{ 7*7 }}'
@@ -400,3 +401,48 @@ def test_each_popup_links_to_its_events_page_to_correct_it() -> None:
     details = _walk(layer)[1].details
     assert details is not None
     assert js_data([None, 1, details.json(), None]) in alone.get_root().render()
+
+
+def test_interceptions_are_marked_and_drawn_as_a_layer_of_their_own() -> None:
+    frame = events_frame(
+        [
+            event(place="Hit here", outcome="hit"),
+            event(place="Shot down here", lat=52.0, lon=34.0, outcome="intercepted"),
+        ]
+    )
+    payload = marker_payload(frame)
+    assert [OUTCOMES[payload.row(i)["outcome"]] for i in range(2)] == ["hit", "intercepted"]
+    assert event_details([event(outcome="intercepted")]).row(0)["outcome"] == "intercepted"
+    fmap = build_base_map()
+    events_layer(frame).add_to(fmap)
+    html = fmap.get_root().render()
+    caught = OUTCOME_STYLES["intercepted"]
+    # The browser code is told which outcome is an interception and what to call its layer,
+    # and the key has a row for it.
+    labels = [OUTCOME_STYLES[o].label for o in OUTCOMES]
+    assert js_data([labels, OUTCOMES.index("intercepted"), MISSING, caught.label]) in html
+    assert js_data([caught.colour, caught.icon, caught.label]) in html
+    assert "switchable(map, parent, caught" in html
+
+
+def test_a_layer_can_open_on_one_event_and_only_a_located_one() -> None:
+    frame = events_frame(
+        [event(place="Nowhere", lat=None, lon=None), event(place="A"), event(place="B", lat=45)]
+    )
+    for_app = _walk(events_layer(frame, details_url="/app/static/cache/details/d1-v", focus=2))
+    assert for_app[1].focus == 2  # the event's row in the store, as the markers' ref
+    alone = _walk(events_layer(frame, focus=2))
+    assert alone[1].focus == 1  # its position among the located events the map carries
+    assert alone[1].js().endswith(", 1);\n")
+    assert _walk(events_layer(frame, focus=0))[1].focus is None  # not located
+    assert _walk(events_layer(frame))[1].js().endswith(", null);\n")
+
+
+def test_the_maps_styles_and_helpers_are_files_the_app_serves() -> None:
+    fmap = build_base_map()
+    events_layer(events_frame([event()])).add_to(fmap)
+    html = fmap.get_root().render()
+    for url in ("/app/static/strikemap/map.css", "/app/static/strikemap/map.js"):
+        assert html.count(url) == 1
+        assert local_path(url).is_file()
+    assert "<style" not in html.split("<body>")[1]

@@ -84,6 +84,8 @@ QUERIES = [
     EventQuery(regions=("UA", "RU:Krasnodar Krai")),
     EventQuery(min_km=100, max_km=400, target_types=("power", "oil")),
     EventQuery(min_km=0.5),
+    EventQuery(outcomes=("hit", "unknown"), weapons=("aerial_drone",)),
+    EventQuery(outcomes=("intercepted",)),
     EventQuery(search="REFINERY tuapse"),
     EventQuery(search="50%_off"),
     EventQuery(box=Box(south=44.0, west=33.0, north=48.0, east=40.5)),
@@ -118,6 +120,9 @@ def test_the_filters_run_in_the_database_as_in_pandas(store_location: Location) 
     events[1] = events[1].with_changes(target="a 50%xoff sale", id="near-pct")
     events[2] = events[2].with_changes(lat=55.0, lon=175.0, id="east")
     events[3] = events[3].with_changes(lat=55.0, lon=-175.0, id="west")
+    # Interceptions and hits among them, as the outcome filter tells them apart.
+    for index in range(4, 400, 3):
+        events[index] = events[index].with_changes(outcome=("hit", "intercepted")[index % 2])
     with open_store(store_location) as store:
         store.save_events(events)
         stored = store.events()

@@ -35,7 +35,8 @@ from dashboard.filters import (
     region_options,
     with_search_text,
 )
-from dashboard.model import TARGET_TYPES, WEAPONS, Event
+from dashboard.model import OUTCOMES, TARGET_TYPES, WEAPONS, Event
+from dashboard.palette import outcome_label
 from dashboard.settings import get_settings
 from dashboard.store import open_store
 
@@ -46,13 +47,24 @@ WEAPON_KEY = "weapons"
 REGION_KEY = "regions"
 DISTANCE_KEY = "distance_km"
 SEARCH_KEY = "search"
-FILTER_KEYS = (DATE_KEY, TARGET_KEY, WEAPON_KEY, REGION_KEY, DISTANCE_KEY, SEARCH_KEY)
+OUTCOME_KEY = "outcomes"
+FILTER_KEYS = (
+    DATE_KEY,
+    TARGET_KEY,
+    WEAPON_KEY,
+    OUTCOME_KEY,
+    REGION_KEY,
+    DISTANCE_KEY,
+    SEARCH_KEY,
+)
 
 _SAVED_FILTERS = "_filters"
 _FILTERS_PAGE = "_filters_page"
 #: A date range asked for by a run that could not set the widget itself (the play timer).
 PENDING_DATES = "_pending_dates"
 PLAYING = "_playing"
+#: The id of the event a table row asked the map to show; the map page takes it once.
+MAP_FOCUS = "_map_focus"
 
 #: The distance slider's step and the rounding of its upper end, in km.
 DISTANCE_STEP_KM = 10.0
@@ -64,6 +76,15 @@ COUNTRY_NAMES = {"RU": "Russia", "UA": "Ukraine", "BY": "Belarus"}
 def label(value: str) -> str:
     """A category as people write it: ``defense_industry`` is "Defense industry"."""
     return value.replace("_", " ").capitalize()
+
+
+def when_text(day: date, precision: str) -> str:
+    """A date as precisely as it is known: "2024-11-06", "November 2024" or "2024"."""
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%B %Y}"
+    return day.isoformat()
 
 
 def region_label(key: str) -> str:
@@ -254,6 +275,7 @@ def _prepare_widget_state(data: Data, regions: Sequence[str], ceiling: float, pa
     for key, values, allowed in (
         (TARGET_KEY, initial.target_types, TARGET_TYPES),
         (WEAPON_KEY, initial.weapons, WEAPONS),
+        (OUTCOME_KEY, initial.outcomes, OUTCOMES),
         (REGION_KEY, initial.regions, regions),
     ):
         if key not in state:
@@ -309,6 +331,15 @@ def _draw_filter_widgets(data: Data, regions: Sequence[str], ceiling: float) -> 
     )
     st.multiselect("Weapons", WEAPONS, key=WEAPON_KEY, format_func=label, placeholder="All")
     st.multiselect(
+        "Outcome",
+        OUTCOMES,
+        key=OUTCOME_KEY,
+        format_func=outcome_label,
+        placeholder="All, interceptions too",
+        help="Interceptions are drones or missiles reported shot down: records, not strikes. "
+        "Choose Hit and Outcome not reported to leave them out.",
+    )
+    st.multiselect(
         "Countries and regions",
         regions,
         key=REGION_KEY,
@@ -348,6 +379,7 @@ def _filters_from_widgets(data: Data, ceiling: float) -> Filters:
         min_km=float(low) if low > 0 else None,
         max_km=float(high) if high < ceiling else None,
         search=str(state[SEARCH_KEY]).strip(),
+        outcomes=tuple(state[OUTCOME_KEY]),
     )
 
 
@@ -374,6 +406,9 @@ def filtered_view(page: str, *, widgets: bool = True) -> View:
     """
     data = load_data()
     unreadable_notice(data)
+    if page != "map":
+        # A "show on map" not taken by the map (the reader went elsewhere) is dropped.
+        st.session_state.pop(MAP_FOCUS, None)
     _prepare_widget_state(data, data.regions, data.ceiling_km, page)
     if widgets:
         with st.sidebar:

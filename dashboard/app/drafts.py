@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.app.common import label
+from dashboard.app.common import label, when_text
 from dashboard.articles import Article, article_from_text, read_article
 from dashboard.corrections import remeasured, with_place
 from dashboard.errors import InputError
 from dashboard.gazetteer import Place
 from dashboard.model import Event
+from dashboard.palette import outcome_label
 from dashboard.store import LoadReport, open_store
 
 
@@ -120,13 +121,27 @@ def corrected(event: Event, day: date, place: Place | None, target_type: str, we
     return fixed.with_changes(id="")
 
 
+def kept_by_default(event: Event) -> bool:
+    """Whether the review ticks Keep for a found event: only when the article says it hit."""
+    return event.outcome == "hit"
+
+
+def claims_by_side(event: Event) -> list[tuple[str, str]]:
+    """("Attacker", sentence) and ("Defender", sentence) for the claims of each side.
+
+    The side is who speaks in the sentence (see :func:`dashboard.extraction.claims.speakers`).
+    """
+    return [
+        (who, claim)
+        for who, claim in (("Attacker", event.attacker_claim), ("Defender", event.defender_claim))
+        if claim
+    ]
+
+
 def summary(event: Event) -> str:
-    """One line about a found strike: when, where, what, with what, how far from the front."""
-    when = (
-        event.date.isoformat()
-        if event.date_precision == "day"
-        else (f"{event.date:%B %Y}" if event.date_precision == "month" else f"{event.date:%Y}")
-    )
+    """One line about a found strike: when, where, what, with what, how far from the front,
+    and what the article says came of it."""
+    when = when_text(event.date, event.date_precision)
     where = event.place or "no place found"
     if event.admin1 and event.admin1 != event.place:
         where += f", {event.admin1}"
@@ -139,7 +154,8 @@ def summary(event: Event) -> str:
     )
     return (
         f"{when} · {where} · {label(event.target_type)}"
-        f"{' (' + event.target + ')' if event.target else ''} · {label(event.weapon)} · {distance}"
+        f"{' (' + event.target + ')' if event.target else ''} · {label(event.weapon)} · "
+        f"{distance} · {outcome_label(event.outcome)}"
     )
 
 

@@ -112,17 +112,119 @@ def find_distance_claims(sentence: str) -> list[DistanceClaim]:
     return claims
 
 
+#: Where a clause ends: the speaker of "X said" is the words after the last of these.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|as|after)\b")
+#: "according to X", "citing X": the speaker follows.
+_SPEAKER_FOLLOWS = re.compile(r"^(?:according to|citing)$", re.IGNORECASE)
+#: "were reported", "is claimed": a passive verb names no speaker.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
+#: "... but said": the verb shares the subject of the verb before it.
+_SHARED_SUBJECT = re.compile(r"\b(?:and|but)\s*$", re.IGNORECASE)
+#: How many clauses back a shared subject is looked for.
+_CLAUSES_BACK = 4
+#: The words of a speaker looked at, at most.
+_SPEAKER_WORDS = 10
+
+
+def _clause_before(text: str, end: int) -> tuple[str, int, int]:
+    """The clause that ends at ``end``, where it starts, and where the break before it
+    starts (0 at the start of the text)."""
+    start = brk = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, end):
+        start, brk = match.end(), match.start()
+    return text[start:end], start, brk
+
+
+def _clauses_back(text: str, end: int) -> list[str]:
+    """The clauses before ``end``, nearest first, at most :data:`_CLAUSES_BACK` of them."""
+    clauses: list[str] = []
+    while end > 0 and len(clauses) < _CLAUSES_BACK:
+        clause, start, end = _clause_before(text, end)
+        clauses.append(clause)
+        if start == 0:
+            break
+    return clauses
+
+
+def _clause_after(text: str, start: int) -> str:
+    match = _CLAUSE_BREAK.search(text, start)
+    stop = re.search(r"[.!?](?:\s|$)", text[start:])
+    end = len(text) if match is None else match.start()
+    if stop is not None:
+        end = min(end, start + stop.start())
+    return text[start:end]
+
+
+def _side(words: str) -> str | None:
+    """``attacker`` or ``defender`` for a speaker's words, by the first side they name."""
+    words = " ".join(words.split()[-_SPEAKER_WORDS:])
+    found = [
+        (match.start(), side)
+        for side, pattern in (("attacker", ATTACKER_VOICE), ("defender", DEFENDER_VOICE))
+        for match in [pattern.search(words)]
+        if match is not None
+    ]
+    return min(found)[1] if found else None
+
+
+def speakers(text: str) -> list[str]:
+    """The sides that speak in a sentence (``attacker``, ``defender``), in order.
+
+    A speaker is who a reporting verb belongs to: the subject of "X said", the words after
+    "according to" or "citing", the subject put after its verb (", said the governor"), or
+    the apposition before it ("Sergey Melikov, the governor of Dagestan, wrote"). What the
+    speaker's words name decides the side: Ukraine's General Staff or military intelligence
+    speak for the attacker, a governor, a mayor or Russia's defence ministry for the
+    defender, whatever the rest of the sentence says. Satellite images, foreign officials
+    and "officials on both sides" speak for neither.
+
+    Examples
+    --------
+    >>> speakers("A Ukrainian drone hit a depot, the regional governor said.")
+    ['defender']
+    >>> speakers("Ukraine's General Staff said its drones hit the refinery.")
+    ['attacker']
+    """
+    found: list[str] = []
+    for verb in CLAIM_VERB.finditer(text):
+        if _SPEAKER_FOLLOWS.match(verb.group(0)):
+            candidates = [_clause_after(text, verb.end())]
+        elif _PASSIVE.search(text[: verb.start()]):
+            continue
+        else:
+            before, start, brk = _clause_before(text, verb.start())
+            if before.strip():
+                candidates = [before]
+            elif _SHARED_SUBJECT.search(text[:start]):
+                # "X, a spokesman, did not say who ... but said": the subject of the
+                # first verb, some clauses back.
+                candidates = _clauses_back(text, brk)
+            else:
+                # ", said the governor" or "X, the governor of Y, said": either side.
+                previous = _clause_before(text, brk)[0]
+                candidates = [previous, _clause_after(text, verb.end())]
+        for words in candidates:
+            side = _side(words)
+            if side is not None:
+                found.append(side)
+                break
+    return list(dict.fromkeys(found))
+
+
 def side_claims(text: str) -> tuple[str | None, str | None]:
-    """(attacker's claim, defender's claim) the sentence makes, as the sentence itself."""
-    defender = text if DEFENCE_CLAIM.search(text) and DEFENDER_VOICE.search(text) else None
-    attacker = (
-        text
-        if ATTACKER_VOICE.search(text)
-        and CLAIM_VERB.search(text)
-        and DAMAGE.search(text)
-        and defender is None
-        else None
-    )
+    """(attacker's claim, defender's claim) the sentence makes, as the sentence itself.
+
+    A claim belongs to who speaks (:func:`speakers`), not to the words the sentence
+    contains: a Russian governor saying a Ukrainian drone hit a depot is the defender's
+    claim. The attacker claims what it hit; the defender anything it says of the attack.
+    With no speaker, only an interception ("air defences destroyed one drone" with a
+    defender named) is taken as the defender's.
+    """
+    sides = speakers(text)
+    attacker = text if "attacker" in sides and DAMAGE.search(text) else None
+    defender = text if "defender" in sides else None
+    if not sides and DEFENCE_CLAIM.search(text) and DEFENDER_VOICE.search(text):
+        defender = text
     return attacker, defender
 
 

@@ -483,20 +483,20 @@ def sentence_locations(
     kept: list[Location] = []
     ships: list[str] = []
     previous_ship_end = -1
+    named = find_place_mentions(
+        text, gazetteer, spelling=ATTACK.search(text) is not None, regions=article_regions
+    )
+    # "the Kamensky district of the Rostov region": the region the sentence names first.
+    district_regions = (
+        frozenset(m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1)
+        or article_regions
+    )
     mentions = _in_region(
         text,
         _as_regions(
             text,
             _with_descriptions(
-                _with_districts(
-                    find_place_mentions(
-                        text,
-                        gazetteer,
-                        spelling=ATTACK.search(text) is not None,
-                        regions=article_regions,
-                    ),
-                    district_mentions(text, gazetteer, article_regions),
-                ),
+                _with_districts(named, district_mentions(text, gazetteer, district_regions)),
                 _described(text, descriptions),
             ),
             gazetteer,

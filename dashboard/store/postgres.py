@@ -121,6 +121,7 @@ _MIGRATIONS: dict[int, tuple[Step, ...]] = {
             ADD COLUMN lon double precision,
             ADD COLUMN distance_km double precision,
             ADD COLUMN search text,
+            ADD COLUMN outcome text,
             ADD COLUMN geog geography(Point, 4326)""",
         lambda db: _fill_filter_columns(db),
         "CREATE INDEX events_period_end ON events (period_end)",

@@ -19,7 +19,16 @@ from ..filters import Box, EventQuery, Filters, search_text, search_words
 from ..model import Event
 
 #: The filter columns, in the order :func:`filter_columns` gives them.
-FILTER_COLUMNS = ("period_end", "country", "admin1", "lat", "lon", "distance_km", "search")
+FILTER_COLUMNS = (
+    "period_end",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "distance_km",
+    "search",
+    "outcome",
+)
 
 
 def period_end(event: Event) -> date:
@@ -43,6 +52,7 @@ def filter_columns(event: Event) -> tuple[Any, ...]:
         event.lon,
         event.distance_to_front_km,
         search_text(event.place, event.target, quotes),
+        event.outcome,
     )
 
 
@@ -120,6 +130,8 @@ def where(
         clause.add("distance_km >= {}", query.min_km)
     if query.max_km is not None:
         clause.add("distance_km <= {}", query.max_km)
+    if query.outcomes:
+        clause.among("outcome", query.outcomes)
     for term in search_words(query.search):
         clause.add(contains, word(term))
     box = query.box if isinstance(query, EventQuery) else None

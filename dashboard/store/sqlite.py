@@ -96,6 +96,7 @@ _MIGRATIONS: dict[int, tuple[Step, ...]] = {
         "ALTER TABLE events ADD COLUMN lon REAL",
         "ALTER TABLE events ADD COLUMN distance_km REAL",
         "ALTER TABLE events ADD COLUMN search TEXT",
+        "ALTER TABLE events ADD COLUMN outcome TEXT",
         lambda db: _fill_filter_columns(db),
         "CREATE INDEX events_period_end ON events (period_end)",
         # Covering: the ids of a query by kinds, dates and distance come from the index alone.

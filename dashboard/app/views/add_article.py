@@ -15,7 +15,9 @@ from dashboard.app.drafts import (
     Meta,
     Saved,
     article_from,
+    claims_by_side,
     corrected,
+    kept_by_default,
     place_text,
     save_draft,
     summary,
@@ -23,6 +25,7 @@ from dashboard.app.drafts import (
 from dashboard.gazetteer import default_gazetteer
 from dashboard.loader import extract_measured
 from dashboard.model import TARGET_TYPES, WEAPONS, Event
+from dashboard.palette import MISSING
 
 _DRAFT = "_article_draft"
 _REPORT = "_article_report"
@@ -62,8 +65,17 @@ def _review(draft: Draft) -> list[Event]:
             for source in event.sources:
                 for quote in source.quotes:
                     st.text(f"“{quote}”")
+            for who, claim in claims_by_side(event):
+                st.text(f"{who} says: “{claim}”")
             columns = st.columns([1, 1, 2, 2, 1, 1])
-            keep = columns[0].checkbox("Keep", value=True, key=f"{prefix}keep")
+            # Only a reported hit is kept unless the reader says otherwise: an interception
+            # tally or a report that cannot tell is a record to look at, not a strike.
+            keep = columns[0].checkbox(
+                "Keep",
+                value=kept_by_default(event),
+                key=f"{prefix}keep",
+                help="Ticked for strikes the article says hit something.",
+            )
             day = columns[1].date_input("Date", value=event.date, key=f"{prefix}date")
             query = columns[2].text_input(
                 "Find a place", value=event.place or "", key=f"{prefix}place_query"
@@ -103,7 +115,7 @@ def _show_saved(saved: Saved) -> None:
         f"{len(report.merged)} merged into stored strike{'s' * (len(report.merged) != 1)}."
     )
     if not saved.rows.empty:
-        st.dataframe(saved.rows, hide_index=True, key="saved_table")
+        st.dataframe(saved.rows, hide_index=True, key="saved_table", placeholder=MISSING)
 
 
 st.title("Add an article")

@@ -1,6 +1,11 @@
 """The map page: the filtered strikes on the map, strikes without a place beside it, and
 the timeline with its weekly chart and play controls.
 
+The map takes the height of the window (``static/strikemap/page.css``). Playing shows a
+window of fixed length that slides on by a step each second; a table row's "show on
+map" arrives as :data:`~dashboard.app.common.MAP_FOCUS`, which the map centres on and
+opens once.
+
 Speed. The map goes to the browser first: a session's first run draws the title and the
 map alone, and a timer then asks for a full run that draws the sidebar filters, the list
 and the timeline (their rendering would otherwise hold up the map's by a second). The
@@ -13,17 +18,19 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from datetime import date, timedelta
+from datetime import date
 
 import altair as alt
 import folium
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
 from dashboard.app.common import (
     DATE_KEY,
+    MAP_FOCUS,
     PENDING_DATES,
     PLAYING,
     Data,
@@ -35,9 +42,11 @@ from dashboard.app.common import (
     filters_seen,
     label,
     set_date_range,
+    when_text,
 )
 from dashboard.app.links import EVENT_LINK
-from dashboard.filters import apply_filters, next_play_end, weekly_counts
+from dashboard.assets import STATIC_DIR
+from dashboard.filters import apply_filters, play_window, slide_window, weekly_outcome_counts
 from dashboard.frontline import Frontline, frontline_for
 from dashboard.mapping import (
     build_base_map,
@@ -46,12 +55,19 @@ from dashboard.mapping import (
     publish_basemap,
     publish_details,
 )
+from dashboard.palette import MISSING, outcome_colours, outcome_label
 
 BANDS_KM = (100, 300, 500, 1000)
 ONLINE_TILES = "OpenStreetMap"
+#: The map's height where the page's stylesheet does not set it from the window's.
 MAP_HEIGHT = 620
-PLAY_STEP_DAYS = 7
+PAGE_CSS = STATIC_DIR / "strikemap" / "page.css"
 PLAY_INTERVAL_S = 1.0
+#: How far the window moves each second of playing, and how many days it shows.
+PLAY_SPEEDS: dict[str, int] = {"a day": 1, "a week": 7, "a month": 30}
+PLAY_WINDOWS: dict[str, int] = {"7 days": 7, "30 days": 30, "90 days": 90, "1 year": 365}
+SPEED_KEY = "play_speed"
+WINDOW_KEY = "play_window"
 _TICK_ARMED = "_play_tick_armed"
 #: Seconds from drawing the map alone to drawing the rest of the page: a second, and one
 #: more per 50,000 events on the map (about what the browser takes to cluster them).
@@ -88,11 +104,11 @@ def _shared_lock(name: str) -> threading.Lock:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _events_layer(
-    version: str, rows: str, details: str, _frame: pd.DataFrame
+    version: str, rows: str, details: str, focus: int | None, _frame: pd.DataFrame
 ) -> folium.FeatureGroup:
     # Keyed by the store's version and the filtered rows: a filter any session has used
     # before costs nothing. The frame is not hashed; the key stands for it.
-    return events_layer(_frame, details_url=details, edit_url=EVENT_LINK)
+    return events_layer(_frame, details_url=details, edit_url=EVENT_LINK, focus=focus)
 
 
 def _rows_key(frame: pd.DataFrame) -> str:
@@ -100,7 +116,7 @@ def _rows_key(frame: pd.DataFrame) -> str:
     return hashlib.blake2b(rows.tobytes(), digest_size=16).hexdigest()
 
 
-def _draw_map(view: View, *, bands: bool, online: bool, compare: bool) -> None:
+def _draw_map(view: View, *, bands: bool, online: bool, compare: bool, focus: int | None) -> None:
     with core_errors():
         frontline = frontline_for(view.filters.end or view.data.last)
         earlier = frontline_for(view.filters.start or view.data.first) if compare else None
@@ -124,7 +140,7 @@ def _draw_map(view: View, *, bands: bool, online: bool, compare: bool) -> None:
     )
     data = view.data
     layer = _events_layer(
-        data.version, _rows_key(view.filtered), details_url(data.version), view.filtered
+        data.version, _rows_key(view.filtered), details_url(data.version), focus, view.filtered
     )
     # st_folium adds the layer to the map it draws and renames both; the cached maps and
     # layers are shared by every session, so draw one at a time and take the layer off
@@ -170,7 +186,7 @@ def _unlocated_list(view: View) -> None:
             "Quote": rows["quote"],
         }
     )
-    st.dataframe(table, hide_index=True, key="unlocated_table")
+    st.dataframe(table, hide_index=True, key="unlocated_table", placeholder=MISSING)
 
 
 def _current_range(first: date, last: date) -> tuple[date, date]:
@@ -180,15 +196,26 @@ def _current_range(first: date, last: date) -> tuple[date, date]:
     return start, end
 
 
+def _play_step() -> int:
+    return PLAY_SPEEDS.get(str(st.session_state.get(SPEED_KEY)), PLAY_SPEEDS["a week"])
+
+
+def _play_days() -> int:
+    return PLAY_WINDOWS.get(str(st.session_state.get(WINDOW_KEY)), PLAY_WINDOWS["30 days"])
+
+
 def _toggle_play(first: date, last: date) -> None:
     state = st.session_state
     if state.get(PLAYING):
         state[PLAYING] = False
         return
     start, end = _current_range(first, last)
-    if end >= last:
-        # Played to the end before: start again with the first week of the range.
-        end = min(start + timedelta(days=PLAY_STEP_DAYS - 1), last)
+    days = _play_days()
+    if end >= last or (end - start).days + 1 != days:
+        # A window of the chosen length from the start of the dates shown, or from the
+        # first strike when no whole window fits after it.
+        fits = (last - start).days + 1 > days
+        start, end = play_window(start if fits else first, days, first, last)
     set_date_range(start, end)
     state[PLAYING] = True
 
@@ -196,22 +223,20 @@ def _toggle_play(first: date, last: date) -> None:
 def _step(first: date, last: date, forward: bool) -> None:
     st.session_state[PLAYING] = False
     start, end = _current_range(first, last)
-    if forward:
-        set_date_range(start, next_play_end(end, last, PLAY_STEP_DAYS))
-    else:
-        set_date_range(start, max(end - timedelta(days=PLAY_STEP_DAYS), start))
+    step = _play_step()
+    set_date_range(*slide_window(start, end, step if forward else -step, first, last))
 
 
 @st.fragment(run_every=PLAY_INTERVAL_S)
 def _play_ticker(first: date, last: date) -> None:
     state = st.session_state
-    # A full run disarms the ticker; only its own timed reruns move the end date.
+    # A full run disarms the ticker; only its own timed reruns move the window.
     if state.get(_TICK_ARMED):
         start, end = _current_range(first, last)
         if end >= last:
             state[PLAYING] = False
         else:
-            state[PENDING_DATES] = (start, next_play_end(end, last, PLAY_STEP_DAYS))
+            state[PENDING_DATES] = slide_window(start, end, _play_step(), first, last)
         st.rerun(scope="app")
     state[_TICK_ARMED] = True
 
@@ -237,66 +262,100 @@ def _timeline(view: View) -> None:
     first, last = view.data.first, view.data.last
     start, end = _current_range(first, last)
     st.subheader("Timeline")
-    weeks = weekly_counts(apply_filters(view.data.frame, view.filters.without_dates()))
+    weeks = weekly_outcome_counts(apply_filters(view.data.frame, view.filters.without_dates()))
     if not weeks.empty:
         shown = (weeks["week"] + pd.Timedelta(days=6) >= pd.Timestamp(start)) & (
             weeks["week"] <= pd.Timestamp(end)
         )
+        # Stacked by hand: bars that span their week are ranges, which Vega-Lite does not
+        # stack itself.
+        top = weeks.groupby("week")["events"].cumsum()
         weeks = weeks.assign(
-            shown=shown.map({True: "in the dates shown", False: "outside"}),
+            shown=shown,
+            result=weeks["outcome"].map(outcome_label),
             week_end=weeks["week"] + pd.Timedelta(days=7),
+            top=top,
+            bottom=top - weeks["events"],
         )
+        labels, colours = outcome_colours()
         chart = (
             alt.Chart(weeks)
             .mark_bar(stroke="white", strokeWidth=0.5)
             .encode(
                 x=alt.X("week:T", title="Week"),
                 x2="week_end:T",
-                y=alt.Y("events:Q", title="Strikes per week", axis=alt.Axis(tickMinStep=1)),
-                # With x2 a bar is a range; without y2 it would be a line at its count.
-                y2=alt.datum(0),
+                y=alt.Y("top:Q", title="Events per week", axis=alt.Axis(tickMinStep=1)),
+                y2="bottom:Q",
                 color=alt.Color(
-                    "shown:N",
-                    scale=alt.Scale(
-                        domain=["in the dates shown", "outside"], range=["#c0392b", "#d5d8dc"]
-                    ),
+                    "result:N",
+                    scale=alt.Scale(domain=labels, range=colours),
                     legend=alt.Legend(title=None, orient="top"),
                 ),
+                # The weeks outside the dates shown, faded.
+                opacity=alt.condition("datum.shown", alt.value(1.0), alt.value(0.25)),
                 tooltip=[
                     alt.Tooltip("week:T", title="Week of"),
-                    alt.Tooltip("events:Q", title="Strikes"),
+                    alt.Tooltip("result:N", title="Outcome"),
+                    alt.Tooltip("events:Q", title="Events"),
                 ],
             )
         )
         st.altair_chart(chart, key="weekly_chart", width="stretch", height=200)
     playing = bool(st.session_state.get(PLAYING))
-    controls = st.container(horizontal=True, vertical_alignment="center")
+    controls = st.container(horizontal=True, vertical_alignment="bottom")
     controls.button(
         "Pause" if playing else "Play",
         key="play",
         icon=":material/pause:" if playing else ":material/play_arrow:",
         on_click=_toggle_play,
         args=(first, last),
-        help="Moves the end date on a week at a time, so strikes appear in order.",
+        help="Shows a window of the chosen length that moves on every second, so strikes "
+        "appear and go in order.",
     )
     controls.button(
-        "Week back",
+        "Back",
         key="step_back",
         icon=":material/skip_previous:",
         on_click=_step,
         args=(first, last, False),
+        help="Moves the dates shown back by one step of the speed.",
     )
     controls.button(
-        "Week on",
+        "On",
         key="step_forward",
         icon=":material/skip_next:",
         on_click=_step,
         args=(first, last, True),
+        help="Moves the dates shown on by one step of the speed.",
     )
+    controls.selectbox("Window", list(PLAY_WINDOWS), index=1, key=WINDOW_KEY, width=130)
+    controls.selectbox("Speed: each second", list(PLAY_SPEEDS), index=1, key=SPEED_KEY, width=170)
     controls.markdown(f"Strikes from **{start:%d %b %Y}** to **{end:%d %b %Y}**")
     if playing:
         st.session_state[_TICK_ARMED] = False
         _play_ticker(first, last)
+
+
+def _focus(view: View, notes: DeltaGenerator) -> int | None:
+    """The row of the event a table row asked to show, taken once; said in ``notes``, or
+    that it is not on the map."""
+    event_id = st.session_state.pop(MAP_FOCUS, None)
+    if event_id is None:
+        return None
+    rows = view.filtered.index[view.filtered["id"] == event_id]
+    located = [row for row in rows if pd.notna(view.filtered.at[row, "lat"])]
+    if not located:
+        notes.info(
+            "The event chosen in the table is not on the map: it has no place that could "
+            "be located, or the filters leave it out."
+        )
+        return None
+    row = view.filtered.loc[located[0]]
+    notes.caption(
+        f"Showing {row['place']}, {when_text(row['date'].date(), row['date_precision'])}, "
+        "chosen in the table: its popup is open on the map."
+    )
+    return int(located[0])
 
 
 # A session's first look at the map draws the map alone, and a moment later a full run
@@ -304,6 +363,7 @@ def _timeline(view: View) -> None:
 # map's work first instead of after theirs.
 first_look = not filters_seen()
 view = filtered_view("map", widgets=False)
+st.html(PAGE_CSS)
 st.title("Strike map")
 st.markdown(f"**{view.count_text}**")
 if not empty_store_notice(view):
@@ -316,8 +376,9 @@ if not empty_store_notice(view):
         help="Loads map tiles from OpenStreetMap's servers: needs the internet.",
     )
     map_column, side_column = st.columns([3, 1])
+    focus = _focus(view, side_column)
     with map_column:
-        _draw_map(view, bands=bands, online=online, compare=compare)
+        _draw_map(view, bands=bands, online=online, compare=compare, focus=focus)
     if first_look:
         _reveal_later(view)
     else:

@@ -1,4 +1,7 @@
-"""The table page: exactly the filtered events, sortable, and their CSV and GeoJSON exports."""
+"""The table page: exactly the filtered events, sortable, and their CSV and GeoJSON exports.
+
+A selected row's "Show on map" opens the map centred on that event with its popup open.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,15 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from dashboard.app.common import View, empty_store_notice, filtered_view, label
+from dashboard.app.common import MAP_FOCUS, View, empty_store_notice, filtered_view, label
 from dashboard.app.links import event_link
 from dashboard.exports import events_to_csv, events_to_geojson
 from dashboard.filters import describe_for_filename
 from dashboard.mapping import SIDE_LABELS
 from dashboard.model import Event
+from dashboard.palette import MISSING, outcome_label
 
 
 def _web_link(urls: object) -> str | None:
@@ -37,6 +42,7 @@ def table_frame(filtered: pd.DataFrame) -> pd.DataFrame:
             "target type": filtered["target_type"].map(label),
             "target": filtered["target"],
             "weapon": filtered["weapon"].map(label),
+            "outcome": filtered["outcome"].map(outcome_label),
             "front km": filtered["distance_to_front_km"],
             "border km": filtered["distance_to_border_km"],
             "held km": filtered["distance_to_held_km"],
@@ -62,7 +68,8 @@ def _geojson_of(events: list[Event]) -> Callable[[], bytes]:
     return lambda: json.dumps(events_to_geojson(events), ensure_ascii=False).encode("utf-8")
 
 
-def _exports(view: View) -> None:
+def _exports(view: View) -> DeltaGenerator:
+    """The download buttons, in a row the page adds "Show on map" to."""
     events = view.events()
     buttons = st.container(horizontal=True)
     # The files are made on click, not on every rerun: at 100,000 events that takes seconds.
@@ -85,6 +92,26 @@ def _exports(view: View) -> None:
         icon=":material/download:",
         on_click="ignore",
     )
+    return buttons
+
+
+def _show_on_map(view: View, selection: object, row: DeltaGenerator) -> None:
+    """The button that takes the selected row's event to the map."""
+    rows = list(getattr(getattr(selection, "selection", None), "rows", None) or [])
+    chosen = view.filtered.iloc[rows[0]] if rows and rows[0] < len(view.filtered) else None
+    located = chosen is not None and pd.notna(chosen["lat"])
+    if row.button(
+        "Show on map",
+        key="show_on_map",
+        icon=":material/location_on:",
+        disabled=not located,
+        help="Select a row with a place (the box at its left), then open the map on it."
+        if not located
+        else None,
+    ):
+        assert chosen is not None
+        st.session_state[MAP_FOCUS] = str(chosen["id"])
+        st.switch_page("views/map.py")
 
 
 view = filtered_view("table")
@@ -93,12 +120,16 @@ st.markdown(f"**{view.count_text}**")
 
 
 if not empty_store_notice(view):
-    _exports(view)
-    st.dataframe(
+    buttons = _exports(view)
+    selection = st.dataframe(
         table_frame(view.filtered),
         key="events_table",
         hide_index=True,
         width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        # A value no source gave, as a dash rather than "None".
+        placeholder=MISSING,
         column_config={
             "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
             "front km": st.column_config.NumberColumn(
@@ -111,6 +142,10 @@ if not empty_store_notice(view):
                 "held km",
                 format="%.0f",
                 help="Geodesic distance from Ukrainian-held territory on the event's date",
+            ),
+            "outcome": st.column_config.TextColumn(
+                "outcome",
+                help="Intercepted: drones or missiles reported shot down, not a strike",
             ),
             "claims": st.column_config.TextColumn(
                 "claims", help="What the sources say of the distance, against the measurement"
@@ -126,3 +161,4 @@ if not empty_store_notice(view):
             ),
         },
     )
+    _show_on_map(view, selection, buttons)
