@@ -50,7 +50,7 @@ QUERY = EventQuery(
     max_km=600.0,
 )
 #: Exports timed besides the whole store: none (the program alone) and the last months.
-EXPORT_SINCE = {"none": "2100-01-01", "a tenth": "2025-08-15", "all": None}
+EXPORT_SINCE = {"none": "2100-01-01", "since 2025-08-15": "2025-08-15", "all": None}
 
 
 def _median_s(action: Callable[[], object], runs: int) -> tuple[float, object]:

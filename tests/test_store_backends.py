@@ -22,6 +22,7 @@ from dashboard.exports import events_frame, events_to_csv
 from dashboard.filters import Box, EventQuery, apply_filters, with_search_text
 from dashboard.model import Event
 from dashboard.store import open_store
+from tests.factories import older_store
 from tests.postgres import PASSWORD_ROLE, PLAIN_ROLE, Cluster
 
 REPO = Path(__file__).resolve().parent.parent
@@ -269,3 +270,20 @@ def test_without_the_setting_the_sqlite_file_is_the_store(
     monkeypatch.setenv("STRIKEMAP_STORE", str(tmp_path / "team.sqlite"))
     assert run(capsys, "load")[0] == 0
     assert (tmp_path / "team.sqlite").is_file()
+
+
+@pytest.mark.postgres
+def test_migrate_brings_an_older_postgresql_store_up_to_date(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kept = make_demo_events(1, seed=3)[0]
+    older_store(postgres_url, [kept], version=2)
+    status, _, err = run(capsys, "export", "--store", postgres_url)
+    assert status == 2 and "is of an older schema (version 2; this strikemap needs 3)" in err
+    status, out, _ = run(capsys, "migrate", "--store", postgres_url)
+    assert out == (
+        f"the store {postgres_url} was brought from schema version 2 to 3; "
+        "nothing stored was changed\n"
+    )
+    with open_store(postgres_url) as store:
+        assert store.query(EventQuery(target_types=(kept.target_type,))) == [kept]
