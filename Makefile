@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ASSETS := dashboard/app/static/vendor/.installed
 PORT ?= 8501
 
-.PHONY: run test lint typecheck unit load bench demo assets gazetteer clean
+.PHONY: run test lint typecheck unit load bench bench-store demo assets gazetteer clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: lint typecheck unit
 
 bench: $(STAMP) $(ASSETS)
 	$(PY) scripts/bench.py
+
+# The store at a million events on SQLite and PostgreSQL (a throwaway cluster unless
+# BENCH_ARGS="--postgres URL"); minutes of filling the first time.
+bench-store: $(STAMP)
+	$(PY) scripts/bench_store.py $(BENCH_ARGS)
 
 gazetteer: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[build-data]'

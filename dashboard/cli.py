@@ -1,5 +1,5 @@
 """The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``, and
-``event`` and ``migrate`` (:mod:`dashboard.event_commands`).
+``event``, ``migrate`` and ``copy`` (:mod:`dashboard.event_commands`).
 
 Every error the project raises on purpose (bad input, a store that cannot be used) becomes
 one line on stderr and exit status 2; nothing prints a traceback for it. ``load`` refuses a
@@ -19,14 +19,21 @@ from typing import TYPE_CHECKING
 from .articles import read_article
 from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
-from .event_commands import add_analyst_option, add_event_commands, run_event, run_migrate
-from .exports import events_to_csv, events_to_geojson
+from .event_commands import (
+    STORE_HELP,
+    add_analyst_option,
+    add_event_commands,
+    run_copy,
+    run_event,
+    run_migrate,
+)
+from .exports import write_csv, write_geojson
 from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
 from .settings import get_settings
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import EventStore
 
 EXIT_ERROR = 2
 #: A load that went on past refused files: what could be stored is, and the status says so.
@@ -59,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
     load = commands.add_parser("load", help="store the events of articles (default: seeds/)")
     load.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    load.add_argument("--store", type=Path, help="the store file (default: data/strikemap.sqlite)")
+    load.add_argument("--store", help=STORE_HELP)
     load.add_argument("--quiet", action="store_true", help="no progress on stderr")
     load.add_argument(
         "--published",
@@ -82,11 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--target-type", dest="target_types", nargs="+", choices=TARGET_TYPES, metavar="T"
     )
-    export.add_argument("--store", type=Path)
+    export.add_argument("--store", help=STORE_HELP)
 
     demo = commands.add_parser("demo", help="fill a separate demo store with synthetic events")
     demo.add_argument("--events", type=int, default=10_000, metavar="N")
-    demo.add_argument("--store", type=Path, help="default: data/demo/demo.sqlite")
+    demo.add_argument(
+        "--store", help="a SQLite file or a postgresql:// address (default: data/demo/demo.sqlite)"
+    )
     demo.add_argument("--seed", type=int, default=0)
 
     add_frontline_commands(commands)
@@ -125,7 +134,7 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _warn_unreadable(store: Store) -> None:
+def _warn_unreadable(store: EventStore) -> None:
     for event_id, reason in store.unreadable.items():
         print(
             f"warning: stored event {event_id} cannot be read and is left out: {reason}",
@@ -135,7 +144,7 @@ def _warn_unreadable(store: Store) -> None:
 
 def _load(args: argparse.Namespace) -> int:
     from .loader import load_paths
-    from .store import Store
+    from .store import open_store
 
     paths = args.paths or [get_settings().seeds_dir]
     check_metadata({"published": args.published}, "--published", allow_any_date=args.allow_any_date)
@@ -147,7 +156,7 @@ def _load(args: argparse.Namespace) -> int:
     def refused(file: Path, error: InputError) -> None:
         print(f"refused: {error}", file=sys.stderr)
 
-    with Store(args.store, analyst=args.analyst) as store:
+    with open_store(args.store, analyst=args.analyst) as store:
         result = load_paths(
             paths,
             store,
@@ -182,30 +191,32 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .store import Store
+    from .store import open_store
 
-    with Store(args.store, create=False) as store:
-        events = store.events(since=args.since, until=args.until, target_types=args.target_types)
+    with open_store(args.store, create=False) as store:
+        # Streamed: a million events go out in the memory of a few thousand.
+        events = store.exported(since=args.since, until=args.until, target_types=args.target_types)
+        if args.format == "csv":
+            write_csv(events, sys.stdout)
+        else:
+            write_geojson(events, sys.stdout)
+            sys.stdout.write("\n")
         _warn_unreadable(store)
-    if args.format == "csv":
-        sys.stdout.write(events_to_csv(events))
-    else:
-        json.dump(events_to_geojson(events), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import make_demo_events
-    from .store import Store
+    from .demo import demo_event_stream
+    from .store import open_store
 
     if args.events < 1:
         raise InputError("--events must be at least 1")
-    path = args.store or get_settings().data_dir / "demo" / "demo.sqlite"
-    with Store(path) as store:
+    # Never the team's store: the demo empties the store it fills.
+    location = args.store or get_settings().data_dir / "demo" / "demo.sqlite"
+    with open_store(location) as store:
         store.clear()
-        count = store.save_events(make_demo_events(args.events, seed=args.seed))
-    print(f"{count} synthetic events written to {path}")
+        count = store.bulk_fill(demo_event_stream(args.events, seed=args.seed))
+        print(f"{count} synthetic events written to {store.shown}")
     return 0
 
 
@@ -233,6 +244,7 @@ _COMMANDS = {
     "frontline": run_frontline,
     "event": run_event,
     "migrate": run_migrate,
+    "copy": run_copy,
 }
 
 

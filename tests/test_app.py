@@ -24,7 +24,8 @@ from streamlit.testing.v1 import app_test as app_test_module
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import DistanceClaim, Event, Source
 from dashboard.palette import target_colours
-from dashboard.store import Store
+from dashboard.store import Store, open_store
+from tests.conftest import BACKENDS
 from tests.factories import spoil_row
 from tests.hostile import assert_inert_csv, hostile_events
 
@@ -134,6 +135,22 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(params=BACKENDS)
+def either_store(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str | Path:
+    """The events in a SQLite file, or in PostgreSQL named by STRIKEMAP_DATABASE_URL."""
+    if request.param == "sqlite":
+        location: str | Path = tmp_path / "store.sqlite"
+        monkeypatch.setenv("STRIKEMAP_STORE", str(location))
+    else:
+        location = str(request.getfixturevalue("postgres_url"))
+        monkeypatch.setenv("STRIKEMAP_DATABASE_URL", location)
+    with open_store(location) as opened:
+        opened.save_events(EVENTS)
+    return location
+
+
 @pytest.fixture
 def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "empty.sqlite"
@@ -198,7 +215,7 @@ def download(monkeypatch: pytest.MonkeyPatch) -> Iterator[Download]:
 # -- filters and counts ---------------------------------------------------------------------
 
 
-def test_filters_change_the_count_and_the_table(store: Path) -> None:
+def test_filters_change_the_count_and_the_table(either_store: str | Path) -> None:
     at = ran(page("table"))
     assert count_line(at) == "5 of 5 events"
     assert len(only_table(at)) == 5
@@ -214,7 +231,7 @@ def test_filters_change_the_count_and_the_table(store: Path) -> None:
     assert table_places(at) == ["Sevastopol"]
 
 
-def test_date_distance_and_search_filters(store: Path) -> None:
+def test_date_distance_and_search_filters(either_store: str | Path) -> None:
     at = ran(page("table"))
     at.date_input("date_range").set_value((date(2024, 3, 1), date(2024, 8, 31)))
     ran(at)
