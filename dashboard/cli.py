@@ -1,5 +1,6 @@
-"""The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``, and
-``event``, ``migrate`` and ``copy`` (:mod:`dashboard.event_commands`).
+"""The command line: ``python -m dashboard extract|load|import|export|coverage|demo|
+evaluate|frontline``, and ``event``, ``migrate`` and ``copy``
+(:mod:`dashboard.event_commands`).
 
 Every error the project raises on purpose (bad input, a store that cannot be used) becomes
 one line on stderr and exit status 2; nothing prints a traceback for it. ``load`` refuses a
@@ -27,12 +28,14 @@ from .event_commands import (
     run_event,
     run_migrate,
 )
-from .exports import write_csv, write_geojson
+from .exports import events_to_acled_csv, write_csv, write_geojson
 from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
+from .providers import LAYOUTS
 from .settings import get_settings
 
 if TYPE_CHECKING:
+    from .model import Event
     from .store import EventStore
 
 EXIT_ERROR = 2
@@ -82,14 +85,37 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_analyst_option(load)
 
-    export = commands.add_parser("export", help="write the stored events as CSV or GeoJSON")
-    export.add_argument("--format", choices=("csv", "geojson"), default="csv")
-    export.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
-    export.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
-    export.add_argument(
-        "--target-type", dest="target_types", nargs="+", choices=TARGET_TYPES, metavar="T"
+    provider = commands.add_parser(
+        "import",
+        help="store the strikes of Ukraine's forces in an ACLED or UCDP export, merged with "
+        "the articles' ones",
     )
-    export.add_argument("--store", help=STORE_HELP)
+    provider.add_argument("provider", choices=sorted(LAYOUTS), metavar="acled|ucdp")
+    provider.add_argument("file", type=Path, metavar="FILE.csv")
+    provider.add_argument("--store", help=STORE_HELP)
+    provider.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_analyst_option(provider)
+
+    export = commands.add_parser(
+        "export", help="write the stored events as CSV, GeoJSON or in ACLED's columns"
+    )
+    export.add_argument("--format", choices=("csv", "geojson", "acled"), default="csv")
+    coverage = commands.add_parser(
+        "coverage",
+        help="the strikes only the articles have, only ACLED or UCDP has, and both have",
+    )
+    coverage.add_argument(
+        "--events",
+        action="store_true",
+        help="list every event too, with the address of its page in the dashboard",
+    )
+    for command in (export, coverage):
+        command.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+        command.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+        command.add_argument(
+            "--target-type", dest="target_types", nargs="+", choices=TARGET_TYPES, metavar="T"
+        )
+        command.add_argument("--store", help=STORE_HELP)
 
     demo = commands.add_parser("demo", help="fill a separate demo store with synthetic events")
     demo.add_argument("--events", type=int, default=10_000, metavar="N")
@@ -190,6 +216,15 @@ def _load(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if result.refused else 0
 
 
+def _stored_events(args: argparse.Namespace) -> list[Event]:
+    from .store import open_store
+
+    with open_store(args.store, create=False) as store:
+        events = store.events(since=args.since, until=args.until, target_types=args.target_types)
+        _warn_unreadable(store)
+    return events
+
+
 def _export(args: argparse.Namespace) -> int:
     from .store import open_store
 
@@ -198,10 +233,59 @@ def _export(args: argparse.Namespace) -> int:
         events = store.exported(since=args.since, until=args.until, target_types=args.target_types)
         if args.format == "csv":
             write_csv(events, sys.stdout)
+        elif args.format == "acled":
+            sys.stdout.write(events_to_acled_csv(events))
         else:
             write_geojson(events, sys.stdout)
             sys.stdout.write("\n")
         _warn_unreadable(store)
+    return 0
+
+
+#: What each stage of an import has counted, for its progress lines.
+_IMPORT_STAGES = {
+    "read": "rows read",
+    "measured": "strikes measured against the front line of their dates",
+    "saved": "events saved",
+}
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .providers.importer import import_export
+    from .store import open_store
+
+    layout = LAYOUTS[args.provider]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not args.quiet:
+            print(f"  {done:,} {_IMPORT_STAGES[stage]}", file=sys.stderr)
+
+    with open_store(args.store, analyst=args.analyst) as store:
+        report = import_export(args.file, layout, store, progress=progress)
+        for bad in report.bad:
+            print(f"refused: {args.file}: {bad}", file=sys.stderr)
+        print(
+            f"{layout.outlet} {args.file}: {report.rows:,} rows read: {report.strikes:,} "
+            f"strikes, {sum(report.skipped.values()):,} left out, {len(report.bad):,} refused"
+        )
+        for reason, count in report.skipped.most_common():
+            print(f"  left out: {count:,} {reason}")
+        print(
+            f"{report.measured:,} strikes measured against the front line of their dates: "
+            f"{report.added:,} events added, {report.merged:,} merged into stored events, "
+            f"{report.updated:,} updated; {report.unchanged:,} unchanged, "
+            f"{report.withdrawn:,} withdrawn (store {store.shown})"
+        )
+        _warn_unreadable(store)
+    return EXIT_REFUSED if report.bad else 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from .app.links import event_link
+    from .coverage import coverage_frame, format_coverage
+
+    frame = coverage_frame(_stored_events(args))
+    print(format_coverage(frame, link=event_link if args.events else None))
     return 0
 
 
@@ -238,7 +322,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "extract": _extract,
     "load": _load,
+    "import": _import,
     "export": _export,
+    "coverage": _coverage,
     "demo": _demo,
     "evaluate": _evaluate,
     "frontline": run_frontline,

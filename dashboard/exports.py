@@ -1,4 +1,5 @@
-"""Events as a table, CSV and GeoJSON: one row or feature per event, sources included.
+"""Events as a table, CSV, GeoJSON and ACLED's columns: one row or feature per event,
+sources included.
 
 The CSV is safe to open in a spreadsheet by construction: a text cell that begins with
 ``=``, ``+``, ``-`` or ``@`` once its leading whitespace and control characters are set
@@ -17,6 +18,7 @@ from typing import Any, TextIO
 import pandas as pd
 
 from .model import Event
+from .providers.acled import EXPORT_COLUMNS, acled_row
 
 #: The CSV columns, in order; the README documents each.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -151,3 +153,9 @@ def events_to_geojson(events: Iterable[Event]) -> dict[str, Any]:
             {"type": "Feature", "id": event.id, "geometry": geometry, "properties": properties}
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def events_to_acled_csv(events: Iterable[Event]) -> str:
+    """CSV text in ACLED's columns, then strikemap's own (:func:`acled_row`), through the
+    same guard against formulas as :func:`events_to_csv`."""
+    return rows_to_csv((acled_row(e) for e in events), EXPORT_COLUMNS)
