@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import gzip
 import hashlib
 import itertools
 import json
@@ -664,8 +665,9 @@ DETAILS_FORMAT = "d2"
 #: Where :func:`publish_details` writes, and the URL Streamlit serves it at.
 DETAILS_DIR = CACHE_DIR / "details"
 DETAILS_URL = f"{CACHE_URL}/details"
-#: The same for :func:`publish_points`.
-POINTS_FORMAT = "p1"
+#: The same for :func:`publish_points`; its files are gzipped (a third of the bytes, and
+#: the browser unpacks them as they arrive).
+POINTS_FORMAT = "p2"
 POINTS_DIR = CACHE_DIR / "points"
 POINTS_URL = f"{CACHE_URL}/points"
 #: The browser side of the events layer, and the worker that holds the points.
@@ -1030,8 +1032,9 @@ def publish_points(
 ) -> PublishedPoints:
     """Write the map's points of ``frame`` once per version, where the app serves them.
 
-    The file goes to ``root/<format>-<version>.bin``, written under a temporary name and
-    renamed when whole; a later call only marks it as in use. Files unused for
+    The file, :meth:`MapPoints.to_bytes` gzipped, goes to ``root/<format>-<version>.bin.gz``,
+    written under a temporary name and renamed when whole; a later call only marks it as in
+    use. Files unused for
     :data:`CACHE_MAX_AGE_S` are removed when another one is written.
 
     Parameters
@@ -1049,7 +1052,7 @@ def publish_points(
     PublishedPoints
         The file's URL and the frame's labels of its points.
     """
-    name = f"{_cache_name(POINTS_FORMAT, version)}.bin"
+    name = f"{_cache_name(POINTS_FORMAT, version)}.bin.gz"
     path = root / name
     points = map_points(frame)
     if path.is_file():
@@ -1057,7 +1060,8 @@ def publish_points(
     else:
         _cache_folder(root, keep=name)
         partial = root / f".partial-{uuid.uuid4().hex}"
-        partial.write_bytes(points.to_bytes())
+        # The fastest level: the points of a million events in a third of a second, to 45 %.
+        partial.write_bytes(gzip.compress(points.to_bytes(), compresslevel=1, mtime=0))
         os.replace(partial, path)
     return PublishedPoints(f"{url}/{name}", points.rows)
 
@@ -1115,6 +1119,10 @@ class EventLayer(_ScriptElement):
     edit_url
         Each popup links to this URL with the event's id appended, to correct it (the
         app's Event page); none when ``None``.
+    play
+        While the timeline plays: the days the page moves the window on each second, and
+        the last day there is. The map moves the window on by itself in between, a frame
+        at a time. ``None`` when not playing.
     focus
         The store row of an event to centre the map on and open the popup of (a table
         row's "show on map"), or ``None``. Without one, the first layer a map is given fits
@@ -1132,6 +1140,7 @@ class EventLayer(_ScriptElement):
         mask: Mask = None,
         window: tuple[date, date] | None = None,
         edit_url: str | None = None,
+        play: tuple[int, date] | None = None,
         focus: int | None = None,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
@@ -1148,6 +1157,7 @@ class EventLayer(_ScriptElement):
             "columns": [list(column) for column in POINT_COLUMNS],
             "mask": mask,
             "window": None if window is None else [day_number(window[0]), day_number(window[1])],
+            "play": None if play is None else [play[0], day_number(play[1])],
             "details": [details_url, DETAILS_CHUNK, edit_url],
             "detailColumns": list(DETAIL_COLUMNS),
             "types": [
@@ -1183,6 +1193,7 @@ def events_layer(
     mask: Mask = None,
     window: tuple[date, date] | None = None,
     edit_url: str | None = None,
+    play: tuple[int, date] | None = None,
     focus: int | None = None,
 ) -> folium.FeatureGroup:
     """The events layer for ``st_folium(feature_group_to_add=...)``.
@@ -1197,6 +1208,6 @@ def events_layer(
     """
     group = _Group(name="Strikes", control=False)
     EventLayer(
-        points, details_url, mask=mask, window=window, edit_url=edit_url, focus=focus
+        points, details_url, mask=mask, window=window, edit_url=edit_url, play=play, focus=focus
     ).add_to(group)
     return localize(group)

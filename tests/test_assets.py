@@ -103,7 +103,7 @@ def test_every_local_url_is_a_file_and_every_css_reference_resolves(
 def test_rendered_map_and_layer_load_nothing_from_outside() -> None:
     fmap = build_base_map()
     frame = events_frame([event()])
-    points = PublishedPoints("/app/static/cache/points/p1-v.bin", map_points(frame).rows)
+    points = PublishedPoints("/app/static/cache/points/p2-v.bin.gz", map_points(frame).rows)
     events_layer(points, "/app/static/cache/details/d2-v").add_to(fmap)
     html = fmap.get_root().render()
     sources = re.findall(r"<(?:script|link)[^>]+(?:src|href)=\"([^\"]+)\"", html)

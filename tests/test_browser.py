@@ -80,7 +80,11 @@ def moved_and_drawn(frame: Frame, move: str) -> None:
 def open_attack_popup(frame: Frame) -> None:
     """Zoom in to the event whose text is an attack, alone there, and click its pin."""
     lat, lon = ATTACK_AT
-    moved_and_drawn(frame, f"window.map.setView([{lat}, {lon}], 10, {{animate: false}})")
+    # An earlier popup, closed, covers nothing.
+    moved_and_drawn(
+        frame,
+        f"window.map.closePopup(); window.map.setView([{lat}, {lon}], 10, {{animate: false}})",
+    )
     frame.locator(".sm-marker").first.click()
 
 

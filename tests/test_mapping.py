@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
 import re
@@ -79,7 +80,7 @@ def _walk(element: folium.Element) -> list[folium.Element]:
 
 
 def _published(frame: pd.DataFrame) -> PublishedPoints:
-    return PublishedPoints("/app/static/cache/points/p1-v.bin", map_points(frame).rows)
+    return PublishedPoints("/app/static/cache/points/p2-v.bin.gz", map_points(frame).rows)
 
 
 def _layer(frame: pd.DataFrame, **options: Any) -> folium.FeatureGroup:
@@ -117,7 +118,7 @@ def test_many_events_make_one_layer_whose_points_are_fetched_not_one_marker_each
     assert not [e for e in elements if isinstance(e, folium.Marker | folium.Popup)]
     # The layer's script carries where to fetch the points, never the points themselves.
     script = drawn.js()
-    assert "/app/static/cache/points/p1-v.bin" in script and "Site 1999" not in script
+    assert "/app/static/cache/points/p2-v.bin.gz" in script and "Site 1999" not in script
     assert "44.01" not in script and len(script) < 5_000
 
 
@@ -189,9 +190,9 @@ def test_the_mask_sends_every_kept_point_in_its_smaller_form() -> None:
 def test_points_are_published_once_per_version(tmp_path: Path) -> None:
     frame = events_frame([event(place="A"), event(place="B", lat=45.0)])
     published = publish_points(frame, "v1", root=tmp_path, url="/static/p")
-    assert published.url == "/static/p/p1-v1.bin" and published.rows.tolist() == [0, 1]
-    path = tmp_path / "p1-v1.bin"
-    assert path.read_bytes() == map_points(frame).to_bytes()
+    assert published.url == "/static/p/p2-v1.bin.gz" and published.rows.tolist() == [0, 1]
+    path = tmp_path / "p2-v1.bin.gz"
+    assert gzip.decompress(path.read_bytes()) == map_points(frame).to_bytes()
     written = path.read_bytes()
     # The version names the events: a second call with it writes nothing new.
     publish_points(events_frame([event(lat=10.0)]), "v1", root=tmp_path, url="/static/p")

@@ -129,6 +129,7 @@ def _events_layer(
     rows: str,
     details: str,
     window: tuple[date, date] | None,
+    play: tuple[int, date] | None,
     focus: int | None,
     _points: PublishedPoints,
     _kept: pd.Index,
@@ -142,6 +143,7 @@ def _events_layer(
         mask=points_mask(_points, _kept),
         window=window,
         edit_url=EVENT_LINK,
+        play=play,
         focus=focus,
     )
 
@@ -208,6 +210,8 @@ def _draw_map(
         _rows_key(undated),
         details_url(data.version),
         _window(view),
+        # While playing, the map steps on between the page's steps of a second.
+        (_play_step(), data.last) if st.session_state.get(PLAYING) else None,
         focus,
         points,
         undated.index,

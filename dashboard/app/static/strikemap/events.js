@@ -16,6 +16,8 @@
   var PIN_LIMIT = 300;
   /* A group that cannot split by zooming spreads at most this many of its events. */
   var SPREAD_LIMIT = 100;
+  /* While the timeline plays, the map steps its dates at most this often a second. */
+  var PLAY_FPS = 10;
   /* The screen around the map that is grouped too, so a short pan shows no gap. */
   var MARGIN = 0.5;
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -37,7 +39,8 @@
     var started = performance.now();
     var bytes = fetch(spec.points, {credentials: 'same-origin'}).then(function (r) {
       if (!r.ok) throw new Error('the map\'s points: HTTP ' + r.status);
-      return r.arrayBuffer();
+      // Gzipped (served as a file, not as an encoding): unpacked as it arrives.
+      return new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
     });
     this.worker = new Worker(spec.worker);
     this.worker.onmessage = function (e) {
@@ -205,6 +208,7 @@
   };
 
   EventsLayer.prototype.onRemove = function (map) {
+    clearInterval(this.playing);
     map.off('moveend smfitdone', this.moved);
     map.off('zoomstart click', this.unspread);
     this.spread(null);
@@ -247,12 +251,14 @@
     }
     this.regroup();
     if (this.focused) this.open(this.focused);
+    this.play();
   };
 
   /* Group the shown events for the current view and draw them. */
   EventsLayer.prototype.regroup = function () {
     var self = this, map = this._map;
-    if (!map || this.shown === null) return;
+    // While the first view is being fitted, what would be grouped is not what is seen.
+    if (!map || this.shown === null || map.smFitPending) return;
     if (this.asking) { this.again = true; return; }
     var zoom = map.getZoom(), size = map.getSize(), origin = map.getPixelBounds().min;
     var pad = size.multiplyBy(MARGIN);
@@ -306,8 +312,7 @@
       self.smTimes.paint = performance.now() - started;
       self.smTimes.total = performance.now() - self.started;
       self.smFrames++;
-      // Ready once the view the reader is meant to see is drawn.
-      if (!map.smFitPending) self.smReady = true;
+      self.smReady = true;
     });
   };
 
@@ -398,6 +403,24 @@
       if (found.open === false) self._map.closePopup();
       self.regroup();
     });
+  };
+
+  /* While the timeline plays, the page moves the dates on by a step each second (a new
+     layer); in between, the map moves them on itself, a frame at a time (at most a day a
+     frame), so the strikes come and go smoothly and the next layer takes over from it. */
+  EventsLayer.prototype.play = function () {
+    var self = this, play = this.spec.play, window = this.window;
+    if (!play || !window || this.playing) return;
+    var step = play[0], last = play[1], frames = Math.min(step, PLAY_FPS), k = 0;
+    if (frames < 2) return;
+    this.playing = setInterval(function () {
+      var shift = Math.round(++k * step / frames);
+      if (k >= frames || !self._map || window[1] + shift > last) {
+        clearInterval(self.playing);
+        return;
+      }
+      self.setWindow([window[0] + shift, window[1] + shift]);
+    }, 1000 / frames);
   };
 
   /* Show or leave out the interceptions (the layer control's switch). */
