@@ -76,6 +76,8 @@ MIN_ZOOM = 3
 #: The sea: the background of the plain map.
 SEA_COLOUR = "#dce8f2"
 FRONT_COLOUR = "#b3001b"
+#: The front line at the start of the dates, drawn dashed beside the current one.
+EARLIER_FRONT_COLOUR = "#6b4a4a"
 GEOD = Geod(ellps="WGS84")
 
 
@@ -361,50 +363,42 @@ class _Basemap(_ScriptElement):
 
 
 class _Lines(_ScriptElement):
-    """A front line, drawn over a white casing, with a plain-text tooltip."""
+    """A front line over a white casing, with a plain-text tooltip, switchable in the
+    layer control; ``strikemap.frontLine`` (map.js) draws it."""
 
-    def __init__(self, geometry: dict[str, Any], tooltip: str, *, dashed: bool) -> None:
+    def __init__(self, geometry: dict[str, Any], tooltip: str, label: str, *, dashed: bool) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "FrontLine"
+        self.default_js = [MAP_JS]
         self.geometry = geometry
         self.tooltip = tooltip
+        self.label = label
         self.dashed = dashed
 
     def js(self) -> str:
-        name = self.get_name()
-        dash = "'8 6'" if self.dashed else "null"
-        css_class = "sm-frontline-compare" if self.dashed else "sm-frontline"
-        colour = "#6b4a4a" if self.dashed else FRONT_COLOUR
+        colour = EARLIER_FRONT_COLOUR if self.dashed else FRONT_COLOUR
         return (
-            f"var {name}_data = {_js_own(self.geometry)};\n"
-            f"var {name}_tip = document.createElement('span');"
-            f"{name}_tip.textContent = {js_data(self.tooltip)};\n"
-            f"L.geoJSON({name}_data, {{interactive:false,style:{{color:'#ffffff',"
-            f"weight:{7 if not self.dashed else 5},opacity:0.85}}}}).addTo({self.parent_name()});\n"
-            f"var {name} = L.geoJSON({name}_data, {{style:{{color:'{colour}',weight:3,"
-            f"opacity:0.95,dashArray:{dash},className:'{css_class}'}}}})"
-            f".bindTooltip({name}_tip, {{sticky:true}}).addTo({self.parent_name()});\n"
+            f"var {self.get_name()} = window.strikemap.frontLine({self.parent_name()}, "
+            f"{_js_own(self.geometry)}, {js_data([self.tooltip, self.label, colour])}, "
+            f"{js_data(self.dashed)});\n"
         )
 
 
 class _Band(_ScriptElement):
-    """The area within some distance of the front line, with a plain-text tooltip."""
+    """The area within some distance of the front line, with a plain-text tooltip,
+    switchable in the layer control; ``strikemap.band`` (map.js) draws it."""
 
-    def __init__(self, geometry: dict[str, Any], tooltip: str) -> None:
+    def __init__(self, geometry: dict[str, Any], label: str) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "DistanceBand"
+        self.default_js = [MAP_JS]
         self.geometry = geometry
-        self.tooltip = tooltip
+        self.label = label
 
     def js(self) -> str:
-        name = self.get_name()
         return (
-            f"var {name}_tip = document.createElement('span');"
-            f"{name}_tip.textContent = {js_data(self.tooltip)};\n"
-            f"var {name} = L.geoJSON({_js_own(self.geometry)}, {{style:{{color:'#7a4b00',"
-            "weight:1.2,opacity:0.8,dashArray:'6 4',fillColor:'#f0a030',fillOpacity:0.07,"
-            f"className:'sm-band'}}}}).bindTooltip({name}_tip, {{sticky:true}})"
-            f".addTo({self.parent_name()});\n"
+            f"var {self.get_name()} = window.strikemap.band({self.parent_name()}, "
+            f"{_js_own(self.geometry)}, {js_data(self.label)});\n"
         )
 
 
@@ -412,12 +406,12 @@ class _Legend(_ScriptElement):
     """The key, folded until opened: one row per target type (colour and icon), an
     interception, the front line and the bands. ``strikemap.legend`` (map.js) draws it."""
 
-    def __init__(self, front_name: str | None, bands: bool) -> None:
+    def __init__(self, front_line: bool, bands: bool) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Legend"
         self.default_js = [MAP_JS]
         self.default_css = [MAP_CSS]
-        self.front_name = front_name
+        self.front_line = front_line
         self.bands = bands
 
     def js(self) -> str:
@@ -426,7 +420,7 @@ class _Legend(_ScriptElement):
         return (
             f"var {self.get_name()} = window.strikemap.legend({self.parent_name()}, "
             f"{js_data(rows)}, {js_data([caught.colour, caught.icon, caught.label])}, "
-            f"{js_data(self.front_name)}, {js_data(self.bands)});\n"
+            f"{js_data(self.front_line)}, {js_data(self.bands)});\n"
             f"{self.parent_name()}.getContainer().style.background={js_data(SEA_COLOUR)};\n"
         )
 
@@ -527,29 +521,28 @@ def _front_label(frontline: Frontline) -> str:
 
 def build_base_map(
     *,
-    frontline: Frontline | None = None,
-    compare_frontline: Frontline | None = None,
-    bands_km: Sequence[float] = (),
+    front_line: bool = False,
+    bands: bool = False,
     tiles: str | None = None,
     center: tuple[float, float] = (49.5, 38.5),
     zoom: int = 5,
     basemap_url: str | None = None,
 ) -> folium.Map:
-    """The map without events: countries and regions, front line, bands, legend.
+    """The map without events or front lines: countries and regions, and the legend.
+
+    The front lines and the events are layers of their own (:func:`lines_layer`,
+    :func:`events_layer`) that the page swaps without rebuilding this map, so a change of
+    the dates or the filters keeps the reader's view.
 
     Parameters
     ----------
-    frontline
-        The front line to draw (and to measure the bands from).
-    compare_frontline
-        An earlier front line, drawn dashed for comparison.
-    bands_km
-        Distances from ``frontline`` to draw as switchable areas, e.g. ``(100, 300)``.
+    front_line, bands
+        Whether the legend has a row for the front line, and for the distance bands.
     tiles
         A folium tile name or URL for an online background; ``None`` (the default) draws
         the shipped basemap on a plain background and needs no network.
     center, zoom
-        The first view.
+        The view before the events are fitted.
     basemap_url
         Where :func:`publish_basemap` put the basemap: the browser fetches it from there.
         Without it the map carries the basemap in its script.
@@ -573,7 +566,7 @@ def build_base_map(
         zoom_start=zoom,
         tiles=None,
         control_scale=True,
-        # With tiles=None folium sets no zoom limits; clustering needs a finite maxZoom.
+        # With tiles=None folium sets no zoom limits; the events' groups need a finite one.
         maxZoom=MAX_ZOOM_TILES if online else MAX_ZOOM_OFFLINE,
         minZoom=MIN_ZOOM,
     )
@@ -590,29 +583,51 @@ def build_base_map(
     countries = _Group(name="Countries and regions", overlay=True, control=True)
     _Basemap(geojson_js, attribution, filled=not online, url=basemap_url).add_to(countries)
     countries.add_to(fmap)
-    if frontline is not None:
-        for km in sorted(set(bands_km)):
-            label = f"Within {km:,.0f} km of the front line"
-            group = _Group(name=label, overlay=True, control=True)
-            _Band(_band_geojson(frontline.line.wkb, float(km)), label).add_to(group)
-            group.add_to(fmap)
-    if compare_frontline is not None:
-        group = _Group(
-            name=f"Earlier front line ({compare_frontline.valid_from:%d %b %Y})", overlay=True
-        )
-        _Lines(
-            _front_geojson(compare_frontline), _front_label(compare_frontline), dashed=True
-        ).add_to(group)
-        group.add_to(fmap)
-    if frontline is not None:
-        group = _Group(name=f"Front line ({frontline.valid_from:%d %b %Y})", overlay=True)
-        _Lines(_front_geojson(frontline), _front_label(frontline), dashed=False).add_to(group)
-        group.add_to(fmap)
-    _Legend(frontline.name if frontline is not None else None, bool(bands_km)).add_to(fmap)
+    _Legend(front_line, bands).add_to(fmap)
     control = folium.LayerControl(position="topright", collapsed=True)
     control.add_to(fmap)
     _ControlHandle(control).add_to(fmap)
     return localize(fmap)
+
+
+def lines_layer(
+    frontline: Frontline,
+    *,
+    compare: Frontline | None = None,
+    bands_km: Sequence[float] = (),
+) -> folium.FeatureGroup:
+    """The front line, optionally an earlier one and distance bands, as one layer for
+    ``st_folium(feature_group_to_add=...)``; each is switchable in the layer control.
+
+    Parameters
+    ----------
+    frontline
+        The front line to draw (and to measure the bands from).
+    compare
+        An earlier front line, drawn dashed for comparison.
+    bands_km
+        Distances from ``frontline`` to draw as areas, e.g. ``(100, 300)``.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        Its assets point at the app's own copies.
+    """
+    group = _Group(name="Front lines", control=False)
+    for km in sorted(set(bands_km)):
+        label = f"Within {km:,.0f} km of the front line"
+        _Band(_band_geojson(frontline.line.wkb, float(km)), label).add_to(group)
+    if compare is not None:
+        _Lines(
+            _front_geojson(compare),
+            _front_label(compare),
+            "Front line at the start of the dates",
+            dashed=True,
+        ).add_to(group)
+    _Lines(_front_geojson(frontline), _front_label(frontline), "Front line", dashed=False).add_to(
+        group
+    )
+    return localize(group)
 
 
 # -- the events -------------------------------------------------------------------------------

@@ -169,6 +169,9 @@ class Run:
     steps: dict[str, float]
     playback_fps: float
     tab_mb: float
+    #: Of the filter change: from the press to the new layer's start (the page's rerun on
+    #: the server, sending it, the frame running the layer's script).
+    change_to_layer_s: float
 
 
 @dataclass
@@ -371,6 +374,7 @@ def one_run(browser: Browser, url: str, timeout_ms: float) -> Run:
             f" window.map.getZoom() === {zoom}; }}"
         )
         fps = float(frame.evaluate(PLAYBACK, PLAY_FRAMES))
+        pressed = page.evaluate("() => window.smPressedAt")
         return Run(
             first_draw,
             filter_change,
@@ -381,6 +385,7 @@ def one_run(browser: Browser, url: str, timeout_ms: float) -> Run:
             steps,
             fps,
             peak_mb(page_processes()),
+            (after["started"] - pressed) / 1000,
         )
     finally:
         page.close()
@@ -575,6 +580,15 @@ def report(sizes: list[Size], baseline_timeout_s: float) -> list[str]:
             value = statistics.median(r.steps[step] for r in size.runs)
             cells.append(f"{value:>6.3f}s {100 * value / total:>4.0f} %")
         print(f"{size.n:>9,}  " + "  ".join(f"{c:>15}" for c in cells))
+    print()
+    print("the filter change, step by step (median seconds):")
+    for size in sizes:
+        change = statistics.median(r.filter_change_s for r in size.runs)
+        to_layer = statistics.median(r.change_to_layer_s for r in size.runs)
+        print(
+            f"  {size.n:>9,} events: press to the new layer's start (the page's run, sending "
+            f"it) {to_layer:.3f} s; choosing, grouping and drawing {change - to_layer:.3f} s"
+        )
     print()
     print("the server, measured in this process on the same events:")
     for size in sizes:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -313,30 +313,49 @@ def test_the_first_view_holds_every_event_clear_of_the_controls(
         assert seen.map_frame.evaluate(DRAWN_COUNT) == len(points)
 
 
-def test_a_filter_change_keeps_the_view_and_fetches_no_points_again(
+def new_layer_drawn(seen: Visit, change: Callable[[], None]) -> None:
+    """Make a change on the page and wait until the map has drawn the layer it sends."""
+    before = seen.map_frame.evaluate(f"() => {{ {FIND_LAYER} return L.stamp(layer); }}")
+    change()
+    seen.map_frame.wait_for_function(
+        f"() => {{ {FIND_LAYER} return L.stamp(layer) !== {before} && layer.smReady; }}",
+        timeout=30_000,
+    )
+
+
+def test_filter_and_date_changes_keep_the_map_and_its_view(
     browser: Browser, app_url: str, store_path: Path
 ) -> None:
     with Store(store_path) as store:
         naval = sum(e.located and e.target_type == "naval" for e in store.events())
     assert 0 < naval < located_count(store_path)
+    view = "() => { var c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
     with tab(browser, app_url, 1400, 1000) as seen:
         seen.page.locator(".st-key-target_types input").wait_for(timeout=30_000)
         # The reader moves the map; the filter's events lie partly out of that view.
         moved_and_drawn(seen.map_frame, "window.map.setView([50.0, 36.0], 6, {animate: false})")
-        before = seen.map_frame.evaluate(f"() => {{ {FIND_LAYER} return L.stamp(layer); }}")
-        seen.page.locator(".st-key-target_types input").click()
-        seen.page.get_by_role("option", name="Naval", exact=True).click()
-        seen.map_frame.wait_for_function(
-            f"() => {{ {FIND_LAYER} return L.stamp(layer) !== {before} && layer.smReady; }}",
-            timeout=30_000,
-        )
+        seen.map_frame.evaluate("() => { window.smSameMap = true; }")
+
+        def choose_naval() -> None:
+            seen.page.locator(".st-key-target_types input").click()
+            seen.page.get_by_role("option", name="Naval", exact=True).click()
+
+        new_layer_drawn(seen, choose_naval)
         shown = seen.map_frame.evaluate(f"() => {{ {FIND_LAYER} return layer.smCount; }}")
         assert shown == naval
-        view = seen.map_frame.evaluate(
-            "() => { var c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
-        )
-        assert view == pytest.approx([50.0, 36.0, 6])
-        # The points came once, with the page; the change sent only which are shown.
+        assert seen.map_frame.evaluate(view) == pytest.approx([50.0, 36.0, 6])
+        # The last 30 days, then a week back: the dates end before the last front line
+        # came into force, so another front line is drawn, on the same map, in the same view.
+        seen.page.keyboard.press("Escape")
+        new_layer_drawn(seen, seen.page.locator(".st-key-preset_30d button").first.click)
+        new_layer_drawn(seen, seen.page.get_by_role("button", name="Back").first.click)
+        seen.page.get_by_text("Front line: ").first.wait_for(timeout=10_000)
+        assert seen.map_frame.evaluate("() => window.smSameMap") is True
+        assert seen.map_frame.evaluate(view) == pytest.approx([50.0, 36.0, 6])
+        assert seen.map_frame.locator("path.sm-frontline").count() >= 1
+        # Swapping the layers is not the reader hiding them: interceptions still shown.
+        assert seen.map_frame.evaluate(f"() => {{ {FIND_LAYER} return layer.caught; }}") is True
+        # The points came once, with the page; the changes sent only which are shown.
         assert len([u for u in seen.requests if "/cache/points/" in u]) == 1
 
 

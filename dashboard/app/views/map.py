@@ -56,6 +56,7 @@ from dashboard.mapping import (
     build_base_map,
     details_url,
     events_layer,
+    lines_layer,
     points_mask,
     publish_basemap,
     publish_details,
@@ -81,24 +82,23 @@ REVEAL_AFTER_S = 2.0
 _REVEAL_ARMED = "_reveal_armed"
 
 
-@st.cache_resource(max_entries=16, show_spinner="Drawing the base map…")
-def _base_map(
-    frontline_id: str | None,
+@st.cache_resource(max_entries=8, show_spinner="Drawing the base map…")
+def _base_map(bands: bool, tiles: str | None, basemap_url: str | None) -> folium.Map:
+    # The same map whatever the dates and filters: the browser keeps it and its view, and
+    # the front lines and events are swapped on it.
+    return build_base_map(front_line=True, bands=bands, tiles=tiles, basemap_url=basemap_url)
+
+
+@st.cache_resource(max_entries=16, show_spinner="Drawing the front line…")
+def _lines_layer(
+    frontline_id: str,
     compare_id: str | None,
     bands_km: tuple[int, ...],
-    tiles: str | None,
-    basemap_url: str | None,
-    _frontline: Frontline | None,
+    _frontline: Frontline,
     _compare: Frontline | None,
-) -> folium.Map:
-    # Keyed by the snapshot ids, so the map is rebuilt only when the drawn lines change.
-    return build_base_map(
-        frontline=_frontline,
-        compare_frontline=_compare,
-        bands_km=bands_km,
-        tiles=tiles,
-        basemap_url=basemap_url,
-    )
+) -> folium.FeatureGroup:
+    # Keyed by the snapshot ids: the lines are drawn anew only when they change.
+    return lines_layer(_frontline, compare=_compare, bands_km=bands_km)
 
 
 @st.cache_resource(show_spinner=False)
@@ -189,12 +189,11 @@ def _draw_map(
             basemap_url: str | None = publish_basemap()
         except OSError:
             basemap_url = None
-    base = _base_map(
+    base = _base_map(bands, ONLINE_TILES if online else None, basemap_url)
+    lines = _lines_layer(
         frontline.id,
         earlier.id if earlier is not None else None,
         BANDS_KM if bands else (),
-        ONLINE_TILES if online else None,
-        basemap_url,
         frontline,
         earlier,
     )
@@ -216,21 +215,22 @@ def _draw_map(
         points,
         undated.index,
     )
-    # st_folium adds the layer to the map it draws and renames both; the cached maps and
-    # layers are shared by every session, so draw one at a time and take the layer off
+    # st_folium adds the layers to the map it draws and renames them all; the cached maps
+    # and layers are shared by every session, so draw one at a time and take the layers off
     # again, leaving the base as built.
     with _shared_lock("draw"):
         try:
             st_folium(
                 base,
-                feature_group_to_add=layer,
+                feature_group_to_add=[lines, layer],
                 returned_objects=[],
                 key="map",
                 height=MAP_HEIGHT,
                 use_container_width=True,
             )
         finally:
-            base._children.pop(layer.get_name(), None)
+            for group in (lines, layer):
+                base._children.pop(group.get_name(), None)
     st.caption(
         f"Front line: {frontline.name}, valid from {frontline.valid_from:%d %B %Y}."
         + (f" Dashed: {earlier.name}." if earlier is not None else "")

@@ -178,8 +178,35 @@
     });
   };
 
-  /* Make the layer control list a layer of the events (interceptions), as long as the
-     events are on the map; the reader's choice to hide it holds for later layers. */
+  /* A front line over a white casing with a plain-text tooltip, switchable as text[1].
+     text: [tooltip, label, colour]; an earlier line of a comparison is dashed. */
+  sm.frontLine = function (parent, data, text, dashed) {
+    var tip = el('span', null, text[0]);
+    var layer = L.featureGroup([
+      L.geoJSON(data, {interactive: false,
+        style: {color: '#ffffff', weight: dashed ? 5 : 7, opacity: 0.85}}),
+      L.geoJSON(data, {style: {color: text[2], weight: 3, opacity: 0.95,
+        dashArray: dashed ? '8 6' : null,
+        className: dashed ? 'sm-frontline-compare' : 'sm-frontline'}})
+        .bindTooltip(tip, {sticky: true})
+    ]);
+    sm.switchable(parent._map, parent, layer, text[1]);
+    return layer;
+  };
+
+  /* The area within some distance of the front line, switchable as label. */
+  sm.band = function (parent, data, label) {
+    var tip = el('span', null, label);
+    var layer = L.geoJSON(data, {style: {color: '#7a4b00', weight: 1.2, opacity: 0.8,
+      dashArray: '6 4', fillColor: '#f0a030', fillOpacity: 0.07, className: 'sm-band'}})
+      .bindTooltip(tip, {sticky: true});
+    sm.switchable(parent._map, parent, layer, label);
+    return layer;
+  };
+
+  /* Make the layer control list a layer of a swapped group (the interceptions, a front
+     line, a band), as long as the group is on the map; the reader's choice to hide it
+     holds for later groups. */
   sm.switchable = function (map, parent, layer, name) {
     var control = map.smControl;
     var hidden = map.smHidden = map.smHidden || {};
@@ -187,7 +214,11 @@
     if (!control) return;
     control.addOverlay(layer, name);
     function changed(shown) {
-      return function (e) { if (e.layer === layer) hidden[name] = !shown; };
+      // Only the reader's click in the control: a group taken off the map (swapped for
+      // the next) takes its layers off too, which the control reports the same way.
+      return function (e) {
+        if (e.layer === layer && control._handlingClick) hidden[name] = !shown;
+      };
     }
     var added = changed(true), removed = changed(false);
     map.on('overlayadd', added);
