@@ -38,8 +38,9 @@ unit: $(STAMP) $(ASSETS)
 
 test: lint typecheck unit
 
+# SIZES="10000 100000" to time other sizes than 10,000, 100,000 and 1,000,000 events.
 bench: $(STAMP) $(ASSETS)
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(if $(SIZES),--sizes $(SIZES))
 
 # The store at a million events on SQLite and PostgreSQL (a throwaway cluster unless
 # BENCH_ARGS="--postgres URL"); minutes of filling the first time.
