@@ -12,7 +12,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -448,6 +448,26 @@ def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -
     ran(at)
     assert not at.dataframe
     assert any("no place that could be located: 0." in c.value for c in at.caption)
+
+
+def test_beside_the_map_only_the_latest_unlocated_events_are_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    first = date(2021, 1, 1)
+    unlocated = [
+        strike(i, first + timedelta(days=i), None, target_type="unknown") for i in range(1005)
+    ]
+    with Store(path) as opened:
+        opened.save_events(unlocated)
+    at = map_page()
+    assert any(
+        "no place that could be located: 1,005 (the latest 1,000 listed" in c.value
+        for c in at.caption
+    )
+    listed = only_table(at)["Date"].tolist()
+    assert len(listed) == 1000 and min(listed) == first + timedelta(days=5)
 
 
 def test_play_slides_a_window_of_fixed_length_at_the_chosen_speed(store: Path) -> None:

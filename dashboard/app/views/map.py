@@ -69,6 +69,8 @@ ONLINE_TILES = "OpenStreetMap"
 #: The map's height where the page's stylesheet does not set it from the window's.
 MAP_HEIGHT = 620
 PAGE_CSS = STATIC_DIR / "strikemap" / "page.css"
+#: At most this many events without a place are listed beside the map.
+UNLOCATED_LISTED = 1000
 PLAY_INTERVAL_S = 1.0
 #: How far the window moves each second of playing, and how many days it shows.
 PLAY_SPEEDS: dict[str, int] = {"a day": 1, "a week": 7, "a month": 30}
@@ -248,8 +250,15 @@ def _publish_details(data: Data) -> None:
 
 def _unlocated_list(view: View) -> None:
     rows = view.filtered[view.filtered["lat"].isna()]
+    total = len(rows)
     st.subheader("Not on the map")
-    st.caption(f"Events naming no place that could be located: {len(rows):,}.")
+    listed = ""
+    if len(rows) > UNLOCATED_LISTED:
+        # The latest ones, in the store's order: tens of thousands of rows in a column
+        # beside the map would cost every filter change a second and help nobody.
+        rows = rows.loc[rows["date"].nlargest(UNLOCATED_LISTED).index.sort_values()]
+        listed = f" (the latest {UNLOCATED_LISTED:,} listed; the table page has them all)"
+    st.caption(f"Events naming no place that could be located: {total:,}{listed}.")
     if rows.empty:
         return
     table = pd.DataFrame(

@@ -170,7 +170,6 @@
     this.caught = true;
     this.window = spec.window;
     this.generation = 0;
-    this.chunks = {};
     this.drawn = [];
     this.icons = spec.types.map(function (t) { return icon(t, false); });
     this.caughtIcons = spec.types.map(function (t) { return icon(t, true); });
@@ -229,8 +228,9 @@
   EventsLayer.prototype.select = function () {
     var self = this, spec = this.spec, generation = ++this.generation;
     var mask = spec.mask === null ? null : [spec.mask[0], decode(spec.mask[1])];
-    return this.points.ask({op: 'select', mask: mask, window: this.window, caught: this.caught,
-      focus: this.focusRef, open: openRef(this._map)}, mask ? [mask[1].buffer] : []).then(function (found) {
+    var message = {op: 'select', mask: mask, window: this.window, caught: this.caught,
+      focus: this.focusRef, open: openRef(this._map)};
+    return this.points.ask(message, mask ? [mask[1].buffer] : []).then(function (found) {
       if (generation !== self.generation || !self._map) return;
       self.smTimes.select = found.ms;
       self.found(found);
@@ -268,9 +268,12 @@
     this.asking = true;
     this.points.ask({op: 'bins', zoom: zoom, box: box, cell: CELL,
       exclude: this.focused ? this.focused[0] : null}).then(function (answer) {
+      var again = self.again;
       self.asking = false;
-      if (generation !== self.generation || !self._map) return;
-      if (self.again) { self.again = false; self.regroup(); return; }
+      self.again = false;
+      // Asked again meanwhile (the view or the events shown changed): this answer is old.
+      if (again) self.regroup();
+      if (again || generation !== self.generation || !self._map) return;
       self.smTimes.group = answer.ms;
       self.smTimes.groupWait = performance.now() - asked;
       self.draw(answer.groups, zoom);
@@ -290,7 +293,7 @@
       var at = map.unproject([g.x, g.y], zoom), item;
       if (g.one) {
         item = pins ? self.pin(g.one) : self.dot(g.one, canvas);
-        self.drawn.push({n: 1, item: item, refs: [g.one[5]], pin: pins});
+        self.drawn.push({n: 1, item: item, pin: pins});
         return;
       }
       var slices = [];
@@ -301,11 +304,10 @@
       item.sm = {n: g.n, caught: g.caught, slices: slices, label: g.n.toLocaleString('en-GB')};
       item.on('click', function () { self.zoomTo(g, zoom); });
       self.items.addLayer(item);
-      self.drawn.push({n: g.n, item: item, refs: null, pin: false});
+      self.drawn.push({n: g.n, item: item, pin: false});
     });
     if (this.focused) {
-      this.drawn.push({n: 1, item: this.pin(this.focused, true), refs: [this.focused[5]],
-        pin: true});
+      this.drawn.push({n: 1, item: this.pin(this.focused, true), pin: true});
     }
     this.smTimes.draw = performance.now() - started;
     requestAnimationFrame(function () {
