@@ -1,5 +1,6 @@
-"""The command line: ``python -m dashboard extract|load|import|export|coverage|demo|evaluate|
-frontline``, and ``event`` and ``migrate`` (:mod:`dashboard.event_commands`).
+"""The command line: ``python -m dashboard extract|load|import|export|coverage|demo|
+evaluate|frontline``, and ``event``, ``migrate`` and ``copy``
+(:mod:`dashboard.event_commands`).
 
 Every error the project raises on purpose (bad input, a store that cannot be used) becomes
 one line on stderr and exit status 2; nothing prints a traceback for it. ``load`` refuses a
@@ -19,8 +20,15 @@ from typing import TYPE_CHECKING
 from .articles import read_article
 from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
-from .event_commands import add_analyst_option, add_event_commands, run_event, run_migrate
-from .exports import events_to_acled_csv, events_to_csv, events_to_geojson
+from .event_commands import (
+    STORE_HELP,
+    add_analyst_option,
+    add_event_commands,
+    run_copy,
+    run_event,
+    run_migrate,
+)
+from .exports import events_to_acled_csv, write_csv, write_geojson
 from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
 from .providers import LAYOUTS
@@ -28,7 +36,7 @@ from .settings import get_settings
 
 if TYPE_CHECKING:
     from .model import Event
-    from .store import Store
+    from .store import EventStore
 
 EXIT_ERROR = 2
 #: A load that went on past refused files: what could be stored is, and the status says so.
@@ -61,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
     load = commands.add_parser("load", help="store the events of articles (default: seeds/)")
     load.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    load.add_argument("--store", type=Path, help="the store file (default: data/strikemap.sqlite)")
+    load.add_argument("--store", help=STORE_HELP)
     load.add_argument("--quiet", action="store_true", help="no progress on stderr")
     load.add_argument(
         "--published",
@@ -84,9 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     provider.add_argument("provider", choices=sorted(LAYOUTS), metavar="acled|ucdp")
     provider.add_argument("file", type=Path, metavar="FILE.csv")
-    provider.add_argument(
-        "--store", type=Path, help="the store file (default: data/strikemap.sqlite)"
-    )
+    provider.add_argument("--store", help=STORE_HELP)
     provider.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_analyst_option(provider)
 
@@ -109,11 +115,13 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--target-type", dest="target_types", nargs="+", choices=TARGET_TYPES, metavar="T"
         )
-        command.add_argument("--store", type=Path)
+        command.add_argument("--store", help=STORE_HELP)
 
     demo = commands.add_parser("demo", help="fill a separate demo store with synthetic events")
     demo.add_argument("--events", type=int, default=10_000, metavar="N")
-    demo.add_argument("--store", type=Path, help="default: data/demo/demo.sqlite")
+    demo.add_argument(
+        "--store", help="a SQLite file or a postgresql:// address (default: data/demo/demo.sqlite)"
+    )
     demo.add_argument("--seed", type=int, default=0)
 
     add_frontline_commands(commands)
@@ -152,7 +160,7 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _warn_unreadable(store: Store) -> None:
+def _warn_unreadable(store: EventStore) -> None:
     for event_id, reason in store.unreadable.items():
         print(
             f"warning: stored event {event_id} cannot be read and is left out: {reason}",
@@ -162,7 +170,7 @@ def _warn_unreadable(store: Store) -> None:
 
 def _load(args: argparse.Namespace) -> int:
     from .loader import load_paths
-    from .store import Store
+    from .store import open_store
 
     paths = args.paths or [get_settings().seeds_dir]
     check_metadata({"published": args.published}, "--published", allow_any_date=args.allow_any_date)
@@ -174,7 +182,7 @@ def _load(args: argparse.Namespace) -> int:
     def refused(file: Path, error: InputError) -> None:
         print(f"refused: {error}", file=sys.stderr)
 
-    with Store(args.store, analyst=args.analyst) as store:
+    with open_store(args.store, analyst=args.analyst) as store:
         result = load_paths(
             paths,
             store,
@@ -209,23 +217,28 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _stored_events(args: argparse.Namespace) -> list[Event]:
-    from .store import Store
+    from .store import open_store
 
-    with Store(args.store, create=False) as store:
+    with open_store(args.store, create=False) as store:
         events = store.events(since=args.since, until=args.until, target_types=args.target_types)
         _warn_unreadable(store)
     return events
 
 
 def _export(args: argparse.Namespace) -> int:
-    events = _stored_events(args)
-    if args.format == "csv":
-        sys.stdout.write(events_to_csv(events))
-    elif args.format == "acled":
-        sys.stdout.write(events_to_acled_csv(events))
-    else:
-        json.dump(events_to_geojson(events), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    from .store import open_store
+
+    with open_store(args.store, create=False) as store:
+        # Streamed: a million events go out in the memory of a few thousand.
+        events = store.exported(since=args.since, until=args.until, target_types=args.target_types)
+        if args.format == "csv":
+            write_csv(events, sys.stdout)
+        elif args.format == "acled":
+            sys.stdout.write(events_to_acled_csv(events))
+        else:
+            write_geojson(events, sys.stdout)
+            sys.stdout.write("\n")
+        _warn_unreadable(store)
     return 0
 
 
@@ -239,7 +252,7 @@ _IMPORT_STAGES = {
 
 def _import(args: argparse.Namespace) -> int:
     from .providers.importer import import_export
-    from .store import Store
+    from .store import open_store
 
     layout = LAYOUTS[args.provider]
 
@@ -247,7 +260,7 @@ def _import(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"  {done:,} {_IMPORT_STAGES[stage]}", file=sys.stderr)
 
-    with Store(args.store, analyst=args.analyst) as store:
+    with open_store(args.store, analyst=args.analyst) as store:
         report = import_export(args.file, layout, store, progress=progress)
         for bad in report.bad:
             print(f"refused: {args.file}: {bad}", file=sys.stderr)
@@ -277,16 +290,17 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import make_demo_events
-    from .store import Store
+    from .demo import demo_event_stream
+    from .store import open_store
 
     if args.events < 1:
         raise InputError("--events must be at least 1")
-    path = args.store or get_settings().data_dir / "demo" / "demo.sqlite"
-    with Store(path) as store:
+    # Never the team's store: the demo empties the store it fills.
+    location = args.store or get_settings().data_dir / "demo" / "demo.sqlite"
+    with open_store(location) as store:
         store.clear()
-        count = store.save_events(make_demo_events(args.events, seed=args.seed))
-    print(f"{count} synthetic events written to {path}")
+        count = store.bulk_fill(demo_event_stream(args.events, seed=args.seed))
+        print(f"{count} synthetic events written to {store.shown}")
     return 0
 
 
@@ -316,6 +330,7 @@ _COMMANDS = {
     "frontline": run_frontline,
     "event": run_event,
     "migrate": run_migrate,
+    "copy": run_copy,
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 import pandas as pd
 
@@ -119,6 +119,26 @@ def rows_to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] = CSV_COL
 def events_to_csv(events: Iterable[Event]) -> str:
     """CSV text, one row per event, with :data:`CSV_COLUMNS`."""
     return rows_to_csv(event_row(e) for e in events)
+
+
+def write_csv(events: Iterable[Event], out: TextIO) -> None:
+    """Write :func:`events_to_csv`'s text a row at a time, holding one event at a time."""
+    out.write(",".join(_csv_text(column) for column in CSV_COLUMNS) + "\n")
+    for event in events:
+        row = event_row(event)
+        out.write(",".join(_csv_text(row.get(column)) for column in CSV_COLUMNS) + "\n")
+
+
+def write_geojson(events: Iterable[Event], out: TextIO) -> None:
+    """Write ``json.dump(events_to_geojson(events), indent=2)``'s text a feature at a time."""
+    out.write('{\n  "type": "FeatureCollection",\n  "features": [')
+    first = True
+    for event in events:
+        (feature,) = events_to_geojson([event])["features"]
+        text = json.dumps(feature, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        out.write(("\n    " if first else ",\n    ") + text)
+        first = False
+    out.write("]\n}" if first else "\n  ]\n}")
 
 
 def events_to_geojson(events: Iterable[Event]) -> dict[str, Any]:

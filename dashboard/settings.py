@@ -5,6 +5,9 @@ configure the same way:
 
 - ``STRIKEMAP_DATA_DIR``: folder of the shipped data files (default: the repo's ``data/``).
 - ``STRIKEMAP_STORE``: the SQLite store (default: ``data/strikemap.sqlite``).
+- ``STRIKEMAP_DATABASE_URL``: ``postgresql://user@host:port/database``, a shared PostgreSQL
+  store with PostGIS; when set, the command line, the loader and the app use it instead of
+  the SQLite file.
 - ``STRIKEMAP_CACHE_DIR``: disk cache of anything fetched (default: ``data/cache/``).
 - ``STRIKEMAP_ONLINE_GEOCODING``: ``1`` to let geopy's Nominatim resolve places the offline
   gazetteer does not know. Off by default: nothing reaches the network unless switched on.
@@ -27,12 +30,19 @@ class Settings:
     cache_dir: Path
     online_geocoding: bool
     nominatim_user_agent: str
+    #: ``postgresql://…``: the shared store everything opens instead of ``store_path``.
+    database_url: str | None = None
     #: Nominatim's usage policy: at most one request a second.
     nominatim_min_delay_s: float = 1.0
 
     @property
     def seeds_dir(self) -> Path:
         return REPO_DIR / "seeds"
+
+    @property
+    def store_location(self) -> str | Path:
+        """The store everything opens: the PostgreSQL address if set, else the SQLite file."""
+        return self.database_url or self.store_path
 
 
 def _flag(value: str | None) -> bool:
@@ -46,6 +56,7 @@ def get_settings() -> Settings:
         data_dir=data_dir,
         store_path=Path(os.environ.get("STRIKEMAP_STORE", data_dir / "strikemap.sqlite")),
         cache_dir=Path(os.environ.get("STRIKEMAP_CACHE_DIR", data_dir / "cache")),
+        database_url=os.environ.get("STRIKEMAP_DATABASE_URL", "").strip() or None,
         online_geocoding=_flag(os.environ.get("STRIKEMAP_ONLINE_GEOCODING")),
         nominatim_user_agent=os.environ.get(
             "STRIKEMAP_NOMINATIM_USER_AGENT", "strikemap/0.1 (offline-first strike map)"

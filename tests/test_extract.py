@@ -575,3 +575,53 @@ def test_a_quoted_name_before_a_kind_of_site_is_that_site() -> None:
     )
     events = extract_events(article_from_text(text, published=date(2025, 11, 17)))
     assert [e.place for e in events] == ["Novokuibyshevsk refinery"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another MiG-31 crashed in the Murmansk region in April; its crew bailed out safely.",
+        "Ten people died when a plane flying from Moscow to Saint Petersburg crashed in August.",
+    ],
+)
+def test_an_aircraft_that_crashed_with_no_attack_on_it_is_no_strike(sentence: str) -> None:
+    text = f"Drones attacked Belgorod on Monday. {sentence}"
+    events = extract_events(article_from_text(text, published=date(2023, 7, 5)))
+    assert [e.place for e in events] == ["Belgorod"]
+
+
+def test_the_site_hit_is_the_head_noun_not_its_owner() -> None:
+    from dashboard.extraction.cues import classify_target
+
+    sentence = "The headquarters of Russia's Black Sea Fleet in Sevastopol was hit by a missile."
+    assert classify_target(sentence) == ("military", "headquarters")
+
+
+def test_a_site_the_lead_names_places_the_strike_its_dated_line_puts_in_a_region() -> None:
+    text = (
+        "In Russia, they report a drone attack on the Soltsy military airfield in the "
+        "Novgorod region. Today, the Kiev regime attacked a military airfield in the "
+        "Novgorod region with a drone, the ministry said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 8, 19)))
+    assert [(e.place, e.date) for e in events] == [("Soltsy-2 air base", date(2023, 8, 19))]
+
+
+def test_a_drone_dropping_explosives_on_a_site_is_a_strike_that_hit() -> None:
+    text = (
+        "A combat drone dropped explosives on an electricity substation in Belaya, in the "
+        "Kursk region, on Friday, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 9, 29)))
+    assert [(e.admin1, e.target_type, e.outcome) for e in events] == [
+        ("Kursk Oblast", "power", "hit")
+    ]
+
+
+def test_a_site_named_by_its_towns_adjective_is_at_that_town() -> None:
+    text = (
+        "On Monday, seven drones struck the Kropotkinskaya pumping station in the Krasnodar "
+        "region, damaging equipment, the operator said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 2, 17)))
+    assert [(e.place, e.target_type) for e in events] == [("Kropotkin", "oil")]

@@ -17,6 +17,8 @@ from pathlib import Path
 from tests.test_browser import REPO, free_port, wait_healthy
 
 RECORDING_STREAMLIT = """
+import ipaddress
+import socket
 import sys
 from pathlib import Path
 
@@ -25,11 +27,46 @@ import streamlit.net_util
 asked = Path(sys.argv.pop(1))
 
 
-def recorded_external_ip():
+def record(what):
     with asked.open("a") as log:
-        log.write("external IP looked up\\n")
+        log.write(what + "\\n")
 
 
+def recorded_external_ip():
+    record("external IP looked up")
+
+
+def local(address):
+    host = address[0] if isinstance(address, tuple) else address
+    if not isinstance(host, str) or host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+# A socket guard: any connection the server tries to a host other than this machine is
+# recorded, and refused so that nothing leaves it.
+_connect, _connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+
+def guarded_connect(sock, address):
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and not local(address):
+        record(f"connection to {address}")
+        raise OSError("refused by the test's socket guard")
+    return _connect(sock, address)
+
+
+def guarded_connect_ex(sock, address):
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and not local(address):
+        record(f"connection to {address}")
+        return 111
+    return _connect_ex(sock, address)
+
+
+socket.socket.connect = guarded_connect
+socket.socket.connect_ex = guarded_connect_ex
 streamlit.net_util.get_external_ip = recorded_external_ip
 from streamlit.web.cli import main
 
@@ -78,4 +115,5 @@ def test_the_dashboard_serves_this_machine_only_and_looks_nothing_up(tmp_path: P
     assert f"URL: http://localhost:{port}" in printed
     assert "Network URL" not in printed and "External URL" not in printed
     assert not from_network
-    assert not asked.exists()
+    # Neither Streamlit's address lookup nor any other outbound connection was tried.
+    assert not asked.exists(), asked.read_text(encoding="utf-8")

@@ -74,11 +74,33 @@ TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?\s*[:–—-]\s*\d+\W*$")
 
 #: Words this close to a place name say what was hit there.
 TARGET_WINDOW = 60
+#: What comes between a target and its owner: "headquarters of the Russian Black Sea Fleet".
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+\s+")
 
 
 def _blank_defenders(text: str) -> str:
-    """The text with the forces named as actors blanked out, offsets kept."""
-    return DEFENDER_AS_TARGET.sub(lambda m: " " * len(m.group(0)), text)
+    """The text with the forces named as actors blanked out, offsets kept; and with the
+    owner named after a target blanked too: in "the headquarters of the Black Sea Fleet"
+    the headquarters were hit, not the fleet."""
+    text = DEFENDER_AS_TARGET.sub(lambda m: " " * len(m.group(0)), text)
+    heads = [m for _, pattern in TARGET_PATTERNS for m in pattern.finditer(text)]
+    for head in heads:
+        owner = _OWNER_AFTER.match(text, head.end())
+        if owner is None:
+            continue
+        # The owner's noun may follow up to four words ("of Russia's Black Sea Fleet").
+        starts = [owner.end()]
+        while len(starts) < 5 and (word := _WORD.match(text, starts[-1])):
+            starts.append(word.end())
+        for start in starts:
+            found = next(
+                (m for _, p in TARGET_PATTERNS if (m := p.match(text, start)) is not None), None
+            )
+            if found:
+                text = text[: found.start()] + " " * len(found.group(0)) + text[found.end() :]
+                break
+    return text
 
 
 def classify_target(text: str) -> tuple[TargetType, str | None]:

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .document import Draft
-from .places import geo_precision, same_place
+from .places import finer_place, geo_precision, same_place
 
 if TYPE_CHECKING:
     from .document import Document
@@ -70,6 +70,12 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
             latest = max(dated, key=lambda d: d.date)
             latest.quotes.extend(draft.quotes)
             latest.add_outcome(draft.outcome)
+            if draft.place is not None and finer_place(draft.place, latest.place):
+                # The lead names the site ("the Soltsy airfield"), the dated line only its
+                # region: the strike is at the site.
+                latest.place = draft.place
+                if draft.target_type != "unknown":
+                    latest.target_type, latest.target = draft.target_type, draft.target
         else:
             kept.append(draft)
     return kept

@@ -347,6 +347,9 @@ ATTACK = _words(
     r"assassination attempt",
     # Translated General Staff wording for a hit: "confirmed the defeat of the refinery".
     r"confirm(?:ed|s)? the defeat",
+    # Small drones over border villages: "a drone dropped explosives on a substation".
+    r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    r"smash(?:ed|es|ing) into",
     r"shot down",
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
@@ -468,6 +471,8 @@ IMPACT = _words(
     r"blasts?",
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
     r"confirm(?:ed|s)? the defeat",
+    r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    r"smash(?:ed|es|ing) into",
     r"fell (?:on|onto|in|into|at)",
     r"crashed (?:into|on)",
     r"wounded",
@@ -598,7 +603,16 @@ RUSSIAN_ATTACKER = re.compile(
     re.IGNORECASE,
 )
 RUSSIAN_ACCIDENT = _words(
-    r"accidental(?:ly)?", r"by accident", r"by mistake", r"abnormal release", r"friendly fire"
+    r"accidental(?:ly)?",
+    r"by accident",
+    r"by mistake",
+    r"abnormal release",
+    r"friendly fire",
+    # An aircraft that crashed, told with no attack on it: "a MiG-31 crashed in the Murmansk
+    # region", "a plane flying from Moscow to Saint Petersburg crashed".
+    r"(?:(?:mig|su|tu|il|an|ka|mi|yak)-\d+\w*|planes?|jets?|aircraft|helicopters?|bombers?)"
+    r"\s+(?:[\w-]+\s+){0,6}?(?:crashed|fell into|went down)(?!\s+(?:into|onto|on)\s+(?:a|the)\s+"
+    r"(?:house|building|depot|refinery|base))",
 )
 #: A place named as where the attack came from.
 LAUNCH_REFERENCE = re.compile(

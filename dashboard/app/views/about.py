@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.app.common import core_errors, load_data
 from dashboard.frontline import load_frontlines
 from dashboard.settings import get_settings
+from dashboard.store import shown_location
 
 st.title("About strikemap")
 st.markdown(
@@ -56,7 +57,7 @@ st.markdown(
     f"- **{len(data.events):,}** events stored"
     + (f", from {data.first:%d %B %Y} to {data.last:%d %B %Y}" if data.events else "")
 )
-st.text(f"Store: {settings.store_path}")
+st.text(f"Store: {shown_location(settings.store_location)}")
 attribution = settings.data_dir / "ATTRIBUTION.md"
 if attribution.is_file():
     with st.expander("The data files in detail"):

@@ -26,7 +26,6 @@ from dashboard.gazetteer import default_gazetteer
 from dashboard.loader import extract_measured
 from dashboard.model import TARGET_TYPES, WEAPONS, Event
 from dashboard.palette import MISSING
-from dashboard.settings import get_settings
 
 _DRAFT = "_article_draft"
 _REPORT = "_article_report"
@@ -177,7 +176,7 @@ if isinstance(draft, Draft):
         disabled=not keep,
     ):
         with core_errors():
-            state[_REPORT] = save_draft(draft, keep, get_settings().store_path)
+            state[_REPORT] = save_draft(draft, keep)
         del state[_DRAFT]
         forget_loaded_data()
         st.rerun()

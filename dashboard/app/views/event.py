@@ -19,8 +19,7 @@ from dashboard.app.drafts import summary
 from dashboard.app.links import EVENT_PARAM
 from dashboard.corrections import EventEdit, edit_event, field_rows
 from dashboard.model import DATE_PRECISIONS, OUTCOMES, TARGET_TYPES, WEAPONS, Event
-from dashboard.settings import get_settings
-from dashboard.store import EventStore, HistoryEntry, Store, default_analyst
+from dashboard.store import EventStore, HistoryEntry, default_analyst, open_store
 from dashboard.store.history import last_change
 
 ID_KEY = "event_id"
@@ -55,7 +54,7 @@ def _change(do: Callable[[EventStore], str]) -> None:
     if not _writes_allowed():
         st.error("This session may not change the store.")
         return
-    with core_errors(), Store(get_settings().store_path, create=False, analyst=_analyst()) as store:
+    with core_errors(), open_store(create=False, analyst=_analyst()) as store:
         done = do(store)
     forget_loaded_data()
     for key in EDIT_KEYS:
@@ -259,7 +258,7 @@ if not event_id:
     st.info("Give an event's id, or open one from its popup on the map or its row in the table.")
     st.stop()
 
-with core_errors(), Store(get_settings().store_path, create=False) as store:
+with core_errors(), open_store(create=False) as store:
     shown = store.get(event_id)
     entries = store.history(event_id)
     missing = store.not_found(event_id) if shown is None else None
