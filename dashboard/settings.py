@@ -12,12 +12,14 @@ configure the same way:
 - ``STRIKEMAP_ONLINE_GEOCODING``: ``1`` to let geopy's Nominatim resolve places the offline
   gazetteer does not know. Off by default: nothing reaches the network unless switched on.
 - ``STRIKEMAP_NOMINATIM_USER_AGENT``: the user agent Nominatim's policy requires.
+- ``STRIKEMAP_EDIT_TOKEN``: the token a reader types in the app to add, correct or delete
+  events, where no identity provider is set up (README: serving to a network).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -34,6 +36,8 @@ class Settings:
     database_url: str | None = None
     #: Nominatim's usage policy: at most one request a second.
     nominatim_min_delay_s: float = 1.0
+    #: What a reader types to write in the app; never shown, logged or printed.
+    edit_token: str | None = field(default=None, repr=False)
 
     @property
     def seeds_dir(self) -> Path:
@@ -61,4 +65,5 @@ def get_settings() -> Settings:
         nominatim_user_agent=os.environ.get(
             "STRIKEMAP_NOMINATIM_USER_AGENT", "strikemap/0.1 (offline-first strike map)"
         ),
+        edit_token=os.environ.get("STRIKEMAP_EDIT_TOKEN", "").strip() or None,
     )

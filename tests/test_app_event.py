@@ -223,3 +223,22 @@ def test_a_store_older_than_the_code_says_to_migrate(
             "bring it up to date with python -m dashboard migrate "
             "(with the same --store or STRIKEMAP_STORE)"
         ]
+
+
+def test_served_to_the_network_without_a_sign_in_an_event_can_only_be_read(
+    store: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit import config as streamlit_config
+
+    monkeypatch.delenv("STRIKEMAP_EDIT_TOKEN", raising=False)
+    before = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "0.0.0.0")
+    try:
+        at = page("event", event=KASPIYSK.id)
+        at.run()
+    finally:
+        streamlit_config.set_option("server.address", before)
+    assert not at.exception
+    assert any(m.value.startswith("Read-only") for m in [*at.info, *at.error])
+    keys = {b.key for b in at.button}
+    assert not keys & {"edit_save", "event_delete", "event_split", "event_undo"}

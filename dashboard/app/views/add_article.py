@@ -9,6 +9,7 @@ from datetime import date
 
 import streamlit as st
 
+from dashboard.app.access import require_write_access
 from dashboard.app.common import core_errors, forget_loaded_data, label
 from dashboard.app.drafts import (
     Draft,
@@ -119,6 +120,8 @@ def _show_saved(saved: Saved) -> None:
 
 
 st.title("Add an article")
+if not require_write_access():
+    st.stop()
 state = st.session_state
 if isinstance(state.get(_REPORT), Saved):
     _show_saved(state[_REPORT])

@@ -14,6 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dashboard.app.access import can_write, require_write_access
 from dashboard.app.common import core_errors, forget_loaded_data, label
 from dashboard.app.drafts import summary
 from dashboard.app.links import EVENT_PARAM
@@ -39,20 +40,11 @@ EDIT_KEYS = (
 )
 
 
-def _writes_allowed() -> bool:
-    """Whether this session may change the store.
-
-    Every write on this page asks here first. The sign-in for an app served beyond
-    localhost (issue 11, item 7) decides it here; until then every session may write.
-    """
-    return True
-
-
 def _change(do: Callable[[EventStore], str]) -> None:
     """Run one change through the store, as the analyst of the sidebar, then show the
     page anew with what it did."""
-    if not _writes_allowed():
-        st.error("This session may not change the store.")
+    if not can_write():
+        st.error("This session may not change the store: it needs a sign-in.")
         return
     with core_errors(), open_store(create=False, analyst=_analyst()) as store:
         done = do(store)
@@ -101,7 +93,7 @@ def _undo_button(event_id: str, entries: list[HistoryEntry]) -> None:
         "Undo the last change",
         key="event_undo",
         icon=":material/undo:",
-        disabled=not undoable or not _writes_allowed(),
+        disabled=not undoable or not can_write(),
         help=f"Undoes {last.action} #{last.seq}: {last.what() or last.action}"
         if last is not None and undoable
         else "Nothing here to undo.",
@@ -203,7 +195,7 @@ def _edit_form(event: Event) -> None:
 
 
 def _actions(event: Event, entries: list[HistoryEntry]) -> None:
-    allowed = _writes_allowed()
+    allowed = can_write()
     articles = {source.article_id for source in event.sources}
     buttons = st.container(horizontal=True, vertical_alignment="center")
     if buttons.button(
@@ -283,10 +275,9 @@ st.dataframe(
     key="event_fields",
     width="stretch",
 )
-if _writes_allowed():
+# Served beyond this machine, corrections need a sign-in; the page says so and offers it.
+if require_write_access():
     _edit_form(shown)
     _actions(shown, entries)
-else:
-    st.info("This session may only read: corrections need a sign-in.")
 _sources(shown)
 _history(entries)
