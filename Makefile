@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ASSETS := dashboard/app/static/vendor/.installed
 PORT ?= 8501
 
-.PHONY: run test lint typecheck unit fuzz load bench demo assets gazetteer clean
+.PHONY: run test lint typecheck unit fuzz load bench bench-store demo assets gazetteer clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,14 @@ test: lint typecheck unit
 fuzz: $(STAMP) $(ASSETS)
 	STRIKEMAP_FUZZ=fuzz $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
+# SIZES="10000 100000" to time other sizes than 10,000, 100,000 and 1,000,000 events.
 bench: $(STAMP) $(ASSETS)
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(if $(SIZES),--sizes $(SIZES))
+
+# The store at a million events on SQLite and PostgreSQL (a throwaway cluster unless
+# BENCH_ARGS="--postgres URL"); minutes of filling the first time.
+bench-store: $(STAMP)
+	$(PY) scripts/bench_store.py $(BENCH_ARGS)
 
 gazetteer: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[build-data]'

@@ -1,5 +1,6 @@
-"""The command line: ``python -m dashboard extract|load|export|demo|evaluate|frontline``, and
-``event`` and ``migrate`` (:mod:`dashboard.event_commands`).
+"""The command line: ``python -m dashboard extract|load|import|export|coverage|demo|
+evaluate|frontline``, and ``event``, ``migrate`` and ``copy``
+(:mod:`dashboard.event_commands`).
 
 Every error the project raises on purpose (bad input, a store that cannot be used) becomes
 one line on stderr and exit status 2; nothing prints a traceback for it. ``load`` refuses a
@@ -19,14 +20,23 @@ from typing import TYPE_CHECKING
 from .articles import read_article
 from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
-from .event_commands import add_analyst_option, add_event_commands, run_event, run_migrate
-from .exports import events_to_csv, events_to_geojson
+from .event_commands import (
+    STORE_HELP,
+    add_analyst_option,
+    add_event_commands,
+    run_copy,
+    run_event,
+    run_migrate,
+)
+from .exports import events_to_acled_csv, write_csv, write_geojson
 from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
+from .providers import LAYOUTS
 from .settings import get_settings
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .model import Event
+    from .store import EventStore
 
 EXIT_ERROR = 2
 #: A load that went on past refused files: what could be stored is, and the status says so.
@@ -59,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
     load = commands.add_parser("load", help="store the events of articles (default: seeds/)")
     load.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    load.add_argument("--store", type=Path, help="the store file (default: data/strikemap.sqlite)")
+    load.add_argument("--store", help=STORE_HELP)
     load.add_argument("--quiet", action="store_true", help="no progress on stderr")
     load.add_argument(
         "--published",
@@ -75,18 +85,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_analyst_option(load)
 
-    export = commands.add_parser("export", help="write the stored events as CSV or GeoJSON")
-    export.add_argument("--format", choices=("csv", "geojson"), default="csv")
-    export.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
-    export.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
-    export.add_argument(
-        "--target-type", dest="target_types", nargs="+", choices=TARGET_TYPES, metavar="T"
+    provider = commands.add_parser(
+        "import",
+        help="store the strikes of Ukraine's forces in an ACLED or UCDP export, merged with "
+        "the articles' ones",
     )
-    export.add_argument("--store", type=Path)
+    provider.add_argument("provider", choices=sorted(LAYOUTS), metavar="acled|ucdp")
+    provider.add_argument("file", type=Path, metavar="FILE.csv")
+    provider.add_argument("--store", help=STORE_HELP)
+    provider.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_analyst_option(provider)
+
+    export = commands.add_parser(
+        "export", help="write the stored events as CSV, GeoJSON or in ACLED's columns"
+    )
+    export.add_argument("--format", choices=("csv", "geojson", "acled"), default="csv")
+    coverage = commands.add_parser(
+        "coverage",
+        help="the strikes only the articles have, only ACLED or UCDP has, and both have",
+    )
+    coverage.add_argument(
+        "--events",
+        action="store_true",
+        help="list every event too, with the address of its page in the dashboard",
+    )
+    for command in (export, coverage):
+        command.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+        command.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+        command.add_argument(
+            "--target-type", dest="target_types", nargs="+", choices=TARGET_TYPES, metavar="T"
+        )
+        command.add_argument("--store", help=STORE_HELP)
 
     demo = commands.add_parser("demo", help="fill a separate demo store with synthetic events")
     demo.add_argument("--events", type=int, default=10_000, metavar="N")
-    demo.add_argument("--store", type=Path, help="default: data/demo/demo.sqlite")
+    demo.add_argument(
+        "--store", help="a SQLite file or a postgresql:// address (default: data/demo/demo.sqlite)"
+    )
     demo.add_argument("--seed", type=int, default=0)
 
     add_frontline_commands(commands)
@@ -125,7 +160,7 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _warn_unreadable(store: Store) -> None:
+def _warn_unreadable(store: EventStore) -> None:
     for event_id, reason in store.unreadable.items():
         print(
             f"warning: stored event {event_id} cannot be read and is left out: {reason}",
@@ -135,7 +170,7 @@ def _warn_unreadable(store: Store) -> None:
 
 def _load(args: argparse.Namespace) -> int:
     from .loader import load_paths
-    from .store import Store
+    from .store import open_store
 
     paths = args.paths or [get_settings().seeds_dir]
     check_metadata({"published": args.published}, "--published", allow_any_date=args.allow_any_date)
@@ -147,7 +182,7 @@ def _load(args: argparse.Namespace) -> int:
     def refused(file: Path, error: InputError) -> None:
         print(f"refused: {error}", file=sys.stderr)
 
-    with Store(args.store, analyst=args.analyst) as store:
+    with open_store(args.store, analyst=args.analyst) as store:
         result = load_paths(
             paths,
             store,
@@ -181,31 +216,91 @@ def _load(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if result.refused else 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from .store import Store
+def _stored_events(args: argparse.Namespace) -> list[Event]:
+    from .store import open_store
 
-    with Store(args.store, create=False) as store:
+    with open_store(args.store, create=False) as store:
         events = store.events(since=args.since, until=args.until, target_types=args.target_types)
         _warn_unreadable(store)
-    if args.format == "csv":
-        sys.stdout.write(events_to_csv(events))
-    else:
-        json.dump(events_to_geojson(events), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    return events
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    with open_store(args.store, create=False) as store:
+        # Streamed: a million events go out in the memory of a few thousand.
+        events = store.exported(since=args.since, until=args.until, target_types=args.target_types)
+        if args.format == "csv":
+            write_csv(events, sys.stdout)
+        elif args.format == "acled":
+            sys.stdout.write(events_to_acled_csv(events))
+        else:
+            write_geojson(events, sys.stdout)
+            sys.stdout.write("\n")
+        _warn_unreadable(store)
+    return 0
+
+
+#: What each stage of an import has counted, for its progress lines.
+_IMPORT_STAGES = {
+    "read": "rows read",
+    "measured": "strikes measured against the front line of their dates",
+    "saved": "events saved",
+}
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .providers.importer import import_export
+    from .store import open_store
+
+    layout = LAYOUTS[args.provider]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not args.quiet:
+            print(f"  {done:,} {_IMPORT_STAGES[stage]}", file=sys.stderr)
+
+    with open_store(args.store, analyst=args.analyst) as store:
+        report = import_export(args.file, layout, store, progress=progress)
+        for bad in report.bad:
+            print(f"refused: {args.file}: {bad}", file=sys.stderr)
+        print(
+            f"{layout.outlet} {args.file}: {report.rows:,} rows read: {report.strikes:,} "
+            f"strikes, {sum(report.skipped.values()):,} left out, {len(report.bad):,} refused"
+        )
+        for reason, count in report.skipped.most_common():
+            print(f"  left out: {count:,} {reason}")
+        print(
+            f"{report.measured:,} strikes measured against the front line of their dates: "
+            f"{report.added:,} events added, {report.merged:,} merged into stored events, "
+            f"{report.updated:,} updated; {report.unchanged:,} unchanged, "
+            f"{report.withdrawn:,} withdrawn (store {store.shown})"
+        )
+        _warn_unreadable(store)
+    return EXIT_REFUSED if report.bad else 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from .app.links import event_link
+    from .coverage import coverage_frame, format_coverage
+
+    frame = coverage_frame(_stored_events(args))
+    print(format_coverage(frame, link=event_link if args.events else None))
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import make_demo_events
-    from .store import Store
+    from .demo import demo_event_stream
+    from .store import open_store
 
     if args.events < 1:
         raise InputError("--events must be at least 1")
-    path = args.store or get_settings().data_dir / "demo" / "demo.sqlite"
-    with Store(path) as store:
+    # Never the team's store: the demo empties the store it fills.
+    location = args.store or get_settings().data_dir / "demo" / "demo.sqlite"
+    with open_store(location) as store:
         store.clear()
-        count = store.save_events(make_demo_events(args.events, seed=args.seed))
-    print(f"{count} synthetic events written to {path}")
+        count = store.bulk_fill(demo_event_stream(args.events, seed=args.seed))
+        print(f"{count} synthetic events written to {store.shown}")
     return 0
 
 
@@ -227,12 +322,15 @@ def _evaluate(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "extract": _extract,
     "load": _load,
+    "import": _import,
     "export": _export,
+    "coverage": _coverage,
     "demo": _demo,
     "evaluate": _evaluate,
     "frontline": run_frontline,
     "event": run_event,
     "migrate": run_migrate,
+    "copy": run_copy,
 }
 
 

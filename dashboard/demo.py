@@ -8,7 +8,7 @@ plausible proportions, and distances are measured against the front line like re
 Everything an article would say is made up and says so: every outlet is "Demo wire …",
 every link is on the reserved ``.invalid`` domain, and every quote starts with
 :data:`SYNTHETIC_MARK`. ``python -m dashboard demo --events N`` stores them in a separate
-demo store.
+demo store, a batch at a time (:func:`demo_event_stream`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import csv
 import itertools
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -281,6 +281,25 @@ def make_demo_events(
             )
         )
     return events
+
+
+#: Events made at a time by :func:`demo_event_stream`.
+DEMO_BATCH = 100_000
+
+
+def demo_event_stream(n: int, seed: int = 0) -> Iterator[Event]:
+    """``n`` synthetic events made a batch at a time, for a store of a million.
+
+    Up to :data:`DEMO_BATCH` events they are :func:`make_demo_events`'s; beyond, each batch
+    is made with its own seed, so memory holds one batch and every id stays unique.
+    """
+    if n <= DEMO_BATCH:
+        yield from make_demo_events(n, seed)
+        return
+    sites = demo_sites()
+    for batch, start in enumerate(range(0, n, DEMO_BATCH)):
+        size = min(DEMO_BATCH, n - start)
+        yield from make_demo_events(size, seed * 1_000_003 + batch + 1, sites=sites)
 
 
 def _sources(

@@ -1,4 +1,5 @@
-"""The command line of corrections: ``event show|edit|split|delete|undo ID`` and ``migrate``.
+"""The command line of corrections, ``event show|edit|split|delete|undo ID``, and of whole
+stores: ``migrate`` and ``copy``.
 
 Every change goes through the store, which records it in the event's history with the
 analyst (``--analyst``, else the user of the operating system).
@@ -8,15 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from .corrections import EventEdit, edit_event, field_rows
 from .errors import InputError
 from .model import DATE_PRECISIONS, OUTCOMES, TARGET_TYPES, WEAPONS, Event, parse_iso_date
-from .store import SCHEMA_VERSION, EventStore, HistoryEntry, Store
+from .store import SCHEMA_VERSION, EventStore, HistoryEntry, open_store
 
-_STORE_HELP = "the store file (default: data/strikemap.sqlite)"
+#: Help of every command's ``--store``.
+STORE_HELP = (
+    "the store: a SQLite file or a postgresql:// address "
+    "(default: STRIKEMAP_DATABASE_URL, else data/strikemap.sqlite)"
+)
 _ANALYST_HELP = "who makes the change, for the history (default: the user of the system)"
 
 
@@ -75,14 +79,26 @@ def add_event_commands(subparsers: Any) -> None:
     undo = commands.add_parser("undo", help="reverse the event's last change")
     for command in (show, edit, split, delete, undo):
         command.add_argument("event_id", metavar="ID")
-        command.add_argument("--store", type=Path, help=_STORE_HELP)
+        command.add_argument("--store", help=STORE_HELP)
     for command in (edit, split, delete, undo):
         add_analyst_option(command)
 
     migrate = subparsers.add_parser(
         "migrate", help="bring a store made by an older strikemap up to date"
     )
-    migrate.add_argument("--store", type=Path, help=_STORE_HELP)
+    migrate.add_argument("--store", help=STORE_HELP)
+
+    copy = subparsers.add_parser(
+        "copy",
+        help="copy a whole store, sources and history included, into a new one",
+        description=(
+            "Copy every article, event and history entry from one store into an empty "
+            "one, between SQLite and PostgreSQL either way; each is a SQLite file or a "
+            "postgresql:// address."
+        ),
+    )
+    copy.add_argument("--from", dest="source", metavar="STORE", help=STORE_HELP)
+    copy.add_argument("--to", dest="target", metavar="STORE", required=True)
 
 
 def _number(text: str | None, name: str) -> float | None:
@@ -147,7 +163,7 @@ def _show(store: EventStore, event_id: str) -> None:
 def run_event(args: argparse.Namespace) -> int:
     """Run an ``event`` action; returns the exit status."""
     command = args.event_command
-    with Store(args.store, create=False, analyst=getattr(args, "analyst", None)) as store:
+    with open_store(args.store, create=False, analyst=getattr(args, "analyst", None)) as store:
         if command == "show":
             _show(store, args.event_id)
         elif command == "edit":
@@ -193,9 +209,29 @@ def _delete(store: EventStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    """Copy a whole store into an empty one; returns the exit status."""
+    with open_store(args.source, create=False) as source, open_store(args.target) as target:
+        if target.shown == source.shown:
+            raise InputError(f"--from and --to name the same store {source.shown}")
+        articles, events, entries = source.copy_to(target)
+        print(
+            f"copied {_count(articles, 'article')}, {_count(events, 'event')} and "
+            f"{_count(entries, 'history entry', 'history entries')} "
+            f"from {source.shown} to {target.shown}"
+        )
+        for event_id, reason in source.unreadable.items():
+            print(f"warning: event {event_id} cannot be read and was not copied: {reason}")
+    return 0
+
+
 def run_migrate(args: argparse.Namespace) -> int:
     """Bring the store's schema up to date; returns the exit status."""
-    with Store(args.store, create=False, migrate=True) as store:
+    with open_store(args.store, create=False, migrate=True) as store:
         if store.migrated_from is None:
             print(f"the store {store.shown} is up to date (schema version {SCHEMA_VERSION})")
         else:

@@ -1,4 +1,5 @@
-"""Events as a table, CSV and GeoJSON: one row or feature per event, sources included.
+"""Events as a table, CSV, GeoJSON and ACLED's columns: one row or feature per event,
+sources included.
 
 The CSV is safe to open in a spreadsheet by construction: a text cell that begins with
 ``=``, ``+``, ``-`` or ``@`` once its leading whitespace and control characters are set
@@ -12,11 +13,12 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 import pandas as pd
 
 from .model import Event
+from .providers.acled import EXPORT_COLUMNS, acled_row
 
 #: The CSV columns, in order; the README documents each.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -119,6 +121,26 @@ def events_to_csv(events: Iterable[Event]) -> str:
     return rows_to_csv(event_row(e) for e in events)
 
 
+def write_csv(events: Iterable[Event], out: TextIO) -> None:
+    """Write :func:`events_to_csv`'s text a row at a time, holding one event at a time."""
+    out.write(",".join(_csv_text(column) for column in CSV_COLUMNS) + "\n")
+    for event in events:
+        row = event_row(event)
+        out.write(",".join(_csv_text(row.get(column)) for column in CSV_COLUMNS) + "\n")
+
+
+def write_geojson(events: Iterable[Event], out: TextIO) -> None:
+    """Write ``json.dump(events_to_geojson(events), indent=2)``'s text a feature at a time."""
+    out.write('{\n  "type": "FeatureCollection",\n  "features": [')
+    first = True
+    for event in events:
+        (feature,) = events_to_geojson([event])["features"]
+        text = json.dumps(feature, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        out.write(("\n    " if first else ",\n    ") + text)
+        first = False
+    out.write("]\n}" if first else "\n  ]\n}")
+
+
 def events_to_geojson(events: Iterable[Event]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection; events without coordinates have a null geometry."""
     features = []
@@ -131,3 +153,9 @@ def events_to_geojson(events: Iterable[Event]) -> dict[str, Any]:
             {"type": "Feature", "id": event.id, "geometry": geometry, "properties": properties}
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def events_to_acled_csv(events: Iterable[Event]) -> str:
+    """CSV text in ACLED's columns, then strikemap's own (:func:`acled_row`), through the
+    same guard against formulas as :func:`events_to_csv`."""
+    return rows_to_csv((acled_row(e) for e in events), EXPORT_COLUMNS)

@@ -75,6 +75,40 @@ class Filters:
         return replace(self, start=None, end=None)
 
 
+@dataclass(frozen=True)
+class Box:
+    """A map's visible box, in degrees. ``west > east`` is a box across the 180th meridian."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+
+    def __post_init__(self) -> None:
+        if not -90 <= self.south <= self.north <= 90:
+            raise ValueError(f"a box runs from south to north within ±90°: {self}")
+        if not (-180 <= self.west <= 180 and -180 <= self.east <= 180):
+            raise ValueError(f"a box's west and east lie within ±180°: {self}")
+
+
+@dataclass(frozen=True)
+class EventQuery(Filters):
+    """The filters a store answers itself (:meth:`dashboard.store.EventStore.query`):
+    :class:`Filters`, and the map's visible box, which keeps only located events in it."""
+
+    box: Box | None = None
+
+
+def search_text(place: str | None, target: str | None, quotes: Sequence[str]) -> str:
+    """What the text search looks in: place, target and quotes, lower-cased (casefolded)."""
+    return "\n".join([place or "", target or "", *quotes]).casefold()
+
+
+def search_words(search: str) -> list[str]:
+    """The words a search asks for, each of which must occur in :func:`search_text`."""
+    return search.casefold().split()
+
+
 def region_key(country: str, admin1: str | None = None) -> str:
     """The value a region filter stores: ``"RU"`` or ``"RU:Krasnodar Krai"``."""
     return f"{country}:{admin1}" if admin1 else country
@@ -99,9 +133,9 @@ def _quotes(sources_json: object) -> list[str]:
 
 def _search_texts(frame: pd.DataFrame) -> pd.Series:
     texts = [
-        "\n".join(
-            [p if isinstance(p, str) else "", t if isinstance(t, str) else "", *_quotes(s)]
-        ).casefold()
+        search_text(
+            p if isinstance(p, str) else None, t if isinstance(t, str) else None, _quotes(s)
+        )
         for p, t, s in zip(frame["place"], frame["target"], frame["sources_json"], strict=True)
     ]
     return pd.Series(texts, index=frame.index, dtype=object)
@@ -146,7 +180,7 @@ def filter_mask(frame: pd.DataFrame, filters: Filters) -> pd.Series:
         mask &= distance.notna() & (distance <= filters.max_km)
     if filters.outcomes:
         mask &= frame["outcome"].isin(filters.outcomes)
-    words = filters.search.casefold().split()
+    words = search_words(filters.search)
     if words:
         texts = frame[SEARCH_COLUMN] if SEARCH_COLUMN in frame else _search_texts(frame)
         for word in words:

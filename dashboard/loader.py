@@ -14,7 +14,7 @@ from .frontline import measure_points
 from .gazetteer import default_gazetteer
 from .geometry import geodesic_distance_km
 from .model import DistanceClaim, Event
-from .store import LoadReport, Store
+from .store import EventStore, LoadReport
 
 #: Called after each file with (files done, files in all, the file).
 Progress = Callable[[int, int, Path], None]
@@ -77,7 +77,7 @@ def extract_measured(article: Article) -> list[Event]:
     return measure(extract_events(article))
 
 
-def load_article(article: Article, store: Store) -> LoadReport:
+def load_article(article: Article, store: EventStore) -> LoadReport:
     """Extract, measure and store one article; a second load of it changes nothing."""
     if store.knows(article):
         return LoadReport(article.id, article.path, already_loaded=True)
@@ -118,7 +118,7 @@ Refused = Callable[[Path, InputError], None]
 
 def load_paths(
     paths: Iterable[str | Path],
-    store: Store,
+    store: EventStore,
     progress: Progress | None = None,
     *,
     published: date | None = None,

@@ -12,9 +12,11 @@ It is idempotent: when the manifest matches this script's list and every file's 
 agrees, it does nothing. npm keeps the tarballs in its cache, so later runs (after
 ``make clean``, say) work offline with ``--prefer-offline``.
 
-Two of folium's stylesheets are not installed: Bootstrap 3's glyphicons (the map's icons
-are Font Awesome's) and folium's icon-rotation stylesheet (no marker is rotated).
-``dashboard.assets`` drops them from the map.
+The map itself uses Leaflet and Font Awesome (it groups its events itself, in
+``dashboard/app/static/strikemap/``); Leaflet.markercluster is installed for the plain
+folium page ``make bench`` times beside it. Two of folium's stylesheets are not installed:
+Bootstrap 3's glyphicons (the map's icons are Font Awesome's) and folium's icon-rotation
+stylesheet (no marker is rotated). ``dashboard.assets`` drops them from the map.
 
 Run::
 

@@ -9,8 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import psycopg
+from psycopg.types.json import Jsonb
+
 from dashboard.articles import Article, article_from_text
 from dashboard.model import Event, Source
+from dashboard.store import is_postgres_url
+from dashboard.store.postgres import migrate_schema
 
 #: The store of strikemap before schema versions: no history, user_version 0.
 VERSION_1 = """
@@ -53,8 +58,15 @@ def event(**changes: Any) -> Event:
     return Event(**fields)
 
 
-def spoil_row(store: Path, event_id: str, data: str) -> None:
-    """Overwrite a stored event's row with ``data``, as a broken disk or hand edit would."""
+def spoil_row(store: str | Path, event_id: str, data: str) -> None:
+    """Overwrite a stored event's data with ``data``, as a broken disk or hand edit would."""
+    if is_postgres_url(store):
+        with psycopg.connect(str(store), autocommit=True) as pg:
+            cursor = pg.execute(
+                "UPDATE events SET data = %s::jsonb WHERE id = %s", (data, event_id)
+            )
+            assert cursor.rowcount == 1
+        return
     with closing(sqlite3.connect(store)) as db, db:
         changed = db.execute("UPDATE events SET data = ? WHERE id = ?", (data, event_id))
         assert changed.rowcount == 1
@@ -75,6 +87,23 @@ def version_1_store(path: Path, events: list[Event]) -> None:
                     e.weapon,
                     json.dumps(e.to_dict()),
                 ),
+            )
+
+
+def older_store(location: str | Path, events: list[Event], version: int = 1) -> None:
+    """A store of ``events`` in an older schema: on SQLite, strikemap's before schema
+    versions; on PostgreSQL, the tables of that version."""
+    if not is_postgres_url(location):
+        assert version == 1
+        version_1_store(Path(location), events)
+        return
+    with psycopg.connect(str(location), autocommit=True) as db, db.transaction():
+        migrate_schema(db, 0, version)
+        for e in events:
+            db.execute(
+                "INSERT INTO events (id, date, date_precision, target_type, weapon, data)"
+                " VALUES (%s, %s, %s, %s, %s, %s)",
+                (e.id, e.date, e.date_precision, e.target_type, e.weapon, Jsonb(e.to_dict())),
             )
 
 

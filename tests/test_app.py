@@ -12,7 +12,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +24,8 @@ from streamlit.testing.v1 import app_test as app_test_module
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import DistanceClaim, Event, Source
 from dashboard.palette import target_colours
-from dashboard.store import Store
+from dashboard.store import Store, open_store
+from tests.conftest import BACKENDS
 from tests.factories import spoil_row
 from tests.hostile import assert_inert_csv, hostile_events
 
@@ -134,6 +135,22 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(params=BACKENDS)
+def either_store(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str | Path:
+    """The events in a SQLite file, or in PostgreSQL named by STRIKEMAP_DATABASE_URL."""
+    if request.param == "sqlite":
+        location: str | Path = tmp_path / "store.sqlite"
+        monkeypatch.setenv("STRIKEMAP_STORE", str(location))
+    else:
+        location = str(request.getfixturevalue("postgres_url"))
+        monkeypatch.setenv("STRIKEMAP_DATABASE_URL", location)
+    with open_store(location) as opened:
+        opened.save_events(EVENTS)
+    return location
+
+
 @pytest.fixture
 def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "empty.sqlite"
@@ -198,7 +215,7 @@ def download(monkeypatch: pytest.MonkeyPatch) -> Iterator[Download]:
 # -- filters and counts ---------------------------------------------------------------------
 
 
-def test_filters_change_the_count_and_the_table(store: Path) -> None:
+def test_filters_change_the_count_and_the_table(either_store: str | Path) -> None:
     at = ran(page("table"))
     assert count_line(at) == "5 of 5 events"
     assert len(only_table(at)) == 5
@@ -214,7 +231,7 @@ def test_filters_change_the_count_and_the_table(store: Path) -> None:
     assert table_places(at) == ["Sevastopol"]
 
 
-def test_date_distance_and_search_filters(store: Path) -> None:
+def test_date_distance_and_search_filters(either_store: str | Path) -> None:
     at = ran(page("table"))
     at.date_input("date_range").set_value((date(2024, 3, 1), date(2024, 8, 31)))
     ran(at)
@@ -431,6 +448,26 @@ def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -
     ran(at)
     assert not at.dataframe
     assert any("no place that could be located: 0." in c.value for c in at.caption)
+
+
+def test_beside_the_map_only_the_latest_unlocated_events_are_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.sqlite"
+    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
+    first = date(2021, 1, 1)
+    unlocated = [
+        strike(i, first + timedelta(days=i), None, target_type="unknown") for i in range(1005)
+    ]
+    with Store(path) as opened:
+        opened.save_events(unlocated)
+    at = map_page()
+    assert any(
+        "no place that could be located: 1,005 (the latest 1,000 listed" in c.value
+        for c in at.caption
+    )
+    listed = only_table(at)["Date"].tolist()
+    assert len(listed) == 1000 and min(listed) == first + timedelta(days=5)
 
 
 def test_play_slides_a_window_of_fixed_length_at_the_chosen_speed(store: Path) -> None:

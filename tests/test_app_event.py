@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.articles import article_from_text
 from dashboard.loader import measure
-from dashboard.store import Store
+from dashboard.store import open_store
+from tests.conftest import BACKENDS
 from tests.factories import event, source, version_1_store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,13 +38,20 @@ KASPIYSK, TUAPSE = measure(
 )
 
 
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "store.sqlite"
-    monkeypatch.setenv("STRIKEMAP_STORE", str(path))
-    with Store(path, analyst="loader") as opened:
+@pytest.fixture(params=BACKENDS)
+def store(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str | Path:
+    """Two events in a SQLite file, or in PostgreSQL named by STRIKEMAP_DATABASE_URL."""
+    if request.param == "sqlite":
+        location: str | Path = tmp_path / "store.sqlite"
+        monkeypatch.setenv("STRIKEMAP_STORE", str(location))
+    else:
+        location = str(request.getfixturevalue("postgres_url"))
+        monkeypatch.setenv("STRIKEMAP_DATABASE_URL", location)
+    with open_store(location, analyst="loader") as opened:
         opened.save_events([KASPIYSK, TUAPSE])
-    return path
+    return location
 
 
 def page(name: str, **query: str) -> AppTest:
@@ -86,7 +94,7 @@ def table_dates(at: AppTest) -> dict[str, date]:
     return dict(zip(table["id"], table["date"], strict=True))
 
 
-def test_an_event_opens_from_its_link_with_sources_and_history(store: Path) -> None:
+def test_an_event_opens_from_its_link_with_sources_and_history(store: str | Path) -> None:
     at = ran(page("event", event=KASPIYSK.id))
     assert at.text_input(key="event_id").value == KASPIYSK.id
     shown = fields(at)
@@ -102,7 +110,7 @@ def test_an_event_opens_from_its_link_with_sources_and_history(store: Path) -> N
     assert history(at)[["analyst", "action"]].values.tolist() == [["loader", "created"]]
 
 
-def test_editing_the_date_shows_the_new_date_here_and_in_the_table(store: Path) -> None:
+def test_editing_the_date_shows_the_new_date_here_and_in_the_table(store: str | Path) -> None:
     at = ran(page("event", event=KASPIYSK.id))
     at.sidebar.text_input(key="analyst").set_value("ann")
     at.date_input(key="edit_date").set_value(date(2024, 11, 5))
@@ -123,7 +131,7 @@ def test_editing_the_date_shows_the_new_date_here_and_in_the_table(store: Path) 
     assert history(at)["action"].tolist() == ["created", "edited (undone)", "undone"]
 
 
-def test_a_new_place_is_measured_again(store: Path) -> None:
+def test_a_new_place_is_measured_again(store: str | Path) -> None:
     at = ran(page("event", event=KASPIYSK.id))
     before = fields(at)["from the front line"]
     at.text_input(key="edit_place").set_value("Tuapse")
@@ -134,18 +142,18 @@ def test_a_new_place_is_measured_again(store: Path) -> None:
     assert shown["from the front line"].endswith(" km (front line of 2024-11-01)")
 
 
-def test_a_value_that_cannot_be_used_is_one_error_and_changes_nothing(store: Path) -> None:
+def test_a_value_that_cannot_be_used_is_one_error_and_changes_nothing(store: str | Path) -> None:
     at = ran(page("event", event=KASPIYSK.id))
     at.text_input(key="edit_place").set_value("Nowhereville")
     at.button(key="edit_save").click().run()
     assert [e.value for e in at.error] == [
         "no place called 'Nowhereville' in the gazetteer: give its latitude and longitude with it"
     ]
-    with Store(store) as opened:
+    with open_store(store) as opened:
         assert opened.require(KASPIYSK.id) == KASPIYSK
 
 
-def test_deleting_takes_the_event_off_the_table_and_undo_brings_it_back(store: Path) -> None:
+def test_deleting_takes_the_event_off_the_table_and_undo_brings_it_back(store: str | Path) -> None:
     at = ran(page("event", event=TUAPSE.id))
     assert at.button(key="event_delete").disabled
     at.checkbox(key="event_delete_confirm").check()
@@ -159,10 +167,10 @@ def test_deleting_takes_the_event_off_the_table_and_undo_brings_it_back(store: P
     assert TUAPSE.id in table_dates(ran(page("table")))
 
 
-def test_a_wrong_merge_is_split_into_an_event_per_article(store: Path) -> None:
+def test_a_wrong_merge_is_split_into_an_event_per_article(store: str | Path) -> None:
     one = article_from_text("one", published=date(2024, 11, 6))
     two = article_from_text("two", published=date(2024, 11, 6))
-    with Store(store) as opened:
+    with open_store(store) as opened:
         opened.clear()
         opened.save_article(one, [event(sources=(source(one.id),))])
         (merged_id,) = opened.save_article(two, [event(sources=(source(two.id),))]).merged
@@ -175,13 +183,15 @@ def test_a_wrong_merge_is_split_into_an_event_per_article(store: Path) -> None:
     assert len(table_dates(ran(page("table")))) == 2
 
 
-def test_an_unknown_id_says_so(store: Path) -> None:
+def test_an_unknown_id_says_so(store: str | Path) -> None:
     at = ran(page("event", event="nope"))
-    assert [w.value for w in at.warning] == ["there is no event nope in the store store.sqlite"]
+    # A file by its name (never its absolute path); a server by its address.
+    shown = store.name if isinstance(store, Path) else store
+    assert [w.value for w in at.warning] == [f"there is no event nope in the store {shown}"]
     assert not at.button
 
 
-def test_without_an_id_the_page_asks_for_one(store: Path) -> None:
+def test_without_an_id_the_page_asks_for_one(store: str | Path) -> None:
     at = ran(page("event"))
     assert at.info[0].value.startswith("Give an event's id")
     at.text_input(key="event_id").set_value(TUAPSE.id)
@@ -190,7 +200,7 @@ def test_without_an_id_the_page_asks_for_one(store: Path) -> None:
     assert at.query_params["event"] == TUAPSE.id
 
 
-def test_every_table_row_links_to_its_event_page(store: Path) -> None:
+def test_every_table_row_links_to_its_event_page(store: str | Path) -> None:
     table = ran(page("table")).dataframe[0].value
     assert dict(zip(table["id"], table["edit"], strict=True)) == {
         KASPIYSK.id: f"/event?event={KASPIYSK.id}",
@@ -209,7 +219,26 @@ def test_a_store_older_than_the_code_says_to_migrate(
         at.run()
         assert not at.exception
         assert [e.value for e in at.error] == [
-            "the store old.sqlite is of an older schema (version 1; this strikemap needs 2): "
+            "the store old.sqlite is of an older schema (version 1; this strikemap needs 3): "
             "bring it up to date with python -m dashboard migrate "
             "(with the same --store or STRIKEMAP_STORE)"
         ]
+
+
+def test_served_to_the_network_without_a_sign_in_an_event_can_only_be_read(
+    store: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit import config as streamlit_config
+
+    monkeypatch.delenv("STRIKEMAP_EDIT_TOKEN", raising=False)
+    before = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "0.0.0.0")
+    try:
+        at = page("event", event=KASPIYSK.id)
+        at.run()
+    finally:
+        streamlit_config.set_option("server.address", before)
+    assert not at.exception
+    assert any(m.value.startswith("Read-only") for m in [*at.info, *at.error])
+    keys = {b.key for b in at.button}
+    assert not keys & {"edit_save", "event_delete", "event_split", "event_undo"}

@@ -18,7 +18,13 @@ from dashboard import assets
 from dashboard.assets import LOCAL_CSS, LOCAL_JS, VENDOR_DIR, local_path, localize
 from dashboard.errors import DataError
 from dashboard.exports import events_frame
-from dashboard.mapping import build_base_map, events_layer
+from dashboard.mapping import (
+    EVENTS_WORKER_URL,
+    PublishedPoints,
+    build_base_map,
+    events_layer,
+    map_points,
+)
 from tests.factories import event
 
 REPO = Path(__file__).resolve().parent.parent
@@ -96,14 +102,18 @@ def test_every_local_url_is_a_file_and_every_css_reference_resolves(
 
 def test_rendered_map_and_layer_load_nothing_from_outside() -> None:
     fmap = build_base_map()
-    events_layer(events_frame([event()])).add_to(fmap)
+    frame = events_frame([event()])
+    points = PublishedPoints("/app/static/cache/points/p2-v.bin.gz", map_points(frame).rows)
+    events_layer(points, "/app/static/cache/details/d2-v").add_to(fmap)
     html = fmap.get_root().render()
     sources = re.findall(r"<(?:script|link)[^>]+(?:src|href)=\"([^\"]+)\"", html)
     assert sources, "the page links no script or stylesheet at all"
     # The vendored copies and the map's own files, all served by the app.
     assert all(s.startswith("/app/static/") and local_path(s).is_file() for s in sources), sources
     assert not any(host in html for host in CDN_HOSTS)
-    assert "/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js" in sources
+    assert "/app/static/strikemap/events.js" in sources
+    # The events are grouped by the map's own worker, served by the app too.
+    assert f'"worker":"{EVENTS_WORKER_URL}"' in html and local_path(EVENTS_WORKER_URL).is_file()
 
 
 def test_localize_refuses_a_plugin_without_a_local_copy() -> None:

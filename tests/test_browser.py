@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,34 +50,42 @@ SCREENSHOT = REPO / "artifacts" / "browser" / "map.png"
 POPUP_SCREENSHOT = REPO / "artifacts" / "browser" / "popup.png"
 ATTACK = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 
-#: The events cluster layer inside the map's iframe (the one with our marker count), and
-#: every marker of it and of the interceptions' layer beside it.
+#: The events layer inside the map's iframe (the one with a count of events shown).
 FIND_LAYER = """
   var layer = null;
   (window.feature_group || []).forEach(function (group) {
     group.eachLayer(function (l) { if (l.smCount !== undefined) layer = l; });
   });
-  var markers = layer ? [].concat.apply([], layer.smLayers.map(function (l) {
-    return l.getLayers(); })) : [];
 """
-#: Opens the popup of the event whose text is an attack, zoomed in to its marker.
-OPEN_ATTACK_POPUP = (
-    "() => new Promise(function (done) {"
+#: Events drawn in sight: the counts of the groups plus the single events.
+DRAWN_COUNT = (
+    "() => {"
     + FIND_LAYER
-    + """
-      var marker = markers.filter(function (m) {
-        return m.options.title.indexOf('onerror') >= 0; })[0];
-      layer.zoomToShowLayer(marker, function () { marker._icon.click(); done(true); });
-    })"""
+    + "return layer.smDrawn().reduce(function (n, d) { return n + d.n; }, 0); }"
 )
-#: Events drawn: the numbers on the clusters plus the single markers in the map's DOM.
-DRAWN_COUNT = """() => {
-  var n = document.querySelectorAll('.sm-marker').length;
-  document.querySelectorAll('.sm-cluster span').forEach(function (s) {
-    n += parseInt(s.textContent.replace(/[^0-9]/g, ''), 10);
-  });
-  return n;
-}"""
+#: Where the event whose text is an attack was put (Tuapse), and a far northern one.
+ATTACK_AT = (44.1, 39.07)
+ARCTIC_AT = (68.15, 33.46)
+
+
+def moved_and_drawn(frame: Frame, move: str) -> None:
+    """Run ``move`` (script moving the map) and wait until the layer has drawn again."""
+    frame.evaluate(f"() => {{ {FIND_LAYER} window.smFramesBefore = layer.smFrames; {move}; }}")
+    frame.wait_for_function(
+        f"() => {{ {FIND_LAYER} return layer.smFrames > window.smFramesBefore; }}",
+        timeout=10_000,
+    )
+
+
+def open_attack_popup(frame: Frame) -> None:
+    """Zoom in to the event whose text is an attack, alone there, and click its pin."""
+    lat, lon = ATTACK_AT
+    # An earlier popup, closed, covers nothing.
+    moved_and_drawn(
+        frame,
+        f"window.map.closePopup(); window.map.setView([{lat}, {lon}], 10, {{animate: false}})",
+    )
+    frame.locator(".sm-marker").first.click()
 
 
 def free_port() -> int:
@@ -144,11 +152,19 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         store.save_events(
             [
                 event(
+                    id="arctic",
+                    place="Olenya air base",
+                    lat=ARCTIC_AT[0],
+                    lon=ARCTIC_AT[1],
+                    target_type="airbase",
+                    date=date(2025, 6, 1),
+                ),
+                event(
                     id="attack",
                     place=ATTACK,
                     target=ATTACK,
-                    lat=44.1,
-                    lon=39.07,
+                    lat=ATTACK_AT[0],
+                    lon=ATTACK_AT[1],
                     attacker_claim=ATTACK,
                     distance_to_front_km=420.5,
                     distance_to_border_km=380.2,
@@ -162,7 +178,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
                         ),
                         DistanceClaim(ATTACK, 400.0, 500.0, "place", ATTACK, 450.0),
                     ),
-                )
+                ),
             ]
         )
     return path
@@ -203,16 +219,28 @@ def open_map(browser: Browser, url: str, width: int, height: int) -> Visit:
 
 
 def map_frame(page: Page) -> Frame:
-    """The map's frame, once its markers are clustered and drawn."""
+    """The map's frame, once its events are grouped and drawn in the first view."""
     frame_element = page.wait_for_selector(
         'iframe[title="streamlit_folium.st_folium"]', timeout=90_000
     )
     assert frame_element is not None
     frame = frame_element.content_frame()
     assert frame is not None
-    frame.wait_for_selector(".sm-cluster, .sm-marker", timeout=60_000)
-    frame.wait_for_function(f"() => {{ {FIND_LAYER} return layer && layer.smReady; }}")
+    frame.wait_for_function(
+        f"() => {{ {FIND_LAYER} return layer && layer.smReady; }}", timeout=60_000
+    )
     return frame
+
+
+@contextmanager
+def tab(browser: Browser, url: str, width: int, height: int) -> Iterator[Visit]:
+    """A new tab with the map drawn, closed after use; nothing in it may have failed."""
+    seen = open_map(browser, url, width, height)
+    try:
+        yield seen
+        assert seen.errors == []
+    finally:
+        seen.page.close()
 
 
 @pytest.fixture(scope="module")
@@ -231,22 +259,104 @@ def visit(browser: Browser, app_url: str) -> Iterator[Visit]:
     seen.page.close()
 
 
-def located_count(store_path: Path) -> int:
+def located(store_path: Path) -> list[tuple[float, float]]:
     with Store(store_path) as store:
-        return sum(e.located for e in store.events())
+        return [(e.lat, e.lon) for e in store.events() if e.lat is not None and e.lon is not None]
+
+
+def located_count(store_path: Path) -> int:
+    return len(located(store_path))
 
 
 def test_map_draws_every_located_event(visit: Visit, store_path: Path) -> None:
     expected = located_count(store_path)
-    assert expected >= 7
-    total = visit.map_frame.evaluate(f"() => {{ {FIND_LAYER} return markers.length; }}")
-    assert total == expected
-    # Zoomed out to show them all, the clusters and single markers add up to every event.
-    visit.map_frame.evaluate(
-        f"() => {{ {FIND_LAYER} window.map.fitBounds(L.featureGroup(markers).getBounds(), "
-        "{animate: false}); }"
-    )
+    assert expected >= 8
+    shown = visit.map_frame.evaluate(f"() => {{ {FIND_LAYER} return layer.smCount; }}")
+    assert shown == expected
     visit.map_frame.wait_for_function(f"() => ({DRAWN_COUNT})() === {expected}", timeout=10_000)
+    # The five Moscow events stand on one spot: at the closest zoom their group spreads
+    # them out, each its own pin, when clicked.
+    moved_and_drawn(visit.map_frame, "window.map.setView([55.752, 37.6177], 12, {animate: false})")
+    pins = visit.map_frame.locator(".sm-marker")
+    assert pins.count() == 0
+    box = visit.map_frame.evaluate(f"() => {{ {FIND_LAYER} return layer.smDrawn()[0].box; }}")
+    frame_box = visit.page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    assert frame_box is not None
+    visit.page.mouse.click(
+        frame_box["x"] + (box[0] + box[2]) / 2, frame_box["y"] + (box[1] + box[3]) / 2
+    )
+    pins.nth(4).wait_for(timeout=10_000)
+    assert pins.count() == 5
+
+
+def test_the_first_view_holds_every_event_clear_of_the_controls(
+    browser: Browser, app_url: str, store_path: Path
+) -> None:
+    # Kaspiysk on the Caspian, Tuapse and the Arctic included: each event's point is in the
+    # first view, inside the room the controls leave free.
+    points = located(store_path)
+    assert any(lat > 66 for lat, _ in points) and any(lon > 47 for _, lon in points)
+    with tab(browser, app_url, 1400, 1000) as seen:
+        inside = seen.map_frame.evaluate(
+            """(points) => {
+              var map = window.map, room = window.strikemap.padding(map), size = map.getSize();
+              return points.map(function (p) {
+                var at = map.latLngToContainerPoint(p);
+                return at.x >= room.paddingTopLeft[0] && at.y >= room.paddingTopLeft[1] &&
+                  at.x <= size.x - room.paddingBottomRight[0] &&
+                  at.y <= size.y - room.paddingBottomRight[1];
+              });
+            }""",
+            [list(p) for p in points],
+        )
+        assert all(inside), [p for p, ok in zip(points, inside, strict=True) if not ok]
+        assert seen.map_frame.evaluate(DRAWN_COUNT) == len(points)
+
+
+def new_layer_drawn(seen: Visit, change: Callable[[], None]) -> None:
+    """Make a change on the page and wait until the map has drawn the layer it sends."""
+    before = seen.map_frame.evaluate(f"() => {{ {FIND_LAYER} return L.stamp(layer); }}")
+    change()
+    seen.map_frame.wait_for_function(
+        f"() => {{ {FIND_LAYER} return L.stamp(layer) !== {before} && layer.smReady; }}",
+        timeout=30_000,
+    )
+
+
+def test_filter_and_date_changes_keep_the_map_and_its_view(
+    browser: Browser, app_url: str, store_path: Path
+) -> None:
+    with Store(store_path) as store:
+        naval = sum(e.located and e.target_type == "naval" for e in store.events())
+    assert 0 < naval < located_count(store_path)
+    view = "() => { var c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
+    with tab(browser, app_url, 1400, 1000) as seen:
+        seen.page.locator(".st-key-target_types input").wait_for(timeout=30_000)
+        # The reader moves the map; the filter's events lie partly out of that view.
+        moved_and_drawn(seen.map_frame, "window.map.setView([50.0, 36.0], 6, {animate: false})")
+        seen.map_frame.evaluate("() => { window.smSameMap = true; }")
+
+        def choose_naval() -> None:
+            seen.page.locator(".st-key-target_types input").click()
+            seen.page.get_by_role("option", name="Naval", exact=True).click()
+
+        new_layer_drawn(seen, choose_naval)
+        shown = seen.map_frame.evaluate(f"() => {{ {FIND_LAYER} return layer.smCount; }}")
+        assert shown == naval
+        assert seen.map_frame.evaluate(view) == pytest.approx([50.0, 36.0, 6])
+        # The last 30 days, then a week back: the dates end before the last front line
+        # came into force, so another front line is drawn, on the same map, in the same view.
+        seen.page.keyboard.press("Escape")
+        new_layer_drawn(seen, seen.page.locator(".st-key-preset_30d button").first.click)
+        new_layer_drawn(seen, seen.page.get_by_role("button", name="Back").first.click)
+        seen.page.get_by_text("Front line: ").first.wait_for(timeout=10_000)
+        assert seen.map_frame.evaluate("() => window.smSameMap") is True
+        assert seen.map_frame.evaluate(view) == pytest.approx([50.0, 36.0, 6])
+        assert seen.map_frame.locator("path.sm-frontline").count() >= 1
+        # Swapping the layers is not the reader hiding them: interceptions still shown.
+        assert seen.map_frame.evaluate(f"() => {{ {FIND_LAYER} return layer.caught; }}") is True
+        # The points came once, with the page; the changes sent only which are shown.
+        assert len([u for u in seen.requests if "/cache/points/" in u]) == 1
 
 
 def test_map_draws_the_front_line(visit: Visit) -> None:
@@ -262,8 +372,7 @@ def test_map_draws_the_front_line(visit: Visit) -> None:
 
 
 def test_article_markup_shows_as_text_and_runs_nothing(visit: Visit) -> None:
-    opened = visit.map_frame.evaluate(OPEN_ATTACK_POPUP)
-    assert opened
+    open_attack_popup(visit.map_frame)
     popup = visit.map_frame.wait_for_selector(".sm-popup", timeout=10_000)
     assert popup is not None
     text = popup.inner_text()
@@ -308,7 +417,7 @@ def test_every_request_stays_on_this_machine_and_nothing_fails(visit: Visit) -> 
 
 def test_an_event_is_edited_and_deleted_from_its_popup(visit: Visit, store_path: Path) -> None:
     shown_before = located_count(store_path)
-    visit.map_frame.evaluate(OPEN_ATTACK_POPUP)
+    open_attack_popup(visit.map_frame)
     # An earlier test's popup of the same event may still be fading out.
     edit = visit.map_frame.locator(".sm-popup a.sm-edit").last
     edit.wait_for(timeout=10_000)
@@ -340,27 +449,30 @@ def test_an_event_is_edited_and_deleted_from_its_popup(visit: Visit, store_path:
         'iframe[title="streamlit_folium.st_folium"]', timeout=90_000
     ).content_frame()
     assert frame is not None
-    redrawn = f"layer && markers.length === {shown_before - 1}"
+    redrawn = f"layer && layer.smCount === {shown_before - 1}"
     frame.wait_for_function(f"() => {{ {FIND_LAYER} return {redrawn}; }}", timeout=60_000)
 
 
-#: Every drawn marker and cluster whose box meets the key's box, as "x,y" of its corner.
-UNDER_THE_KEY = """() => {
+#: Every drawn group and event whose box meets the key's box, as "x,y" of its corner.
+UNDER_THE_KEY = (
+    "() => {"
+    + FIND_LAYER
+    + """
   var key = document.querySelector('.sm-legend').getBoundingClientRect(), under = [];
-  document.querySelectorAll('.sm-marker, .sm-cluster').forEach(function (icon) {
-    var r = icon.getBoundingClientRect();
-    if (r.left < key.right && r.right > key.left && r.top < key.bottom && r.bottom > key.top)
-      under.push(Math.round(r.left) + ',' + Math.round(r.top));
+  layer.smDrawn().forEach(function (d) {
+    var r = d.box;
+    if (r[0] < key.right && r[2] > key.left && r[1] < key.bottom && r[3] > key.top)
+      under.push(Math.round(r[0]) + ',' + Math.round(r[1]));
   });
   return under;
 }"""
+)
 
 
 def test_the_map_fills_the_window_and_its_key_covers_no_event(
     browser: Browser, app_url: str, store_path: Path
 ) -> None:
-    seen = open_map(browser, app_url, 1280, 720)
-    try:
+    with tab(browser, app_url, 1280, 720) as seen:
         frame = seen.page.locator('iframe[title="streamlit_folium.st_folium"]')
         box = frame.bounding_box()
         assert box is not None
@@ -376,9 +488,6 @@ def test_the_map_fills_the_window_and_its_key_covers_no_event(
         assert seen.map_frame.evaluate(UNDER_THE_KEY) == []
         assert seen.map_frame.locator(".sm-legend.sm-closed").count() == 1
         seen.page.screenshot(path=SCREENSHOT.with_name("map-1280x720.png"))
-        assert seen.errors == []
-    finally:
-        seen.page.close()
 
 
 def test_show_on_map_centres_the_event_and_opens_it(

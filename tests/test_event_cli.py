@@ -178,7 +178,7 @@ def test_migrate_brings_an_older_store_up_to_date(
     status, _, err = run(capsys, "export", "--store", str(path))
     assert status == 2
     assert one_error(err) == (
-        "error: the store s.sqlite is of an older schema (version 1; this strikemap needs 2): "
+        "error: the store s.sqlite is of an older schema (version 1; this strikemap needs 3): "
         "bring it up to date with python -m dashboard migrate "
         "(with the same --store or STRIKEMAP_STORE)"
     )
@@ -186,8 +186,8 @@ def test_migrate_brings_an_older_store_up_to_date(
     assert status == 0
     assert (
         out
-        == "the store s.sqlite was brought from schema version 1 to 2; nothing stored was changed\n"
+        == "the store s.sqlite was brought from schema version 1 to 3; nothing stored was changed\n"
     )
     status, out, _ = run(capsys, "migrate", "--store", str(path))
-    assert out == "the store s.sqlite is up to date (schema version 2)\n"
+    assert out == "the store s.sqlite is up to date (schema version 3)\n"
     assert run(capsys, "export", "--store", str(path))[0] == 0

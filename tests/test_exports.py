@@ -4,7 +4,14 @@ import csv
 import io
 import json
 
-from dashboard.exports import CSV_COLUMNS, events_frame, events_to_csv, events_to_geojson
+from dashboard.exports import (
+    CSV_COLUMNS,
+    events_frame,
+    events_to_csv,
+    events_to_geojson,
+    write_csv,
+    write_geojson,
+)
 from tests.factories import event, source
 from tests.hostile import assert_inert_csv, hostile_events
 
@@ -89,3 +96,15 @@ def test_a_carriage_return_stays_inside_its_quoted_cell() -> None:
 def test_each_exported_row_says_whether_the_strike_hit() -> None:
     rows = list(csv.DictReader(io.StringIO(events_to_csv([event(outcome="intercepted")]))))
     assert rows[0]["outcome"] == "intercepted"
+
+
+def test_streamed_exports_write_what_the_whole_ones_give() -> None:
+    # Hostile text (formulas, quotes, line breaks) and a second source, through both writers.
+    for events in ([], [event()], [*hostile_events(), event(sources=(source("a"), source("b")))]):
+        csv_out, geojson_out = io.StringIO(), io.StringIO()
+        write_csv(iter(events), csv_out)
+        write_geojson(iter(events), geojson_out)
+        assert csv_out.getvalue() == events_to_csv(events)
+        whole = json.dumps(events_to_geojson(events), ensure_ascii=False, indent=2)
+        assert geojson_out.getvalue() == whole
+        assert len(json.loads(geojson_out.getvalue())["features"]) == len(events)

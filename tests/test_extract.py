@@ -616,3 +616,12 @@ def test_a_drone_dropping_explosives_on_a_site_is_a_strike_that_hit() -> None:
     assert [(e.admin1, e.target_type, e.outcome) for e in events] == [
         ("Kursk Oblast", "power", "hit")
     ]
+
+
+def test_a_site_named_by_its_towns_adjective_is_at_that_town() -> None:
+    text = (
+        "On Monday, seven drones struck the Kropotkinskaya pumping station in the Krasnodar "
+        "region, damaging equipment, the operator said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 2, 17)))
+    assert [(e.place, e.target_type) for e in events] == [("Kropotkin", "oil")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import os
 import re
@@ -9,9 +11,11 @@ import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import folium
 import numpy as np
+import pandas as pd
 import pytest
 from shapely.geometry import LineString, Point, shape
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
@@ -19,32 +23,42 @@ from streamlit_folium import _get_feature_group_string, _get_map_string, generat
 from dashboard.assets import local_path
 from dashboard.demo import SYNTHETIC_MARK, make_demo_events
 from dashboard.exports import events_frame
+from dashboard.filters import Filters, filter_mask
 from dashboard.frontline import Frontline, distances_to_front_km
 from dashboard.geometry import distances_to_line_km
 from dashboard.mapping import (
     CACHE_MAX_AGE_S,
     DETAILS_CHUNK,
+    EVENTS_WORKER_URL,
     MAX_ZOOM_OFFLINE,
     MAX_ZOOM_TILES,
+    POINT_COLUMNS,
     DetailsTable,
-    EventMarkers,
+    EventLayer,
+    PublishedPoints,
     band_polygon,
     build_base_map,
+    day_number,
     details_url,
     event_details,
     events_layer,
     js_data,
+    lines_layer,
     load_basemap,
-    marker_payload,
+    map_points,
+    points_mask,
     publish_basemap,
     publish_details,
+    publish_points,
     write_details,
 )
 from dashboard.model import OUTCOMES, TARGET_TYPES, DistanceClaim, Event
-from dashboard.palette import MISSING, OUTCOME_STYLES, TARGET_STYLES
+from dashboard.palette import OUTCOME_STYLES, TARGET_STYLES
 from tests.factories import event, source
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> {{ 7*7 }}'
+EVENTS_JS = local_path("/app/static/strikemap/events.js").read_text(encoding="utf-8")
+MAP_JS_TEXT = local_path("/app/static/strikemap/map.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -67,43 +81,127 @@ def _walk(element: folium.Element) -> list[folium.Element]:
     return found
 
 
-def test_shared_texts_are_sent_once() -> None:
+def _published(frame: pd.DataFrame) -> PublishedPoints:
+    return PublishedPoints("/app/static/cache/points/p2-v.bin.gz", map_points(frame).rows)
+
+
+def _layer(frame: pd.DataFrame, **options: Any) -> folium.FeatureGroup:
+    return events_layer(_published(frame), "/app/static/cache/details/d2-v", **options)
+
+
+def _read_points(data: bytes) -> dict[str, np.ndarray]:
+    """The points file read as the browser's worker reads it."""
+    sizes = {"f4": 4, "u4": 4, "i4": 4, "u2": 2, "u1": 1}
+    count = len(data) // sum(sizes[kind] for _, kind in POINT_COLUMNS)
+    columns, at = {}, 0
+    for name, kind in POINT_COLUMNS:
+        columns[name] = np.frombuffer(data, dtype=f"<{kind}", count=count, offset=at)
+        at += count * sizes[kind]
+    assert at == len(data)
+    return columns
+
+
+def test_shared_texts_of_the_popups_are_sent_once() -> None:
     events = [event(lat=44.0 + i * 0.01, place="Tuapse") for i in range(300)]
-    payload = marker_payload(events_frame(events))
-    assert len(payload) == 300
-    assert payload.strings.count("Tuapse") == 1
-    assert {payload.row(i)["place"] for i in range(300)} == {"Tuapse"}
     details = event_details(events)
     assert details.strings.count("Tuapse") == 1
     assert details.strings.count("Drones hit the port.") == 1
 
 
-def test_many_events_make_one_cluster_layer_not_one_marker_each() -> None:
+def test_many_events_make_one_layer_whose_points_are_fetched_not_one_marker_each() -> None:
     events = [
         event(lat=44.0 + i * 0.01, lon=38.0 + (i % 50) * 0.02, place=f"Site {i}")
         for i in range(2000)
     ]
-    layer = events_layer(events_frame(events))
+    layer = _layer(events_frame(events))
     elements = _walk(layer)
-    clusters = [e for e in elements if isinstance(e, EventMarkers)]
-    assert len(clusters) == 1 and clusters[0].count == 2000
+    (drawn,) = [e for e in elements if isinstance(e, EventLayer)]
+    assert drawn.count == 2000
     assert not [e for e in elements if isinstance(e, folium.Marker | folium.Popup)]
+    # The layer's script carries where to fetch the points, never the points themselves.
+    script = drawn.js()
+    assert "/app/static/cache/points/p2-v.bin.gz" in script and "Site 1999" not in script
+    assert "44.01" not in script and len(script) < 5_000
 
 
 def test_events_without_coordinates_are_not_on_the_map() -> None:
     frame = events_frame([event(place="Here"), event(place="Nowhere", lat=None, lon=None)])
-    payload = marker_payload(frame)
-    assert [payload.row(i)["place"] for i in range(len(payload))] == ["Here"]
+    assert map_points(frame).rows.tolist() == [0]
 
 
-def test_markers_carry_rounded_coordinates_and_their_row_in_the_store() -> None:
+def test_points_carry_coordinates_type_outcome_date_and_their_row_in_the_store() -> None:
     frame = events_frame(
-        [event(place="Nowhere", lat=None, lon=None), event(lat=44.123456, lon=38.987654)]
+        [
+            event(place="Nowhere", lat=None, lon=None),
+            event(lat=44.123456, lon=38.987654, target_type="oil", outcome="intercepted"),
+            event(date=date(2024, 2, 10), date_precision="month", target_type="unknown"),
+            event(date=date(2024, 2, 10), date_precision="year"),
+        ]
     )
-    marker = marker_payload(frame).row(0)
-    assert (marker["lat"], marker["lon"]) == (44.1235, 38.9877)
-    assert marker["ref"] == 1 and marker["date"] == "2024-11-06"
-    assert TARGET_TYPES[marker["type"]] == "naval"
+    read = _read_points(map_points(frame).to_bytes())
+    assert read["lat"][0] == pytest.approx(44.123456, abs=1e-5)
+    assert read["lon"][0] == pytest.approx(38.987654, abs=1e-5)
+    assert read["ref"].tolist() == [1, 2, 3]
+    assert [TARGET_TYPES[t] for t in read["type"]] == ["oil", "unknown", "naval"]
+    assert [OUTCOMES[o] for o in read["outcome"]] == ["intercepted", "unknown", "unknown"]
+    # Days since 1970; an event dated to a month or a year spans to its period's end.
+    assert read["day"].tolist() == [
+        day_number(date(2024, 11, 6)),
+        day_number(date(2024, 2, 10)),
+        day_number(date(2024, 2, 10)),
+    ]
+    assert day_number(date(1970, 1, 2)) == 1
+    assert read["span"].tolist() == [0, 19, 325]
+
+
+def test_the_browsers_date_window_keeps_what_the_date_filter_keeps() -> None:
+    frame = events_frame(make_demo_events(3000, seed=5))
+    points = map_points(frame)
+    day, span = points.columns["day"], points.columns["span"].astype(np.int64)
+    for start, end in [
+        (date(2023, 3, 1), date(2023, 3, 31)),
+        (date(2022, 2, 24), date(2022, 3, 1)),
+        (date(2024, 12, 31), date(2025, 1, 1)),
+    ]:
+        # What events.js's worker keeps: the period reaches the window and starts before
+        # its end.
+        kept = (day + span >= day_number(start)) & (day <= day_number(end))
+        expected = filter_mask(frame, Filters(start=start, end=end)).to_numpy()[points.rows]
+        assert kept.tolist() == expected.tolist()
+        assert 0 < kept.sum() < len(kept)
+
+
+def test_the_mask_sends_every_kept_point_in_its_smaller_form() -> None:
+    frame = events_frame(
+        [event(place="Nowhere", lat=None, lon=None)] + [event(place=f"S{i}") for i in range(400)]
+    )
+    points = _published(frame)
+    assert points_mask(points, frame.index) is None
+    assert points_mask(points, frame.index[1:]) is None  # the unlocated event is no point
+    few = points_mask(points, pd.Index([0, 3, 400]))
+    assert few is not None and few[0] == "rows"
+    assert np.frombuffer(base64.b64decode(few[1]), dtype="<u4").tolist() == [2, 399]
+    many = points_mask(points, frame.index[frame.index % 3 == 0])
+    assert many is not None and many[0] == "bits"
+    bits = np.unpackbits(
+        np.frombuffer(base64.b64decode(many[1]), dtype=np.uint8), bitorder="little"
+    )[:400]
+    assert bits.tolist() == [int((i + 1) % 3 == 0) for i in range(400)]
+
+
+def test_points_are_published_once_per_version(tmp_path: Path) -> None:
+    frame = events_frame([event(place="A"), event(place="B", lat=45.0)])
+    published = publish_points(frame, "v1", root=tmp_path, url="/static/p")
+    assert published.url == "/static/p/p2-v1.bin.gz" and published.rows.tolist() == [0, 1]
+    path = tmp_path / "p2-v1.bin.gz"
+    assert gzip.decompress(path.read_bytes()) == map_points(frame).to_bytes()
+    written = path.read_bytes()
+    # The version names the events: a second call with it writes nothing new.
+    publish_points(events_frame([event(lat=10.0)]), "v1", root=tmp_path, url="/static/p")
+    assert path.read_bytes() == written
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    with pytest.raises(ValueError):
+        publish_points(frame, "../escape", root=tmp_path, url="/static/p")
 
 
 def test_popup_data_holds_place_date_target_distances_claims_and_every_source() -> None:
@@ -152,17 +250,7 @@ def test_popup_data_holds_place_date_target_distances_claims_and_every_source() 
     ]
 
 
-def test_an_unlocated_frame_without_events_still_has_its_details() -> None:
-    frame = events_frame([event(place="Nowhere", lat=None, lon=None), event(place="Here")])
-    markers = _walk(events_layer(frame))[1]
-    assert markers.details is not None
-    assert markers.details.row(markers.payload.row(0)["ref"])["place"] == "Here"
-    # Rebuilt from the frame: sources come through, claims (text only there) do not.
-    assert markers.details.row(0)["sources"][0]["quotes"] == ["Drones hit the port."]
-    assert markers.details.row(0)["claims"] == []
-
-
-def test_hostile_article_text_reaches_the_page_as_inert_data() -> None:
+def test_hostile_article_text_never_reaches_the_maps_script() -> None:
     hostile = event(
         place=HOSTILE,
         target=HOSTILE,
@@ -171,34 +259,25 @@ def test_hostile_article_text_reaches_the_page_as_inert_data() -> None:
         distance_claims=(DistanceClaim(HOSTILE, 10.0, 20.0, "place", HOSTILE),),
     )
     fmap = build_base_map()
-    layer = events_layer(events_frame([hostile]), events=[hostile])
-    layer.add_to(fmap)
+    _layer(events_frame([hostile])).add_to(fmap)
     html = fmap.get_root().render()
-    for raw in ("<script>window", "<img", "{{ 7*7 }}", "</script><img"):
+    for raw in ("<script>window", "<img", "{{ 7*7 }}", "__pwned"):
         assert raw not in html
-    # The text is all there, escaped, and reads back unchanged.
-    markers = _walk(layer)[1]
-    assert js_data(markers.payload.json()) in html
-    assert markers.details is not None
-    assert js_data(markers.details.json()) in html
-    assert json.loads(markers.payload.json()) == [markers.payload.strings, *markers.payload.columns]
-    assert markers.payload.row(0)["place"] == HOSTILE
-    row = markers.details.row(0)
+    # The popups' text comes from the details files; the browser code puts it on the page
+    # as text, and makes links only from http(s) URLs.
+    row = event_details([hostile]).row(0)
     assert row["place"] == HOSTILE and row["sources"][0]["quotes"] == [HOSTILE]
-    assert row["claims"][0]["text"] == HOSTILE and row["claims"][0]["place"] == HOSTILE
-    # Links are only made from http(s) URLs; the popup code checks each one.
-    assert "safeUrl" in html and "textContent" in html and "innerHTML" not in html
+    assert "safeUrl" in EVENTS_JS and "textContent" in EVENTS_JS
+    assert "innerHTML" not in EVENTS_JS
 
 
-def test_a_layer_for_the_app_fetches_its_details_and_carries_none() -> None:
+def test_a_layer_fetches_its_details_and_carries_none() -> None:
     shown = event(sources=(source(quote="A sentence only the details hold."),))
-    layer = events_layer(events_frame([shown]), details_url="/app/static/cache/details/d1-v")
     fmap = build_base_map()
-    layer.add_to(fmap)
+    _layer(events_frame([shown])).add_to(fmap)
     html = fmap.get_root().render()
-    assert js_data(["/app/static/cache/details/d1-v", DETAILS_CHUNK, None, None]) in html
+    assert '"details":["/app/static/cache/details/d2-v",' + str(DETAILS_CHUNK) in html
     assert "A sentence only the details hold." not in html
-    assert _walk(layer)[1].details is None
 
 
 def test_details_files_hold_each_event_at_its_row_escaped(tmp_path: Path) -> None:
@@ -276,9 +355,10 @@ def test_offline_map_has_no_tiles_and_a_max_zoom_for_clustering() -> None:
 
 
 def test_map_draws_front_line_switchable_bands_and_a_legend(frontline: Frontline) -> None:
-    fmap = build_base_map(frontline=frontline, bands_km=(100, 300))
+    fmap = build_base_map(front_line=True, bands=True)
+    lines_layer(frontline, bands_km=(100, 300)).add_to(fmap)
     html = fmap.get_root().render()
-    assert "sm-frontline" in html
+    assert "window.strikemap.frontLine(" in html and "'sm-frontline'" in MAP_JS_TEXT
     for label in ("Within 100 km of the front line", "Within 300 km of the front line"):
         assert json.dumps(label) in html  # a layer the layer control switches
     for style in TARGET_STYLES.values():
@@ -288,20 +368,35 @@ def test_map_draws_front_line_switchable_bands_and_a_legend(frontline: Frontline
 
 
 def test_base_map_can_be_drawn_again_by_st_folium(frontline: Frontline) -> None:
-    """The page draws one cached base map on every run; each drawing must be whole."""
-    fmap = build_base_map(frontline=frontline, bands_km=(100,))
+    """The page draws one cached base map on every run, with the front lines and events of
+    that run; each drawing must be whole, and the map the same whatever the lines."""
+    fmap = build_base_map(front_line=True, bands=True)
+    later = Frontline(
+        id="2025-03-16",
+        valid_from=date(2025, 3, 16),
+        name="A later line",
+        line=LineString([(33.5, 46.7), (37.0, 48.2), (38.0, 50.0)]),
+        sources=("test",),
+        via=("v0", "v1", "v2"),
+    )
     hashes = set()
-    for run in range(3):
+    for run, line in enumerate((frontline, later, frontline)):
         fmap.get_root().render()
         script = _get_map_string(fmap)
-        layer = events_layer(events_frame([event(place=f"Run {run}")]))
-        script += _get_feature_group_string(layer, fmap)
-        fmap._children.pop(layer.get_name())
+        groups = [
+            lines_layer(line, compare=later if run == 2 else None, bands_km=(100,)),
+            _layer(events_frame([event(place=f"Run {run}")])),
+        ]
+        for idx, group in enumerate(groups):
+            script += _get_feature_group_string(group, fmap, idx)
+        for group in groups:
+            fmap._children.pop(group.get_name())
         defined = set(re.findall(r"(?:var|let|const) (\w+)\s*=", script))
         used = set(re.findall(r"\b((?:feature_group|map|basemap|front_line)_\w+)\b", script))
-        assert not {u for u in used if not u.endswith(("_data", "_tip"))} - defined, run
+        assert not used - defined, run
         hashes.add(generate_js_hash(_get_map_string(fmap), "map", False))
-    assert len(hashes) == 1  # the same component: a new layer keeps the view
+    # The same component: new lines and events keep the map and its view.
+    assert len(hashes) == 1
 
 
 def test_shipped_basemap_draws_crimea_in_ukraine_and_both_countries_regions() -> None:
@@ -386,21 +481,12 @@ def test_the_basemap_can_be_fetched_instead_of_riding_in_every_map(tmp_path: Pat
 def test_each_popup_links_to_its_events_page_to_correct_it() -> None:
     shown = event(place="Tuapse")
     fmap = build_base_map()
-    events_layer(
-        events_frame([shown]), details_url="/app/static/cache/details/v", edit_url="/event?event="
-    ).add_to(fmap)
+    _layer(events_frame([shown]), edit_url="/event?event=").add_to(fmap)
     html = fmap.get_root().render()
-    assert js_data(["/app/static/cache/details/v", DETAILS_CHUNK, None, "/event?event="]) in html
+    assert f'"details":["/app/static/cache/details/d2-v",{DETAILS_CHUNK},"/event?event="]' in html
     # The popup appends the event's id, which its details carry, to that address.
-    assert "editUrl + encodeURIComponent(S('id'))" in html
+    assert "editUrl + encodeURIComponent(S('id'))" in EVENTS_JS
     assert event_details([shown]).row(0)["id"] == shown.id
-    # A map saved on its own has no app to link to: no Edit link.
-    alone = build_base_map()
-    layer = events_layer(events_frame([shown]), events=[shown])
-    layer.add_to(alone)
-    details = _walk(layer)[1].details
-    assert details is not None
-    assert js_data([None, 1, details.json(), None]) in alone.get_root().render()
 
 
 def test_interceptions_are_marked_and_drawn_as_a_layer_of_their_own() -> None:
@@ -410,39 +496,44 @@ def test_interceptions_are_marked_and_drawn_as_a_layer_of_their_own() -> None:
             event(place="Shot down here", lat=52.0, lon=34.0, outcome="intercepted"),
         ]
     )
-    payload = marker_payload(frame)
-    assert [OUTCOMES[payload.row(i)["outcome"]] for i in range(2)] == ["hit", "intercepted"]
+    outcomes = map_points(frame).columns["outcome"]
+    assert [OUTCOMES[o] for o in outcomes] == ["hit", "intercepted"]
     assert event_details([event(outcome="intercepted")]).row(0)["outcome"] == "intercepted"
-    fmap = build_base_map()
-    events_layer(frame).add_to(fmap)
-    html = fmap.get_root().render()
+    layer = _layer(frame)
+    (drawn,) = [e for e in _walk(layer) if isinstance(e, EventLayer)]
     caught = OUTCOME_STYLES["intercepted"]
-    # The browser code is told which outcome is an interception and what to call its layer,
-    # and the key has a row for it.
-    labels = [OUTCOME_STYLES[o].label for o in OUTCOMES]
-    assert js_data([labels, OUTCOMES.index("intercepted"), MISSING, caught.label]) in html
-    assert js_data([caught.colour, caught.icon, caught.label]) in html
-    assert "switchable(map, parent, caught" in html
+    # The browser code is told which outcome is an interception and what to call its
+    # switch in the layer control, and the key has a row for it.
+    assert drawn.spec["caughtCode"] == OUTCOMES.index("intercepted")
+    assert drawn.spec["caughtLabel"] == caught.label
+    assert drawn.spec["outcomes"] == [OUTCOME_STYLES[o].label for o in OUTCOMES]
+    fmap = build_base_map()
+    layer.add_to(fmap)
+    assert js_data([caught.colour, caught.icon, caught.label]) in fmap.get_root().render()
+    assert "sm.switchable(map, parent, toggle, spec.caughtLabel)" in EVENTS_JS
 
 
 def test_a_layer_can_open_on_one_event_and_only_a_located_one() -> None:
     frame = events_frame(
         [event(place="Nowhere", lat=None, lon=None), event(place="A"), event(place="B", lat=45)]
     )
-    for_app = _walk(events_layer(frame, details_url="/app/static/cache/details/d1-v", focus=2))
-    assert for_app[1].focus == 2  # the event's row in the store, as the markers' ref
-    alone = _walk(events_layer(frame, focus=2))
-    assert alone[1].focus == 1  # its position among the located events the map carries
-    assert alone[1].js().endswith(", 1);\n")
-    assert _walk(events_layer(frame, focus=0))[1].focus is None  # not located
-    assert _walk(events_layer(frame))[1].js().endswith(", null);\n")
+    opened = next(e for e in _walk(_layer(frame, focus=2)) if isinstance(e, EventLayer))
+    assert opened.focus == 2  # the event's row in the store, as the points' ref
+    assert opened.js().endswith(", 2);\n")
+    unlocated = next(e for e in _walk(_layer(frame, focus=0)) if isinstance(e, EventLayer))
+    assert unlocated.focus is None and unlocated.js().endswith(", null);\n")
 
 
-def test_the_maps_styles_and_helpers_are_files_the_app_serves() -> None:
+def test_the_maps_scripts_styles_and_worker_are_files_the_app_serves() -> None:
     fmap = build_base_map()
-    events_layer(events_frame([event()])).add_to(fmap)
+    _layer(events_frame([event()])).add_to(fmap)
     html = fmap.get_root().render()
-    for url in ("/app/static/strikemap/map.css", "/app/static/strikemap/map.js"):
+    for url in (
+        "/app/static/strikemap/map.css",
+        "/app/static/strikemap/map.js",
+        "/app/static/strikemap/events.js",
+    ):
         assert html.count(url) == 1
         assert local_path(url).is_file()
+    assert EVENTS_WORKER_URL in html and local_path(EVENTS_WORKER_URL).is_file()
     assert "<style" not in html.split("<body>")[1]

@@ -1,24 +1,28 @@
-"""The SQLite store: idempotent loads, merges of second reports, nothing lost on failure."""
+"""The store, on SQLite and on PostgreSQL: idempotent loads, merges of second reports,
+nothing lost on failure."""
 
 import sqlite3
 from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from dashboard.articles import Article, article_from_text
 from dashboard.errors import DataError, StoreError
-from dashboard.store import Store
+from dashboard.store import Store, is_postgres_url, open_store
 from tests.factories import event, source, spoil_row
+
+Location = str | Path
 
 
 def article(text: str = "Drones hit Kaspiysk.") -> Article:
     return article_from_text(text, published=date(2024, 11, 6))
 
 
-def test_loading_the_same_article_twice_changes_nothing(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.sqlite") as store:
+def test_loading_the_same_article_twice_changes_nothing(store_location: Location) -> None:
+    with open_store(store_location) as store:
         first = store.save_article(article(), [event()])
         again = store.save_article(article(), [event()])
         assert len(first.added) == 1 and again.already_loaded
@@ -26,9 +30,9 @@ def test_loading_the_same_article_twice_changes_nothing(tmp_path: Path) -> None:
 
 
 def test_an_article_stored_by_another_load_meanwhile_is_already_loaded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_location: Location, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Store(tmp_path / "s.sqlite") as first, Store(tmp_path / "s.sqlite") as second:
+    with open_store(store_location) as first, open_store(store_location) as second:
         # The second load looked for the article just before the first one stored it.
         monkeypatch.setattr(second, "knows", lambda article: False)
         first.save_article(article(), [event()])
@@ -52,8 +56,8 @@ def test_an_article_a_store_knows_by_its_former_id_is_already_loaded(tmp_path: P
         assert store.article_count() == 1 and store.events() == []
 
 
-def test_second_report_merges_as_a_new_source(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.sqlite") as store:
+def test_second_report_merges_as_a_new_source(store_location: Location) -> None:
+    with open_store(store_location) as store:
         store.save_article(article("one"), [event(sources=(source("one"),))])
         report = store.save_article(article("two"), [event(sources=(source("two"),))])
         assert report.merged and not report.added
@@ -62,32 +66,39 @@ def test_second_report_merges_as_a_new_source(tmp_path: Path) -> None:
 
 
 def test_a_failed_load_keeps_what_was_stored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_location: Location, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store(tmp_path / "s.sqlite")
+    store = open_store(store_location)
     store.save_article(article("one"), [event(sources=(source("one"),))])
     calls = {"n": 0}
-    original = Store._write
+    backend = type(store)
+    original = backend._put
+    # The disk fills up while the second event is written, as the database reports it.
+    full: Exception = (
+        psycopg.errors.DiskFull("disk full")
+        if is_postgres_url(store_location)
+        else sqlite3.OperationalError("disk full")
+    )
 
-    def failing_write(db: sqlite3.Connection, e: object) -> None:
+    def failing_put(self: object, e: object) -> None:
         calls["n"] += 1
         if calls["n"] == 2:
-            raise sqlite3.OperationalError("disk full")
-        original(db, e)  # type: ignore[arg-type]
+            raise full
+        original(self, e)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Store, "_write", staticmethod(failing_write))
+    monkeypatch.setattr(backend, "_put", failing_put)
     new_events = [event(date=date(2024, 11, 7)), event(date=date(2024, 11, 8))]
-    with pytest.raises(StoreError, match=r"^the store s\.sqlite: disk full$"):
+    with pytest.raises(StoreError, match=rf"^the store {store.shown}: disk full$"):
         store.save_article(article("two"), new_events)
     monkeypatch.undo()
     store.close()
-    with Store(tmp_path / "s.sqlite") as reopened:
+    with open_store(store_location) as reopened:
         assert [e.date for e in reopened.events()] == [date(2024, 11, 6)]
         assert reopened.article_count() == 1
 
 
-def test_filters_by_date_and_target_type(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.sqlite") as store:
+def test_filters_by_date_and_target_type(store_location: Location) -> None:
+    with open_store(store_location) as store:
         store.save_events(
             [
                 event(
@@ -111,9 +122,9 @@ def test_filters_by_date_and_target_type(tmp_path: Path) -> None:
         ]
 
 
-def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
+def test_round_trip_keeps_every_field(store_location: Location) -> None:
     original = event(defender_claim="air defences destroyed one drone", distance_to_front_km=970.2)
-    with Store(tmp_path / "s.sqlite") as store:
+    with open_store(store_location) as store:
         store.save_events([original])
         assert store.get(original.id) == original
 
@@ -125,22 +136,24 @@ def test_not_a_store(tmp_path: Path) -> None:
         Store(bad)
 
 
-def test_an_articles_own_events_are_not_merged_with_each_other(tmp_path: Path) -> None:
+def test_an_articles_own_events_are_not_merged_with_each_other(store_location: Location) -> None:
     one = article("one")
     july = event(date=date(2023, 7, 1), date_precision="month", sources=(source(one.id),))
     sunday = event(date=date(2023, 7, 30), sources=(source(one.id),))
-    with Store(tmp_path / "s.sqlite") as store:
+    with open_store(store_location) as store:
         report = store.save_article(one, [july, sunday])
         assert len(report.added) == 2 and len(store.events()) == 2
 
 
-def test_a_second_strike_with_the_same_id_is_kept_not_overwritten(tmp_path: Path) -> None:
+def test_a_second_strike_with_the_same_id_is_kept_not_overwritten(
+    store_location: Location,
+) -> None:
     one = article("one")
     # Two events the article's own extraction kept apart, though their ids coincide.
     town = event(geo_precision=2, sources=(source(one.id, "Drones hit Kaspiysk."),))
     region = event(geo_precision=3, sources=(source(one.id, "Dagestan was attacked."),))
     assert town.id == region.id
-    with Store(tmp_path / "s.sqlite") as store:
+    with open_store(store_location) as store:
         report = store.save_article(one, [town, region])
         assert len(report.added) == 2 and len(set(report.added)) == 2
         assert len(store.events()) == 2
@@ -161,19 +174,25 @@ SPOILED = {
 }
 
 
-def test_rows_that_cannot_be_read_are_left_out_and_named(tmp_path: Path) -> None:
+def test_rows_that_cannot_be_read_are_left_out_and_named(store_location: Location) -> None:
     days = [date(2024, 11, day) for day in range(1, 8)]
     events = [event(date=day, place=f"Place {day.day}") for day in days]
-    with Store(tmp_path / "s.sqlite") as store:
+    with open_store(store_location) as store:
         store.save_events(events)
-    spoiled = dict(zip((e.id for e in events), SPOILED.values(), strict=False))
+    # PostgreSQL keeps the data as jsonb, which holds JSON only.
+    spoils = [
+        spoil
+        for name, spoil in SPOILED.items()
+        if not (name == "not JSON" and is_postgres_url(store_location))
+    ]
+    spoiled = dict(zip((e.id for e in events), spoils, strict=False))
     for event_id, (data, _) in spoiled.items():
-        spoil_row(tmp_path / "s.sqlite", event_id, data)
-    with Store(tmp_path / "s.sqlite") as store:
-        assert [e.date for e in store.events()] == days[len(SPOILED) :]
+        spoil_row(store_location, event_id, data)
+    with open_store(store_location) as store:
+        assert [e.date for e in store.events()] == days[len(spoils) :]
         assert store.unreadable.keys() == spoiled.keys()
         for event_id, (_, reason) in spoiled.items():
             assert store.unreadable[event_id].startswith(reason)
         # A load that compares its strikes with the stored ones passes over them too.
         report = store.save_article(article(), [event(date=date(2024, 11, 30))])
-        assert len(report.added) == 1 and len(store.events()) == 3
+        assert len(report.added) == 1 and len(store.events()) == len(days) - len(spoils) + 1

@@ -3,17 +3,22 @@ deletions, and undoing them."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from dashboard.articles import Article, article_from_text
 from dashboard.errors import EventNotFound, InputError, StoreError
-from dashboard.store import SCHEMA_VERSION, EventStore, Store
-from tests.factories import event, source, two_reports, version_1_store
+from dashboard.filters import Filters
+from dashboard.store import SCHEMA_VERSION, EventStore, is_postgres_url, open_store
+from tests.factories import event, older_store, source, two_reports
+
+Location = str | Path
 
 
 def article(text: str) -> Article:
@@ -23,21 +28,22 @@ def article(text: str) -> Article:
 # -- schema versions --------------------------------------------------------------------------
 
 
-def test_a_new_store_has_the_current_schema(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.sqlite") as store:
-        assert store.schema_version() == SCHEMA_VERSION == 2
+def test_a_new_store_has_the_current_schema(store_location: Location) -> None:
+    with open_store(store_location) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 3
         assert isinstance(store, EventStore)
 
 
-def test_an_older_store_must_be_migrated_and_keeps_its_events(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
+def test_an_older_store_must_be_migrated_and_keeps_its_events(store_location: Location) -> None:
     kept = event(sources=(source("one"), source("two")))
-    version_1_store(path, [kept])
+    older_store(store_location, [kept])
     with pytest.raises(StoreError, match=r"older schema \(version 1.*python -m dashboard migrate"):
-        Store(path)
-    with Store(path, migrate=True) as store:
+        open_store(store_location)
+    with open_store(store_location, migrate=True) as store:
         assert store.migrated_from == 1 and store.schema_version() == SCHEMA_VERSION
-    with Store(path) as store:
+        # The filters run on columns the migration filled from what was stored.
+        assert store.query(Filters(search="KASPIYSK", regions=("RU:Dagestan",))) == [kept]
+    with open_store(store_location) as store:
         assert store.migrated_from is None
         assert store.events() == [kept] and store.history(kept.id) == []
         # An event stored before history was kept can be corrected, and its change is kept.
@@ -45,23 +51,26 @@ def test_an_older_store_must_be_migrated_and_keeps_its_events(tmp_path: Path) ->
         assert [entry.action for entry in store.history(kept.id)] == ["deleted"]
 
 
-def test_a_store_newer_than_the_code_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
-    Store(path).close()
-    with closing(sqlite3.connect(path)) as db:
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+def test_a_store_newer_than_the_code_is_refused(store_location: Location) -> None:
+    open_store(store_location).close()
+    if is_postgres_url(store_location):
+        with psycopg.connect(str(store_location), autocommit=True) as pg:
+            pg.execute("UPDATE schema_version SET version = %s", (SCHEMA_VERSION + 1,))
+    else:
+        with closing(sqlite3.connect(store_location)) as db:
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(StoreError, match="made by a newer strikemap"):
-        Store(path, migrate=True)
+        open_store(store_location, migrate=True)
 
 
 # -- loads are recorded -----------------------------------------------------------------------
 
 
-def test_a_load_records_who_created_and_who_merged(tmp_path: Path) -> None:
+def test_a_load_records_who_created_and_who_merged(store_location: Location) -> None:
     one, two = article("one"), article("two")
-    with Store(tmp_path / "s.sqlite", analyst="ann") as store:
+    with open_store(store_location, analyst="ann") as store:
         (stored_id,) = store.save_article(one, [event(sources=(source(one.id),))]).added
-    with Store(tmp_path / "s.sqlite", analyst="  bob \n smith ") as store:
+    with open_store(store_location, analyst="  bob \n smith ") as store:
         store.save_article(
             two, [event(sources=(source(two.id),), outcome="hit", target="a missile ship")]
         )
@@ -75,11 +84,11 @@ def test_a_load_records_who_created_and_who_merged(tmp_path: Path) -> None:
 
 
 def test_without_a_name_the_user_of_the_system_is_recorded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_location: Location, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LOGNAME", "carol")
     monkeypatch.setenv("USER", "carol")
-    with Store(tmp_path / "s.sqlite") as store:
+    with open_store(store_location) as store:
         store.save_events([event()])
         (entry,) = store.history(event().id)
     assert entry.analyst == "carol" and entry.action == "created"
@@ -88,9 +97,9 @@ def test_without_a_name_the_user_of_the_system_is_recorded(
 # -- edits, deletions, and their undoing -------------------------------------------------------
 
 
-def test_an_edit_is_recorded_field_by_field_and_undone(tmp_path: Path) -> None:
+def test_an_edit_is_recorded_field_by_field_and_undone(store_location: Location) -> None:
     original = event()
-    with Store(tmp_path / "s.sqlite", analyst="ann") as store:
+    with open_store(store_location, analyst="ann") as store:
         store.save_events([original])
         first = store.edit(original, original.with_changes(weapon="missile"))
         second = store.edit(first, first.with_changes(target_type="military", target=None))
@@ -117,9 +126,9 @@ def test_an_edit_is_recorded_field_by_field_and_undone(tmp_path: Path) -> None:
     ]
 
 
-def test_an_edit_of_an_event_changed_meanwhile_is_refused(tmp_path: Path) -> None:
+def test_an_edit_of_an_event_changed_meanwhile_is_refused(store_location: Location) -> None:
     original = event()
-    with Store(tmp_path / "s.sqlite") as mine, Store(tmp_path / "s.sqlite") as theirs:
+    with open_store(store_location) as mine, open_store(store_location) as theirs:
         mine.save_events([original])
         theirs.edit(original, original.with_changes(weapon="missile"))
         with pytest.raises(StoreError, match="changed meanwhile"):
@@ -128,17 +137,17 @@ def test_an_edit_of_an_event_changed_meanwhile_is_refused(tmp_path: Path) -> Non
         assert mine.require(original.id).outcome == "unknown"
 
 
-def test_an_edit_cannot_change_the_id_or_the_sources(tmp_path: Path) -> None:
+def test_an_edit_cannot_change_the_id_or_the_sources(store_location: Location) -> None:
     original = event()
-    with Store(tmp_path / "s.sqlite") as store:
+    with open_store(store_location) as store:
         store.save_events([original])
         with pytest.raises(InputError, match="never its id or sources"):
             store.edit(original, original.with_changes(sources=()))
 
 
-def test_a_deleted_event_is_gone_and_undo_brings_it_back(tmp_path: Path) -> None:
+def test_a_deleted_event_is_gone_and_undo_brings_it_back(store_location: Location) -> None:
     original = event(defender_claim="air defences destroyed one drone")
-    with Store(tmp_path / "s.sqlite", analyst="ann") as store:
+    with open_store(store_location, analyst="ann") as store:
         store.save_article(article("one"), [original])
         store.delete(original.id)
         assert store.events() == [] and store.get(original.id) is None
@@ -154,9 +163,9 @@ def test_a_deleted_event_is_gone_and_undo_brings_it_back(tmp_path: Path) -> None
         assert store.events() == [original]
 
 
-def test_unknown_ids_are_a_clear_error(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.sqlite") as store:
-        unknown = r"^there is no event nope in the store s\.sqlite$"
+def test_unknown_ids_are_a_clear_error(store_location: Location) -> None:
+    with open_store(store_location) as store:
+        unknown = rf"^there is no event nope in the store {re.escape(store.shown)}$"
         for change in (store.delete, store.split, store.require):
             with pytest.raises(EventNotFound, match=unknown):
                 change("nope")
@@ -167,9 +176,9 @@ def test_unknown_ids_are_a_clear_error(tmp_path: Path) -> None:
 # -- splitting a wrong merge --------------------------------------------------------------------
 
 
-def test_a_split_gives_each_article_its_own_report_back(tmp_path: Path) -> None:
+def test_a_split_gives_each_article_its_own_report_back(store_location: Location) -> None:
     one, two, town, port = two_reports()
-    with Store(tmp_path / "s.sqlite", analyst="ann") as store:
+    with open_store(store_location, analyst="ann") as store:
         store.save_article(one, [town])
         (merged_id,) = store.save_article(two, [port]).merged
         merged = store.require(merged_id)
@@ -190,9 +199,9 @@ def test_a_split_gives_each_article_its_own_report_back(tmp_path: Path) -> None:
         assert store.events() == [merged]
 
 
-def test_a_split_part_changed_since_keeps_the_split(tmp_path: Path) -> None:
+def test_a_split_part_changed_since_keeps_the_split(store_location: Location) -> None:
     one, two, town, port = two_reports()
-    with Store(tmp_path / "s.sqlite") as store:
+    with open_store(store_location) as store:
         store.save_article(one, [town])
         (merged_id,) = store.save_article(two, [port]).merged
         _, apart = store.split(merged_id)
@@ -202,9 +211,9 @@ def test_a_split_part_changed_since_keeps_the_split(tmp_path: Path) -> None:
         assert len(store.events()) == 2
 
 
-def test_undoing_a_merge_makes_its_report_an_event_of_its_own(tmp_path: Path) -> None:
+def test_undoing_a_merge_makes_its_report_an_event_of_its_own(store_location: Location) -> None:
     one, two, town, port = two_reports()
-    with Store(tmp_path / "s.sqlite") as store:
+    with open_store(store_location) as store:
         (town_id,) = store.save_article(one, [town]).added
         store.save_article(two, [port])
         undone = store.undo_last(town_id)
@@ -216,18 +225,17 @@ def test_undoing_a_merge_makes_its_report_an_event_of_its_own(tmp_path: Path) ->
         assert store.history(apart.id)[-1].split_from == town_id
 
 
-def test_an_event_of_one_article_cannot_be_split(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.sqlite") as store:
+def test_an_event_of_one_article_cannot_be_split(store_location: Location) -> None:
+    with open_store(store_location) as store:
         store.save_events([event()])
         with pytest.raises(InputError, match="has one source: there is nothing to split"):
             store.split(event().id)
 
 
-def test_an_event_stored_before_history_splits_into_copies(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
+def test_an_event_stored_before_history_splits_into_copies(store_location: Location) -> None:
     merged = event(sources=(source("one"), source("two")))
-    version_1_store(path, [merged])
-    with Store(path, migrate=True) as store:
+    older_store(store_location, [merged])
+    with open_store(store_location, migrate=True) as store:
         kept, apart = store.split(merged.id)
     assert kept == merged.with_changes(sources=(source("one"),))
     assert apart == merged.with_changes(sources=(source("two"),), id=apart.id)

@@ -13,6 +13,7 @@ a link to the view on screen.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 from collections.abc import Iterator, Sequence
@@ -29,7 +30,6 @@ from dashboard.exports import events_frame
 from dashboard.filters import (
     Filters,
     Preset,
-    apply_filters,
     filters_from_query,
     filters_to_query,
     preset_range,
@@ -39,7 +39,7 @@ from dashboard.filters import (
 from dashboard.model import OUTCOMES, TARGET_TYPES, WEAPONS, Event
 from dashboard.palette import outcome_label
 from dashboard.settings import get_settings
-from dashboard.store import Store
+from dashboard.store import open_store
 
 #: Widget keys of the sidebar filters (the browser bench drives the first two).
 DATE_KEY = "date_range"
@@ -147,12 +147,13 @@ def _content_version(frame: pd.DataFrame) -> str:
 # st.cache_resource, not st.cache_data: cache_data hands every run a copy, and unpickling
 # 100,000 events took 5.5 s a run. The one shared Data is never changed in place.
 @st.cache_resource(show_spinner="Reading the stored events…", max_entries=2)
-def _read_store(path: str, mtime_ns: int, size: int) -> Data:
-    # mtime_ns and size are only part of the cache key: a write to the store makes a new one.
+def _read_store(location: str, stamp: str) -> Data:
+    # The stamp is only part of the cache key: a write to the store makes a new one; an
+    # empty one is a SQLite file not made yet.
     unreadable: tuple[tuple[str, str], ...] = ()
     events: tuple[Event, ...] = ()
-    if size:
-        with Store(path) as store:
+    if stamp:
+        with open_store(location) as store:
             events = tuple(store.events())
             unreadable = tuple(store.unreadable.items())
     frame = with_search_text(events_frame(events))
@@ -160,7 +161,7 @@ def _read_store(path: str, mtime_ns: int, size: int) -> Data:
         first, last = min(e.date for e in events), max(e.date for e in events)
     else:
         first = last = date.today()
-    return Data(
+    data = Data(
         events,
         frame,
         first,
@@ -170,16 +171,24 @@ def _read_store(path: str, mtime_ns: int, size: int) -> Data:
         _content_version(frame),
         unreadable,
     )
+    # The events are read once and kept: left to the garbage collector, its full passes
+    # over their millions of objects stop the whole server for seconds at 1,000,000 events.
+    gc.freeze()
+    return data
 
 
 def load_data() -> Data:
-    """The stored events, read once per version of the store file."""
-    path = get_settings().store_path
+    """The stored events, read once per version of the store."""
+    settings = get_settings()
     with core_errors():
+        if settings.database_url:
+            with open_store(settings.database_url) as store:
+                return _read_store(settings.database_url, store.stamp())
+        path = settings.store_path
         if not path.exists():
-            return _read_store(str(path), 0, 0)
+            return _read_store(str(path), "")
         stat = path.stat()
-        return _read_store(str(path), stat.st_mtime_ns, stat.st_size)
+        return _read_store(str(path), f"{stat.st_mtime_ns}:{stat.st_size}")
 
 
 #: Unreadable rows named in the warning; past these it gives the count only.
@@ -412,10 +421,20 @@ def filtered_view(page: str, *, widgets: bool = True) -> View:
     filters = _filters_from_widgets(data, data.ceiling_km)
     st.session_state[_SAVED_FILTERS] = filters
     _write_query_string(filters)
-    view = View(data, filters, apply_filters(data.frame, filters))
+    view = View(data, filters, _kept(data, filters))
     if widgets:
         st.sidebar.markdown(f"**{view.count_text}**")
     return view
+
+
+def _kept(data: Data, filters: Filters) -> pd.DataFrame:
+    """The rows of the events the filters keep, as the store answers them: the database
+    runs the filters on its indexes, and the rows are picked by id, in the frame's order."""
+    if data.empty or filters == Filters():
+        return data.frame
+    with core_errors(), open_store(get_settings().store_location, create=False) as store:
+        kept = store.query_ids(filters)
+    return data.frame[data.frame["id"].isin(kept)]
 
 
 def filters_seen() -> bool:

@@ -20,7 +20,7 @@ from dashboard.errors import InputError
 from dashboard.gazetteer import Place
 from dashboard.model import Event
 from dashboard.palette import outcome_label
-from dashboard.store import LoadReport, Store
+from dashboard.store import LoadReport, open_store
 
 
 @dataclass(frozen=True)
@@ -159,12 +159,15 @@ def summary(event: Event) -> str:
     )
 
 
-def save_draft(draft: Draft, events: list[Event], store_path: Path) -> Saved:
-    """Store the article with the kept strikes; each merges into a stored report of it."""
-    with Store(store_path) as store:
-        report = store.save_article(draft.article, events)
+def save_draft(draft: Draft, events: list[Event], store: str | Path | None = None) -> Saved:
+    """Store the article with the kept strikes; each merges into a stored report of it.
+
+    ``store`` is a SQLite file or a PostgreSQL address, by default the settings' store.
+    """
+    with open_store(store) as opened:
+        report = opened.save_article(draft.article, events)
         stored = [
-            (status, store.get(event_id))
+            (status, opened.get(event_id))
             for status, ids in (("added", report.added), ("merged", report.merged))
             for event_id in ids
         ]

@@ -12,6 +12,7 @@ st.navigation(
         st.Page("views/map.py", title="Map", default=True),
         st.Page("views/table.py", title="Table & export"),
         st.Page("views/charts.py", title="Charts"),
+        st.Page("views/coverage.py", title="Coverage"),
         st.Page("views/add_article.py", title="Add article"),
         st.Page("views/event.py", title="Event", url_path=EVENT_PAGE),
         st.Page("views/about.py", title="About"),

@@ -137,6 +137,10 @@ _DISTRICT = re.compile(
     r"(?:district|raion|rayon|municipal district)\b",
     re.IGNORECASE,
 )
+#: A site named by its town's adjective: "the Kropotkinskaya pumping station".
+_SITE_ADJECTIVE = re.compile(
+    r"\b(?P<stem>[A-Z][a-z'’]+?)(?:s'?kaya|s'?kiy|s'?kyi|s'?ky|s'?koye|s'?kyy)(?=\s)"
+)
 _DISTRICT_STEM_LETTERS = 4
 #: Words that, after a possessive name, make it an institution's: "Moscow's Defence Ministry".
 _OFFICE_WORDS = frozenset({"defence", "defense", "foreign", "general", "security", "armed"})
@@ -227,10 +231,12 @@ def find_place_mentions(
 def district_mentions(
     text: str, gazetteer: Gazetteer, regions: frozenset[str]
 ) -> list[PlaceMention]:
-    """Districts named by their town's adjective ("the Surazhsky district", "Kirovskyi
-    raion"), as their namesake town in a region the article names."""
+    """Districts and sites named by their town's adjective ("the Surazhsky district",
+    "Kirovskyi raion", "the Kropotkinskaya pumping station"), as their namesake town in a
+    region the article names; a site's kind then places it at the town's site of that kind."""
     found = []
-    for match in _DISTRICT.finditer(text):
+    sites = (m for m in _SITE_ADJECTIVE.finditer(text) if target_after(text, m.end()) is not None)
+    for match in sorted([*_DISTRICT.finditer(text), *sites], key=lambda m: m.start()):
         stem = match.group("stem")
         if len(stem) < _DISTRICT_STEM_LETTERS:
             continue

@@ -1,22 +1,28 @@
 """What every store backend provides: loads, reads, corrections and their history.
 
 :class:`EventStore` is the interface the loader, the command line and the app use. A
-backend (:mod:`dashboard.store.sqlite` today) implements the loads and reads, and a few
-primitives inside one write transaction; the corrections (edit, split, delete, undo) are
-written here once on top of those primitives, so every backend records them alike.
+backend (:mod:`dashboard.store.sqlite`, :mod:`dashboard.store.postgres`) implements the
+reads and a few primitives inside one write transaction; the loads (an article's events
+merged into stored reports of the same strike) and the corrections (edit, split, delete,
+undo) are written here once on top of those primitives, so every backend decides merges
+and records changes alike.
 """
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from types import TracebackType
+from typing import Any
 
 from ..articles import Article
 from ..errors import EventNotFound, InputError, StoreError
+from ..filters import Filters
+from ..merge import merge_events, same_strike
 from ..model import Event
 from .history import (
     SPLIT_FROM,
@@ -32,10 +38,74 @@ from .history import (
     split_parts,
     with_undone,
 )
+from .query import Clause
 
 #: The schema this code reads and writes. Version 1 is the store of before versions were
-#: kept (articles and events); version 2 adds the history of changes.
-SCHEMA_VERSION = 2
+#: kept (articles and events); version 2 adds the history of changes; version 3 the
+#: columns and indexes the app's filters run on in the database.
+SCHEMA_VERSION = 3
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the store keeps it: its metadata and when it was loaded."""
+
+    article_id: str
+    path: str | None
+    outlet: str | None
+    published: date | None
+    url: str | None
+    title: str | None
+    loaded_at: datetime
+
+    @classmethod
+    def of(cls, article: Article) -> StoredArticle:
+        """The record of an article loaded now."""
+        return cls(
+            article.id,
+            article.path,
+            article.outlet,
+            article.published,
+            article.url,
+            article.title,
+            now(),
+        )
+
+
+class UnreadableEvent(ValueError):
+    """A stored event's data that is no event: the message says what is wrong."""
+
+
+def decoded_event(data: Any) -> Event:
+    """The event of a stored row's decoded data, or :class:`UnreadableEvent` saying why not."""
+    try:
+        return Event.from_dict(data)
+    except KeyError as error:
+        raise UnreadableEvent(f"no {error.args[0]}") from None
+    except (TypeError, ValueError) as error:
+        raise UnreadableEvent(str(error)) from None
+
+
+class Counted(Iterator[Event]):
+    """Events passed on one by one, counted (a bulk write of a generator)."""
+
+    def __init__(self, events: Iterable[Event]) -> None:
+        self._events = iter(events)
+        self.count = 0
+
+    def __next__(self) -> Event:
+        event = next(self._events)
+        self.count += 1
+        return event
+
+
+#: The event id of a bulk fill's single history entry.
+BULK_ID = "*"
+
+
+def now() -> datetime:
+    """The time history and loads record: UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass
@@ -64,11 +134,17 @@ class EventStore(ABC):
     #: Stored events that could not be read, by id, with why: left out of every answer,
     #: for the caller to report once.
     unreadable: dict[str, str]
+    #: The version a migration on opening started from; ``None`` when none was needed.
+    migrated_from: int | None
 
     # -- opening and closing -------------------------------------------------------------
 
     @abstractmethod
     def close(self) -> None: ...
+
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The version of the store's schema (:data:`SCHEMA_VERSION` once opened)."""
 
     def __enter__(self) -> EventStore:
         return self
@@ -93,20 +169,157 @@ class EventStore(ABC):
     @abstractmethod
     def article_count(self) -> int: ...
 
-    @abstractmethod
     def save_article(self, article: Article, events: Iterable[Event]) -> LoadReport:
         """Store an article's events, each merged into a stored report of the same strike.
 
         All or nothing: the article and its events are written in one transaction, and each
-        event's ``created`` or ``merged`` recorded with them.
+        event's ``created`` or ``merged`` recorded with them. The transaction holds the
+        store's write lock from its start, so what another load stores meanwhile is seen
+        before deciding a merge, never interleaved with it.
         """
+        if self.knows(article):
+            return LoadReport(article.id, article.path, already_loaded=True)
+        report = LoadReport(article.id, article.path)
+        with self._changing():
+            # Under the lock, the article may prove stored by another load since the check.
+            if not self._add_article(StoredArticle.of(article)):
+                report.already_loaded = True
+                return report
+            for event in events:
+                # The extraction already merged the article's own mentions of one strike.
+                known = self._same_strike(event, skip_article=article.id)
+                if known is None:
+                    if self._id_taken(event.id):
+                        # Another strike already holds this id (same day, place and kind,
+                        # yet not merged): give this one its own, never overwrite.
+                        event = event.with_changes(id=salted_id(event.id, article.id))
+                    self._put(event)
+                    self._record(
+                        event.id, "created", changes_between(None, event), article_id=article.id
+                    )
+                    report.added.append(event.id)
+                else:
+                    merged = merge_events(known, event)
+                    self._put(merged)
+                    self._record(
+                        known.id,
+                        "merged",
+                        changes_between(known, merged),
+                        article_id=article.id,
+                        report=event,
+                    )
+                    report.merged.append(known.id)
+        return report
 
-    @abstractmethod
+    def _same_strike(self, event: Event, skip_article: str) -> Event | None:
+        """The first stored report of the same strike, not from the article being loaded."""
+        for known in self._candidates(event.date.year):
+            from_this_article = any(s.article_id == skip_article for s in known.sources)
+            if not from_this_article and same_strike(known, event):
+                return known
+        return None
+
     def save_events(self, events: Iterable[Event]) -> int:
         """Write events as they are (replacing same ids), in one transaction; returns how
         many. Each is recorded as ``created``, or ``edited`` when it replaced another."""
+        count = 0
+        with self._changing():
+            for event in events:
+                before = self._current(event.id)
+                self._put(event)
+                if before != event:
+                    self._record(
+                        event.id,
+                        "created" if before is None else "edited",
+                        changes_between(before, event),
+                    )
+                count += 1
+        return count
+
+    def query(self, query: Filters) -> list[Event]:
+        """The stored events the filters (and an :class:`~dashboard.filters.EventQuery`'s
+        map box) keep, oldest first, as :func:`dashboard.filters.filter_mask` would keep
+        them, answered by the database."""
+        return list(self.stream(query))
+
+    def stream(self, query: Filters | None = None) -> Iterator[Event]:
+        """What :meth:`query` gives, read from the database a batch at a time; every
+        event without a query."""
+        return self._select(self._where(query or Filters()))
+
+    def query_ids(self, query: Filters) -> list[str]:
+        """The ids of the events :meth:`query` gives, in its order, without reading the
+        events themselves (what a page needs to pick rows it holds already)."""
+        return self._select_ids(self._where(query))
+
+    #: The driver's parameter mark.
+    _placeholder: str
 
     @abstractmethod
+    def _select_ids(self, clause: Clause) -> list[str]:
+        """The ids of the events the clause keeps, by date then id."""
+
+    @abstractmethod
+    def _where(self, query: Filters) -> Clause:
+        """The backend's ``WHERE`` clause of the filters (:func:`.query.where`)."""
+
+    @abstractmethod
+    def _select(self, clause: Clause) -> Iterator[Event]:
+        """The readable events the clause keeps, by date then id, a batch at a time."""
+
+    @abstractmethod
+    def bulk_fill(self, events: Iterable[Event]) -> int:
+        """Add many new events fast, in one transaction (the demo's million): instead of
+        an entry per event, one ``created`` entry for them all, on the event id
+        :data:`BULK_ID` with their count. Returns how many were written."""
+
+    # -- moving a whole store ----------------------------------------------------------
+
+    @abstractmethod
+    def stored_articles(self) -> Iterator[StoredArticle]:
+        """Every article, by the time it was loaded (then by id)."""
+
+    @abstractmethod
+    def every_entry(self) -> Iterator[HistoryEntry]:
+        """Every history entry of the store, by ``seq`` (``undone`` not marked)."""
+
+    @abstractmethod
+    def take_over(
+        self,
+        articles: Iterable[StoredArticle],
+        events: Iterable[Event],
+        entries: Iterable[HistoryEntry],
+    ) -> int:
+        """Fill an empty store with another's content as it is: the same ids, load times,
+        history numbers, analysts and times (``python -m dashboard copy``). Returns how
+        many events were written.
+
+        Raises
+        ------
+        StoreError
+            When this store holds anything already.
+        """
+
+    def copy_to(self, target: EventStore) -> tuple[int, int, int]:
+        """Copy this whole store into the empty ``target``, of either backend: articles,
+        events and every history entry.
+
+        Returns
+        -------
+        tuple of int
+            How many articles, events and history entries were copied. Events that cannot
+            be read are left behind, named in :attr:`unreadable`.
+        """
+        articles = list(self.stored_articles())
+        entries = list(self.every_entry())
+        events = target.take_over(articles, self.stream(), entries)
+        return len(articles), events, len(entries)
+
+    @abstractmethod
+    def stamp(self) -> str:
+        """Names the store's content: it changes whenever an event, article or history
+        entry is written, so a reader can cache what it read until then."""
+
     def events(
         self,
         *,
@@ -115,10 +328,41 @@ class EventStore(ABC):
         target_types: Iterable[str] | None = None,
     ) -> list[Event]:
         """Stored events, oldest first, optionally within dates and of some target types."""
+        return list(self.exported(since=since, until=until, target_types=target_types))
+
+    def exported(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        target_types: Iterable[str] | None = None,
+    ) -> Iterator[Event]:
+        """What :meth:`events` gives, read from the database a batch at a time (an export
+        of a million events in constant memory). ``since`` and ``until`` bound the
+        event's date itself, as exports always have."""
+        clause = Clause(self._placeholder)
+        if since is not None:
+            clause.add("date >= {}", since)
+        if until is not None:
+            clause.add("date <= {}", until)
+        types = tuple(target_types or ())
+        if types:
+            clause.among("target_type", types)
+        return self._select(clause)
 
     @abstractmethod
     def get(self, event_id: str) -> Event | None:
         """The stored event of that id; ``None`` when there is none or it cannot be read."""
+
+    def _decode(self, event_id: str, data: str) -> Event | None:
+        """The event of a stored row, or ``None`` with the row noted in :attr:`unreadable`."""
+        try:
+            return decoded_event(json.loads(data))
+        except json.JSONDecodeError as error:
+            self.unreadable[event_id] = f"not JSON ({error.msg} at character {error.pos})"
+        except UnreadableEvent as error:
+            self.unreadable[event_id] = str(error)
+        return None
 
     @abstractmethod
     def clear(self) -> None:
@@ -134,6 +378,14 @@ class EventStore(ABC):
     @abstractmethod
     def _current(self, event_id: str) -> Event | None:
         """The stored event, read inside the transaction."""
+
+    @abstractmethod
+    def _candidates(self, year: int) -> Iterator[Event]:
+        """The readable events dated in ``year``, in the order they were last written."""
+
+    @abstractmethod
+    def _add_article(self, article: StoredArticle) -> bool:
+        """Store the article's record; ``False`` when one of its id is stored already."""
 
     @abstractmethod
     def _put(self, event: Event) -> None:

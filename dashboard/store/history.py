@@ -102,6 +102,18 @@ def state_after(changes: Changes, event_id: str) -> Event:
     return _event(fields, event_id)
 
 
+def action_of(value: Any) -> Action:
+    """A stored action's name, checked."""
+    if value not in ACTIONS:
+        raise ValueError(f"unknown action {value!r}")
+    return value  # type: ignore[no-any-return]
+
+
+def changes_of(data: Any) -> Changes:
+    """A stored change (decoded JSON, pairs as lists) as ``{field: (old, new)}``."""
+    return {str(key): (old, new) for key, (old, new) in data.items()}
+
+
 def _shown(value: Any) -> str:
     if value is None:
         return "—"

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.app.common import core_errors, load_data
 from dashboard.frontline import load_frontlines
 from dashboard.settings import get_settings
+from dashboard.store import shown_location
 
 st.title("About strikemap")
 st.markdown(
@@ -16,7 +17,7 @@ strikemap turns news reports of long-range strikes (drones, sea drones and missi
 ports, air bases, refineries and arsenals in Russia and occupied Crimea) into dated map
 points with their sources.
 
-**Where the events come from.** Every event is read out of a news article by strikemap's
+**Where the events come from.** An event is read out of a news article by strikemap's
 rule-based extractor. Each one keeps every article that reported it: the outlet, the
 publication date, the link and the sentences it was read from. The extractor can be wrong:
 read the quoted sentences before relying on a point. A stored event is corrected (date,
@@ -24,6 +25,13 @@ place, target type, weapon, outcome), split when reports of two strikes were mer
 deleted on its *Event* page, opened by the *Edit* link of its popup or table row; every
 change is kept in its history, with who made it and when, and the last one can be undone.
 A strike reported by several articles is one event with several sources.
+
+**ACLED and UCDP.** An analyst may import ACLED or UCDP GED exports
+(`python -m dashboard import acled FILE.csv`): their rows that are long-range strikes by
+Ukraine's forces become events, or sources of the articles' events of the same strike, with
+the provider's id, coding and notes as the source. Their data are the providers', under
+their terms. The *Coverage* page shows which strikes only the articles report, only a
+provider codes, and both.
 
 **Distances** from the front line and from Ukraine's border are geodesic, measured on the
 WGS84 ellipsoid, against the front-line snapshot in force on the strike's date. The
@@ -49,7 +57,7 @@ st.markdown(
     f"- **{len(data.events):,}** events stored"
     + (f", from {data.first:%d %B %Y} to {data.last:%d %B %Y}" if data.events else "")
 )
-st.text(f"Store: {settings.store_path}")
+st.text(f"Store: {shown_location(settings.store_location)}")
 attribution = settings.data_dir / "ATTRIBUTION.md"
 if attribution.is_file():
     with st.expander("The data files in detail"):

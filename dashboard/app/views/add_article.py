@@ -9,6 +9,7 @@ from datetime import date
 
 import streamlit as st
 
+from dashboard.app.access import require_write_access
 from dashboard.app.common import core_errors, forget_loaded_data, label
 from dashboard.app.drafts import (
     Draft,
@@ -26,7 +27,6 @@ from dashboard.gazetteer import default_gazetteer
 from dashboard.loader import extract_measured
 from dashboard.model import TARGET_TYPES, WEAPONS, Event
 from dashboard.palette import MISSING
-from dashboard.settings import get_settings
 
 _DRAFT = "_article_draft"
 _REPORT = "_article_report"
@@ -120,6 +120,8 @@ def _show_saved(saved: Saved) -> None:
 
 
 st.title("Add an article")
+if not require_write_access():
+    st.stop()
 state = st.session_state
 with core_errors():
     limit_mb = get_settings().max_article_mb
@@ -180,7 +182,7 @@ if isinstance(draft, Draft):
         disabled=not keep,
     ):
         with core_errors():
-            state[_REPORT] = save_draft(draft, keep, get_settings().store_path)
+            state[_REPORT] = save_draft(draft, keep)
         del state[_DRAFT]
         forget_loaded_data()
         st.rerun()

@@ -14,13 +14,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dashboard.app.access import can_write, require_write_access
 from dashboard.app.common import core_errors, forget_loaded_data, label
 from dashboard.app.drafts import summary
 from dashboard.app.links import EVENT_PARAM
 from dashboard.corrections import EventEdit, edit_event, field_rows
 from dashboard.model import DATE_PRECISIONS, OUTCOMES, TARGET_TYPES, WEAPONS, Event
-from dashboard.settings import get_settings
-from dashboard.store import EventStore, HistoryEntry, Store, default_analyst
+from dashboard.store import EventStore, HistoryEntry, default_analyst, open_store
 from dashboard.store.history import last_change
 
 ID_KEY = "event_id"
@@ -40,22 +40,13 @@ EDIT_KEYS = (
 )
 
 
-def _writes_allowed() -> bool:
-    """Whether this session may change the store.
-
-    Every write on this page asks here first. The sign-in for an app served beyond
-    localhost (issue 11, item 7) decides it here; until then every session may write.
-    """
-    return True
-
-
 def _change(do: Callable[[EventStore], str]) -> None:
     """Run one change through the store, as the analyst of the sidebar, then show the
     page anew with what it did."""
-    if not _writes_allowed():
-        st.error("This session may not change the store.")
+    if not can_write():
+        st.error("This session may not change the store: it needs a sign-in.")
         return
-    with core_errors(), Store(get_settings().store_path, create=False, analyst=_analyst()) as store:
+    with core_errors(), open_store(create=False, analyst=_analyst()) as store:
         done = do(store)
     forget_loaded_data()
     for key in EDIT_KEYS:
@@ -102,7 +93,7 @@ def _undo_button(event_id: str, entries: list[HistoryEntry]) -> None:
         "Undo the last change",
         key="event_undo",
         icon=":material/undo:",
-        disabled=not undoable or not _writes_allowed(),
+        disabled=not undoable or not can_write(),
         help=f"Undoes {last.action} #{last.seq}: {last.what() or last.action}"
         if last is not None and undoable
         else "Nothing here to undo.",
@@ -204,7 +195,7 @@ def _edit_form(event: Event) -> None:
 
 
 def _actions(event: Event, entries: list[HistoryEntry]) -> None:
-    allowed = _writes_allowed()
+    allowed = can_write()
     articles = {source.article_id for source in event.sources}
     buttons = st.container(horizontal=True, vertical_alignment="center")
     if buttons.button(
@@ -259,7 +250,7 @@ if not event_id:
     st.info("Give an event's id, or open one from its popup on the map or its row in the table.")
     st.stop()
 
-with core_errors(), Store(get_settings().store_path, create=False) as store:
+with core_errors(), open_store(create=False) as store:
     shown = store.get(event_id)
     entries = store.history(event_id)
     missing = store.not_found(event_id) if shown is None else None
@@ -284,10 +275,9 @@ st.dataframe(
     key="event_fields",
     width="stretch",
 )
-if _writes_allowed():
+# Served beyond this machine, corrections need a sign-in; the page says so and offers it.
+if require_write_access():
     _edit_form(shown)
     _actions(shown, entries)
-else:
-    st.info("This session may only read: corrections need a sign-in.")
 _sources(shown)
 _history(entries)

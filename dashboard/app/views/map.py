@@ -9,9 +9,12 @@ opens once.
 Speed. The map goes to the browser first: a session's first run draws the title and the
 map alone, and a timer then asks for a full run that draws the sidebar filters, the list
 and the timeline (their rendering would otherwise hold up the map's by a second). The
-events layer is cached by the store's version and the filtered rows, so a filter set any
-session has seen costs nothing; the popups' details are written to files once per store
-version, after the page (:func:`dashboard.mapping.publish_details`).
+located events go to the browser once, as a file written once per store version
+(:func:`dashboard.mapping.publish_points`); each run sends the map only which of them the
+filters other than dates keep, and the dates shown, so a filter change never sends the
+points again. That layer is cached by the store's version, the kept rows and the dates,
+so a filter set any session has seen costs nothing; the popups' details are written to
+files once per store version, after the page (:func:`dashboard.mapping.publish_details`).
 """
 
 from __future__ import annotations
@@ -45,15 +48,19 @@ from dashboard.app.common import (
     when_text,
 )
 from dashboard.app.links import EVENT_LINK
-from dashboard.assets import STATIC_DIR
+from dashboard.assets import STATIC_DIR, local_path
 from dashboard.filters import apply_filters, play_window, slide_window, weekly_outcome_counts
 from dashboard.frontline import Frontline, frontline_for
 from dashboard.mapping import (
+    PublishedPoints,
     build_base_map,
     details_url,
     events_layer,
+    lines_layer,
+    points_mask,
     publish_basemap,
     publish_details,
+    publish_points,
 )
 from dashboard.palette import MISSING, outcome_colours, outcome_label
 
@@ -62,6 +69,8 @@ ONLINE_TILES = "OpenStreetMap"
 #: The map's height where the page's stylesheet does not set it from the window's.
 MAP_HEIGHT = 620
 PAGE_CSS = STATIC_DIR / "strikemap" / "page.css"
+#: At most this many events without a place are listed beside the map.
+UNLOCATED_LISTED = 1000
 PLAY_INTERVAL_S = 1.0
 #: How far the window moves each second of playing, and how many days it shows.
 PLAY_SPEEDS: dict[str, int] = {"a day": 1, "a week": 7, "a month": 30}
@@ -69,32 +78,29 @@ PLAY_WINDOWS: dict[str, int] = {"7 days": 7, "30 days": 30, "90 days": 90, "1 ye
 SPEED_KEY = "play_speed"
 WINDOW_KEY = "play_window"
 _TICK_ARMED = "_play_tick_armed"
-#: Seconds from drawing the map alone to drawing the rest of the page: a second, and one
-#: more per 50,000 events on the map (about what the browser takes to cluster them).
-REVEAL_AFTER_S = 1.0
-REVEAL_EVENTS_PER_S = 50_000
-REVEAL_MAX_S = 3.0
+#: Seconds from drawing the map alone to drawing the rest of the page: about what the
+#: browser takes to draw the map, whose work would otherwise share the browser with it.
+REVEAL_AFTER_S = 2.0
 _REVEAL_ARMED = "_reveal_armed"
 
 
-@st.cache_resource(max_entries=16, show_spinner="Drawing the base map…")
-def _base_map(
-    frontline_id: str | None,
+@st.cache_resource(max_entries=8, show_spinner="Drawing the base map…")
+def _base_map(bands: bool, tiles: str | None, basemap_url: str | None) -> folium.Map:
+    # The same map whatever the dates and filters: the browser keeps it and its view, and
+    # the front lines and events are swapped on it.
+    return build_base_map(front_line=True, bands=bands, tiles=tiles, basemap_url=basemap_url)
+
+
+@st.cache_resource(max_entries=16, show_spinner="Drawing the front line…")
+def _lines_layer(
+    frontline_id: str,
     compare_id: str | None,
     bands_km: tuple[int, ...],
-    tiles: str | None,
-    basemap_url: str | None,
-    _frontline: Frontline | None,
+    _frontline: Frontline,
     _compare: Frontline | None,
-) -> folium.Map:
-    # Keyed by the snapshot ids, so the map is rebuilt only when the drawn lines change.
-    return build_base_map(
-        frontline=_frontline,
-        compare_frontline=_compare,
-        bands_km=bands_km,
-        tiles=tiles,
-        basemap_url=basemap_url,
-    )
+) -> folium.FeatureGroup:
+    # Keyed by the snapshot ids: the lines are drawn anew only when they change.
+    return lines_layer(_frontline, compare=_compare, bands_km=bands_km)
 
 
 @st.cache_resource(show_spinner=False)
@@ -102,13 +108,46 @@ def _shared_lock(name: str) -> threading.Lock:
     return threading.Lock()
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _published_points(version: str, _frame: pd.DataFrame) -> PublishedPoints:
+    # Once per store version; the frame is not hashed, the version stands for it.
+    with _shared_lock("points"):
+        return publish_points(_frame, version)
+
+
+def _points(data: Data) -> PublishedPoints:
+    points = _published_points(data.version, data.frame)
+    if not local_path(points.url).is_file():
+        # Removed from the cache folder (unused for an hour while other versions were
+        # written): write it again.
+        _published_points.clear()
+        points = _published_points(data.version, data.frame)
+    return points
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _events_layer(
-    version: str, rows: str, details: str, focus: int | None, _frame: pd.DataFrame
+    points_url: str,
+    rows: str,
+    details: str,
+    window: tuple[date, date] | None,
+    play: tuple[int, date] | None,
+    focus: int | None,
+    _points: PublishedPoints,
+    _kept: pd.Index,
 ) -> folium.FeatureGroup:
-    # Keyed by the store's version and the filtered rows: a filter any session has used
-    # before costs nothing. The frame is not hashed; the key stands for it.
-    return events_layer(_frame, details_url=details, edit_url=EVENT_LINK, focus=focus)
+    # Keyed by the points file (the store's version), the rows the filters other than
+    # dates keep and the dates: a filter any session has used before costs nothing. The
+    # points and rows are not hashed; the key stands for them.
+    return events_layer(
+        _points,
+        details,
+        mask=points_mask(_points, _kept),
+        window=window,
+        edit_url=EVENT_LINK,
+        play=play,
+        focus=focus,
+    )
 
 
 def _rows_key(frame: pd.DataFrame) -> str:
@@ -116,7 +155,30 @@ def _rows_key(frame: pd.DataFrame) -> str:
     return hashlib.blake2b(rows.tobytes(), digest_size=16).hexdigest()
 
 
-def _draw_map(view: View, *, bands: bool, online: bool, compare: bool, focus: int | None) -> None:
+def _undated(view: View) -> pd.DataFrame:
+    """The events the filters other than dates keep (the map shows the dates in the
+    browser, and the timeline all of them)."""
+    if view.filters.start is None and view.filters.end is None:
+        return view.filtered
+    return apply_filters(view.data.frame, view.filters.without_dates())
+
+
+def _window(view: View) -> tuple[date, date] | None:
+    start, end = view.filters.start, view.filters.end
+    if start is None and end is None:
+        return None
+    return (start or view.data.first, end or view.data.last)
+
+
+def _draw_map(
+    view: View,
+    undated: pd.DataFrame,
+    *,
+    bands: bool,
+    online: bool,
+    compare: bool,
+    focus: int | None,
+) -> None:
     with core_errors():
         frontline = frontline_for(view.filters.end or view.data.last)
         earlier = frontline_for(view.filters.start or view.data.first) if compare else None
@@ -129,34 +191,48 @@ def _draw_map(view: View, *, bands: bool, online: bool, compare: bool, focus: in
             basemap_url: str | None = publish_basemap()
         except OSError:
             basemap_url = None
-    base = _base_map(
+    base = _base_map(bands, ONLINE_TILES if online else None, basemap_url)
+    lines = _lines_layer(
         frontline.id,
         earlier.id if earlier is not None else None,
         BANDS_KM if bands else (),
-        ONLINE_TILES if online else None,
-        basemap_url,
         frontline,
         earlier,
     )
     data = view.data
+    with core_errors():
+        try:
+            points = _points(data)
+        except OSError as error:
+            st.error(f"The map cannot show the events: {error}")
+            return
     layer = _events_layer(
-        data.version, _rows_key(view.filtered), details_url(data.version), focus, view.filtered
+        points.url,
+        _rows_key(undated),
+        details_url(data.version),
+        _window(view),
+        # While playing, the map steps on between the page's steps of a second.
+        (_play_step(), data.last) if st.session_state.get(PLAYING) else None,
+        focus,
+        points,
+        undated.index,
     )
-    # st_folium adds the layer to the map it draws and renames both; the cached maps and
-    # layers are shared by every session, so draw one at a time and take the layer off
+    # st_folium adds the layers to the map it draws and renames them all; the cached maps
+    # and layers are shared by every session, so draw one at a time and take the layers off
     # again, leaving the base as built.
     with _shared_lock("draw"):
         try:
             st_folium(
                 base,
-                feature_group_to_add=layer,
+                feature_group_to_add=[lines, layer],
                 returned_objects=[],
                 key="map",
                 height=MAP_HEIGHT,
                 use_container_width=True,
             )
         finally:
-            base._children.pop(layer.get_name(), None)
+            for group in (lines, layer):
+                base._children.pop(group.get_name(), None)
     st.caption(
         f"Front line: {frontline.name}, valid from {frontline.valid_from:%d %B %Y}."
         + (f" Dashed: {earlier.name}." if earlier is not None else "")
@@ -174,8 +250,15 @@ def _publish_details(data: Data) -> None:
 
 def _unlocated_list(view: View) -> None:
     rows = view.filtered[view.filtered["lat"].isna()]
+    total = len(rows)
     st.subheader("Not on the map")
-    st.caption(f"Events naming no place that could be located: {len(rows):,}.")
+    listed = ""
+    if len(rows) > UNLOCATED_LISTED:
+        # The latest ones, in the store's order: tens of thousands of rows in a column
+        # beside the map would cost every filter change a second and help nobody.
+        rows = rows.loc[rows["date"].nlargest(UNLOCATED_LISTED).index.sort_values()]
+        listed = f" (the latest {UNLOCATED_LISTED:,} listed; the table page has them all)"
+    st.caption(f"Events naming no place that could be located: {total:,}{listed}.")
     if rows.empty:
         return
     table = pd.DataFrame(
@@ -249,20 +332,18 @@ def _reveal_tick() -> None:
     st.session_state[_REVEAL_ARMED] = True
 
 
-def _reveal_later(view: View) -> None:
+def _reveal_later() -> None:
     """Draw the rest of the page in a moment, by a timed full run."""
-    shown = int(view.filtered["lat"].notna().sum())
-    seconds = min(REVEAL_AFTER_S + shown / REVEAL_EVENTS_PER_S, REVEAL_MAX_S)
     st.sidebar.caption("The filters appear in a moment, after the map.")
     st.session_state[_REVEAL_ARMED] = False
-    st.fragment(run_every=seconds)(_reveal_tick)()
+    st.fragment(run_every=REVEAL_AFTER_S)(_reveal_tick)()
 
 
-def _timeline(view: View) -> None:
+def _timeline(view: View, undated: pd.DataFrame) -> None:
     first, last = view.data.first, view.data.last
     start, end = _current_range(first, last)
     st.subheader("Timeline")
-    weeks = weekly_outcome_counts(apply_filters(view.data.frame, view.filters.without_dates()))
+    weeks = weekly_outcome_counts(undated)
     if not weeks.empty:
         shown = (weeks["week"] + pd.Timedelta(days=6) >= pd.Timestamp(start)) & (
             weeks["week"] <= pd.Timestamp(end)
@@ -377,15 +458,16 @@ if not empty_store_notice(view):
     )
     map_column, side_column = st.columns([3, 1])
     focus = _focus(view, side_column)
+    undated = _undated(view)
     with map_column:
-        _draw_map(view, bands=bands, online=online, compare=compare, focus=focus)
+        _draw_map(view, undated, bands=bands, online=online, compare=compare, focus=focus)
     if first_look:
-        _reveal_later(view)
+        _reveal_later()
     else:
         draw_filters(view)
         with side_column:
             _unlocated_list(view)
-        _timeline(view)
+        _timeline(view, undated)
     # Last, so the map and the page are on their way first; the popups fetch these files.
     _publish_details(view.data)
 else:

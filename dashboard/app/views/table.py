@@ -1,4 +1,5 @@
-"""The table page: exactly the filtered events, sortable, and their CSV and GeoJSON exports.
+"""The table page: exactly the filtered events, sortable, and their exports: CSV, GeoJSON and
+ACLED's columns.
 
 A selected row's "Show on map" opens the map centred on that event with its popup open.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -14,7 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.app.common import MAP_FOCUS, View, empty_store_notice, filtered_view, label
 from dashboard.app.links import event_link
-from dashboard.exports import events_to_csv, events_to_geojson
+from dashboard.exports import events_to_acled_csv, events_to_csv, events_to_geojson
 from dashboard.filters import describe_for_filename
 from dashboard.mapping import SIDE_LABELS
 from dashboard.model import Event
@@ -64,34 +66,67 @@ def _csv_of(events: list[Event]) -> Callable[[], bytes]:
     return lambda: events_to_csv(events).encode("utf-8")
 
 
+def _acled_of(events: list[Event]) -> Callable[[], bytes]:
+    return lambda: events_to_acled_csv(events).encode("utf-8")
+
+
 def _geojson_of(events: list[Event]) -> Callable[[], bytes]:
     return lambda: json.dumps(events_to_geojson(events), ensure_ascii=False).encode("utf-8")
+
+
+class Download(NamedTuple):
+    """A download button: its label, how its file is made, the file's extension and type,
+    its key and what its help says."""
+
+    label: str
+    made: Callable[[list[Event]], Callable[[], bytes]]
+    extension: str
+    mime: str
+    key: str
+    explained: str | None = None
+
+
+DOWNLOADS = (
+    Download(
+        "Download CSV",
+        _csv_of,
+        "csv",
+        "text/csv",
+        "download_csv",
+        "Opens safely in a spreadsheet: no cell is read as a formula.",
+    ),
+    Download(
+        "Download GeoJSON", _geojson_of, "geojson", "application/geo+json", "download_geojson"
+    ),
+    Download(
+        "Download ACLED columns",
+        _acled_of,
+        "acled.csv",
+        "text/csv",
+        "download_acled",
+        "ACLED's columns, then strikemap's own, to send the events on into an ACLED-shaped "
+        "workflow; as safe in a spreadsheet as the CSV.",
+    ),
+)
 
 
 def _exports(view: View) -> DeltaGenerator:
     """The download buttons, in a row the page adds "Show on map" to."""
     events = view.events()
     buttons = st.container(horizontal=True)
-    # The files are made on click, not on every rerun: at 100,000 events that takes seconds.
-    buttons.download_button(
-        "Download CSV",
-        data=_csv_of(events),
-        file_name=describe_for_filename(view.filters, "csv"),
-        mime="text/csv",
-        key="download_csv",
-        icon=":material/download:",
-        on_click="ignore",
-        help="Opens safely in a spreadsheet: no cell is read as a formula.",
-    )
-    buttons.download_button(
-        "Download GeoJSON",
-        data=_geojson_of(events),
-        file_name=describe_for_filename(view.filters, "geojson"),
-        mime="application/geo+json",
-        key="download_geojson",
-        icon=":material/download:",
-        on_click="ignore",
-    )
+    for download in DOWNLOADS:
+        # The files are made on click, not on every rerun: at 100,000 events that takes
+        # seconds.
+        buttons.download_button(
+            download.label,
+            data=download.made(events),
+            file_name=describe_for_filename(view.filters, download.extension),
+            mime=download.mime,
+            key=download.key,
+            icon=":material/download:",
+            on_click="ignore",
+            help=download.explained,
+        )
     return buttons
 
 

@@ -1,4 +1,4 @@
-/* strikemap's map helpers: the key, the first view, and the event a table row asks for.
+/* strikemap's map helpers: the key, the view, and the event a table row asks for.
    The page's Python hands these functions data only; see dashboard/mapping.py. */
 (function () {
   'use strict';
@@ -77,13 +77,31 @@
     };
   };
 
-  /* Leaflet measures its box only when the window resizes; the page sets the frame's
-     height from the window's, after the map is made. */
-  function watchSize(map) {
-    if (map.smWatched || !window.ResizeObserver) return;
-    map.smWatched = true;
-    new ResizeObserver(function () { map.invalidateSize(); }).observe(map.getContainer());
+  /* Run fn, which moves the map, as the map's own move: not the reader's. */
+  function own(map, fn) {
+    map.smOwnMove = true;
+    try { fn(); } finally { map.smOwnMove = false; }
   }
+
+  /* Note when the reader moves the map (drags, zooms, keys, or any move this file did not
+     make): from then on the map keeps the reader's view. */
+  sm.watchReader = function (map) {
+    if (map.smReaderWatched) return;
+    map.smReaderWatched = true;
+    var box = map.getContainer();
+    function touched() { map.smTouched = true; }
+    ['mousedown', 'wheel', 'touchstart', 'keydown'].forEach(function (name) {
+      box.addEventListener(name, touched, {passive: true});
+    });
+    map.on('movestart', function () { if (!map.smOwnMove) touched(); });
+    // Leaflet measures its box only when the window resizes; the page sets the frame's
+    // height from the window's, after the map is made.
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        own(map, function () { map.invalidateSize({pan: false}); });
+      }).observe(box);
+    }
+  };
 
   /* Whether Leaflet's stylesheet and ours are applied: the corners are boxes of their
      own, and the folded key shows no rows. */
@@ -100,46 +118,95 @@
       size.y - options.paddingTopLeft[1] - options.paddingBottomRight[1] > 50;
   }
 
-  /* The first view of a map: every event in sight and none under a control. It is fitted
-     again when the map's box changes, until the reader moves the map; later layers (a
-     filter changed) keep the reader's view. */
-  sm.firstView = function (map, points) {
-    watchSize(map);
-    if (map.smFitted || !points.length) return;
-    map.smFitted = true;
-    var bounds = L.latLngBounds(points), touched = false, box = map.getContainer();
-    var tries = 0;
-    function fit() {
-      if (touched) return;
-      if (!styled(map) && tries++ < 100) {
-        // The map's stylesheets arrive after its script: measured before them, the
-        // controls would look as wide as the map.
-        setTimeout(fit, 50);
+  /* Fit the map to bounds ([[south, west], [north, east]]) clear of the controls, once
+     the styles are applied, unless the reader has moved the map by then; 'smfitdone'
+     on the map says it is done. */
+  function fit(map, bounds) {
+    var tries = 0, box = L.latLngBounds(bounds);
+    map.smFitTo = box;
+    // Until it is done, what is drawn is not the view the reader is meant to see.
+    map.smFitPending = true;
+    function go() {
+      if (map.smTouched || map.smFitTo !== box) {
+        map.smFitPending = false;
+        map.fire('smfitdone');
         return;
       }
+      if (!styled(map) && tries++ < 300) {
+        // The map's stylesheets arrive after its script: measured before them, the
+        // controls would look as wide as the map.
+        requestAnimationFrame(go);
+        return;
+      }
+      map.smFitPending = false;
       var options = sm.padding(map);
-      if (roomy(map, options)) map.fitBounds(bounds, options);
+      if (roomy(map, options)) own(map, function () { map.fitBounds(box, options); });
+      map.fire('smfitdone');
     }
-    ['mousedown', 'wheel', 'touchstart', 'keydown'].forEach(function (name) {
-      box.addEventListener(name, function () { touched = true; }, {once: true, passive: true});
-    });
-    map.on('resize', fit);
-    fit();
+    go();
+  }
+
+  /* The view for the events shown (bounds as for fit). The first time, every event in
+     sight and none under a control, fitted again when the map's box changes; later (the
+     filters changed), fitted again only when some are out of sight, and never once the
+     reader has moved the map. */
+  sm.frame = function (map, bounds) {
+    sm.watchReader(map);
+    if (!map.smFitted) {
+      map.smFitted = true;
+      map.on('resize', function () { if (map.smFitTo) fit(map, map.smFitTo); });
+      fit(map, bounds);
+      return;
+    }
+    if (map.smTouched) return;
+    var options = sm.padding(map), size = map.getSize();
+    var inner = L.bounds(L.point(options.paddingTopLeft),
+      size.subtract(L.point(options.paddingBottomRight)));
+    var box = L.latLngBounds(bounds);
+    var seen = inner.contains(map.latLngToContainerPoint(box.getSouthWest())) &&
+      inner.contains(map.latLngToContainerPoint(box.getNorthEast()));
+    if (!seen) fit(map, bounds);
   };
-  /* Centre the map on one marker of a cluster layer and open its popup, once the layer
-     has clustered its markers. */
-  sm.focus = function (map, layer, marker, open) {
-    watchSize(map);
+
+  /* Centre the map on an event a table row asks for, close enough to see it alone. */
+  sm.focus = function (map, latlng) {
+    sm.watchReader(map);
     map.smFitted = true;
-    map.setView(marker.getLatLng(), Math.max(map.getZoom(), FOCUS_ZOOM), {animate: false});
-    layer.zoomToShowLayer(marker, function () {
-      map.panTo(marker.getLatLng(), {animate: false});
-      open(marker);
+    map.smFitTo = null;
+    own(map, function () {
+      map.setView(latlng, Math.max(map.getZoom(), FOCUS_ZOOM), {animate: false});
     });
   };
 
-  /* Make the layer control list a layer of the events (interceptions), as long as the
-     events are on the map; the reader's choice to hide it holds for later layers. */
+  /* A front line over a white casing with a plain-text tooltip, switchable as text[1].
+     text: [tooltip, label, colour]; an earlier line of a comparison is dashed. */
+  sm.frontLine = function (parent, data, text, dashed) {
+    var tip = el('span', null, text[0]);
+    var layer = L.featureGroup([
+      L.geoJSON(data, {interactive: false,
+        style: {color: '#ffffff', weight: dashed ? 5 : 7, opacity: 0.85}}),
+      L.geoJSON(data, {style: {color: text[2], weight: 3, opacity: 0.95,
+        dashArray: dashed ? '8 6' : null,
+        className: dashed ? 'sm-frontline-compare' : 'sm-frontline'}})
+        .bindTooltip(tip, {sticky: true})
+    ]);
+    sm.switchable(parent._map, parent, layer, text[1]);
+    return layer;
+  };
+
+  /* The area within some distance of the front line, switchable as label. */
+  sm.band = function (parent, data, label) {
+    var tip = el('span', null, label);
+    var layer = L.geoJSON(data, {style: {color: '#7a4b00', weight: 1.2, opacity: 0.8,
+      dashArray: '6 4', fillColor: '#f0a030', fillOpacity: 0.07, className: 'sm-band'}})
+      .bindTooltip(tip, {sticky: true});
+    sm.switchable(parent._map, parent, layer, label);
+    return layer;
+  };
+
+  /* Make the layer control list a layer of a swapped group (the interceptions, a front
+     line, a band), as long as the group is on the map; the reader's choice to hide it
+     holds for later groups. */
   sm.switchable = function (map, parent, layer, name) {
     var control = map.smControl;
     var hidden = map.smHidden = map.smHidden || {};
@@ -147,7 +214,11 @@
     if (!control) return;
     control.addOverlay(layer, name);
     function changed(shown) {
-      return function (e) { if (e.layer === layer) hidden[name] = !shown; };
+      // Only the reader's click in the control: a group taken off the map (swapped for
+      // the next) takes its layers off too, which the control reports the same way.
+      return function (e) {
+        if (e.layer === layer && control._handlingClick) hidden[name] = !shown;
+      };
     }
     var added = changed(true), removed = changed(false);
     map.on('overlayadd', added);
