@@ -141,6 +141,29 @@ def test_a_passing_mention_gets_its_own_event_with_month_precision() -> None:
     ]
 
 
+def test_the_dated_strike_told_again_by_its_month_is_one_event() -> None:
+    events = events_of(
+        "Drones struck the Dyagilevo airfield near Ryazan on December 5, damaging two "
+        "bombers. Russia admitted the damage from the attack on Dyagilevo in December.",
+        published=date(2023, 1, 20),
+    )
+    assert located(events) == [("Dyagilevo air base", "2022-12-05", "day")]
+    (event,) = events
+    assert len(event.sources[0].quotes) == 2
+
+
+def test_a_strike_told_as_earlier_in_the_month_stays_its_own_event() -> None:
+    events = events_of(
+        "Drones set fire to the Tuapse refinery on Saturday. The refinery was struck "
+        "earlier this month, when a tank burned.",
+        published=date(2024, 11, 9),
+    )
+    assert located(events) == [
+        ("Tuapse refinery", "2024-11-01", "month"),
+        ("Tuapse refinery", "2024-11-09", "day"),
+    ]
+
+
 def test_sentences_keep_abbreviated_dates_whole() -> None:
     sentences = split_sentences("Early Wednesday, Nov. 6, drones hit. Officials confirmed it.")
     assert [s.text for s in sentences] == [

@@ -28,6 +28,7 @@ from ..model import (
     Source,
 )
 from .lexicon import (
+    EARLIER_STRIKE,
     OCCUPIED_CUE,
 )
 from .scan import per_text
@@ -191,7 +192,29 @@ def consolidate(events: list[Event]) -> list[Event]:
             if event.located or (event.date_precision == "day" and event.country):
                 of_date.setdefault(day, []).append(len(merged))
                 merged.append(event)
-    return sorted(merged, key=lambda e: (e.date, e.place or ""))
+    return sorted(_fold_coarse_dates(merged), key=lambda e: (e.date, e.place or ""))
+
+
+def _fold_coarse_dates(events: list[Event]) -> list[Event]:
+    """A month- or year-precise mention of a place struck on a day of that period, in the
+    same article, is that strike told loosely ("late last year", "in December"): a point on
+    the 1st of the month beside the dated one would be a strike nobody reported. A period
+    told as earlier ("earlier this month") is another strike and stays."""
+    folded = [e for e in events if e.date_precision == "day"]
+    days = len(folded)
+    for event in events:
+        if event.date_precision == "day":
+            continue
+        into = next((i for i in range(days) if same_strike(folded[i], event)), None)
+        if into is None or not event.located or _told_as_earlier(event):
+            folded.append(event)
+        else:
+            folded[into] = merge_events(folded[into], event)
+    return folded
+
+
+def _told_as_earlier(event: Event) -> bool:
+    return any(EARLIER_STRIKE.search(q) for s in event.sources for q in s.quotes)
 
 
 #: Regions that hold another first-level region: the Crimean peninsula holds Sevastopol.

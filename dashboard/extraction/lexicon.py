@@ -315,6 +315,10 @@ WEAPON_AS_TARGET = _words(
     r"helicopters?",
 )
 
+#: A period told as before another strike ("earlier this month", "a previous attack"): the
+#: strike of that period is another one, not the dated strike told loosely.
+EARLIER_STRIKE = _words(r"earlier", r"previous(?:ly)?", r"prior", r"before")
+
 #: A place in Ukraine named as held by Russia: "occupied Berdiansk", "Russian-held Luhansk".
 OCCUPIED_CUE = _words(
     r"occupied",
