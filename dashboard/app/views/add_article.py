@@ -27,6 +27,7 @@ from dashboard.gazetteer import default_gazetteer
 from dashboard.loader import extract_measured
 from dashboard.model import TARGET_TYPES, WEAPONS, Event
 from dashboard.palette import MISSING
+from dashboard.settings import get_settings
 
 _DRAFT = "_article_draft"
 _REPORT = "_article_report"
