@@ -198,6 +198,21 @@ def test_a_town_in_occupied_mainland_ukraine_is_a_strike_location() -> None:
     assert measured.distance_to_held_km > 20
 
 
+def test_a_region_the_front_crosses_is_a_strike_place_only_when_told_as_occupied() -> None:
+    assert (
+        events_of(
+            "In the Zaporizhzhia region, drones caused a fire at an infrastructure facility.",
+            published=date(2024, 10, 18),
+        )
+        == []
+    )
+    (event,) = events_of(
+        "Drones hit a fuel depot in the occupied part of the Zaporizhzhia region.",
+        published=date(2024, 10, 18),
+    )
+    assert (event.place, event.target_type) == ("Zaporizhzhia Oblast", "oil")
+
+
 def test_interceptions_over_a_list_of_regions_are_one_event_each() -> None:
     events = events_of(
         "Russia's defence ministry said it had shot down 54 drones overnight over the Kursk, "

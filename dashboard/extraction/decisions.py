@@ -166,6 +166,10 @@ def on_russias_side(draft: Draft) -> bool:
     # A strike told many times in one long sentence holds it as many times: read it once.
     if any(_tells_occupied(quote) for quote in dict.fromkeys(draft.quotes)):
         return True
+    # A region of Ukraine is a strike on Russia's side only when told as occupied: the front
+    # crosses Kherson, Zaporizhzhia and Donetsk regions, whose middle says nothing of a side.
+    if place.kind == "region":
+        return False
     return side_of(place.lat, place.lon, draft.date) == "occupied"
 
 
