@@ -164,6 +164,18 @@ def test_a_strike_told_as_earlier_in_the_month_stays_its_own_event() -> None:
     ]
 
 
+def test_the_plant_that_points_back_to_a_refinery_is_a_refinery() -> None:
+    events = events_of(
+        "Drones hit the Syzran refinery on Saturday. In May, drones attacked the plant, when "
+        "a fire broke out.",
+        published=date(2024, 11, 9),
+    )
+    assert sorted((e.date.isoformat(), e.place, e.target_type) for e in events) == [
+        ("2024-05-01", "Syzran refinery", "oil"),
+        ("2024-11-09", "Syzran refinery", "oil"),
+    ]
+
+
 def test_sentences_keep_abbreviated_dates_whole() -> None:
     sentences = split_sentences("Early Wednesday, Nov. 6, drones hit. Officials confirmed it.")
     assert [s.text for s in sentences] == [

@@ -140,10 +140,12 @@ def find_candidates(doc: Document) -> None:
                 if not reports_attack(previous_sentence.text, None):
                     before = where_targets_stand(previous_sentence.text, before)
                 referent = before[0] if before else referent
+            # A known site keeps its own kind: "the plant" that points back to a refinery.
+            known_kind = referent.place.kind == "facility" and referent.target_type != "unknown"
             located = [
                 Location(
                     referent.place,
-                    target_type if target_type != "unknown" else referent.target_type,
+                    referent.target_type if known_kind or target_type == "unknown" else target_type,
                     target or referent.target,
                     start=_EVERY_CLAUSE,
                 )
