@@ -945,6 +945,81 @@ def publish_details(
     return f"{url}/{name}"
 
 
+class DetailsDraft:
+    """The popups' details of a store being written a chunk at a time, as the events are
+    read (:func:`dashboard.mapdata.read_map_data`), and published under a version known
+    only at the end.
+
+    Files are those of :func:`write_details`, in a temporary folder until
+    :meth:`publish` names it; :meth:`discard` removes it.
+
+    Parameters
+    ----------
+    root, url
+        The folder the app serves at ``url``.
+    chunk
+        Events per file.
+    """
+
+    def __init__(
+        self, *, root: Path = DETAILS_DIR, url: str = DETAILS_URL, chunk: int = DETAILS_CHUNK
+    ) -> None:
+        if chunk < 1:
+            raise ValueError("a details file holds at least one event")
+        self.root, self.url, self.chunk = root, url, chunk
+        root.mkdir(parents=True, exist_ok=True)
+        self._partial = root / f".partial-{uuid.uuid4().hex}"
+        self._partial.mkdir()
+        self._files = 0
+
+    def write(self, events: Sequence[Event]) -> bytes:
+        """Write the next file, of at most :attr:`chunk` events; return its bytes."""
+        if len(events) > self.chunk:
+            raise ValueError(f"a details file holds at most {self.chunk} events")
+        table = event_details(events)
+        text = _escaped_json([table.strings, *table.columns]).encode("utf-8")
+        (self._partial / f"{self._files}.json").write_bytes(text)
+        self._files += 1
+        return text
+
+    def publish(self, version: str) -> str:
+        """Name the files ``version`` (as :func:`publish_details` would) and return their URL.
+
+        When that version's files are there already (another process wrote them), those
+        are kept and this draft is removed."""
+        name = _details_name(version)
+        final = self.root / name
+        try:
+            if (final / _DONE).is_file():
+                os.utime(final)
+                return f"{self.url}/{name}"
+            if self._files == 0:
+                self.write([])
+            _cache_folder(self.root, keep=name)
+            (self._partial / _DONE).write_text("", encoding="utf-8")
+            try:
+                self._partial.rename(final)
+            except OSError:
+                if not (final / _DONE).is_file():
+                    raise
+        finally:
+            self.discard()
+        return f"{self.url}/{name}"
+
+    def discard(self) -> None:
+        """Remove what was written and not published."""
+        shutil.rmtree(self._partial, ignore_errors=True)
+
+
+def details_in_use(version: str, root: Path = DETAILS_DIR) -> bool:
+    """Whether the details of ``version`` are published; marks them as in use if so."""
+    folder = root / _details_name(version)
+    if not (folder / _DONE).is_file():
+        return False
+    os.utime(folder)
+    return True
+
+
 def _cache_name(kind: str, version: str) -> str:
     if not _VERSION.fullmatch(version):
         raise ValueError(f"not a usable version: {version!r}")
@@ -992,6 +1067,42 @@ class MapPoints:
         )
 
 
+def points_of(
+    rows: np.ndarray,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    day: np.ndarray,
+    last: np.ndarray,
+    types: np.ndarray,
+    outcomes: np.ndarray,
+) -> MapPoints:
+    """The map's points of located events given as columns.
+
+    Parameters
+    ----------
+    rows
+        Each event's row (its ``ref``).
+    lat, lon
+        Its coordinates.
+    day, last
+        Its date and the last day of the period it is dated to, as :func:`day_number`.
+    types, outcomes
+        Its codes in :data:`~dashboard.model.TARGET_TYPES` and
+        :data:`~dashboard.model.OUTCOMES`.
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    columns = {
+        "lat": np.asarray(lat, dtype=np.float32),
+        "lon": np.asarray(lon, dtype=np.float32),
+        "ref": rows.astype(np.uint32),
+        "day": np.asarray(day, dtype=np.int32),
+        "span": (np.asarray(last, dtype=np.int64) - day).astype(np.uint16),
+        "type": np.asarray(types, dtype=np.uint8),
+        "outcome": np.asarray(outcomes, dtype=np.uint8),
+    }
+    return MapPoints(rows, columns)
+
+
 def map_points(frame: pd.DataFrame) -> MapPoints:
     """The located events of a frame (integer index labels, kept as ``ref``).
 
@@ -1013,17 +1124,15 @@ def map_points(frame: pd.DataFrame) -> MapPoints:
     year_end = (days.astype("datetime64[Y]") + 1).astype("datetime64[D]") - 1
     precision = located["date_precision"].to_numpy()
     last = np.where(precision == "month", month_end, np.where(precision == "year", year_end, days))
-    rows = located.index.to_numpy(dtype=np.int64)
-    columns = {
-        "lat": located["lat"].to_numpy(dtype=np.float32),
-        "lon": located["lon"].to_numpy(dtype=np.float32),
-        "ref": rows.astype(np.uint32),
-        "day": (days - _EPOCH).astype(np.int32),
-        "span": (last - days).astype(np.uint16),
-        "type": _codes(located["target_type"], TARGET_TYPES).astype(np.uint8),
-        "outcome": _codes(located["outcome"], OUTCOMES).astype(np.uint8),
-    }
-    return MapPoints(rows, columns)
+    return points_of(
+        located.index.to_numpy(dtype=np.int64),
+        located["lat"].to_numpy(),
+        located["lon"].to_numpy(),
+        (days - _EPOCH).astype(np.int64),
+        (last - _EPOCH).astype(np.int64),
+        _codes(located["target_type"], TARGET_TYPES),
+        _codes(located["outcome"], OUTCOMES),
+    )
 
 
 def day_number(day: date) -> int:
@@ -1043,9 +1152,9 @@ class PublishedPoints:
 
 
 def publish_points(
-    frame: pd.DataFrame, version: str, *, root: Path = POINTS_DIR, url: str = POINTS_URL
+    points: MapPoints, version: str, *, root: Path = POINTS_DIR, url: str = POINTS_URL
 ) -> PublishedPoints:
-    """Write the map's points of ``frame`` once per version, where the app serves them.
+    """Write the map's points once per version, where the app serves them.
 
     The file, :meth:`MapPoints.to_bytes` gzipped, goes to ``root/<format>-<version>.bin.gz``,
     written under a temporary name and renamed when whole; a later call only marks it as in
@@ -1054,9 +1163,9 @@ def publish_points(
 
     Parameters
     ----------
-    frame
-        Every stored event (:func:`dashboard.exports.events_frame`, index = row in the
-        store).
+    points
+        The located events of the store (:func:`map_points`, :func:`points_of`), ``ref``
+        being each one's row in the store's order.
     version
         Names this set of events (letters, digits, ``-`` and ``_``).
     root, url
@@ -1065,11 +1174,10 @@ def publish_points(
     Returns
     -------
     PublishedPoints
-        The file's URL and the frame's labels of its points.
+        The file's URL and the rows of its points.
     """
     name = f"{_cache_name(POINTS_FORMAT, version)}.bin.gz"
     path = root / name
-    points = map_points(frame)
     if path.is_file():
         os.utime(path)
     else:
@@ -1094,17 +1202,22 @@ def points_mask(points: PublishedPoints, kept: pd.Index | np.ndarray) -> Mask:
     points
         The published points.
     kept
-        Index labels of the events the filters keep (unlocated ones are ignored).
+        Index labels of the events the filters keep (unlocated ones are ignored), or a
+        boolean array with one flag per row of the store.
 
     Returns
     -------
     Mask
         ``None`` when every point is kept.
     """
-    labels = np.asarray(kept, dtype=np.int64)
-    size = int(max(points.rows.max(initial=-1), labels.max(initial=-1))) + 1
-    flags = np.zeros(size, dtype=bool)
-    flags[labels] = True
+    given = np.asarray(kept)
+    if given.dtype == np.bool_:
+        flags = given
+    else:
+        labels = given.astype(np.int64)
+        size = int(max(points.rows.max(initial=-1), labels.max(initial=-1))) + 1
+        flags = np.zeros(size, dtype=bool)
+        flags[labels] = True
     keep = flags[points.rows]
     if keep.all():
         return None

@@ -191,17 +191,18 @@ def test_the_mask_sends_every_kept_point_in_its_smaller_form() -> None:
 
 def test_points_are_published_once_per_version(tmp_path: Path) -> None:
     frame = events_frame([event(place="A"), event(place="B", lat=45.0)])
-    published = publish_points(frame, "v1", root=tmp_path, url="/static/p")
+    published = publish_points(map_points(frame), "v1", root=tmp_path, url="/static/p")
     assert published.url == "/static/p/p2-v1.bin.gz" and published.rows.tolist() == [0, 1]
     path = tmp_path / "p2-v1.bin.gz"
     assert gzip.decompress(path.read_bytes()) == map_points(frame).to_bytes()
     written = path.read_bytes()
     # The version names the events: a second call with it writes nothing new.
-    publish_points(events_frame([event(lat=10.0)]), "v1", root=tmp_path, url="/static/p")
+    other = map_points(events_frame([event(lat=10.0)]))
+    publish_points(other, "v1", root=tmp_path, url="/static/p")
     assert path.read_bytes() == written
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*\n"
     with pytest.raises(ValueError):
-        publish_points(frame, "../escape", root=tmp_path, url="/static/p")
+        publish_points(map_points(frame), "../escape", root=tmp_path, url="/static/p")
 
 
 def test_popup_data_holds_place_date_target_distances_claims_and_every_source() -> None:
