@@ -7,7 +7,7 @@ file of typed arrays (:func:`publish_points`, fetched once per page and kept by 
 Worker that groups the points for each view, drawn on Leaflet's canvas) and, inline, only
 which of them the filters keep and the date window, so a change of the filters sends a
 few bytes to a few hundred kilobytes, never the points again. What a popup shows is
-fetched only when it opens, from files :func:`publish_details` writes once per set of
+fetched only when it opens, from files :class:`DetailsDraft` writes once per set of
 stored events. The Streamlit page passes the layer to
 ``st_folium(..., feature_group_to_add=...)``, which swaps it without rebuilding the map,
 so a filter change keeps the reader's pan and zoom. The browser code is in
@@ -638,7 +638,7 @@ def lines_layer(
 # points the filters other than dates keep, with the date window, inline with the layer
 # (:func:`events_layer`); a change of the filters sends only these. And the details a popup
 # shows (distances, claims, sources, quotes: most of the bytes), fetched only when a popup
-# opens, from files of a thousand events each (:func:`publish_details`).
+# opens, from files of a thousand events each (:class:`DetailsDraft`).
 
 #: The points file's columns, in order, each a little-endian array of one value per
 #: located event: 4-byte columns first, so every array starts aligned. ``ref`` is the
@@ -677,7 +677,7 @@ REFERENCE_LABELS: dict[str, str | None] = {
 DETAILS_CHUNK = 1000
 #: Part of each details folder's name; a new layout of the files gets a new one.
 DETAILS_FORMAT = "d2"
-#: Where :func:`publish_details` writes, and the URL Streamlit serves it at.
+#: Where :class:`DetailsDraft` publishes, and the URL Streamlit serves it at.
 DETAILS_DIR = CACHE_DIR / "details"
 DETAILS_URL = f"{CACHE_URL}/details"
 #: The same for :func:`publish_points`; its files are gzipped (a third of the bytes, and
@@ -858,100 +858,17 @@ def event_details(events: Sequence[Event]) -> DetailsTable:
     return DetailsTable(text.table, columns)
 
 
-def write_details(
-    events: Sequence[Event], directory: Path, chunk: int = DETAILS_CHUNK
-) -> list[Path]:
-    """Write the popups' details of ``events`` as JSON files ``0.json``, ``1.json``, ...
-
-    File ``k`` holds the :class:`DetailsTable` of ``events[k * chunk:(k + 1) * chunk]``,
-    as ``[strings, column, ...]``, with ``<``, ``>`` and ``&`` written as ``\\u`` escapes.
-
-    Parameters
-    ----------
-    events
-        In the order the markers' ``ref`` refers to.
-    directory
-        Created if missing.
-    chunk
-        Events per file.
-
-    Returns
-    -------
-    list of Path
-        The files written.
-    """
-    if chunk < 1:
-        raise ValueError("a details file holds at least one event")
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for number, start in enumerate(range(0, max(len(events), 1), chunk)):
-        path = directory / f"{number}.json"
-        table = event_details(events[start : start + chunk])
-        path.write_text(_escaped_json([table.strings, *table.columns]), encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def publish_details(
-    events: Sequence[Event],
-    version: str,
-    *,
-    root: Path = DETAILS_DIR,
-    url: str = DETAILS_URL,
-    chunk: int = DETAILS_CHUNK,
-) -> str:
-    """Make the popups' details of ``events`` available to the browser; return their URL.
-
-    The files go to ``root/<format>-<version>/`` (Streamlit serves the app's static folder
-    by URL), written once per version: a later call only marks the folder as in use.
-    Folders unused for :data:`CACHE_MAX_AGE_S` are removed when another one is written. A
-    folder is written under a temporary name and renamed when whole, so a browser never
-    reads half of one.
-
-    Parameters
-    ----------
-    events
-        Every event the markers' ``ref`` can point at, in that order.
-    version
-        Names this set of events: a new one for every change of them (letters, digits,
-        ``-`` and ``_``).
-    root, url
-        The folder the app serves at ``url``.
-    chunk
-        Events per file.
-
-    Returns
-    -------
-    str
-        The URL of the folder, for :func:`events_layer`'s ``details_url``.
-    """
-    name = _details_name(version)
-    final = root / name
-    if (final / _DONE).is_file():
-        os.utime(final)
-        return f"{url}/{name}"
-    _cache_folder(root, keep=name)
-    partial = root / f".partial-{name}-{uuid.uuid4().hex}"
-    try:
-        write_details(events, partial, chunk)
-        (partial / _DONE).write_text("", encoding="utf-8")
-        partial.rename(final)
-    except OSError:
-        # Another session wrote the same version first: theirs is as good.
-        if not (final / _DONE).is_file():
-            raise
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
-    return f"{url}/{name}"
-
-
 class DetailsDraft:
     """The popups' details of a store being written a chunk at a time, as the events are
     read (:func:`dashboard.mapdata.read_map_data`), and published under a version known
     only at the end.
 
-    Files are those of :func:`write_details`, in a temporary folder until
-    :meth:`publish` names it; :meth:`discard` removes it.
+    File ``k`` (``k.json``) holds the :class:`DetailsTable` of the ``k``-th chunk of
+    events, as ``[strings, column, ...]``, with ``<``, ``>`` and ``&`` written as ``\\u``
+    escapes. The files go to a temporary folder until :meth:`publish` names it
+    ``root/<format>-<version>/`` (Streamlit serves the app's static folder by URL), so a
+    browser never reads half of one; :meth:`discard` removes it. Folders unused for
+    :data:`CACHE_MAX_AGE_S` are removed when another one is published.
 
     Parameters
     ----------
@@ -973,7 +890,7 @@ class DetailsDraft:
         self._files = 0
 
     def write(self, events: Sequence[Event]) -> bytes:
-        """Write the next file, of at most :attr:`chunk` events; return its bytes."""
+        """Write the next file, of at most ``chunk`` events; return its bytes."""
         if len(events) > self.chunk:
             raise ValueError(f"a details file holds at most {self.chunk} events")
         table = event_details(events)
@@ -983,13 +900,13 @@ class DetailsDraft:
         return text
 
     def publish(self, version: str) -> str:
-        """Name the files ``version`` (as :func:`publish_details` would) and return their URL.
+        """Name the files ``version`` (letters, digits, ``-`` and ``_``) and return their URL.
 
         When that version's files are there already (another process wrote them), those
-        are kept and this draft is removed."""
-        name = _details_name(version)
-        final = self.root / name
+        are kept, marked as in use, and this draft is removed."""
         try:
+            name = _details_name(version)
+            final = self.root / name
             if (final / _DONE).is_file():
                 os.utime(final)
                 return f"{self.url}/{name}"
@@ -1028,11 +945,6 @@ def _cache_name(kind: str, version: str) -> str:
 
 def _details_name(version: str) -> str:
     return _cache_name(DETAILS_FORMAT, version)
-
-
-def details_url(version: str, url: str = DETAILS_URL) -> str:
-    """The URL :func:`publish_details` serves the details of ``version`` at."""
-    return f"{url}/{_details_name(version)}"
 
 
 def _located(frame: pd.DataFrame) -> pd.DataFrame:
@@ -1239,7 +1151,7 @@ class EventLayer(_ScriptElement):
     points
         The store's published points (:func:`publish_points`).
     details_url
-        Where :func:`publish_details` put the store's details.
+        Where :class:`DetailsDraft` published the store's details.
     mask
         Which points the filters other than dates keep (:func:`points_mask`).
     window
