@@ -466,6 +466,19 @@ def test_the_map_page_never_holds_every_event_or_their_frame(
     assert count_line(at) == "1 of 5 events"
 
 
+def test_a_map_whose_files_cannot_be_written_is_one_error_line(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unwritable(**kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", "/srv/strikemap/static/cache/details")
+
+    forget_loaded_data()
+    monkeypatch.setattr(common, "DetailsDraft", unwritable)
+    at = ran(page("map"))
+    (error,) = at.error
+    assert error.value == "The map cannot show the events: Permission denied"
+
+
 def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -> None:
     at = map_page()
     assert count_line(at) == "5 of 5 events"

@@ -217,7 +217,15 @@ def load_map_data() -> MapData:
     """The map page's columns of the stored events, read once per version of the store."""
     location, stamp = _location_and_stamp()
     with core_errors():
-        return _read_map(location, stamp)
+        try:
+            return _read_map(location, stamp)
+        except OSError as error:
+            if isinstance(error, StrikemapError):
+                raise
+            # The popups' files could not be written to the app's static folder; the
+            # reason without the path, which is the server's own.
+            st.error(f"The map cannot show the events: {error.strerror or error}")
+            st.stop()
 
 
 #: Unreadable rows named in the warning; past these it gives the count only.
