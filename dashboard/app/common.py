@@ -14,7 +14,6 @@ a link to the view on screen.
 from __future__ import annotations
 
 import gc
-import hashlib
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -37,7 +36,7 @@ from dashboard.filters import (
     region_options,
     with_search_text,
 )
-from dashboard.mapdata import MapData, read_map_data
+from dashboard.mapdata import CEILING_ROUND_KM, MapData, read_map_data
 from dashboard.mapping import DetailsDraft
 from dashboard.model import OUTCOMES, TARGET_TYPES, WEAPONS, Event
 from dashboard.palette import outcome_label
@@ -70,9 +69,8 @@ PLAYING = "_playing"
 #: The id of the event a table row asked the map to show; the map page takes it once.
 MAP_FOCUS = "_map_focus"
 
-#: The distance slider's step and the rounding of its upper end, in km.
+#: The distance slider's step, in km.
 DISTANCE_STEP_KM = 10.0
-DISTANCE_ROUND_KM = 100.0
 
 COUNTRY_NAMES = {"RU": "Russia", "UA": "Ukraine", "BY": "Belarus"}
 
@@ -122,9 +120,6 @@ class Data:
     #: The region filter's choices and the distance slider's upper end, found once.
     regions: tuple[str, ...]
     ceiling_km: float
-    #: Names the events' content: any process reading the same events gets the same one,
-    #: so what is written once per version (the map's popup details) is written once.
-    version: str
     #: Stored rows that could not be read, as (id, why): left out, and said once a page.
     unreadable: tuple[tuple[str, str], ...] = ()
 
@@ -136,15 +131,8 @@ class Data:
 def _distance_ceiling(frame: pd.DataFrame) -> float:
     furthest = frame["distance_to_front_km"].max()
     if pd.isna(furthest) or furthest <= 0:
-        return DISTANCE_ROUND_KM
-    return math.ceil(float(furthest) / DISTANCE_ROUND_KM) * DISTANCE_ROUND_KM
-
-
-def _content_version(frame: pd.DataFrame) -> str:
-    # pandas hashes with a fixed key, so the name is the same in every process; half a
-    # second at 100,000 events, beside seven to read them.
-    hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy()
-    return hashlib.blake2b(hashed.tobytes(), digest_size=16).hexdigest()
+        return CEILING_ROUND_KM
+    return math.ceil(float(furthest) / CEILING_ROUND_KM) * CEILING_ROUND_KM
 
 
 # st.cache_resource, not st.cache_data: cache_data hands every run a copy, and unpickling
@@ -171,7 +159,6 @@ def _read_store(location: str, stamp: str) -> Data:
         last,
         tuple(region_options(frame)),
         _distance_ceiling(frame),
-        _content_version(frame),
         unreadable,
     )
     # The events are read once and kept: left to the garbage collector, its full passes
