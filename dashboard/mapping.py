@@ -7,7 +7,7 @@ file of typed arrays (:func:`publish_points`, fetched once per page and kept by 
 Worker that groups the points for each view, drawn on Leaflet's canvas) and, inline, only
 which of them the filters keep and the date window, so a change of the filters sends a
 few bytes to a few hundred kilobytes, never the points again. What a popup shows is
-fetched only when it opens, from files :func:`publish_details` writes once per set of
+fetched only when it opens, from files :class:`DetailsDraft` writes once per set of
 stored events. The Streamlit page passes the layer to
 ``st_folium(..., feature_group_to_add=...)``, which swaps it without rebuilding the map,
 so a filter change keeps the reader's pan and zoom. The browser code is in
@@ -638,7 +638,7 @@ def lines_layer(
 # points the filters other than dates keep, with the date window, inline with the layer
 # (:func:`events_layer`); a change of the filters sends only these. And the details a popup
 # shows (distances, claims, sources, quotes: most of the bytes), fetched only when a popup
-# opens, from files of a thousand events each (:func:`publish_details`).
+# opens, from files of a thousand events each (:class:`DetailsDraft`).
 
 #: The points file's columns, in order, each a little-endian array of one value per
 #: located event: 4-byte columns first, so every array starts aligned. ``ref`` is the
@@ -677,7 +677,7 @@ REFERENCE_LABELS: dict[str, str | None] = {
 DETAILS_CHUNK = 1000
 #: Part of each details folder's name; a new layout of the files gets a new one.
 DETAILS_FORMAT = "d2"
-#: Where :func:`publish_details` writes, and the URL Streamlit serves it at.
+#: Where :class:`DetailsDraft` publishes, and the URL Streamlit serves it at.
 DETAILS_DIR = CACHE_DIR / "details"
 DETAILS_URL = f"{CACHE_URL}/details"
 #: The same for :func:`publish_points`; its files are gzipped (a third of the bytes, and
@@ -858,91 +858,83 @@ def event_details(events: Sequence[Event]) -> DetailsTable:
     return DetailsTable(text.table, columns)
 
 
-def write_details(
-    events: Sequence[Event], directory: Path, chunk: int = DETAILS_CHUNK
-) -> list[Path]:
-    """Write the popups' details of ``events`` as JSON files ``0.json``, ``1.json``, ...
+class DetailsDraft:
+    """The popups' details of a store being written a chunk at a time, as the events are
+    read (:func:`dashboard.mapdata.read_map_data`), and published under a version known
+    only at the end.
 
-    File ``k`` holds the :class:`DetailsTable` of ``events[k * chunk:(k + 1) * chunk]``,
-    as ``[strings, column, ...]``, with ``<``, ``>`` and ``&`` written as ``\\u`` escapes.
-
-    Parameters
-    ----------
-    events
-        In the order the markers' ``ref`` refers to.
-    directory
-        Created if missing.
-    chunk
-        Events per file.
-
-    Returns
-    -------
-    list of Path
-        The files written.
-    """
-    if chunk < 1:
-        raise ValueError("a details file holds at least one event")
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for number, start in enumerate(range(0, max(len(events), 1), chunk)):
-        path = directory / f"{number}.json"
-        table = event_details(events[start : start + chunk])
-        path.write_text(_escaped_json([table.strings, *table.columns]), encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def publish_details(
-    events: Sequence[Event],
-    version: str,
-    *,
-    root: Path = DETAILS_DIR,
-    url: str = DETAILS_URL,
-    chunk: int = DETAILS_CHUNK,
-) -> str:
-    """Make the popups' details of ``events`` available to the browser; return their URL.
-
-    The files go to ``root/<format>-<version>/`` (Streamlit serves the app's static folder
-    by URL), written once per version: a later call only marks the folder as in use.
-    Folders unused for :data:`CACHE_MAX_AGE_S` are removed when another one is written. A
-    folder is written under a temporary name and renamed when whole, so a browser never
-    reads half of one.
+    File ``k`` (``k.json``) holds the :class:`DetailsTable` of the ``k``-th chunk of
+    events, as ``[strings, column, ...]``, with ``<``, ``>`` and ``&`` written as ``\\u``
+    escapes. The files go to a temporary folder until :meth:`publish` names it
+    ``root/<format>-<version>/`` (Streamlit serves the app's static folder by URL), so a
+    browser never reads half of one; :meth:`discard` removes it. Folders unused for
+    :data:`CACHE_MAX_AGE_S` are removed when another one is published.
 
     Parameters
     ----------
-    events
-        Every event the markers' ``ref`` can point at, in that order.
-    version
-        Names this set of events: a new one for every change of them (letters, digits,
-        ``-`` and ``_``).
     root, url
         The folder the app serves at ``url``.
     chunk
         Events per file.
-
-    Returns
-    -------
-    str
-        The URL of the folder, for :func:`events_layer`'s ``details_url``.
     """
-    name = _details_name(version)
-    final = root / name
-    if (final / _DONE).is_file():
-        os.utime(final)
-        return f"{url}/{name}"
-    _cache_folder(root, keep=name)
-    partial = root / f".partial-{name}-{uuid.uuid4().hex}"
-    try:
-        write_details(events, partial, chunk)
-        (partial / _DONE).write_text("", encoding="utf-8")
-        partial.rename(final)
-    except OSError:
-        # Another session wrote the same version first: theirs is as good.
-        if not (final / _DONE).is_file():
-            raise
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
-    return f"{url}/{name}"
+
+    def __init__(
+        self, *, root: Path = DETAILS_DIR, url: str = DETAILS_URL, chunk: int = DETAILS_CHUNK
+    ) -> None:
+        if chunk < 1:
+            raise ValueError("a details file holds at least one event")
+        self.root, self.url, self.chunk = root, url, chunk
+        root.mkdir(parents=True, exist_ok=True)
+        self._partial = root / f".partial-{uuid.uuid4().hex}"
+        self._partial.mkdir()
+        self._files = 0
+
+    def write(self, events: Sequence[Event]) -> bytes:
+        """Write the next file, of at most ``chunk`` events; return its bytes."""
+        if len(events) > self.chunk:
+            raise ValueError(f"a details file holds at most {self.chunk} events")
+        table = event_details(events)
+        text = _escaped_json([table.strings, *table.columns]).encode("utf-8")
+        (self._partial / f"{self._files}.json").write_bytes(text)
+        self._files += 1
+        return text
+
+    def publish(self, version: str) -> str:
+        """Name the files ``version`` (letters, digits, ``-`` and ``_``) and return their URL.
+
+        When that version's files are there already (another process wrote them), those
+        are kept, marked as in use, and this draft is removed."""
+        try:
+            name = _details_name(version)
+            final = self.root / name
+            if (final / _DONE).is_file():
+                os.utime(final)
+                return f"{self.url}/{name}"
+            if self._files == 0:
+                self.write([])
+            _cache_folder(self.root, keep=name)
+            (self._partial / _DONE).write_text("", encoding="utf-8")
+            try:
+                self._partial.rename(final)
+            except OSError:
+                if not (final / _DONE).is_file():
+                    raise
+        finally:
+            self.discard()
+        return f"{self.url}/{name}"
+
+    def discard(self) -> None:
+        """Remove what was written and not published."""
+        shutil.rmtree(self._partial, ignore_errors=True)
+
+
+def details_in_use(version: str, root: Path = DETAILS_DIR) -> bool:
+    """Whether the details of ``version`` are published; marks them as in use if so."""
+    folder = root / _details_name(version)
+    if not (folder / _DONE).is_file():
+        return False
+    os.utime(folder)
+    return True
 
 
 def _cache_name(kind: str, version: str) -> str:
@@ -953,11 +945,6 @@ def _cache_name(kind: str, version: str) -> str:
 
 def _details_name(version: str) -> str:
     return _cache_name(DETAILS_FORMAT, version)
-
-
-def details_url(version: str, url: str = DETAILS_URL) -> str:
-    """The URL :func:`publish_details` serves the details of ``version`` at."""
-    return f"{url}/{_details_name(version)}"
 
 
 def _located(frame: pd.DataFrame) -> pd.DataFrame:
@@ -992,6 +979,42 @@ class MapPoints:
         )
 
 
+def points_of(
+    rows: np.ndarray,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    day: np.ndarray,
+    last: np.ndarray,
+    types: np.ndarray,
+    outcomes: np.ndarray,
+) -> MapPoints:
+    """The map's points of located events given as columns.
+
+    Parameters
+    ----------
+    rows
+        Each event's row (its ``ref``).
+    lat, lon
+        Its coordinates.
+    day, last
+        Its date and the last day of the period it is dated to, as :func:`day_number`.
+    types, outcomes
+        Its codes in :data:`~dashboard.model.TARGET_TYPES` and
+        :data:`~dashboard.model.OUTCOMES`.
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    columns = {
+        "lat": np.asarray(lat, dtype=np.float32),
+        "lon": np.asarray(lon, dtype=np.float32),
+        "ref": rows.astype(np.uint32),
+        "day": np.asarray(day, dtype=np.int32),
+        "span": (np.asarray(last, dtype=np.int64) - day).astype(np.uint16),
+        "type": np.asarray(types, dtype=np.uint8),
+        "outcome": np.asarray(outcomes, dtype=np.uint8),
+    }
+    return MapPoints(rows, columns)
+
+
 def map_points(frame: pd.DataFrame) -> MapPoints:
     """The located events of a frame (integer index labels, kept as ``ref``).
 
@@ -1013,17 +1036,15 @@ def map_points(frame: pd.DataFrame) -> MapPoints:
     year_end = (days.astype("datetime64[Y]") + 1).astype("datetime64[D]") - 1
     precision = located["date_precision"].to_numpy()
     last = np.where(precision == "month", month_end, np.where(precision == "year", year_end, days))
-    rows = located.index.to_numpy(dtype=np.int64)
-    columns = {
-        "lat": located["lat"].to_numpy(dtype=np.float32),
-        "lon": located["lon"].to_numpy(dtype=np.float32),
-        "ref": rows.astype(np.uint32),
-        "day": (days - _EPOCH).astype(np.int32),
-        "span": (last - days).astype(np.uint16),
-        "type": _codes(located["target_type"], TARGET_TYPES).astype(np.uint8),
-        "outcome": _codes(located["outcome"], OUTCOMES).astype(np.uint8),
-    }
-    return MapPoints(rows, columns)
+    return points_of(
+        located.index.to_numpy(dtype=np.int64),
+        located["lat"].to_numpy(),
+        located["lon"].to_numpy(),
+        (days - _EPOCH).astype(np.int64),
+        (last - _EPOCH).astype(np.int64),
+        _codes(located["target_type"], TARGET_TYPES),
+        _codes(located["outcome"], OUTCOMES),
+    )
 
 
 def day_number(day: date) -> int:
@@ -1043,9 +1064,9 @@ class PublishedPoints:
 
 
 def publish_points(
-    frame: pd.DataFrame, version: str, *, root: Path = POINTS_DIR, url: str = POINTS_URL
+    points: MapPoints, version: str, *, root: Path = POINTS_DIR, url: str = POINTS_URL
 ) -> PublishedPoints:
-    """Write the map's points of ``frame`` once per version, where the app serves them.
+    """Write the map's points once per version, where the app serves them.
 
     The file, :meth:`MapPoints.to_bytes` gzipped, goes to ``root/<format>-<version>.bin.gz``,
     written under a temporary name and renamed when whole; a later call only marks it as in
@@ -1054,9 +1075,9 @@ def publish_points(
 
     Parameters
     ----------
-    frame
-        Every stored event (:func:`dashboard.exports.events_frame`, index = row in the
-        store).
+    points
+        The located events of the store (:func:`map_points`, :func:`points_of`), ``ref``
+        being each one's row in the store's order.
     version
         Names this set of events (letters, digits, ``-`` and ``_``).
     root, url
@@ -1065,11 +1086,10 @@ def publish_points(
     Returns
     -------
     PublishedPoints
-        The file's URL and the frame's labels of its points.
+        The file's URL and the rows of its points.
     """
     name = f"{_cache_name(POINTS_FORMAT, version)}.bin.gz"
     path = root / name
-    points = map_points(frame)
     if path.is_file():
         os.utime(path)
     else:
@@ -1094,17 +1114,22 @@ def points_mask(points: PublishedPoints, kept: pd.Index | np.ndarray) -> Mask:
     points
         The published points.
     kept
-        Index labels of the events the filters keep (unlocated ones are ignored).
+        Index labels of the events the filters keep (unlocated ones are ignored), or a
+        boolean array with one flag per row of the store.
 
     Returns
     -------
     Mask
         ``None`` when every point is kept.
     """
-    labels = np.asarray(kept, dtype=np.int64)
-    size = int(max(points.rows.max(initial=-1), labels.max(initial=-1))) + 1
-    flags = np.zeros(size, dtype=bool)
-    flags[labels] = True
+    given = np.asarray(kept)
+    if given.dtype == np.bool_:
+        flags = given
+    else:
+        labels = given.astype(np.int64)
+        size = int(max(points.rows.max(initial=-1), labels.max(initial=-1))) + 1
+        flags = np.zeros(size, dtype=bool)
+        flags[labels] = True
     keep = flags[points.rows]
     if keep.all():
         return None
@@ -1126,7 +1151,7 @@ class EventLayer(_ScriptElement):
     points
         The store's published points (:func:`publish_points`).
     details_url
-        Where :func:`publish_details` put the store's details.
+        Where :class:`DetailsDraft` published the store's details.
     mask
         Which points the filters other than dates keep (:func:`points_mask`).
     window

@@ -62,14 +62,14 @@ sys.path.insert(0, str(REPO_DIR))
 
 from dashboard.assets import STATIC_DIR, STATIC_URL, localize  # noqa: E402
 from dashboard.demo import make_demo_events  # noqa: E402
-from dashboard.exports import events_frame  # noqa: E402
-from dashboard.filters import Filters, apply_filters, with_search_text  # noqa: E402
+from dashboard.filters import Filters  # noqa: E402
+from dashboard.mapdata import read_map_data  # noqa: E402
 from dashboard.mapping import (  # noqa: E402
     DETAILS_DIR,
     MAX_ZOOM_OFFLINE,
     MIN_ZOOM,
+    DetailsDraft,
     events_layer,
-    map_points,
     points_mask,
     publish_points,
 )
@@ -445,29 +445,30 @@ def timed(action: Callable[[], object], runs: int) -> float:
 
 
 def server_times(store: Path, runs: int) -> tuple[float, float, list[list[float]], float]:
-    """The read of the store (once per version), the map's work per run, the points, and
-    the points file's size in MB (as sent: gzipped)."""
+    """The read of the store as the map page reads it (once per version: the columns, and
+    the popups' details written), the map's work per run, the points, and the points
+    file's size in MB (as sent: gzipped)."""
+    folder = REPO_DIR / "artifacts" / "bench"
     start = time.perf_counter()
     with Store(store) as opened:
-        frame = with_search_text(events_frame(list(opened.events())))
+        data = read_map_data(opened.stream(), DetailsDraft(root=folder / "details", url="/d"))
     read_s = time.perf_counter() - start
-    folder = REPO_DIR / "artifacts" / "bench" / "points"
-    points = publish_points(frame, f"bench-{len(frame)}", root=folder, url="/points")
+    points = publish_points(data.points(), f"bench-{len(data)}", root=folder / "points", url="/p")
     chosen = Filters(target_types=(TARGET_VALUE,))
 
     def query() -> None:
-        kept = apply_filters(frame, chosen)
-        layer = events_layer(points, "/details", mask=points_mask(points, kept.index))
+        kept = data.mask(chosen)
+        layer = events_layer(points, "/details", mask=points_mask(points, kept))
         fmap = folium.Map(tiles=None)
         layer.add_to(fmap)
         fmap.get_root().render()
 
-    located = map_points(frame)
+    located = data.points()
     coordinates = [
         [float(a), float(b)]
         for a, b in zip(located.columns["lat"], located.columns["lon"], strict=True)
     ]
-    size_mb = (folder / points.url.rsplit("/", 1)[1]).stat().st_size / 2**20
+    size_mb = (folder / "points" / points.url.rsplit("/", 1)[1]).stat().st_size / 2**20
     return read_s, timed(query, runs), coordinates, size_mb
 
 

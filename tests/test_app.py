@@ -21,10 +21,13 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
+from dashboard.app import common
+from dashboard.app.common import forget_loaded_data
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import DistanceClaim, Event, Source
 from dashboard.palette import target_colours
 from dashboard.store import Store, open_store
+from dashboard.store.base import EventStore
 from tests.conftest import BACKENDS
 from tests.factories import spoil_row
 from tests.hostile import assert_inert_csv, hostile_events
@@ -436,6 +439,44 @@ def test_the_map_page_draws_the_map_first_and_the_rest_a_moment_later(store: Pat
     assert len(at.get("component_instance")) == 1
     assert at.multiselect("target_types") is not None and at.button("play") is not None
     assert len(at.dataframe) == 1
+
+
+def test_the_map_page_never_holds_every_event_or_their_frame(
+    either_store: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At 1,000,000 events those take gigabytes: the map reads only the columns it needs.
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the map page read every event or built their frame")
+
+    forget_loaded_data()
+    monkeypatch.setattr(common, "events_frame", refused)
+    monkeypatch.setattr(EventStore, "events", refused)
+    at = map_page()
+    assert count_line(at) == "5 of 5 events"
+    at.multiselect("target_types").set_value(["naval"])
+    ran(at)
+    assert count_line(at) == "2 of 5 events"
+    # The text search is the store's, as on the other pages.
+    at.text_input("search").input("LANDING ship")
+    ran(at)
+    assert count_line(at) == "1 of 5 events"
+    at.multiselect("target_types").set_value([])
+    at.slider("distance_km").set_value((100.0, 500.0))
+    ran(at)
+    assert count_line(at) == "1 of 5 events"
+
+
+def test_a_map_whose_files_cannot_be_written_is_one_error_line(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unwritable(**kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", "/srv/strikemap/static/cache/details")
+
+    forget_loaded_data()
+    monkeypatch.setattr(common, "DetailsDraft", unwritable)
+    at = ran(page("map"))
+    (error,) = at.error
+    assert error.value == "The map cannot show the events: Permission denied"
 
 
 def test_the_map_page_lists_events_without_a_place_beside_the_map(store: Path) -> None:

@@ -33,13 +33,14 @@ from dashboard.mapping import (
     MAX_ZOOM_OFFLINE,
     MAX_ZOOM_TILES,
     POINT_COLUMNS,
+    DetailsDraft,
     DetailsTable,
     EventLayer,
     PublishedPoints,
     band_polygon,
     build_base_map,
     day_number,
-    details_url,
+    details_in_use,
     event_details,
     events_layer,
     js_data,
@@ -48,9 +49,7 @@ from dashboard.mapping import (
     map_points,
     points_mask,
     publish_basemap,
-    publish_details,
     publish_points,
-    write_details,
 )
 from dashboard.model import OUTCOMES, TARGET_TYPES, DistanceClaim, Event
 from dashboard.palette import OUTCOME_STYLES, TARGET_STYLES
@@ -191,17 +190,18 @@ def test_the_mask_sends_every_kept_point_in_its_smaller_form() -> None:
 
 def test_points_are_published_once_per_version(tmp_path: Path) -> None:
     frame = events_frame([event(place="A"), event(place="B", lat=45.0)])
-    published = publish_points(frame, "v1", root=tmp_path, url="/static/p")
+    published = publish_points(map_points(frame), "v1", root=tmp_path, url="/static/p")
     assert published.url == "/static/p/p2-v1.bin.gz" and published.rows.tolist() == [0, 1]
     path = tmp_path / "p2-v1.bin.gz"
     assert gzip.decompress(path.read_bytes()) == map_points(frame).to_bytes()
     written = path.read_bytes()
     # The version names the events: a second call with it writes nothing new.
-    publish_points(events_frame([event(lat=10.0)]), "v1", root=tmp_path, url="/static/p")
+    other = map_points(events_frame([event(lat=10.0)]))
+    publish_points(other, "v1", root=tmp_path, url="/static/p")
     assert path.read_bytes() == written
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*\n"
     with pytest.raises(ValueError):
-        publish_points(frame, "../escape", root=tmp_path, url="/static/p")
+        publish_points(map_points(frame), "../escape", root=tmp_path, url="/static/p")
 
 
 def test_popup_data_holds_place_date_target_distances_claims_and_every_source() -> None:
@@ -280,12 +280,20 @@ def test_a_layer_fetches_its_details_and_carries_none() -> None:
     assert "A sentence only the details hold." not in html
 
 
+def _publish_details(events: list[Event], version: str, root: Path, chunk: int = 10) -> str:
+    draft = DetailsDraft(root=root, url="/static/d", chunk=chunk)
+    for start in range(0, len(events), chunk):
+        draft.write(events[start : start + chunk])
+    return draft.publish(version)
+
+
 def test_details_files_hold_each_event_at_its_row_escaped(tmp_path: Path) -> None:
     events = [
         event(place=f"Site {i}", lat=44.0 + i * 0.01, sources=(source(quote=HOSTILE),))
         for i in range(25)
     ]
-    files = write_details(events, tmp_path / "d", chunk=10)
+    _publish_details(events, "v1", tmp_path)
+    files = sorted((tmp_path / "d2-v1").glob("*.json"))
     assert [f.name for f in files] == ["0.json", "1.json", "2.json"]
     for number, path in enumerate(files):
         text = path.read_text(encoding="utf-8")
@@ -295,31 +303,36 @@ def test_details_files_hold_each_event_at_its_row_escaped(tmp_path: Path) -> Non
         assert len(table) == (10 if number < 2 else 5)
         assert table.row(3)["place"] == f"Site {number * 10 + 3}"
         assert table.row(3)["sources"][0]["quotes"] == [HOSTILE]
+    with pytest.raises(ValueError):
+        DetailsDraft(root=tmp_path, chunk=2).write(events[:3])
 
 
 def test_details_are_published_once_per_version_and_old_ones_removed(tmp_path: Path) -> None:
     events = [event(place="Tuapse")]
-    url = publish_details(events, "v1", root=tmp_path, url="/static/d")
-    assert url == "/static/d/d2-v1" == details_url("v1", "/static/d")
+    assert _publish_details(events, "v1", tmp_path) == "/static/d/d2-v1"
     first = tmp_path / "d2-v1" / "0.json"
     strings, *columns = json.loads(first.read_text(encoding="utf-8"))
     assert DetailsTable(strings, columns).row(0)["place"] == "Tuapse"
-    # A second call keeps the files as written; git is told to leave the folder alone.
+    # A second publication keeps the files as written, and leaves no draft behind; git is
+    # told to leave the folder alone.
     written = first.stat().st_mtime_ns
-    publish_details([event(place="Changed")], "v1", root=tmp_path, url="/static/d")
+    _publish_details([event(place="Changed")], "v1", tmp_path)
     assert first.stat().st_mtime_ns == written
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "d2-v1"]
     # Long unused versions go when a new one is written; the one in use stays.
     stale = tmp_path / "d2-old"
     stale.mkdir()
     old = time.time() - CACHE_MAX_AGE_S - 60
     os.utime(stale, (old, old))
     os.utime(tmp_path / "d2-v1", (old, old))
-    publish_details(events, "v1", root=tmp_path, url="/static/d")
-    publish_details(events, "v2", root=tmp_path, url="/static/d")
+    assert details_in_use("v1", root=tmp_path)
+    _publish_details(events, "v2", tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "d2-v1", "d2-v2"]
+    assert not details_in_use("v3", root=tmp_path)
     with pytest.raises(ValueError):
-        publish_details(events, "../escape", root=tmp_path, url="/static/d")
+        _publish_details(events, "../escape", tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "d2-v1", "d2-v2"]
 
 
 def test_js_data_escapes_everything_that_could_end_a_script_or_form_a_template() -> None:

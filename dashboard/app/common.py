@@ -14,7 +14,6 @@ a link to the view on screen.
 from __future__ import annotations
 
 import gc
-import hashlib
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -36,6 +36,8 @@ from dashboard.filters import (
     region_options,
     with_search_text,
 )
+from dashboard.mapdata import CEILING_ROUND_KM, MapData, read_map_data
+from dashboard.mapping import DetailsDraft
 from dashboard.model import OUTCOMES, TARGET_TYPES, WEAPONS, Event
 from dashboard.palette import outcome_label
 from dashboard.settings import get_settings
@@ -67,9 +69,8 @@ PLAYING = "_playing"
 #: The id of the event a table row asked the map to show; the map page takes it once.
 MAP_FOCUS = "_map_focus"
 
-#: The distance slider's step and the rounding of its upper end, in km.
+#: The distance slider's step, in km.
 DISTANCE_STEP_KM = 10.0
-DISTANCE_ROUND_KM = 100.0
 
 COUNTRY_NAMES = {"RU": "Russia", "UA": "Ukraine", "BY": "Belarus"}
 
@@ -119,9 +120,6 @@ class Data:
     #: The region filter's choices and the distance slider's upper end, found once.
     regions: tuple[str, ...]
     ceiling_km: float
-    #: Names the events' content: any process reading the same events gets the same one,
-    #: so what is written once per version (the map's popup details) is written once.
-    version: str
     #: Stored rows that could not be read, as (id, why): left out, and said once a page.
     unreadable: tuple[tuple[str, str], ...] = ()
 
@@ -133,15 +131,8 @@ class Data:
 def _distance_ceiling(frame: pd.DataFrame) -> float:
     furthest = frame["distance_to_front_km"].max()
     if pd.isna(furthest) or furthest <= 0:
-        return DISTANCE_ROUND_KM
-    return math.ceil(float(furthest) / DISTANCE_ROUND_KM) * DISTANCE_ROUND_KM
-
-
-def _content_version(frame: pd.DataFrame) -> str:
-    # pandas hashes with a fixed key, so the name is the same in every process; half a
-    # second at 100,000 events, beside seven to read them.
-    hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy()
-    return hashlib.blake2b(hashed.tobytes(), digest_size=16).hexdigest()
+        return CEILING_ROUND_KM
+    return math.ceil(float(furthest) / CEILING_ROUND_KM) * CEILING_ROUND_KM
 
 
 # st.cache_resource, not st.cache_data: cache_data hands every run a copy, and unpickling
@@ -168,7 +159,6 @@ def _read_store(location: str, stamp: str) -> Data:
         last,
         tuple(region_options(frame)),
         _distance_ceiling(frame),
-        _content_version(frame),
         unreadable,
     )
     # The events are read once and kept: left to the garbage collector, its full passes
@@ -177,25 +167,59 @@ def _read_store(location: str, stamp: str) -> Data:
     return data
 
 
-def load_data() -> Data:
-    """The stored events, read once per version of the store."""
+def _location_and_stamp() -> tuple[str, str]:
+    """Where the store is and the name of its content (empty for a SQLite file not made yet)."""
     settings = get_settings()
     with core_errors():
         if settings.database_url:
             with open_store(settings.database_url) as store:
-                return _read_store(settings.database_url, store.stamp())
+                return settings.database_url, store.stamp()
         path = settings.store_path
         if not path.exists():
-            return _read_store(str(path), "")
+            return str(path), ""
         stat = path.stat()
-        return _read_store(str(path), f"{stat.st_mtime_ns}:{stat.st_size}")
+        return str(path), f"{stat.st_mtime_ns}:{stat.st_size}"
+
+
+def load_data() -> Data:
+    """The stored events, read once per version of the store."""
+    location, stamp = _location_and_stamp()
+    with core_errors():
+        return _read_store(location, stamp)
+
+
+@st.cache_resource(show_spinner="Reading the stored events…", max_entries=2)
+def _read_map(location: str, stamp: str) -> MapData:
+    # Keyed as _read_store. The events are read a batch at a time and only their columns
+    # kept: the map page never holds the events themselves, which take gigabytes at
+    # 1,000,000 events. Their popups' details are written in the same pass.
+    draft = DetailsDraft()
+    if not stamp:
+        return read_map_data((), draft)
+    with open_store(location) as store:
+        return read_map_data(store.stream(), draft, store.unreadable.items())
+
+
+def load_map_data() -> MapData:
+    """The map page's columns of the stored events, read once per version of the store."""
+    location, stamp = _location_and_stamp()
+    with core_errors():
+        try:
+            return _read_map(location, stamp)
+        except OSError as error:
+            if isinstance(error, StrikemapError):
+                raise
+            # The popups' files could not be written to the app's static folder; the
+            # reason without the path, which is the server's own.
+            st.error(f"The map cannot show the events: {error.strerror or error}")
+            st.stop()
 
 
 #: Unreadable rows named in the warning; past these it gives the count only.
 SHOWN_UNREADABLE = 10
 
 
-def unreadable_notice(data: Data) -> None:
+def unreadable_notice(data: Data | MapData) -> None:
     """Say which stored events cannot be read and are left out, if any."""
     if not data.unreadable:
         return
@@ -213,6 +237,7 @@ def unreadable_notice(data: Data) -> None:
 def forget_loaded_data() -> None:
     """Drop the cached events, so the next run reads the store again."""
     _read_store.clear()
+    _read_map.clear()
 
 
 @dataclass(frozen=True)
@@ -230,6 +255,22 @@ class View:
     @property
     def count_text(self) -> str:
         return f"{len(self.filtered):,} of {len(self.data.frame):,} events"
+
+
+@dataclass(frozen=True)
+class MapView:
+    """The map page's view: the stored events as columns and which of them are shown."""
+
+    data: MapData
+    filters: Filters
+    #: A flag per row of ``data``: kept by the filters.
+    kept: np.ndarray
+    #: The same for the filters other than dates (the map steps the dates itself).
+    undated: np.ndarray
+
+    @property
+    def count_text(self) -> str:
+        return f"{int(self.kept.sum()):,} of {len(self.data):,} events"
 
 
 def _clamp(day: date, first: date, last: date) -> date:
@@ -254,7 +295,9 @@ def _set_if_changed(key: str, value: Any) -> None:
     st.session_state[key] = value
 
 
-def _prepare_widget_state(data: Data, regions: Sequence[str], ceiling: float, page: str) -> None:
+def _prepare_widget_state(
+    data: Data | MapData, regions: Sequence[str], ceiling: float, page: str
+) -> None:
     """Give each filter widget a valid value before it is drawn.
 
     On the first run, and on a page other than the last one drawn (Streamlit keeps widget
@@ -306,7 +349,7 @@ def _apply_preset(preset: Preset, first: date, last: date) -> None:
     set_date_range(*preset_range(preset, first, last))
 
 
-def _draw_filter_widgets(data: Data, regions: Sequence[str], ceiling: float) -> None:
+def _draw_filter_widgets(data: Data | MapData, regions: Sequence[str], ceiling: float) -> None:
     first, last = data.first, data.last
     st.header("Filters")
     st.date_input(
@@ -368,7 +411,7 @@ def _draw_filter_widgets(data: Data, regions: Sequence[str], ceiling: float) -> 
     )
 
 
-def _filters_from_widgets(data: Data, ceiling: float) -> Filters:
+def _filters_from_widgets(data: Data | MapData, ceiling: float) -> Filters:
     state = st.session_state
     chosen = tuple(state[DATE_KEY])
     start = chosen[0] if chosen else None
@@ -401,6 +444,23 @@ def _write_query_string(filters: Filters) -> None:
         st.query_params.from_dict(wanted)
 
 
+def _filters(data: Data | MapData, page: str, widgets: bool) -> Filters:
+    """Draw the sidebar filters (unless ``widgets`` is false) and read them."""
+    unreadable_notice(data)
+    if page != "map":
+        # A "show on map" not taken by the map (the reader went elsewhere) is dropped.
+        st.session_state.pop(MAP_FOCUS, None)
+    regions, ceiling = data.regions, data.ceiling_km
+    _prepare_widget_state(data, regions, ceiling, page)
+    if widgets:
+        with st.sidebar:
+            _draw_filter_widgets(data, regions, ceiling)
+    filters = _filters_from_widgets(data, ceiling)
+    st.session_state[_SAVED_FILTERS] = filters
+    _write_query_string(filters)
+    return filters
+
+
 def filtered_view(page: str, *, widgets: bool = True) -> View:
     """Draw the sidebar filters and return the events they keep.
 
@@ -410,17 +470,7 @@ def filtered_view(page: str, *, widgets: bool = True) -> View:
     browser first.
     """
     data = load_data()
-    unreadable_notice(data)
-    if page != "map":
-        # A "show on map" not taken by the map (the reader went elsewhere) is dropped.
-        st.session_state.pop(MAP_FOCUS, None)
-    _prepare_widget_state(data, data.regions, data.ceiling_km, page)
-    if widgets:
-        with st.sidebar:
-            _draw_filter_widgets(data, data.regions, data.ceiling_km)
-    filters = _filters_from_widgets(data, data.ceiling_km)
-    st.session_state[_SAVED_FILTERS] = filters
-    _write_query_string(filters)
+    filters = _filters(data, page, widgets)
     view = View(data, filters, _kept(data, filters))
     if widgets:
         st.sidebar.markdown(f"**{view.count_text}**")
@@ -437,19 +487,43 @@ def _kept(data: Data, filters: Filters) -> pd.DataFrame:
     return data.frame[data.frame["id"].isin(kept)]
 
 
+def map_view() -> MapView:
+    """The map page's :func:`filtered_view` (``widgets=False``), over the events' columns
+    instead of every event: filtered in numpy, but for the text search, which the store
+    answers."""
+    data = load_map_data()
+    filters = _filters(data, "map", widgets=False)
+    searched = None
+    if filters.search.split():
+        searched = _searched(data.version, filters.search, data)
+    kept = data.mask(filters, searched)
+    if filters.start is None and filters.end is None:
+        undated = kept
+    else:
+        undated = data.mask(filters.without_dates(), searched)
+    return MapView(data, filters, kept, undated)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _searched(version: str, search: str, _data: MapData) -> np.ndarray:
+    # Keyed by the version the data stands for; the data is not hashed.
+    with core_errors(), open_store(get_settings().store_location, create=False) as store:
+        return _data.rows_of(store.query_ids(Filters(search=search)))
+
+
 def filters_seen() -> bool:
     """Whether this session has run a page with the filters before."""
     return _SAVED_FILTERS in st.session_state
 
 
-def draw_filters(view: View) -> None:
+def draw_filters(view: View | MapView) -> None:
     """Draw the sidebar filters of a view made with ``filtered_view(..., widgets=False)``."""
     with st.sidebar:
         _draw_filter_widgets(view.data, view.data.regions, view.data.ceiling_km)
         st.markdown(f"**{view.count_text}**")
 
 
-def empty_store_notice(view: View) -> bool:
+def empty_store_notice(view: View | MapView) -> bool:
     """Say how to fill an empty store; True when it is empty."""
     if view.data.empty:
         st.info(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.common import core_errors, load_data
+from dashboard.app.common import core_errors, load_map_data
 from dashboard.frontline import load_frontlines
 from dashboard.settings import get_settings
 from dashboard.store import shown_location
@@ -50,12 +50,13 @@ npm registry with their licences, so the map works without the internet. Online 
 """
 )
 
-data = load_data()
+# The map's columns, which the map page has most likely read already: not every event.
+data = load_map_data()
 settings = get_settings()
 st.subheader("This installation")
 st.markdown(
-    f"- **{len(data.events):,}** events stored"
-    + (f", from {data.first:%d %B %Y} to {data.last:%d %B %Y}" if data.events else "")
+    f"- **{len(data):,}** events stored"
+    + (f", from {data.first:%d %B %Y} to {data.last:%d %B %Y}" if not data.empty else "")
 )
 st.text(f"Store: {shown_location(settings.store_location)}")
 attribution = settings.data_dir / "ATTRIBUTION.md"

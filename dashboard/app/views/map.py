@@ -13,8 +13,12 @@ located events go to the browser once, as a file written once per store version
 (:func:`dashboard.mapping.publish_points`); each run sends the map only which of them the
 filters other than dates keep, and the dates shown, so a filter change never sends the
 points again. That layer is cached by the store's version, the kept rows and the dates,
-so a filter set any session has seen costs nothing; the popups' details are written to
-files once per store version, after the page (:func:`dashboard.mapping.publish_details`).
+so a filter set any session has seen costs nothing.
+
+Memory. The page holds the stored events only as the columns it filters and draws
+(:class:`dashboard.mapdata.MapData`), never the events or a frame of all their fields; the
+popups' details are written to files in the same pass over the store, and fetched by the
+browser when a popup opens.
 """
 
 from __future__ import annotations
@@ -36,33 +40,36 @@ from dashboard.app.common import (
     MAP_FOCUS,
     PENDING_DATES,
     PLAYING,
-    Data,
-    View,
+    MapView,
     core_errors,
     draw_filters,
     empty_store_notice,
-    filtered_view,
     filters_seen,
+    forget_loaded_data,
     label,
+    map_view,
     set_date_range,
     when_text,
 )
 from dashboard.app.links import EVENT_LINK
 from dashboard.assets import STATIC_DIR, local_path
-from dashboard.filters import apply_filters, play_window, slide_window, weekly_outcome_counts
+from dashboard.filters import play_window, slide_window
 from dashboard.frontline import Frontline, frontline_for
+from dashboard.mapdata import MapData
 from dashboard.mapping import (
     PublishedPoints,
     build_base_map,
-    details_url,
+    details_in_use,
     events_layer,
     lines_layer,
     points_mask,
     publish_basemap,
-    publish_details,
     publish_points,
 )
+from dashboard.model import TARGET_TYPES
 from dashboard.palette import MISSING, outcome_colours, outcome_label
+from dashboard.settings import get_settings
+from dashboard.store import open_store
 
 BANDS_KM = (100, 300, 500, 1000)
 ONLINE_TILES = "OpenStreetMap"
@@ -109,19 +116,19 @@ def _shared_lock(name: str) -> threading.Lock:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _published_points(version: str, _frame: pd.DataFrame) -> PublishedPoints:
-    # Once per store version; the frame is not hashed, the version stands for it.
+def _published_points(version: str, _data: MapData) -> PublishedPoints:
+    # Once per store version; the data is not hashed, the version stands for it.
     with _shared_lock("points"):
-        return publish_points(_frame, version)
+        return publish_points(_data.points(), version)
 
 
-def _points(data: Data) -> PublishedPoints:
-    points = _published_points(data.version, data.frame)
+def _points(data: MapData) -> PublishedPoints:
+    points = _published_points(data.version, data)
     if not local_path(points.url).is_file():
         # Removed from the cache folder (unused for an hour while other versions were
         # written): write it again.
         _published_points.clear()
-        points = _published_points(data.version, data.frame)
+        points = _published_points(data.version, data)
     return points
 
 
@@ -134,7 +141,7 @@ def _events_layer(
     play: tuple[int, date] | None,
     focus: int | None,
     _points: PublishedPoints,
-    _kept: pd.Index,
+    _kept: np.ndarray,
 ) -> folium.FeatureGroup:
     # Keyed by the points file (the store's version), the rows the filters other than
     # dates keep and the dates: a filter any session has used before costs nothing. The
@@ -150,20 +157,11 @@ def _events_layer(
     )
 
 
-def _rows_key(frame: pd.DataFrame) -> str:
-    rows = frame.index.to_numpy(dtype=np.int64)
-    return hashlib.blake2b(rows.tobytes(), digest_size=16).hexdigest()
+def _rows_key(kept: np.ndarray) -> str:
+    return hashlib.blake2b(np.packbits(kept).tobytes(), digest_size=16).hexdigest()
 
 
-def _undated(view: View) -> pd.DataFrame:
-    """The events the filters other than dates keep (the map shows the dates in the
-    browser, and the timeline all of them)."""
-    if view.filters.start is None and view.filters.end is None:
-        return view.filtered
-    return apply_filters(view.data.frame, view.filters.without_dates())
-
-
-def _window(view: View) -> tuple[date, date] | None:
+def _window(view: MapView) -> tuple[date, date] | None:
     start, end = view.filters.start, view.filters.end
     if start is None and end is None:
         return None
@@ -171,8 +169,7 @@ def _window(view: View) -> tuple[date, date] | None:
 
 
 def _draw_map(
-    view: View,
-    undated: pd.DataFrame,
+    view: MapView,
     *,
     bands: bool,
     online: bool,
@@ -208,14 +205,14 @@ def _draw_map(
             return
     layer = _events_layer(
         points.url,
-        _rows_key(undated),
-        details_url(data.version),
+        _rows_key(view.undated),
+        data.details_url,
         _window(view),
         # While playing, the map steps on between the page's steps of a second.
         (_play_step(), data.last) if st.session_state.get(PLAYING) else None,
         focus,
         points,
-        undated.index,
+        view.undated,
     )
     # st_folium adds the layers to the map it draws and renames them all; the cached maps
     # and layers are shared by every session, so draw one at a time and take the layers off
@@ -239,34 +236,33 @@ def _draw_map(
     )
 
 
-def _publish_details(data: Data) -> None:
-    """Write what the popups show, once per version of the store (a no-op after that)."""
-    with _shared_lock("details"), core_errors():
-        try:
-            publish_details(data.events, data.version)
-        except OSError as error:
-            st.warning(f"The map's popups cannot show details: {error}")
+def _details_kept(data: MapData) -> None:
+    """Mark the popups' details as in use; read the store again if they are gone (removed
+    from the cache folder, unused for an hour while other versions were written)."""
+    if not details_in_use(data.version):
+        forget_loaded_data()
 
 
-def _unlocated_list(view: View) -> None:
-    rows = view.filtered[view.filtered["lat"].isna()]
-    total = len(rows)
+def _unlocated_list(view: MapView) -> None:
+    data = view.data
+    unlocated = ~data.located & view.kept
+    total = int(unlocated.sum())
     st.subheader("Not on the map")
     listed = ""
-    if len(rows) > UNLOCATED_LISTED:
+    rows = data.latest(unlocated, UNLOCATED_LISTED)
+    if total > UNLOCATED_LISTED:
         # The latest ones, in the store's order: tens of thousands of rows in a column
         # beside the map would cost every filter change a second and help nobody.
-        rows = rows.loc[rows["date"].nlargest(UNLOCATED_LISTED).index.sort_values()]
         listed = f" (the latest {UNLOCATED_LISTED:,} listed; the table page has them all)"
     st.caption(f"Events naming no place that could be located: {total:,}{listed}.")
-    if rows.empty:
+    if not len(rows):
         return
     table = pd.DataFrame(
         {
-            "Date": rows["date"].dt.date,
-            "Place": rows["place"],
-            "Target": rows["target_type"].map(label),
-            "Quote": rows["quote"],
+            "Date": pd.to_datetime(data.day[rows], unit="D").date,
+            "Place": [data.unlocated[row][0] for row in rows],
+            "Target": [label(TARGET_TYPES[code]) for code in data.target_type[rows]],
+            "Quote": [data.unlocated[row][1] for row in rows],
         }
     )
     st.dataframe(table, hide_index=True, key="unlocated_table", placeholder=MISSING)
@@ -339,11 +335,11 @@ def _reveal_later() -> None:
     st.fragment(run_every=REVEAL_AFTER_S)(_reveal_tick)()
 
 
-def _timeline(view: View, undated: pd.DataFrame) -> None:
+def _timeline(view: MapView) -> None:
     first, last = view.data.first, view.data.last
     start, end = _current_range(first, last)
     st.subheader("Timeline")
-    weeks = weekly_outcome_counts(undated)
+    weeks = view.data.weekly_outcome_counts(view.undated)
     if not weeks.empty:
         shown = (weeks["week"] + pd.Timedelta(days=6) >= pd.Timestamp(start)) & (
             weeks["week"] <= pd.Timestamp(end)
@@ -417,33 +413,35 @@ def _timeline(view: View, undated: pd.DataFrame) -> None:
         _play_ticker(first, last)
 
 
-def _focus(view: View, notes: DeltaGenerator) -> int | None:
+def _focus(view: MapView, notes: DeltaGenerator) -> int | None:
     """The row of the event a table row asked to show, taken once; said in ``notes``, or
     that it is not on the map."""
     event_id = st.session_state.pop(MAP_FOCUS, None)
     if event_id is None:
         return None
-    rows = view.filtered.index[view.filtered["id"] == event_id]
-    located = [row for row in rows if pd.notna(view.filtered.at[row, "lat"])]
-    if not located:
+    row = view.data.row_of(event_id)
+    if row is None or not view.kept[row] or not view.data.located[row]:
         notes.info(
             "The event chosen in the table is not on the map: it has no place that could "
             "be located, or the filters leave it out."
         )
         return None
-    row = view.filtered.loc[located[0]]
-    notes.caption(
-        f"Showing {row['place']}, {when_text(row['date'].date(), row['date_precision'])}, "
-        "chosen in the table: its popup is open on the map."
-    )
-    return int(located[0])
+    # Its place is not among the map's columns: the store has it.
+    with core_errors(), open_store(get_settings().store_location, create=False) as store:
+        event = store.get(event_id)
+    if event is not None:
+        notes.caption(
+            f"Showing {event.place}, {when_text(event.date, event.date_precision)}, "
+            "chosen in the table: its popup is open on the map."
+        )
+    return row
 
 
 # A session's first look at the map draws the map alone, and a moment later a full run
 # draws the filters, the list beside the map and the timeline: the browser then does the
 # map's work first instead of after theirs.
 first_look = not filters_seen()
-view = filtered_view("map", widgets=False)
+view = map_view()
 st.html(PAGE_CSS)
 st.title("Strike map")
 st.markdown(f"**{view.count_text}**")
@@ -458,17 +456,15 @@ if not empty_store_notice(view):
     )
     map_column, side_column = st.columns([3, 1])
     focus = _focus(view, side_column)
-    undated = _undated(view)
+    _details_kept(view.data)
     with map_column:
-        _draw_map(view, undated, bands=bands, online=online, compare=compare, focus=focus)
+        _draw_map(view, bands=bands, online=online, compare=compare, focus=focus)
     if first_look:
         _reveal_later()
     else:
         draw_filters(view)
         with side_column:
             _unlocated_list(view)
-        _timeline(view, undated)
-    # Last, so the map and the page are on their way first; the popups fetch these files.
-    _publish_details(view.data)
+        _timeline(view)
 else:
     draw_filters(view)
