@@ -14,8 +14,7 @@ configure the same way:
 - ``STRIKEMAP_NOMINATIM_USER_AGENT``: the user agent Nominatim's policy requires.
 - ``STRIKEMAP_MAX_ARTICLE_MB``: the largest article file or text read, in megabytes of
   1,048,576 bytes as Streamlit counts them (default 2); anything larger is refused whole.
-  The app's upload limit, ``server.maxUploadSize`` in ``.streamlit/config.toml``, matches
-  the default.
+  The app's upload stops at the same limit, rounded up to a whole megabyte.
 - ``STRIKEMAP_EDIT_TOKEN``: the token a reader types in the app to add, correct or delete
   events, where no identity provider is set up (README: serving to a network).
 """

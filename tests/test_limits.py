@@ -9,7 +9,6 @@ article page. The app's own upload limit is the same.
 from __future__ import annotations
 
 import shutil
-import tomllib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -40,9 +39,19 @@ def test_the_default_limit_is_2_mb(monkeypatch: pytest.MonkeyPatch) -> None:
     assert get_settings().max_article_bytes == 2 * 1024 * 1024
 
 
-def test_the_app_upload_limit_is_the_article_limit() -> None:
-    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["server"]["maxUploadSize"] == DEFAULT_MAX_ARTICLE_MB
+@pytest.mark.parametrize(("setting", "upload_mb"), [(None, 2), ("5", 5), ("0.5", 1)])
+def test_the_app_upload_stops_at_the_article_limit(
+    add_article: Callable[[], AppTest],
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str | None,
+    upload_mb: int,
+) -> None:
+    if setting is None:
+        monkeypatch.delenv("STRIKEMAP_MAX_ARTICLE_MB", raising=False)
+    else:
+        monkeypatch.setenv("STRIKEMAP_MAX_ARTICLE_MB", setting)
+    uploader = add_article().file_uploader("article_file")
+    assert uploader.proto.max_upload_size_mb == upload_mb
 
 
 def test_a_file_of_exactly_the_limit_is_read(tmp_path: Path) -> None:

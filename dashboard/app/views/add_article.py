@@ -5,6 +5,7 @@ Article text is data, never markup: it is shown with ``st.text`` and in tables o
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import streamlit as st
@@ -139,6 +140,9 @@ st.file_uploader(
     "…or upload it (used instead of the pasted text)",
     type=["txt", "md", "html", "htm"],
     key="article_file",
+    # Streamlit counts whole megabytes: the upload stops at the next one up, and reading
+    # refuses anything over the exact limit.
+    max_upload_size=max(1, math.ceil(limit_mb)),
     help=f"An article may have up to {limit_mb:g} MB.",
 )
 meta_columns = st.columns(4)
