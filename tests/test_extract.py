@@ -278,6 +278,17 @@ def test_a_week_after_dates_the_earlier_strike() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky said on Tuesday: \u201cwe don't attack Putin or Moscow.\u201d",
+        "Kyiv said its drones did not strike the Tuapse refinery on Tuesday.",
+    ],
+)
+def test_an_attack_denied_is_no_strike(text: str) -> None:
+    assert events_of(text) == []
+
+
 def test_russian_attacks_and_accidents_are_not_events() -> None:
     assert (
         events_of(

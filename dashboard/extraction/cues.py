@@ -18,6 +18,7 @@ from .lexicon import (
     DEFENDER_AS_TARGET,
     IMPACT,
     INTERCEPTION,
+    NEGATED_ATTACK,
     NEGATION_BEFORE,
     TARGET_PATTERNS,
     WEAPON_AS_TARGET,
@@ -359,11 +360,13 @@ def names_weapon(text: str, start: int, end: int) -> bool:
 
 def reports_attack(text: str, russian: re.Match[str] | None) -> bool:
     """Whether a sentence tells of an attack other than Russia's own (its strikes on Ukraine,
-    its accidents)."""
-    if russian is None:
-        return ATTACK.search(text) is not None
-    left, right = clause_span(text, russian.start(), russian.end())
-    return any(not left <= m.start() < right for m in ATTACK.finditer(text))
+    its accidents) or one it denies ("we don't attack Moscow")."""
+    denied = [m.span() for m in NEGATED_ATTACK.finditer(text)]
+    left, right = clause_span(text, russian.start(), russian.end()) if russian else (0, 0)
+    return any(
+        not left <= m.start() < right and not any(a <= m.start() < b for a, b in denied)
+        for m in ATTACK.finditer(text)
+    )
 
 
 def weigh_cues(doc: Document) -> None:

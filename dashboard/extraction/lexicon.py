@@ -319,6 +319,13 @@ WEAPON_AS_TARGET = _words(
 #: strike of that period is another one, not the dated strike told loosely.
 EARLIER_STRIKE = _words(r"earlier", r"previous(?:ly)?", r"prior", r"before")
 
+#: An attack denied: "we don't attack Moscow", "the base had not been shelled".
+NEGATED_ATTACK = re.compile(
+    r"\b(?:(?:do|does|did|have|has|had|would|will|could)(?:n['’]t|\s+not)|never)\s+"
+    r"(?:been\s+)?(?:attack|strike|struck|hit|target|shell|bomb)\w*",
+    re.IGNORECASE,
+)
+
 #: A place in Ukraine named as held by Russia: "occupied Berdiansk", "Russian-held Luhansk".
 OCCUPIED_CUE = _words(
     r"occupied",
