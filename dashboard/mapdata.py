@@ -148,6 +148,27 @@ class MapData:
         rows = np.flatnonzero(self.rows_of([event_id]))
         return int(rows[0]) if len(rows) else None
 
+    def ids_of(self, rows: np.ndarray) -> list[str]:
+        """The ids of these rows, in their order."""
+        return [i.decode("utf-8") for i in self.ids[rows].tolist()]
+
+    def frame(self, rows: np.ndarray) -> pd.DataFrame:
+        """These rows as the few columns of :func:`dashboard.exports.events_frame` that the
+        counts of :mod:`dashboard.filters` read (``date``, ``date_precision``,
+        ``target_type``, ``weapon``, ``outcome``, ``distance_to_front_km``), indexed by row.
+        """
+        return pd.DataFrame(
+            {
+                "date": pd.to_datetime(self.day[rows].astype(np.int64), unit="D"),
+                "date_precision": _labels(DATE_PRECISIONS, self.precision[rows]),
+                "target_type": _labels(TARGET_TYPES, self.target_type[rows]),
+                "weapon": _labels(WEAPONS, self.weapon[rows]),
+                "outcome": _labels(OUTCOMES, self.outcome[rows]),
+                "distance_to_front_km": self.distance_km[rows],
+            },
+            index=pd.Index(rows),
+        )
+
     def mask(self, filters: Filters, searched: np.ndarray | None = None) -> np.ndarray:
         """A flag per row, set for each event ``filters`` keep.
 
@@ -228,6 +249,12 @@ class MapData:
 
 def _as_date(day: int) -> date:
     return _EPOCH + timedelta(days=day)
+
+
+def _labels(values: Sequence[str], codes: np.ndarray) -> np.ndarray:
+    # Plain strings, as the events' frame holds them: categoricals group differently.
+    labels: np.ndarray = np.array(values, dtype=object)[codes]
+    return labels
 
 
 def _encoded(ids: Sequence[str]) -> np.ndarray:
