@@ -227,9 +227,7 @@ def _set_if_changed(key: str, value: Any) -> None:
     st.session_state[key] = value
 
 
-def _prepare_widget_state(
-    data: MapData, regions: Sequence[str], ceiling: float, page: str
-) -> None:
+def _prepare_widget_state(data: MapData, regions: Sequence[str], ceiling: float, page: str) -> None:
     """Give each filter widget a valid value before it is drawn.
 
     On the first run, and on a page other than the last one drawn (Streamlit keeps widget

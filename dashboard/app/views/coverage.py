@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.common import View, empty_store_notice, filtered_view
+from dashboard.app.common import View, core_errors, empty_store_notice, filtered_view
 from dashboard.app.links import event_link
 from dashboard.coverage import (
     COVERAGE_LABELS,
@@ -18,6 +18,8 @@ from dashboard.coverage import (
     coverage_table,
 )
 from dashboard.palette import MISSING, target_label
+from dashboard.settings import get_settings
+from dashboard.store import open_store
 
 #: One colour per coverage, apart from the target types' colours.
 COVERAGE_COLOURS = {"articles": "#4e79a7", "providers": "#e15759", "both": "#59a14f"}
@@ -102,7 +104,9 @@ def _event_list(frame: pd.DataFrame, coverage: str) -> None:
 
 
 def _page(view: View) -> None:
-    frame = coverage_frame(view.events())
+    # The filtered events read from the store a batch at a time, each kept only as its row.
+    with core_errors(), open_store(get_settings().store_location, create=False) as store:
+        frame = coverage_frame(store.fetch(view.ids()))
     counts = frame["coverage"].value_counts()
     for column, coverage in zip(st.columns(len(COVERAGES)), COVERAGES, strict=True):
         column.metric(HEADINGS[coverage], f"{int(counts.get(coverage, 0)):,}")
