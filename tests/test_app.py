@@ -516,6 +516,10 @@ def test_no_page_holds_every_event_or_their_frame(
     at = ran(page("charts"))
     assert len(at.get("vega_lite_chart")) == 2
     assert framed == [2, 1]
+    at = ran(page("coverage"))
+    assert [m.value for m in at.metric] == ["5", "0", "0"]
+    assert any("The first 2 of 5, by date." in c.value for c in at.caption)
+    assert len(at.dataframe[2].value) == 2
 
 
 def test_the_table_shows_a_page_of_rows_and_the_page_follows_the_filters(
