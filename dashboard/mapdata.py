@@ -155,18 +155,16 @@ class MapData:
         """The ids of these rows, in their order."""
         return [i.decode("utf-8") for i in self.ids[rows].tolist()]
 
-    def frame(self, rows: np.ndarray) -> pd.DataFrame:
+    def chart_frame(self, rows: np.ndarray) -> pd.DataFrame:
         """These rows as the few columns of :func:`dashboard.exports.events_frame` that the
-        counts of :mod:`dashboard.filters` read (``date``, ``date_precision``,
-        ``target_type``, ``weapon``, ``outcome``, ``distance_to_front_km``), indexed by row.
+        charts of :mod:`dashboard.filters` read (``date``, ``date_precision``,
+        ``target_type``, ``distance_to_front_km``), indexed by row.
         """
         return pd.DataFrame(
             {
                 "date": pd.to_datetime(self.day[rows].astype(np.int64), unit="D"),
                 "date_precision": _labels(DATE_PRECISIONS, self.precision[rows]),
                 "target_type": _labels(TARGET_TYPES, self.target_type[rows]),
-                "weapon": _labels(WEAPONS, self.weapon[rows]),
-                "outcome": _labels(OUTCOMES, self.outcome[rows]),
                 "distance_to_front_km": self.distance_km[rows],
             },
             index=pd.Index(rows),

@@ -8,7 +8,9 @@ tab and in turn:
 2. the table, until its rows show;
 3. the charts, until both are drawn;
 4. the coverage page, until its event lists show;
-5. back on the table, the CSV download of every event, until the browser has saved it.
+5. back on the table, the CSV download of every event (or of the filters of
+   ``--download-query``, a query string such as ``target=oil``), until the browser has
+   saved it.
 
 After each step it prints the server's peak resident size so far (``VmHWM`` of
 ``/proc/<pid>/status``, which the kernel keeps: no step's peak is missed between samples)
@@ -18,7 +20,7 @@ Target: under 1.5 GB at 1,000,000 events (issue 13, item 5).
 
 Run::
 
-    .venv/bin/python scripts/bench_pages.py [--sizes 1000000] [--app-dir DIR]
+    .venv/bin/python scripts/bench_pages.py [--sizes 1000000] [--download-query Q] [--app-dir DIR]
 
 ``--app-dir`` runs the server from another checkout of the project (an older commit, to
 measure a baseline), with this one's demo stores.
@@ -69,9 +71,10 @@ PAGES: tuple[tuple[str, str, Callable[[Page, float], None]], ...] = (
 )
 
 
-def _download(page: Page, url: str, timeout_ms: float) -> int:
-    """Open the table and save its CSV download; return the file's size in bytes."""
-    page.goto(f"{url}/table")
+def _download(page: Page, url: str, query: str, timeout_ms: float) -> int:
+    """Open the table with the filters of ``query`` and save its CSV download; return the
+    file's size in bytes."""
+    page.goto(f"{url}/table" + (f"?{query}" if query else ""))
     _wait_table(page, timeout_ms)
     with page.expect_download(timeout=timeout_ms) as started:
         page.get_by_role("button", name="Download CSV").click(timeout=timeout_ms)
@@ -81,7 +84,9 @@ def _download(page: Page, url: str, timeout_ms: float) -> int:
         return saved.stat().st_size
 
 
-def measure(n: int, app_dir: Path, timeout_ms: float) -> list[tuple[str, float, float, float]]:
+def measure(
+    n: int, app_dir: Path, query: str, timeout_ms: float
+) -> list[tuple[str, float, float, float]]:
     """(step, seconds, peak MB so far, resident MB now) for each step."""
     store = bench.demo_store(n)
     log = bench.REPO_DIR / "artifacts" / "bench" / f"pages-{n}.log"
@@ -110,8 +115,8 @@ def measure(n: int, app_dir: Path, timeout_ms: float) -> list[tuple[str, float, 
                 wait(page, timeout_ms)
                 note(name, started)
             started = time.monotonic()
-            size = _download(page, url, timeout_ms)
-            note(f"CSV download ({size / 2**20:,.0f} MB)", started)
+            size = _download(page, url, query, timeout_ms)
+            note(f"CSV download of {query or 'all'} ({size / 2**20:,.0f} MB)", started)
         finally:
             browser.close()
     return steps
@@ -121,12 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000])
     parser.add_argument("--app-dir", type=Path, default=bench.REPO_DIR)
+    parser.add_argument("--download-query", default="")
     parser.add_argument("--timeout-s", type=float, default=1800.0)
     args = parser.parse_args(argv)
     failed = False
     for n in args.sizes:
         print(f"{n:,} events, the server from {args.app_dir}:", flush=True)
-        steps = measure(n, args.app_dir.resolve(), args.timeout_s * 1000)
+        steps = measure(n, args.app_dir.resolve(), args.download_query, args.timeout_s * 1000)
         peak = max(step[2] for step in steps)
         verdict = "within" if peak < TARGET_MB else "over"
         print(f"{n:,} events: the server's peak {peak:,.0f} MB, {verdict} {TARGET_MB:,} MB")

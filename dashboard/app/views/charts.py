@@ -189,6 +189,6 @@ view = filtered_view("charts")
 st.title("Charts")
 st.markdown(f"**{view.count_text}**")
 if not empty_store_notice(view):
-    filtered = view.data.frame(view.rows)
+    filtered = view.data.chart_frame(view.rows)
     _by_target_type(filtered)
     _depth(view, filtered)
