@@ -53,7 +53,7 @@ def _web_link(urls: object) -> str | None:
 
 
 def table_frame(filtered: pd.DataFrame) -> pd.DataFrame:
-    """The columns a reader needs, one row per filtered event."""
+    """The columns a reader needs, one row per event shown (a frame of a page of them)."""
     return pd.DataFrame(
         {
             "date": filtered["date"].dt.date,
