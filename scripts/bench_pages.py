@@ -47,7 +47,9 @@ def _wait_map(page: Page, timeout_ms: float) -> None:
 
 
 def _wait_table(page: Page, timeout_ms: float) -> None:
-    page.locator(".stDataFrame").first.wait_for(timeout=timeout_ms)
+    # Or the error in its place: before issue 13, a table of a million rows was more than
+    # Streamlit sends ("exceeds the message size limit").
+    page.locator(".stDataFrame, .stException, .stAlert").first.wait_for(timeout=timeout_ms)
 
 
 def _wait_charts(page: Page, timeout_ms: float) -> None:
