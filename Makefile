@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ASSETS := dashboard/app/static/vendor/.installed
 PORT ?= 8501
 
-.PHONY: run test lint typecheck unit fuzz load bench bench-store demo assets gazetteer clean
+.PHONY: run test lint typecheck unit fuzz load bench bench-pages bench-store demo assets gazetteer clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ fuzz: $(STAMP) $(ASSETS)
 # SIZES="10000 100000" to time other sizes than 10,000, 100,000 and 1,000,000 events.
 bench: $(STAMP) $(ASSETS)
 	$(PY) scripts/bench.py $(if $(SIZES),--sizes $(SIZES))
+
+# The server's memory through the pages and a download, at a million events by default.
+bench-pages: $(STAMP) $(ASSETS)
+	$(PY) scripts/bench_pages.py $(if $(SIZES),--sizes $(SIZES))
 
 # The store at a million events on SQLite and PostgreSQL (a throwaway cluster unless
 # BENCH_ARGS="--postgres URL"); minutes of filling the first time.

@@ -28,7 +28,7 @@ from .event_commands import (
     run_event,
     run_migrate,
 )
-from .exports import events_to_acled_csv, write_csv, write_geojson
+from .exports import write_acled_csv, write_csv, write_geojson
 from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
 from .providers import LAYOUTS
@@ -234,7 +234,7 @@ def _export(args: argparse.Namespace) -> int:
         if args.format == "csv":
             write_csv(events, sys.stdout)
         elif args.format == "acled":
-            sys.stdout.write(events_to_acled_csv(events))
+            write_acled_csv(events, sys.stdout)
         else:
             write_geojson(events, sys.stdout)
             sys.stdout.write("\n")

@@ -121,24 +121,45 @@ def events_to_csv(events: Iterable[Event]) -> str:
     return rows_to_csv(event_row(e) for e in events)
 
 
+def write_rows_csv(
+    rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = CSV_COLUMNS
+) -> None:
+    """Write :func:`rows_to_csv`'s text a row at a time."""
+    out.write(",".join(_csv_text(column) for column in columns) + "\n")
+    for row in rows:
+        out.write(",".join(_csv_text(row.get(column)) for column in columns) + "\n")
+
+
 def write_csv(events: Iterable[Event], out: TextIO) -> None:
     """Write :func:`events_to_csv`'s text a row at a time, holding one event at a time."""
-    out.write(",".join(_csv_text(column) for column in CSV_COLUMNS) + "\n")
-    for event in events:
-        row = event_row(event)
-        out.write(",".join(_csv_text(row.get(column)) for column in CSV_COLUMNS) + "\n")
+    write_rows_csv((event_row(event) for event in events), out)
 
 
-def write_geojson(events: Iterable[Event], out: TextIO) -> None:
-    """Write ``json.dump(events_to_geojson(events), indent=2)``'s text a feature at a time."""
-    out.write('{\n  "type": "FeatureCollection",\n  "features": [')
+def write_acled_csv(events: Iterable[Event], out: TextIO) -> None:
+    """Write :func:`events_to_acled_csv`'s text a row at a time."""
+    write_rows_csv((acled_row(event) for event in events), out, EXPORT_COLUMNS)
+
+
+def write_geojson(events: Iterable[Event], out: TextIO, *, indent: int | None = 2) -> None:
+    """Write ``json.dump(events_to_geojson(events), indent=indent, ensure_ascii=False)``'s
+    text a feature at a time."""
+    if indent is None:
+        out.write('{"type": "FeatureCollection", "features": [')
+        for number, event in enumerate(events):
+            (feature,) = events_to_geojson([event])["features"]
+            out.write((", " if number else "") + json.dumps(feature, ensure_ascii=False))
+        out.write("]}")
+        return
+    pad = " " * indent
+    out.write(f'{{\n{pad}"type": "FeatureCollection",\n{pad}"features": [')
     first = True
     for event in events:
         (feature,) = events_to_geojson([event])["features"]
-        text = json.dumps(feature, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        out.write(("\n    " if first else ",\n    ") + text)
+        text = json.dumps(feature, ensure_ascii=False, indent=indent)
+        text = text.replace("\n", "\n" + pad * 2)
+        out.write(("\n" if first else ",\n") + pad * 2 + text)
         first = False
-    out.write("]\n}" if first else "\n  ]\n}")
+    out.write("]\n}" if first else f"\n{pad}]\n}}")
 
 
 def events_to_geojson(events: Iterable[Event]) -> dict[str, Any]:

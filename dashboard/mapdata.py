@@ -26,6 +26,7 @@ from itertools import islice
 import numpy as np
 import pandas as pd
 
+from .coverage import COVERAGES, coverage_of
 from .filters import Filters, region_key
 from .mapping import DetailsDraft, MapPoints, day_number, points_of
 from .model import DATE_PRECISIONS, OUTCOMES, TARGET_TYPES, WEAPONS, Event
@@ -62,6 +63,8 @@ class MapData:
     lat: np.ndarray
     lon: np.ndarray
     distance_km: np.ndarray
+    #: Positions in :data:`~dashboard.coverage.COVERAGES`: who reports the strike.
+    coverage: np.ndarray
     country_keys: tuple[str, ...]
     region_keys: tuple[str, ...]
     #: Place and first quote of each event without coordinates, by row (listed beside the map).
@@ -148,6 +151,49 @@ class MapData:
         rows = np.flatnonzero(self.rows_of([event_id]))
         return int(rows[0]) if len(rows) else None
 
+    def ids_of(self, rows: np.ndarray) -> list[str]:
+        """The ids of these rows, in their order."""
+        return [i.decode("utf-8") for i in self.ids[rows].tolist()]
+
+    def chart_frame(self, rows: np.ndarray) -> pd.DataFrame:
+        """These rows as the few columns of :func:`dashboard.exports.events_frame` that the
+        charts of :mod:`dashboard.filters` read (``date``, ``date_precision``,
+        ``target_type``, ``distance_to_front_km``), indexed by row.
+        """
+        return pd.DataFrame(
+            {
+                "date": pd.to_datetime(self.day[rows].astype(np.int64), unit="D"),
+                "date_precision": _labels(DATE_PRECISIONS, self.precision[rows]),
+                "target_type": _labels(TARGET_TYPES, self.target_type[rows]),
+                "distance_to_front_km": self.distance_km[rows],
+            },
+            index=pd.Index(rows),
+        )
+
+    def coverage_frame(self, rows: np.ndarray) -> pd.DataFrame:
+        """These rows as :func:`dashboard.coverage.coverage_frame`'s columns ``date``,
+        ``date_precision``, ``period``, ``target_type`` and ``coverage``, indexed by row."""
+        days = self.day[rows].astype("datetime64[D]")
+        yearly = self.precision[rows] == DATE_PRECISIONS.index("year")
+        # A month as its number since 1970; a year known alone as -1 - its number.
+        months = days.astype("datetime64[M]").astype(np.int64)
+        years = days.astype("datetime64[Y]").astype(np.int64)
+        keys, codes = np.unique(np.where(yearly, -1 - years, months), return_inverse=True)
+        periods = [
+            f"{1969 - key} (month unknown)" if key < 0 else f"{1970 + key // 12}-{key % 12 + 1:02d}"
+            for key in keys.tolist()
+        ]
+        return pd.DataFrame(
+            {
+                "date": [_as_date(day) for day in self.day[rows].tolist()],
+                "date_precision": _labels(DATE_PRECISIONS, self.precision[rows]),
+                "period": _labels(periods, codes.reshape(-1)),
+                "target_type": _labels(TARGET_TYPES, self.target_type[rows]),
+                "coverage": _labels(COVERAGES, self.coverage[rows]),
+            },
+            index=pd.Index(rows),
+        )
+
     def mask(self, filters: Filters, searched: np.ndarray | None = None) -> np.ndarray:
         """A flag per row, set for each event ``filters`` keep.
 
@@ -230,6 +276,12 @@ def _as_date(day: int) -> date:
     return _EPOCH + timedelta(days=day)
 
 
+def _labels(values: Sequence[str], codes: np.ndarray) -> np.ndarray:
+    # Plain strings, as the events' frame holds them: categoricals group differently.
+    labels: np.ndarray = np.array(values, dtype=object)[codes]
+    return labels
+
+
 def _encoded(ids: Sequence[str]) -> np.ndarray:
     return np.array([i.encode("utf-8") for i in ids], dtype=np.bytes_)
 
@@ -285,6 +337,7 @@ def read_map_data(
     type_codes = {t: i for i, t in enumerate(TARGET_TYPES)}
     weapon_codes = {w: i for i, w in enumerate(WEAPONS)}
     outcome_codes = {o: i for i, o in enumerate(OUTCOMES)}
+    coverage_codes = {c: i for i, c in enumerate(COVERAGES)}
     countries, regions = _Keys(), _Keys()
     columns: dict[str, list[np.ndarray]] = {name: [] for name in _READ_COLUMNS}
     ids: list[bytes] = []
@@ -311,6 +364,7 @@ def read_map_data(
                 values["lon"].append(math.nan if event.lon is None else event.lon)
                 distance = event.distance_to_front_km
                 values["distance_km"].append(math.nan if distance is None else distance)
+                values["coverage"].append(coverage_codes[coverage_of(event)])
                 if not event.located:
                     unlocated[row] = (event.place, event.quote)
                 row += 1
@@ -353,4 +407,5 @@ _READ_COLUMNS: dict[str, str] = {
     "lat": "f8",
     "lon": "f8",
     "distance_km": "f8",
+    "coverage": "u1",
 }

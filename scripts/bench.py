@@ -199,8 +199,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit(store: Path, log: Path, app: str = APP) -> Iterator[tuple[str, int]]:
-    """The dashboard over ``store`` on a free port; yields its URL and process id."""
+def streamlit(
+    store: Path, log: Path, app: str = APP, cwd: Path = REPO_DIR
+) -> Iterator[tuple[str, int]]:
+    """The dashboard over ``store`` on a free port, run from the checkout ``cwd``; yields
+    its URL and process id."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
@@ -211,7 +214,7 @@ def streamlit(store: Path, log: Path, app: str = APP) -> Iterator[tuple[str, int
     ]  # fmt: skip
     env = {**os.environ, "STRIKEMAP_STORE": str(store)}
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=REPO_DIR, env=env, stdout=out, stderr=out)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=out)
         try:
             deadline = time.monotonic() + 120
             while True:

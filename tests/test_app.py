@@ -11,7 +11,7 @@ import dataclasses
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,8 +21,15 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
+from dashboard import exports
 from dashboard.app import common
 from dashboard.app.common import forget_loaded_data
+from dashboard.exports import (
+    events_frame,
+    events_to_acled_csv,
+    events_to_csv,
+    events_to_geojson,
+)
 from dashboard.filters import Filters, describe_for_filename
 from dashboard.model import DistanceClaim, Event, Source
 from dashboard.palette import target_colours
@@ -336,6 +343,28 @@ def test_downloads_hold_exactly_the_filtered_events(store: Path, download: Downl
     assert sevastopol["geometry"] == {"type": "Point", "coordinates": [33.53, 44.62]}
 
 
+def test_each_download_is_the_export_of_the_filtered_events_byte_for_byte(
+    either_store: str | Path, download: Download
+) -> None:
+    # The files are streamed from the store; they read as the exports of those events did
+    # when they were made whole.
+    at = ran(page("table"))
+    at.multiselect("target_types").set_value(["oil", "naval", "ammunition"])
+    at.slider("distance_km").set_value((0.0, 500.0))
+    ran(at)
+    filters = Filters(target_types=("oil", "naval", "ammunition"), max_km=500.0)
+    with open_store(either_store) as opened:
+        events = opened.query(filters)
+    assert [e.place for e in events] == ["Tuapse", "Sevastopol"]
+    expected = {
+        "download_csv": events_to_csv(events),
+        "download_geojson": json.dumps(events_to_geojson(events), ensure_ascii=False),
+        "download_acled": events_to_acled_csv(events),
+    }
+    for key, text in expected.items():
+        assert download(at, key)[1] == text.encode("utf-8"), key
+
+
 def test_the_csv_download_of_hostile_text_is_inert(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, download: Download
 ) -> None:
@@ -441,16 +470,26 @@ def test_the_map_page_draws_the_map_first_and_the_rest_a_moment_later(store: Pat
     assert len(at.dataframe) == 1
 
 
-def test_the_map_page_never_holds_every_event_or_their_frame(
-    either_store: str | Path, monkeypatch: pytest.MonkeyPatch
+def test_no_page_holds_every_event_or_their_frame(
+    either_store: str | Path, monkeypatch: pytest.MonkeyPatch, download: Download
 ) -> None:
-    # At 1,000,000 events those take gigabytes: the map reads only the columns it needs.
+    # At 1,000,000 events those take gigabytes: the pages filter the events' columns and
+    # read from the store only the events they show, the table a page of rows at a time.
     def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the map page read every event or built their frame")
+        raise AssertionError("a page read every event")
+
+    framed: list[int] = []
+
+    def page_frame(events: Iterable[Event]) -> pd.DataFrame:
+        shown = list(events)
+        assert len(shown) <= 2, "a page built the frame of more than a page of events"
+        framed.append(len(shown))
+        return events_frame(shown)
 
     forget_loaded_data()
-    monkeypatch.setattr(common, "events_frame", refused)
+    monkeypatch.setattr(common, "PAGE_ROWS", 2)
     monkeypatch.setattr(EventStore, "events", refused)
+    monkeypatch.setattr(exports, "events_frame", page_frame)
     at = map_page()
     assert count_line(at) == "5 of 5 events"
     at.multiselect("target_types").set_value(["naval"])
@@ -464,6 +503,43 @@ def test_the_map_page_never_holds_every_event_or_their_frame(
     at.slider("distance_km").set_value((100.0, 500.0))
     ran(at)
     assert count_line(at) == "1 of 5 events"
+
+    at = ran(page("table"))
+    assert count_line(at) == "5 of 5 events"
+    assert table_places(at) == ["Tuapse", "Yeysk"]
+    at.number_input("table_page").set_value(3)
+    ran(at)
+    assert table_places(at) == [None]
+    assert any("Rows 5 to 5 of 5, by date." in c.value for c in at.caption)
+    _, content = download(at, "download_csv")
+    assert len(list(csv.DictReader(io.StringIO(content.decode("utf-8"))))) == 5
+    at = ran(page("charts"))
+    assert len(at.get("vega_lite_chart")) == 2
+    assert framed == [2, 1]
+    at = ran(page("coverage"))
+    assert [m.value for m in at.metric] == ["5", "0", "0"]
+    assert any("The first 2 of 5, by date." in c.value for c in at.caption)
+    assert len(at.dataframe[2].value) == 2
+
+
+def test_the_table_shows_a_page_of_rows_and_the_page_follows_the_filters(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(common, "PAGE_ROWS", 2)
+    at = ran(page("table"))
+    assert any("Rows 1 to 2 of 5, by date." in c.value for c in at.caption)
+    at.number_input("table_page").set_value(2)
+    ran(at)
+    assert table_places(at) == ["Sevastopol", "Kaspiysk"]
+    # Two events left fit one page: the page picker goes and the first page shows.
+    at.multiselect("target_types").set_value(["naval"])
+    ran(at)
+    assert not at.number_input
+    assert table_places(at) == ["Sevastopol", "Kaspiysk"]
+    at.multiselect("target_types").set_value([])
+    ran(at)
+    assert at.number_input("table_page").value == 1
+    assert table_places(at) == ["Tuapse", "Yeysk"]
 
 
 def test_a_map_whose_files_cannot_be_written_is_one_error_line(

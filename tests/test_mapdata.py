@@ -11,11 +11,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.coverage import coverage_frame, coverage_table
 from dashboard.demo import make_demo_events
 from dashboard.exports import events_frame
 from dashboard.filters import (
     Filters,
+    coarse_counts,
+    depth_trend,
     filter_mask,
+    period_counts,
     region_options,
     weekly_outcome_counts,
     with_search_text,
@@ -70,6 +74,42 @@ def test_the_columns_keep_what_the_filters_keep(
     pd.testing.assert_frame_equal(
         weeks, weekly_outcome_counts(frame[expected]).reset_index(drop=True)
     )
+
+
+@pytest.mark.parametrize("filters", FILTERS[:5], ids=[str(i) for i in range(5)])
+def test_the_columns_give_the_charts_counts_of_the_frame(
+    filters: Filters, demo: tuple[list[Event], pd.DataFrame], tmp_path: Path
+) -> None:
+    events, frame = demo
+    data = _read(events, tmp_path)
+    rows = np.flatnonzero(data.mask(filters))
+    charted, expected = data.chart_frame(rows), frame[filter_mask(frame, filters)]
+    for freq in ("W", "M"):
+        for counts in (period_counts, coarse_counts):
+            pd.testing.assert_frame_equal(counts(charted, freq), counts(expected, freq))
+    pd.testing.assert_frame_equal(depth_trend(charted, 60), depth_trend(expected, 60))
+
+
+def test_the_columns_give_each_events_coverage_and_month(tmp_path: Path) -> None:
+    events = sorted(make_demo_events(400, seed=12), key=lambda e: (e.date, e.id))
+    acled = source("acled:RUS1", outlet="ACLED", url=None)
+    # Some strikes coded by a provider alone, some by a provider and an article.
+    events = [
+        dataclasses.replace(e, sources=(acled,) if i % 3 == 0 else (*e.sources, acled))
+        if i % 3 != 1
+        else e
+        for i, e in enumerate(events)
+    ]
+    data = _read(events, tmp_path)
+    rows = np.arange(len(data))
+    expected = coverage_frame(events)
+    assert set(expected["coverage"]) == {"articles", "providers", "both"}
+    assert {"month", "year"} <= set(expected["date_precision"])
+    got = data.coverage_frame(rows)
+    for column in got.columns:
+        assert got[column].tolist() == expected[column].tolist(), column
+    by_month = coverage_table(got, "period")
+    pd.testing.assert_frame_equal(by_month, coverage_table(expected, "period"))
 
 
 def test_a_search_keeps_the_rows_the_store_found(

@@ -21,7 +21,7 @@ from dashboard.demo import make_demo_events
 from dashboard.exports import events_frame, events_to_csv
 from dashboard.filters import Box, EventQuery, apply_filters, with_search_text
 from dashboard.model import Event
-from dashboard.store import open_store
+from dashboard.store import base, open_store
 from tests.factories import older_store
 from tests.postgres import PASSWORD_ROLE, PLAIN_ROLE, Cluster
 
@@ -152,6 +152,23 @@ def test_a_bulk_fill_streams_back_oldest_first_with_one_history_entry(
         (bulk,) = list(store.every_entry())
         assert (bulk.event_id, bulk.action) == ("*", "created")
         assert bulk.changes == {"events": (None, 5000)}
+
+
+def test_events_fetched_by_id_come_in_the_stores_order(
+    store_location: Location, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a page of the table and a download read: the events of some ids, a batch of ids
+    # at a time (three here), none missed at a batch's edge, unknown ids left out.
+    monkeypatch.setattr(base, "FETCH_IDS", 3)
+    events = make_demo_events(40, seed=6)
+    with open_store(store_location) as store:
+        store.save_events(events)
+        ids = store.query_ids(EventQuery())
+        wanted = [*ids[1:8], "no-such-event", *ids[20:30]]
+        fetched = list(store.fetch(wanted))
+        assert [e.id for e in fetched] == ids[1:8] + ids[20:30]
+        assert fetched == [store.get(i) for i in ids[1:8] + ids[20:30]]
+        assert list(store.fetch([])) == []
 
 
 # -- several analysts at once -------------------------------------------------------------------

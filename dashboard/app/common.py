@@ -13,32 +13,27 @@ a link to the view on screen.
 
 from __future__ import annotations
 
-import gc
-import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from dashboard.errors import StrikemapError
-from dashboard.exports import events_frame
 from dashboard.filters import (
     Filters,
     Preset,
     filters_from_query,
     filters_to_query,
     preset_range,
-    region_options,
-    with_search_text,
 )
-from dashboard.mapdata import CEILING_ROUND_KM, MapData, read_map_data
+from dashboard.mapdata import MapData, read_map_data
 from dashboard.mapping import DetailsDraft
-from dashboard.model import OUTCOMES, TARGET_TYPES, WEAPONS, Event
+from dashboard.model import OUTCOMES, TARGET_TYPES, WEAPONS
 from dashboard.palette import outcome_label
 from dashboard.settings import get_settings
 from dashboard.store import open_store
@@ -68,6 +63,9 @@ PENDING_DATES = "_pending_dates"
 PLAYING = "_playing"
 #: The id of the event a table row asked the map to show; the map page takes it once.
 MAP_FOCUS = "_map_focus"
+
+#: Rows of the table shown at once: a page reads from the store only the events it shows.
+PAGE_ROWS = 1000
 
 #: The distance slider's step, in km.
 DISTANCE_STEP_KM = 10.0
@@ -106,67 +104,6 @@ def core_errors() -> Iterator[None]:
         st.stop()
 
 
-@dataclass(frozen=True)
-class Data:
-    """Every stored event, as objects (for exports) and as a frame (for everything else).
-
-    Row ``i`` of ``frame`` (index ``i``) is ``events[i]``.
-    """
-
-    events: tuple[Event, ...]
-    frame: pd.DataFrame
-    first: date
-    last: date
-    #: The region filter's choices and the distance slider's upper end, found once.
-    regions: tuple[str, ...]
-    ceiling_km: float
-    #: Stored rows that could not be read, as (id, why): left out, and said once a page.
-    unreadable: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def empty(self) -> bool:
-        return not self.events
-
-
-def _distance_ceiling(frame: pd.DataFrame) -> float:
-    furthest = frame["distance_to_front_km"].max()
-    if pd.isna(furthest) or furthest <= 0:
-        return CEILING_ROUND_KM
-    return math.ceil(float(furthest) / CEILING_ROUND_KM) * CEILING_ROUND_KM
-
-
-# st.cache_resource, not st.cache_data: cache_data hands every run a copy, and unpickling
-# 100,000 events took 5.5 s a run. The one shared Data is never changed in place.
-@st.cache_resource(show_spinner="Reading the stored events…", max_entries=2)
-def _read_store(location: str, stamp: str) -> Data:
-    # The stamp is only part of the cache key: a write to the store makes a new one; an
-    # empty one is a SQLite file not made yet.
-    unreadable: tuple[tuple[str, str], ...] = ()
-    events: tuple[Event, ...] = ()
-    if stamp:
-        with open_store(location) as store:
-            events = tuple(store.events())
-            unreadable = tuple(store.unreadable.items())
-    frame = with_search_text(events_frame(events))
-    if events:
-        first, last = min(e.date for e in events), max(e.date for e in events)
-    else:
-        first = last = date.today()
-    data = Data(
-        events,
-        frame,
-        first,
-        last,
-        tuple(region_options(frame)),
-        _distance_ceiling(frame),
-        unreadable,
-    )
-    # The events are read once and kept: left to the garbage collector, its full passes
-    # over their millions of objects stop the whole server for seconds at 1,000,000 events.
-    gc.freeze()
-    return data
-
-
 def _location_and_stamp() -> tuple[str, str]:
     """Where the store is and the name of its content (empty for a SQLite file not made yet)."""
     settings = get_settings()
@@ -181,18 +118,13 @@ def _location_and_stamp() -> tuple[str, str]:
         return str(path), f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
-def load_data() -> Data:
-    """The stored events, read once per version of the store."""
-    location, stamp = _location_and_stamp()
-    with core_errors():
-        return _read_store(location, stamp)
-
-
 @st.cache_resource(show_spinner="Reading the stored events…", max_entries=2)
 def _read_map(location: str, stamp: str) -> MapData:
-    # Keyed as _read_store. The events are read a batch at a time and only their columns
-    # kept: the map page never holds the events themselves, which take gigabytes at
-    # 1,000,000 events. Their popups' details are written in the same pass.
+    # The stamp is only part of the cache key: a write to the store makes a new one; an
+    # empty one is a SQLite file not made yet. The events are read a batch at a time and
+    # only their columns kept: no page holds every event, nor their frame, which take
+    # gigabytes at 1,000,000 events; a page reads from the store the events it shows.
+    # The map's popups' details are written in the same pass.
     draft = DetailsDraft()
     if not stamp:
         return read_map_data((), draft)
@@ -201,7 +133,8 @@ def _read_map(location: str, stamp: str) -> MapData:
 
 
 def load_map_data() -> MapData:
-    """The map page's columns of the stored events, read once per version of the store."""
+    """The stored events' columns, read once per version of the store: what every page
+    filters and counts."""
     location, stamp = _location_and_stamp()
     with core_errors():
         try:
@@ -219,7 +152,7 @@ def load_map_data() -> MapData:
 SHOWN_UNREADABLE = 10
 
 
-def unreadable_notice(data: Data | MapData) -> None:
+def unreadable_notice(data: MapData) -> None:
     """Say which stored events cannot be read and are left out, if any."""
     if not data.unreadable:
         return
@@ -236,41 +169,40 @@ def unreadable_notice(data: Data | MapData) -> None:
 
 def forget_loaded_data() -> None:
     """Drop the cached events, so the next run reads the store again."""
-    _read_store.clear()
     _read_map.clear()
 
 
 @dataclass(frozen=True)
 class View:
-    """The stored events, the filters on screen and the events they keep."""
-
-    data: Data
-    filters: Filters
-    filtered: pd.DataFrame
-
-    def events(self) -> list[Event]:
-        """The filtered events as objects, in the frame's order."""
-        return [self.data.events[i] for i in self.filtered.index]
-
-    @property
-    def count_text(self) -> str:
-        return f"{len(self.filtered):,} of {len(self.data.frame):,} events"
-
-
-@dataclass(frozen=True)
-class MapView:
-    """The map page's view: the stored events as columns and which of them are shown."""
+    """The stored events as columns, the filters on screen and which events they keep."""
 
     data: MapData
     filters: Filters
     #: A flag per row of ``data``: kept by the filters.
     kept: np.ndarray
-    #: The same for the filters other than dates (the map steps the dates itself).
-    undated: np.ndarray
+
+    @cached_property
+    def rows(self) -> np.ndarray:
+        """The kept rows, in the store's order (by date, then id)."""
+        rows: np.ndarray = np.flatnonzero(self.kept)
+        return rows
+
+    def ids(self) -> list[str]:
+        """The kept events' ids, in the store's order."""
+        return self.data.ids_of(self.rows)
 
     @property
     def count_text(self) -> str:
-        return f"{int(self.kept.sum()):,} of {len(self.data):,} events"
+        return f"{len(self.rows):,} of {len(self.data):,} events"
+
+
+@dataclass(frozen=True)
+class MapView(View):
+    """The map page's view, which also needs the events the filters other than dates keep
+    (the map steps the dates itself)."""
+
+    #: A flag per row of ``data``: kept by the filters other than dates.
+    undated: np.ndarray
 
 
 def _clamp(day: date, first: date, last: date) -> date:
@@ -295,9 +227,7 @@ def _set_if_changed(key: str, value: Any) -> None:
     st.session_state[key] = value
 
 
-def _prepare_widget_state(
-    data: Data | MapData, regions: Sequence[str], ceiling: float, page: str
-) -> None:
+def _prepare_widget_state(data: MapData, regions: Sequence[str], ceiling: float, page: str) -> None:
     """Give each filter widget a valid value before it is drawn.
 
     On the first run, and on a page other than the last one drawn (Streamlit keeps widget
@@ -349,7 +279,7 @@ def _apply_preset(preset: Preset, first: date, last: date) -> None:
     set_date_range(*preset_range(preset, first, last))
 
 
-def _draw_filter_widgets(data: Data | MapData, regions: Sequence[str], ceiling: float) -> None:
+def _draw_filter_widgets(data: MapData, regions: Sequence[str], ceiling: float) -> None:
     first, last = data.first, data.last
     st.header("Filters")
     st.date_input(
@@ -411,7 +341,7 @@ def _draw_filter_widgets(data: Data | MapData, regions: Sequence[str], ceiling: 
     )
 
 
-def _filters_from_widgets(data: Data | MapData, ceiling: float) -> Filters:
+def _filters_from_widgets(data: MapData, ceiling: float) -> Filters:
     state = st.session_state
     chosen = tuple(state[DATE_KEY])
     start = chosen[0] if chosen else None
@@ -444,7 +374,7 @@ def _write_query_string(filters: Filters) -> None:
         st.query_params.from_dict(wanted)
 
 
-def _filters(data: Data | MapData, page: str, widgets: bool) -> Filters:
+def _filters(data: MapData, page: str, widgets: bool) -> Filters:
     """Draw the sidebar filters (unless ``widgets`` is false) and read them."""
     unreadable_notice(data)
     if page != "map":
@@ -467,9 +397,10 @@ def filtered_view(page: str, *, widgets: bool = True) -> View:
     Call once near the top of every page that shows events, with the page's name. With
     ``widgets=False`` the filters are read but not drawn: the page then calls
     :func:`draw_filters` later in the same run, so that what it draws first reaches the
-    browser first.
+    browser first. The events are filtered on their columns in numpy, but for the text
+    search, which the store answers; the page reads from the store the events it shows.
     """
-    data = load_data()
+    data = load_map_data()
     filters = _filters(data, page, widgets)
     view = View(data, filters, _kept(data, filters))
     if widgets:
@@ -477,31 +408,22 @@ def filtered_view(page: str, *, widgets: bool = True) -> View:
     return view
 
 
-def _kept(data: Data, filters: Filters) -> pd.DataFrame:
-    """The rows of the events the filters keep, as the store answers them: the database
-    runs the filters on its indexes, and the rows are picked by id, in the frame's order."""
-    if data.empty or filters == Filters():
-        return data.frame
-    with core_errors(), open_store(get_settings().store_location, create=False) as store:
-        kept = store.query_ids(filters)
-    return data.frame[data.frame["id"].isin(kept)]
-
-
-def map_view() -> MapView:
-    """The map page's :func:`filtered_view` (``widgets=False``), over the events' columns
-    instead of every event: filtered in numpy, but for the text search, which the store
-    answers."""
-    data = load_map_data()
-    filters = _filters(data, "map", widgets=False)
+def _kept(data: MapData, filters: Filters) -> np.ndarray:
     searched = None
     if filters.search.split():
         searched = _searched(data.version, filters.search, data)
-    kept = data.mask(filters, searched)
+    return data.mask(filters, searched)
+
+
+def map_view() -> MapView:
+    """The map page's :func:`filtered_view` (``widgets=False``)."""
+    view = filtered_view("map", widgets=False)
+    filters = view.filters
     if filters.start is None and filters.end is None:
-        undated = kept
+        undated = view.kept
     else:
-        undated = data.mask(filters.without_dates(), searched)
-    return MapView(data, filters, kept, undated)
+        undated = _kept(view.data, filters.without_dates())
+    return MapView(view.data, filters, view.kept, undated)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -4,17 +4,23 @@ Both charts use the map's colours (:mod:`dashboard.palette`). Time is drawn as i
 a bar spans its week or month, so an empty period is a gap; an event known only to its
 month or year is drawn across that month or year, never on its first day; the trend lines
 stop where no strike falls within their window.
+
+The counts are made from the events' columns; only the places of the dots shown are read
+from the store.
 """
 
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.common import View, empty_store_notice, filtered_view
+from dashboard.app.common import View, core_errors, empty_store_notice, filtered_view
 from dashboard.filters import coarse_counts, depth_trend, period_counts
 from dashboard.palette import MISSING, target_colours, target_label
+from dashboard.settings import get_settings
+from dashboard.store import open_store
 
 #: More points than this make the browser slow; the scatter then shows an even sample.
 MAX_SCATTER_POINTS = 5_000
@@ -36,21 +42,21 @@ def _stacked(counts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     )
 
 
-def _by_target_type(view: View) -> None:
+def _by_target_type(filtered: pd.DataFrame) -> None:
     st.subheader("Strikes over time by target type")
     per = st.segmented_control(
         "Per", ["Week", "Month"], default="Month", key="chart_period", required=True
     )
     freq = "W" if per == "Week" else "M"
     step = pd.DateOffset(weeks=1) if per == "Week" else pd.DateOffset(months=1)
-    counts = period_counts(view.filtered, freq)
+    counts = period_counts(filtered, freq)
     counts = _stacked(counts.assign(period_end=counts["period"] + step), ["period"])
     bars = _period_bars(
         counts,
         per,
         [alt.Tooltip("period:T", title=f"{per} of")],
     )
-    spans = coarse_counts(view.filtered, freq)
+    spans = coarse_counts(filtered, freq)
     chart: alt.Chart | alt.VConcatChart = bars.properties(height=320)
     if not spans.empty:
         # In a band of their own, each across its whole month or year.
@@ -94,13 +100,13 @@ def _period_bars(
     )
 
 
-def _depth(view: View) -> None:
+def _depth(view: View, filtered: pd.DataFrame) -> None:
     st.subheader("How far behind the front line")
     window = st.slider("Rolling window (days)", 30, 365, 90, step=15, key="depth_window")
-    measured = view.filtered.dropna(subset=["distance_to_front_km"])
+    measured = filtered.dropna(subset=["distance_to_front_km"])
     coarse = measured[measured["date_precision"] != "day"]
     st.caption(
-        f"{len(measured):,} of the {len(view.filtered):,} filtered events are located and "
+        f"{len(measured):,} of the {len(filtered):,} filtered events are located and "
         "measured. The lines are the median and the furthest strike of the last "
         f"{window} days: a rising line is the zone of strikes widening; they stop where "
         f"no strike falls within {window} days. "
@@ -126,7 +132,7 @@ def _depth(view: View) -> None:
             "date": points["date"],
             "date_end": period_end,
             "km": points["distance_to_front_km"],
-            "place": points["place"].fillna(MISSING),
+            "place": _places(view, points.index.to_numpy()),
             "target": points["target_type"].map(target_label),
             "day": points["date_precision"] == "day",
         }
@@ -170,9 +176,19 @@ def _depth(view: View) -> None:
     )
 
 
+def _places(view: View, rows: np.ndarray) -> list[str]:
+    """The places of these rows' events, read from the store ("—" for none)."""
+    order = np.sort(rows)
+    with core_errors(), open_store(get_settings().store_location, create=False) as store:
+        places = {e.id: e.place for e in store.fetch(view.data.ids_of(order))}
+    found = (places.get(event_id) for event_id in view.data.ids_of(rows))
+    return [MISSING if place is None else place for place in found]
+
+
 view = filtered_view("charts")
 st.title("Charts")
 st.markdown(f"**{view.count_text}**")
 if not empty_store_notice(view):
-    _by_target_type(view)
-    _depth(view)
+    filtered = view.data.chart_frame(view.rows)
+    _by_target_type(filtered)
+    _depth(view, filtered)

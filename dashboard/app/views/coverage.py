@@ -1,5 +1,8 @@
 """The coverage page: for the filtered events, which strikes only the articles report, which
 only ACLED or UCDP codes, and which both, by month and by target type, with a link to each.
+
+The counts are made from the events' columns; the lists read from the store only the events
+they show, the first of each kind by date.
 """
 
 from __future__ import annotations
@@ -8,16 +11,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.common import View, empty_store_notice, filtered_view
+from dashboard.app.common import PAGE_ROWS, View, core_errors, empty_store_notice, filtered_view
 from dashboard.app.links import event_link
-from dashboard.coverage import (
-    COVERAGE_LABELS,
-    COVERAGES,
-    TOTAL,
-    coverage_frame,
-    coverage_table,
-)
+from dashboard.coverage import COVERAGE_LABELS, COVERAGES, TOTAL, coverage_table
 from dashboard.palette import MISSING, target_label
+from dashboard.providers import providers_of
+from dashboard.settings import get_settings
+from dashboard.store import open_store
 
 #: One colour per coverage, apart from the target types' colours.
 COVERAGE_COLOURS = {"articles": "#4e79a7", "providers": "#e15759", "both": "#59a14f"}
@@ -70,20 +70,25 @@ def _chart(frame: pd.DataFrame) -> None:
         st.caption(f"{yearly:,} strikes known only to their year are in the tables, not the chart.")
 
 
-def _event_list(frame: pd.DataFrame, coverage: str) -> None:
-    chosen = frame[frame["coverage"] == coverage].sort_values(["date", "id"])
-    if chosen.empty:
+def _event_list(view: View, frame: pd.DataFrame, coverage: str) -> None:
+    # Rows are in the store's order, by date then id.
+    rows = frame.index[frame["coverage"] == coverage].to_numpy()
+    if not len(rows):
         st.caption("None in the filtered events.")
         return
+    if len(rows) > PAGE_ROWS:
+        st.caption(f"The first {PAGE_ROWS:,} of {len(rows):,}, by date.")
+    with core_errors(), open_store(get_settings().store_location, create=False) as store:
+        events = list(store.fetch(view.data.ids_of(rows[:PAGE_ROWS])))
     st.dataframe(
         pd.DataFrame(
             {
-                "date": chosen["date"],
-                "precision": chosen["date_precision"],
-                "place": chosen["place"],
-                "target type": chosen["target_type"].map(target_label),
-                "providers": chosen["providers"].where(chosen["providers"] != ""),
-                "event": chosen["id"].map(event_link),
+                "date": [e.date for e in events],
+                "precision": [e.date_precision for e in events],
+                "place": [e.place for e in events],
+                "target type": [target_label(e.target_type) for e in events],
+                "providers": [", ".join(providers_of(e)) or None for e in events],
+                "event": [event_link(e.id) for e in events],
             }
         ),
         key=f"coverage_events_{coverage}",
@@ -102,7 +107,7 @@ def _event_list(frame: pd.DataFrame, coverage: str) -> None:
 
 
 def _page(view: View) -> None:
-    frame = coverage_frame(view.events())
+    frame = view.data.coverage_frame(view.rows)
     counts = frame["coverage"].value_counts()
     for column, coverage in zip(st.columns(len(COVERAGES)), COVERAGES, strict=True):
         column.metric(HEADINGS[coverage], f"{int(counts.get(coverage, 0)):,}")
@@ -130,7 +135,7 @@ def _page(view: View) -> None:
     st.subheader("The events")
     for tab, coverage in zip(st.tabs([HEADINGS[c] for c in COVERAGES]), COVERAGES, strict=True):
         with tab:
-            _event_list(frame, coverage)
+            _event_list(view, frame, coverage)
 
 
 view = filtered_view("coverage")

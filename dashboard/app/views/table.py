@@ -1,26 +1,46 @@
-"""The table page: exactly the filtered events, sortable, and their exports: CSV, GeoJSON and
-ACLED's columns.
+"""The table page: exactly the filtered events, a page of rows at a time, sortable, and their
+exports: CSV, GeoJSON and ACLED's columns.
+
+The events are filtered on their columns; only the page's rows are read from the store, and
+an export reads the filtered events from the store a batch at a time, so a million events
+are never held at once.
 
 A selected row's "Show on map" opens the map centred on that event with its popup open.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import NamedTuple
+import io
+import math
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import NamedTuple, TextIO
 
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard.app.common import MAP_FOCUS, View, empty_store_notice, filtered_view, label
+from dashboard.app.common import (
+    MAP_FOCUS,
+    PAGE_ROWS,
+    View,
+    core_errors,
+    empty_store_notice,
+    filtered_view,
+    label,
+)
 from dashboard.app.links import event_link
-from dashboard.exports import events_to_acled_csv, events_to_csv, events_to_geojson
+from dashboard.exports import events_frame, write_acled_csv, write_csv, write_geojson
 from dashboard.filters import describe_for_filename
 from dashboard.mapping import SIDE_LABELS
 from dashboard.model import Event
 from dashboard.palette import MISSING, outcome_label
+from dashboard.settings import get_settings
+from dashboard.store import open_store
+
+#: The page number's widget key.
+PAGE_KEY = "table_page"
 
 
 def _web_link(urls: object) -> str | None:
@@ -33,7 +53,7 @@ def _web_link(urls: object) -> str | None:
 
 
 def table_frame(filtered: pd.DataFrame) -> pd.DataFrame:
-    """The columns a reader needs, one row per filtered event."""
+    """The columns a reader needs, one row per event shown (a frame of a page of them)."""
     return pd.DataFrame(
         {
             "date": filtered["date"].dt.date,
@@ -62,16 +82,26 @@ def table_frame(filtered: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _csv_of(events: list[Event]) -> Callable[[], bytes]:
-    return lambda: events_to_csv(events).encode("utf-8")
+#: Writes an export of the events to a text file.
+Writer = Callable[[Iterable[Event], TextIO], None]
 
 
-def _acled_of(events: list[Event]) -> Callable[[], bytes]:
-    return lambda: events_to_acled_csv(events).encode("utf-8")
+def _file_of(ids: list[str], write: Writer) -> bytes:
+    """The export of these events, read from the store a batch at a time into a file on
+    disk: the only copy held whole is the file's bytes, which Streamlit keeps to serve."""
+    with (
+        open_store(get_settings().store_location, create=False) as store,
+        tempfile.TemporaryFile() as raw,
+    ):
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        write(store.fetch(ids), text)
+        text.detach()  # flushes, and leaves the file to the with-block to close
+        raw.seek(0)
+        return raw.read()
 
 
-def _geojson_of(events: list[Event]) -> Callable[[], bytes]:
-    return lambda: json.dumps(events_to_geojson(events), ensure_ascii=False).encode("utf-8")
+def _compact_geojson(events: Iterable[Event], out: TextIO) -> None:
+    write_geojson(events, out, indent=None)
 
 
 class Download(NamedTuple):
@@ -79,7 +109,7 @@ class Download(NamedTuple):
     its key and what its help says."""
 
     label: str
-    made: Callable[[list[Event]], Callable[[], bytes]]
+    write: Writer
     extension: str
     mime: str
     key: str
@@ -89,18 +119,18 @@ class Download(NamedTuple):
 DOWNLOADS = (
     Download(
         "Download CSV",
-        _csv_of,
+        write_csv,
         "csv",
         "text/csv",
         "download_csv",
         "Opens safely in a spreadsheet: no cell is read as a formula.",
     ),
     Download(
-        "Download GeoJSON", _geojson_of, "geojson", "application/geo+json", "download_geojson"
+        "Download GeoJSON", _compact_geojson, "geojson", "application/geo+json", "download_geojson"
     ),
     Download(
         "Download ACLED columns",
-        _acled_of,
+        write_acled_csv,
         "acled.csv",
         "text/csv",
         "download_acled",
@@ -112,14 +142,14 @@ DOWNLOADS = (
 
 def _exports(view: View) -> DeltaGenerator:
     """The download buttons, in a row the page adds "Show on map" to."""
-    events = view.events()
+    ids = view.ids()
     buttons = st.container(horizontal=True)
     for download in DOWNLOADS:
         # The files are made on click, not on every rerun: at 100,000 events that takes
         # seconds.
         buttons.download_button(
             download.label,
-            data=download.made(events),
+            data=partial(_file_of, ids, download.write),
             file_name=describe_for_filename(view.filters, download.extension),
             mime=download.mime,
             key=download.key,
@@ -130,10 +160,34 @@ def _exports(view: View) -> DeltaGenerator:
     return buttons
 
 
-def _show_on_map(view: View, selection: object, row: DeltaGenerator) -> None:
+def _page_rows(view: View) -> tuple[int, int]:
+    """The number picker of the page of rows shown, when there is more than one; the first
+    and last row shown (from 0, the last excluded)."""
+    pages = max(1, math.ceil(len(view.rows) / PAGE_ROWS))
+    chosen = min(max(int(st.session_state.get(PAGE_KEY, 1)), 1), pages)
+    if pages > 1:
+        # Put in range before drawing: fewer pages are left when the filters narrow.
+        if st.session_state.get(PAGE_KEY) != chosen:
+            st.session_state[PAGE_KEY] = chosen
+        st.number_input("Page", min_value=1, max_value=pages, key=PAGE_KEY, width=160)
+    start = (chosen - 1) * PAGE_ROWS
+    end = min(start + PAGE_ROWS, len(view.rows))
+    if pages > 1:
+        st.caption(f"Rows {start + 1:,} to {end:,} of {len(view.rows):,}, by date.")
+    return start, end
+
+
+def _shown(view: View, start: int, end: int) -> list[Event]:
+    """The events of the rows shown, read from the store."""
+    ids = view.data.ids_of(view.rows[start:end])
+    with core_errors(), open_store(get_settings().store_location, create=False) as store:
+        return list(store.fetch(ids))
+
+
+def _show_on_map(shown: pd.DataFrame, selection: object, row: DeltaGenerator) -> None:
     """The button that takes the selected row's event to the map."""
     rows = list(getattr(getattr(selection, "selection", None), "rows", None) or [])
-    chosen = view.filtered.iloc[rows[0]] if rows and rows[0] < len(view.filtered) else None
+    chosen = shown.iloc[rows[0]] if rows and rows[0] < len(shown) else None
     located = chosen is not None and pd.notna(chosen["lat"])
     if row.button(
         "Show on map",
@@ -156,8 +210,9 @@ st.markdown(f"**{view.count_text}**")
 
 if not empty_store_notice(view):
     buttons = _exports(view)
+    shown = events_frame(_shown(view, *_page_rows(view)))
     selection = st.dataframe(
-        table_frame(view.filtered),
+        table_frame(shown),
         key="events_table",
         hide_index=True,
         width="stretch",
@@ -196,4 +251,4 @@ if not empty_store_notice(view):
             ),
         },
     )
-    _show_on_map(view, selection, buttons)
+    _show_on_map(shown, selection, buttons)
