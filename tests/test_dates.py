@@ -53,6 +53,15 @@ def test_explicit_date_wins_over_weekday() -> None:
     assert best is not None and best.value == date(2024, 11, 5) and best.explicit
 
 
+def test_a_night_from_one_day_to_the_next_is_one_date_its_morning() -> None:
+    assert resolved("overnight from Monday to Tuesday, drones hit", WEDNESDAY) == [
+        ("2024-11-05", "day")
+    ]
+    assert resolved("at 02:00 from Saturday to Sunday", date(2023, 5, 28)) == [
+        ("2023-05-28", "day")
+    ]
+
+
 def test_month_without_year_is_never_after_publication() -> None:
     assert resolved("in December", date(2024, 3, 1)) == [("2023-12-01", "month")]
     assert resolved("Dec. 29", date(2024, 1, 3)) == [("2023-12-29", "day")]

@@ -81,6 +81,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month_of_year",
             r"\b(?:in\s+)?" + _FULL_MONTH + r"\s+(?:of\s+)?(?P<which>last|this)\s+year\b",
         ),
+        # "overnight from Monday to Tuesday": the night is dated by the morning it ends on.
+        (
+            "night_into",
+            r"\b(?:(?:overnight|(?:on\s+|in\s+)?the\s+night)\s+)?(?:from|between)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            rf"\s+(?:to|into|and)\s+{_WEEKDAY}\b",
+        ),
         ("night_into", rf"\b(?:overnight|(?:in the )?night)\s+(?:into|to|on)\s+{_WEEKDAY}\b"),
         ("weekday_night", rf"\b{_WEEKDAY}\s+(?:night|evening|morning)\b"),
         ("relative_day", r"\b(?P<rel>yesterday|today|tonight|this morning|last night|overnight)\b"),
