@@ -59,6 +59,12 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 _NEEDS_QUOTES = frozenset('",\r\n')
 
 
+#: A download of more events than this is gzip-compressed: the app's server holds a
+#: download's bytes in memory to serve them, and a plain CSV of a million events is 1 GB.
+#: The command line's ``export`` writes any size plain, a batch at a time.
+COMPRESS_DOWNLOADS_OVER = 100_000
+
+
 def event_row(event: Event) -> dict[str, Any]:
     """One flat row: the event's fields, its first quote and its sources joined by `` | ``."""
     row = event.to_dict()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gzip
 import io
 import json
 import re
@@ -363,6 +364,23 @@ def test_each_download_is_the_export_of_the_filtered_events_byte_for_byte(
     }
     for key, text in expected.items():
         assert download(at, key)[1] == text.encode("utf-8"), key
+
+
+def test_a_download_over_the_size_that_fits_in_memory_comes_gzip_compressed(
+    store: Path, download: Download, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = ran(page("table"))
+    plain = {key: download(at, key) for key in ("download_csv", "download_geojson")}
+    assert at.download_button("download_csv").label == "Download CSV"
+
+    monkeypatch.setattr(exports, "COMPRESS_DOWNLOADS_OVER", 4)  # the page holds 5 events
+    ran(at)
+    assert at.download_button("download_csv").label == "Download CSV (gzip)"
+    assert "gzip-compressed" in at.download_button("download_csv").help
+    for key, (name, content) in plain.items():
+        zipped_name, zipped = download(at, key)
+        assert zipped_name == f"{name}.gz"
+        assert gzip.decompress(zipped) == content
 
 
 def test_the_csv_download_of_hostile_text_is_inert(

@@ -10,10 +10,12 @@ A selected row's "Show on map" opens the map centred on that event with its popu
 
 from __future__ import annotations
 
+import gzip
 import io
 import math
 import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from functools import partial
 from typing import NamedTuple, TextIO
 
@@ -21,6 +23,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from dashboard import exports
 from dashboard.app.common import (
     MAP_FOCUS,
     PAGE_ROWS,
@@ -86,16 +89,18 @@ def table_frame(filtered: pd.DataFrame) -> pd.DataFrame:
 Writer = Callable[[Iterable[Event], TextIO], None]
 
 
-def _file_of(ids: list[str], write: Writer) -> bytes:
+def _file_of(ids: list[str], write: Writer, *, compress: bool = False) -> bytes:
     """The export of these events, read from the store a batch at a time into a file on
-    disk: the only copy held whole is the file's bytes, which Streamlit keeps to serve."""
+    disk (gzip-compressed if ``compress``): the only copy held whole is the file's bytes,
+    which Streamlit keeps to serve."""
     with (
         open_store(get_settings().store_location, create=False) as store,
         tempfile.TemporaryFile() as raw,
     ):
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        write(store.fetch(ids), text)
-        text.detach()  # flushes, and leaves the file to the with-block to close
+        with gzip.GzipFile(fileobj=raw, mode="wb") if compress else nullcontext(raw) as binary:
+            text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+            write(store.fetch(ids), text)
+            text.detach()  # flushes, and leaves the file to the with-block to close
         raw.seek(0)
         return raw.read()
 
@@ -140,22 +145,30 @@ DOWNLOADS = (
 )
 
 
+_COMPRESSED = (
+    f"Over {exports.COMPRESS_DOWNLOADS_OVER:,} events the file comes gzip-compressed "
+    "(pandas, QGIS and 7-Zip read it as it is); `python -m dashboard export` writes it plain."
+)
+
+
 def _exports(view: View) -> DeltaGenerator:
     """The download buttons, in a row the page adds "Show on map" to."""
     ids = view.ids()
+    compress = len(ids) > exports.COMPRESS_DOWNLOADS_OVER
     buttons = st.container(horizontal=True)
     for download in DOWNLOADS:
+        name = describe_for_filename(view.filters, download.extension)
         # The files are made on click, not on every rerun: at 100,000 events that takes
         # seconds.
         buttons.download_button(
-            download.label,
-            data=partial(_file_of, ids, download.write),
-            file_name=describe_for_filename(view.filters, download.extension),
-            mime=download.mime,
+            f"{download.label} (gzip)" if compress else download.label,
+            data=partial(_file_of, ids, download.write, compress=compress),
+            file_name=f"{name}.gz" if compress else name,
+            mime="application/gzip" if compress else download.mime,
             key=download.key,
             icon=":material/download:",
             on_click="ignore",
-            help=download.explained,
+            help=" ".join(filter(None, (download.explained, _COMPRESSED if compress else None))),
         )
     return buttons
 
