@@ -28,6 +28,8 @@ def resolved(text: str, published: date) -> list[tuple[str, str]]:
         ("In May, a drone exploded above the Kremlin.", SATURDAY, ("2023-05-01", "month")),
         ("in December the depot burned", SATURDAY, ("2022-12-01", "month")),
         ("a strike last month", WEDNESDAY, ("2024-10-01", "month")),
+        ("Last week, drones hit oil terminals", date(2023, 5, 5), ("2023-04-01", "month")),
+        ("the depot burned last week", WEDNESDAY, ("2024-10-01", "month")),
         ("earlier this month", WEDNESDAY, ("2024-11-01", "month")),
         ("drones hit it yesterday", WEDNESDAY, ("2024-11-05", "day")),
         ("Early Wednesday, Nov. 6, drones hit", date(2024, 11, 7), ("2024-11-06", "day")),

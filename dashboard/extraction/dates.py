@@ -94,6 +94,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_weekday", rf"\b(?:last|past)\s+{_WEEKDAY}\b"),
         ("weekday", rf"\b{_WEEKDAY}(?:'s)?\b"),
         ("last_named_month", r"\blast\s+" + _FULL_MONTH + r"\b"),
+        ("last_week", r"\b(?:last|past|previous)\s+week\b"),
         ("this_month", r"\b(?:earlier|later)?\s*this\s+month\b"),
         ("last_month", r"\blast\s+month\b"),
         (
@@ -227,6 +228,9 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
         month = _month_number(groups["month"])
         year = published.year if month < published.month else published.year - 1
         return date(year, month, 1), "month"
+    if kind == "last_week":
+        # No precision is a week: the month the week before publication mostly lies in.
+        return (published - timedelta(days=7)).replace(day=1), "month"
     if kind == "this_month":
         return published.replace(day=1), "month"
     if kind == "last_month":
