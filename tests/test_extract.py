@@ -289,6 +289,15 @@ def test_an_attack_denied_is_no_strike(text: str) -> None:
     assert events_of(text) == []
 
 
+def test_a_town_that_names_an_official_is_not_where_the_strike_was() -> None:
+    events = events_of(
+        "In the village of Tetkino, a Ukrainian drone dropped two explosive devices on a "
+        "substation, Kursk regional governor Roman Starovoyt said on Friday.",
+        published=date(2023, 9, 29),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Tëtkino", "power")]
+
+
 def test_russian_attacks_and_accidents_are_not_events() -> None:
     assert (
         events_of(

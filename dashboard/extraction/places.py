@@ -306,6 +306,12 @@ _ONE_TIME_BEFORE = re.compile(r"\b(?:first|last|this|that)\s+$")
 _LOOKAHEAD = 200
 
 
+#: Words between a place and an office it names: "Kursk regional governor".
+_OFFICE_QUALIFIERS = frozenset(
+    {"regional", "region's", "city", "provincial", "oblast", "municipal"}
+)
+
+
 def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
     """Why a named place is not where a strike happened, or ``None`` when it may be."""
     place, start, end = mention.place, mention.start, mention.end
@@ -342,7 +348,12 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
             and not any(pattern.match(sentence, owned_at) for _, pattern in TARGET_PATTERNS)
         ):
             return "actor (possessive)"
-    elif next_word.lower() in OFFICE_NOUNS:
+    elif next_word.lower() in OFFICE_NOUNS or (
+        # "Kursk regional governor Roman Starovoyt", "the Kharkiv regional administration".
+        next_word.lower() in _OFFICE_QUALIFIERS
+        and len(after_words) > 1
+        and after_words[1].lower() in OFFICE_NOUNS
+    ):
         return "names an office, not a target"
     elif next_word.lower() == "time" and not ends_before(_ONE_TIME_BEFORE, sentence, start):
         return "time zone"
