@@ -59,7 +59,8 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = rf"(?P<weekday>{_WEEKDAY_NAME})"
 _FULL_MONTH = (
     r"(?P<month>january|february|march|april|may|june|july|august|september|october"
     r"|november|december)"
@@ -84,8 +85,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "overnight from Monday to Tuesday": the night is dated by the morning it ends on.
         (
             "night_into",
-            r"\b(?:(?:overnight|(?:on\s+|in\s+)?the\s+night)\s+)?(?:from|between)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-            rf"\s+(?:to|into|and)\s+{_WEEKDAY}\b",
+            r"\b(?:(?:overnight|(?:on\s+|in\s+)?the\s+night)\s+)?(?:from|between)\s+"
+            rf"{_WEEKDAY_NAME}\s+(?:to|into|and)\s+{_WEEKDAY}\b",
         ),
         ("night_into", rf"\b(?:overnight|(?:in the )?night)\s+(?:into|to|on)\s+{_WEEKDAY}\b"),
         ("weekday_night", rf"\b{_WEEKDAY}\s+(?:night|evening|morning)\b"),

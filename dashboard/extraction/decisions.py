@@ -209,8 +209,12 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
     for event in events:
         if event.date_precision == "day":
             continue
-        into = next((i for i in range(days) if same_strike(folded[i], event)), None)
-        if into is None or not event.located or _told_as_earlier(event):
+        into = (
+            next((i for i in range(days) if same_strike(folded[i], event)), None)
+            if event.located and not _told_as_earlier(event)
+            else None
+        )
+        if into is None:
             folded.append(event)
         else:
             folded[into] = merge_events(folded[into], event)
