@@ -695,3 +695,13 @@ def test_a_site_named_by_its_towns_adjective_is_at_that_town() -> None:
     )
     events = extract_events(article_from_text(text, published=date(2025, 2, 17)))
     assert [(e.place, e.target_type) for e in events] == [("Kropotkin", "oil")]
+
+
+def test_a_title_case_headline_names_its_place() -> None:
+    # Every word of such a headline is capitalised: "Saratov Overnight" is no longer name.
+    events = events_of(
+        "Drones Hit Oil Refinery In Russia's Saratov Overnight, Reports Say\n\n"
+        "Residents posted videos of flames overnight.",
+        published=date(2025, 8, 10),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Saratov refinery", "oil")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import TARGET_WINDOW, classify_target, classify_target_near
-from .scan import ends_before, skip, words_after, words_before
+from .scan import ends_before, per_text, skip, words_after, words_before
 from .text import Sentence, clause_span
 
 if TYPE_CHECKING:
@@ -306,6 +306,21 @@ _ONE_TIME_BEFORE = re.compile(r"\b(?:first|last|this|that)\s+$")
 _LOOKAHEAD = 200
 
 
+#: A headline in title case capitalises (nearly) every word of this length or more.
+_TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+_TITLE_SHARE = 0.85
+_TITLE_WORDS = 4
+
+
+@per_text(maxsize=256)
+def in_title_case(sentence: str) -> bool:
+    """Whether a line is a headline in title case ("Drones Attack Oil Refinery In Saratov"),
+    where a capital says nothing of a longer name."""
+    words = _TITLE_WORD.findall(sentence)
+    capitals = sum(word[0].isupper() for word in words)
+    return len(words) >= _TITLE_WORDS and capitals >= _TITLE_SHARE * len(words)
+
+
 #: Words between a place and an office it names: "Kursk regional governor".
 _OFFICE_QUALIFIERS = frozenset(
     {"regional", "region's", "city", "provincial", "oblast", "municipal"}
@@ -371,8 +386,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         come_under = _COME_UNDER.match(sentence, end)
         if not passive and follower not in ("been", "under") and not come_under:
             return "actor"
-    adjacent_after = _ADJACENT_AFTER.match(sentence, end) is not None
-    adjacent_before = ends_before(_ADJACENT_BEFORE, sentence, start) is not None
+    # In a title-case headline every word is capitalised: a neighbour's capital is no name's.
+    title_case = in_title_case(sentence)
+    adjacent_after = not title_case and _ADJACENT_AFTER.match(sentence, end) is not None
+    adjacent_before = not title_case and ends_before(_ADJACENT_BEFORE, sentence, start) is not None
     if (
         adjacent_after
         and next_word[:1].isupper()
