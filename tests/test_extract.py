@@ -705,3 +705,16 @@ def test_a_title_case_headline_names_its_place() -> None:
         published=date(2025, 8, 10),
     )
     assert [(e.place, e.target_type) for e in events] == [("Saratov refinery", "oil")]
+
+
+def test_a_hyphened_adjective_before_a_place_is_not_part_of_its_name() -> None:
+    # "Rosneft-owned" and "Russian-held" describe the place; "Rostov-on-Don" is a name.
+    events = events_of(
+        "Drones hit the Rosneft-owned Syzran oil refinery on Sunday, and a missile struck a "
+        "warehouse in Russian-held Nova Kakhovka on Monday.",
+        published=date(2025, 12, 29),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == [
+        ("Nova Kakhovka", "commercial"),
+        ("Syzran refinery", "oil"),
+    ]

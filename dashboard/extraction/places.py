@@ -321,6 +321,10 @@ def in_title_case(sentence: str) -> bool:
     return len(words) >= _TITLE_WORDS and capitals >= _TITLE_SHARE * len(words)
 
 
+#: "Russian-occupied", "Rosneft-owned": a capital, then a hyphen and a lower-case word, make
+#: an adjective before a name, not a part of it ("Rostov-on-Don" ends on a capital).
+_HYPHENED_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*-[a-z][a-z]*")
+
 #: Words between a place and an office it names: "Kursk regional governor".
 _OFFICE_QUALIFIERS = frozenset(
     {"regional", "region's", "city", "provincial", "oblast", "municipal"}
@@ -402,6 +406,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if (
         adjacent_before
         and previous[:1].isupper()
+        and not _HYPHENED_ADJECTIVE.fullmatch(previous)
         and previous.lower() not in COMMON_WORDS
         and previous.lower() not in _FEATURE_WORDS
         and not ends_before(_POSSESSIVE_BEFORE, sentence, start)
