@@ -718,3 +718,23 @@ def test_a_hyphened_adjective_before_a_place_is_not_part_of_its_name() -> None:
         ("Nova Kakhovka", "commercial"),
         ("Syzran refinery", "oil"),
     ]
+
+
+def test_the_sentence_after_a_strike_names_what_it_hit() -> None:
+    events = events_of(
+        "Drones attacked Krasnodar overnight on Friday. One drone exploded after crashing "
+        "into an office building in the centre.",
+        published=date(2023, 5, 26),
+    )
+    assert [(e.place, e.target_type, e.outcome) for e in events] == [
+        ("Krasnodar", "commercial", "hit")
+    ]
+
+
+def test_a_next_sentence_without_damage_does_not_type_the_strike() -> None:
+    events = events_of(
+        "Drones attacked Krasnodar overnight on Friday. Officials have long warned about "
+        "the office buildings of the centre.",
+        published=date(2023, 5, 26),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Krasnodar", "unknown")]

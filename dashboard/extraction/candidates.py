@@ -227,7 +227,24 @@ def find_candidates(doc: Document) -> None:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
                     last_place = where
                     drafts.add(last_draft)
-            if not located and lead is None and sentence.index < _LEAD_SENTENCES and not russian:
+            if (
+                not located
+                and follows_strike
+                and russian is None
+                and last_draft is not None
+                and last_draft.place is not None
+                and last_draft.target_type == "unknown"
+                and target_type != "unknown"
+                and outcome_at(text, _EVERY_CLAUSE) == "hit"
+            ):
+                # "Krasnodar was attacked by drones." then "One crashed into an office
+                # building.": the next sentence names what the strike just told hit.
+                drafts.retype(last_draft, target_type, target)
+                last_draft.quotes.append(text)
+                last_draft.add_outcome("hit")
+                last_draft.attacker_claim = last_draft.attacker_claim or attacker_claim
+                last_draft.defender_claim = last_draft.defender_claim or defender_claim
+            elif not located and lead is None and sentence.index < _LEAD_SENTENCES and not russian:
                 lead = draft_for(published, "day", None)
             elif not located and last_draft is not None and (attacker_claim or defender_claim):
                 # "At least two ships were damaged, according to Ukrainian sources": a claim
