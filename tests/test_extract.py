@@ -738,3 +738,29 @@ def test_a_next_sentence_without_damage_does_not_type_the_strike() -> None:
         published=date(2023, 5, 26),
     )
     assert [(e.place, e.target_type) for e in events] == [("Krasnodar", "unknown")]
+
+
+def test_page_furniture_before_the_lead_does_not_push_it_out() -> None:
+    # A site's section name, date and time lines come before the story's first sentence.
+    events = events_of(
+        "Menu Home World Business Sport Culture Weather Opinion\n"
+        "Drone debris starts fire at fuel depot in Russian region\n"
+        "Region\n03 December, 2025\n09:07\n"
+        "Drone debris starts fire at fuel depot in Russian region\n"
+        "A fire broke out at an oil depot in Russia's Tambov region after debris from a drone "
+        "fell onto it, the governor said.",
+        published=date(2025, 12, 3),
+    )
+    assert [(e.date, e.admin1, e.target_type) for e in events] == [
+        (date(2025, 12, 3), "Tambov Oblast", "oil")
+    ]
+
+
+def test_a_title_case_word_that_is_also_a_town_is_no_place() -> None:
+    # "Is" and "Key" are towns of the gazetteer too.
+    events = events_of(
+        "Why Crimea Is Key To The War, As Drones Strike Again\n\n"
+        "Drones struck the Saky air base in Crimea overnight on Sunday.",
+        published=date(2024, 5, 20),
+    )
+    assert [e.place for e in events] == ["Saky air base"]

@@ -61,6 +61,9 @@ if TYPE_CHECKING:
     from .document import Document
 
 _LEAD_SENTENCES = 4
+#: A line this short ("Region", "03 December, 2025", "09:07") is page furniture, not one of
+#: the lead's sentences.
+_LEAD_WORDS = 4
 #: A sentence naming this many regions tallies where drones flew.
 _TALLY_REGIONS = 3
 
@@ -89,8 +92,13 @@ def find_candidates(doc: Document) -> None:
     context: tuple[date, DatePrecision] | None = None
     # A sentence right after a strike that lists places with targets names where it hit.
     last_strike_index = -2
+    # Which sentence of the lead this is, page furniture left out.
+    lead_index = -1
     for sentence in sentences:
         text = sentence.text
+        if len(text.split()) >= _LEAD_WORDS:
+            lead_index += 1
+        in_lead = 0 <= lead_index < _LEAD_SENTENCES
         follows_strike = sentence.index == last_strike_index + 1
         russian = RUSSIAN_ATTACKER.search(text)
         # A tally line right after an interception report counts drones over that place.
@@ -221,7 +229,7 @@ def find_candidates(doc: Document) -> None:
                     drafts.retype(draft, where.target_type, where.target)
                 last_draft = draft
                 last_place = replace(where, place=draft.place or where.place)
-            when = context or ((published, "day") if sentence.index < _LEAD_SENTENCES else None)
+            when = context or ((published, "day") if in_lead else None)
             if when is not None:
                 for where in fresh:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
@@ -244,7 +252,7 @@ def find_candidates(doc: Document) -> None:
                 last_draft.add_outcome("hit")
                 last_draft.attacker_claim = last_draft.attacker_claim or attacker_claim
                 last_draft.defender_claim = last_draft.defender_claim or defender_claim
-            elif not located and lead is None and sentence.index < _LEAD_SENTENCES and not russian:
+            elif not located and lead is None and in_lead and not russian:
                 lead = draft_for(published, "day", None)
             elif not located and last_draft is not None and (attacker_claim or defender_claim):
                 # "At least two ships were damaged, according to Ukrainian sources": a claim
