@@ -160,3 +160,12 @@ def test_overnight_told_on_an_earlier_day_is_the_night_before_that_day() -> None
     sentence = "Drones hit four air bases in an overnight operation, a source said yesterday."
     found = find_dates(sentence, date(2024, 8, 15))
     assert [m.value for m in event_dates(sentence, found)] == [date(2024, 8, 14)]
+
+
+def test_a_day_to_come_is_no_date_of_the_year_before() -> None:
+    published = date(2023, 5, 3)
+    # Six days after publication: the parade to come, neither May 9 of 2022 nor a month.
+    assert find_dates("The strike came ahead of the May 9 parade.", published) == []
+    # Far enough after publication to be a day of the year before.
+    (mention,) = find_dates("A depot burned on 9 July.", published)
+    assert mention.value == date(2022, 7, 9)

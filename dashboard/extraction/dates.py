@@ -193,6 +193,15 @@ def _weekday_on_or_before(weekday: str, published: date) -> date:
     return published - timedelta(days=back)
 
 
+#: A day and month named without a year, at most this far after publication, is a day to
+#: come (a parade, the end of drills), not that day of the year before.
+_UPCOMING = timedelta(days=21)
+
+
+class _Upcoming(Exception):
+    """A date still to come when the report was published: no strike's date."""
+
+
 def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, DatePrecision]:
     groups = match.groupdict()
     if kind == "iso":
@@ -202,6 +211,10 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
         year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
         found = date(year, month, day)
         if not groups.get("year") and found > published + timedelta(days=1):
+            if found - published <= _UPCOMING:
+                # "ahead of the May 9 parade" in a report of May 3: a day to come, not
+                # the same day of last year.
+                raise _Upcoming
             found = date(year - 1, month, day)
         return found, "day"
     if kind == "month_year":
@@ -266,6 +279,7 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
     # The spans taken so far, in text order; they do not overlap, so their ends are in order
     # too and only the last to begin before a match ends can overlap it.
     taken: list[tuple[int, int]] = []
+    upcoming: list[tuple[int, int]] = []
     found: list[list[DateMention]] = []
     for kind, pattern in _PATTERNS:
         starts = [t_start for t_start, _ in taken]
@@ -286,11 +300,16 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
             except (ValueError, OverflowError):
                 # No such day ("February 30"), or none before year 1 or after 9999.
                 continue
+            except _Upcoming:
+                # Its words are no other date either ("May" of "May 9" no month).
+                upcoming.append((start, end))
+                continue
             of_kind.append(
                 DateMention(value, precision, start, end, match.group(0), kind in _EXPLICIT)
             )
         found.append(of_kind)
-        taken = sorted(taken + [(m.start, m.end) for m in of_kind])
+        taken = sorted(taken + [(m.start, m.end) for m in of_kind] + upcoming)
+        upcoming = []
     every = [mention for of_kind in found for mention in of_kind]
     return sorted(every + _days_after(text, found, context), key=lambda mention: mention.start)
 
