@@ -610,13 +610,21 @@ def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> No
     ]
 
 
-def test_a_site_named_after_its_town_in_title_case_is_placed_at_the_town() -> None:
-    text = (
-        "This morning, June 22, a fire broke out at the Novoshakhtinsk Oil Refinery after a "
-        "drone attack."
-    )
+@pytest.mark.parametrize(
+    ("site", "place"),
+    [
+        # Not in the facility list: placed at the town the site is named after.
+        ("Novozybkov Oil Depot", "Novozybkov"),
+        # In the facility list: placed at the site itself.
+        ("Novoshakhtinsk Oil Refinery", "Novoshakhtinsk refinery"),
+    ],
+)
+def test_a_site_named_after_its_town_in_title_case_is_placed_at_the_site_or_town(
+    site: str, place: str
+) -> None:
+    text = f"This morning, June 22, a fire broke out at the {site} after a drone attack."
     events = extract_events(article_from_text(text, published=date(2022, 6, 22)))
-    assert [(e.place, e.target_type) for e in events] == [("Novoshakhtinsk", "oil")]
+    assert [(e.place, e.target_type) for e in events] == [(place, "oil")]
 
 
 def test_a_district_named_by_its_towns_adjective_is_placed_at_that_town() -> None:

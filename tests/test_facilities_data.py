@@ -22,8 +22,8 @@ REQUIRED_TYPES = (
     "power",
 )
 # Sites whose position could not be established from a public source are left out; the floor
-# is the count the file reached (401), so it catches a truncated or emptied file.
-MIN_ROWS = 414
+# is the count the file reached, so it catches a truncated or emptied file.
+MIN_ROWS = 428
 HEADER = "name,aliases,lat,lon,target_type,town,admin1,country,occupied,note"
 GOOD_ROW = (
     "Engels-2 air base,Engels-2|Engels airfield,51.481,46.211,airbase,Engels,"
