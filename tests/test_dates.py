@@ -169,3 +169,13 @@ def test_a_day_to_come_is_no_date_of_the_year_before() -> None:
     # Far enough after publication to be a day of the year before.
     (mention,) = find_dates("A depot burned on 9 July.", published)
     assert mention.value == date(2022, 7, 9)
+
+
+def test_a_month_abbreviation_is_a_whole_word() -> None:
+    # "14th separate" and "5th marine" are units, not 14 September and 5 March.
+    text = "the 14th separate UAV regiment and the 5th marine brigade"
+    assert find_dates(text, date(2025, 11, 16)) == []
+    assert resolved("on 3 Sep. and Sept 4", date(2025, 11, 16)) == [
+        ("2025-09-03", "day"),
+        ("2025-09-04", "day"),
+    ]

@@ -772,3 +772,12 @@ def test_a_title_case_word_that_is_also_a_town_is_no_place() -> None:
         published=date(2024, 5, 20),
     )
     assert [e.place for e in events] == ["Saky air base"]
+
+
+def test_the_quoted_name_of_a_site_before_its_kind_places_the_site() -> None:
+    events = events_of(
+        "On October 19, drones attacked the \u201cNovokuybyshevsk\u201d oil refinery in the "
+        "Samara region.",
+        published=date(2025, 11, 16),
+    )
+    assert [(e.date, e.place) for e in events] == [(date(2025, 10, 19), "Novokuibyshevsk refinery")]

@@ -440,7 +440,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and next_word.lower() not in GEO_NOUNS
         and mention.text.split()[-1].lower() not in GEO_NOUNS
         and not _LISTED_REGION.match(sentence, end)
-        and target_after(sentence, end) is None
+        and target_after(sentence, closing.end() if closing else end) is None
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
