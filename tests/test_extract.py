@@ -781,3 +781,15 @@ def test_the_quoted_name_of_a_site_before_its_kind_places_the_site() -> None:
         published=date(2025, 11, 16),
     )
     assert [(e.date, e.place) for e in events] == [(date(2025, 10, 19), "Novokuibyshevsk refinery")]
+
+
+def test_two_sites_of_one_port_are_two_strikes() -> None:
+    events = events_of(
+        "On the night of November 14, Ukrainian forces struck the naval base in Novorossiysk. "
+        "Missiles and drones also damaged the Sheskharis oil terminal.",
+        published=date(2025, 11, 15),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == [
+        ("Novorossiysk naval base", "naval"),
+        ("Sheskharis oil terminal", "oil"),
+    ]
