@@ -793,3 +793,12 @@ def test_two_sites_of_one_port_are_two_strikes() -> None:
         ("Novorossiysk naval base", "naval"),
         ("Sheskharis oil terminal", "oil"),
     ]
+
+
+def test_a_governor_named_after_a_comma_only_tells_who_said_it() -> None:
+    events = events_of(
+        "A car was hit by a Ukrainian drone in the Russian city of Belgorod, governor "
+        "Vyacheslav Gladkov said on Thursday.",
+        published=date(2025, 8, 14),
+    )
+    assert [(e.place, e.date) for e in events] == [("Belgorod", date(2025, 8, 14))]

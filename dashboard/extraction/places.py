@@ -325,6 +325,9 @@ def in_title_case(sentence: str) -> bool:
 #: an adjective before a name, not a part of it ("Rostov-on-Don" ends on a capital).
 _HYPHENED_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*-[a-z][a-z]*")
 
+#: A comma or a dash between a place and an office: the office only says who told it.
+_ATTRIBUTION_AFTER = re.compile(r"\s*[,;:—–(]")
+
 #: Words between a place and an office it names: "Kursk regional governor".
 _OFFICE_QUALIFIERS = frozenset(
     {"regional", "region's", "city", "provincial", "oblast", "municipal"}
@@ -367,12 +370,17 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
             and not any(pattern.match(sentence, owned_at) for _, pattern in TARGET_PATTERNS)
         ):
             return "actor (possessive)"
-    elif next_word.lower() in OFFICE_NOUNS or (
-        # "Kursk regional governor Roman Starovoyt", "the Kharkiv regional administration".
-        next_word.lower() in _OFFICE_QUALIFIERS
-        and len(after_words) > 1
-        and after_words[1].lower() in OFFICE_NOUNS
+    elif not _ATTRIBUTION_AFTER.match(sentence, end) and (
+        next_word.lower() in OFFICE_NOUNS
+        or (
+            # "Kursk regional governor Roman Starovoyt", "the Kharkiv regional administration".
+            next_word.lower() in _OFFICE_QUALIFIERS
+            and len(after_words) > 1
+            and after_words[1].lower() in OFFICE_NOUNS
+        )
     ):
+        # Not "in the city of Belgorod, governor Gladkov said": there the office says who
+        # told of the strike, after a comma.
         return "names an office, not a target"
     elif next_word.lower() == "time" and not ends_before(_ONE_TIME_BEFORE, sentence, start):
         return "time zone"
