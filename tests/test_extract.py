@@ -802,3 +802,26 @@ def test_a_governor_named_after_a_comma_only_tells_who_said_it() -> None:
         published=date(2025, 8, 14),
     )
     assert [(e.place, e.date) for e in events] == [("Belgorod", date(2025, 8, 14))]
+
+
+def test_a_town_held_by_ukraine_is_not_on_russias_side_for_a_word_elsewhere() -> None:
+    # "occupied" speaks of Crimea, not of the dateline's Kyiv.
+    events = events_of(
+        "Kyiv [Ukraine], August 4: Ukraine's military said it struck a Russian submarine "
+        "in a port of the occupied Crimean peninsula.",
+        published=date(2024, 8, 4),
+    )
+    assert "Kyiv" not in [e.place for e in events]
+
+
+def test_an_occupied_city_name_stands_for_the_occupied_part_of_its_region() -> None:
+    # The city of Zaporizhzhia is held by Ukraine; "Russia-held Zaporizhzhia" is the region's
+    # occupied part.
+    events = events_of(
+        "Ukrainian shelling damaged high-voltage equipment in Russia-held Zaporizhzhia on "
+        "Tuesday, leaving it without electricity.",
+        published=date(2025, 6, 3),
+    )
+    assert [(e.place, e.geo_precision, e.target_type) for e in events] == [
+        ("Zaporizhzhia Oblast", 3, "power")
+    ]

@@ -7,6 +7,7 @@ reports of the same day fold into that day's located event.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 from ..articles import Article
 from ..frontline import side_of
+from ..gazetteer import Gazetteer, normalise
 from ..merge import merge_events, same_strike
 from ..model import (
     GEO_NONE,
@@ -33,6 +35,11 @@ from .lexicon import (
 )
 from .scan import per_text
 
+#: An occupation cue right before a name: "Russian-occupied Zaporizhia".
+_OCCUPIED_NAME = re.compile(
+    "(?i:" + OCCUPIED_CUE.pattern + ")" + r"\s+(?:\w+\s+){0,3}?(?P<name>[A-Z][\w'’-]+)"
+)
+
 #: A report comes out at most this many days after the strike it tells of.
 _REPORT_LAG_DAYS = 2
 
@@ -42,6 +49,8 @@ def decide(doc: Document) -> None:
     drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
     _own_weapons_only_off_the_main_day(drafts)
+    for draft in drafts:
+        _to_occupied_part(draft, doc.gazetteer)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
     # strike's own date says which side a Ukrainian place was on.
     drafts = [d for d in drafts if on_russias_side(d)]
@@ -159,17 +168,41 @@ def _tells_occupied(quote: str) -> bool:
     return OCCUPIED_CUE.search(quote) is not None
 
 
+#: Letters of a town's name enough to know it in another spelling ("Zaporizhia").
+_STEM_LETTERS = 5
+
+
+def _to_occupied_part(draft: Draft, gazetteer: Gazetteer) -> None:
+    """ "Russian-occupied Zaporizhia", its city on Ukraine's side: the occupied part of the
+    city's region."""
+    place = draft.place
+    if place is None or place.country != "UA" or place.occupied or place.kind != "city":
+        return
+    stem = normalise(place.name)[:_STEM_LETTERS]
+    told = any(
+        normalise(m.group("name")).startswith(stem)
+        for quote in dict.fromkeys(draft.quotes)
+        for m in _OCCUPIED_NAME.finditer(quote)
+    )
+    if not told or side_of(place.lat, place.lon, draft.date) == "occupied" or not place.admin1:
+        return
+    region = gazetteer.region(place.admin1, "UA")
+    if region is not None:
+        draft.place = region
+
+
 def on_russias_side(draft: Draft) -> bool:
     place = draft.place
     if place is None or place.country != "UA" or place.occupied:
         return True
-    # A strike told many times in one long sentence holds it as many times: read it once.
-    if any(_tells_occupied(quote) for quote in dict.fromkeys(draft.quotes)):
-        return True
-    # A region of Ukraine is a strike on Russia's side only when told as occupied: the front
-    # crosses Kherson, Zaporizhzhia and Donetsk regions, whose middle says nothing of a side.
     if place.kind == "region":
-        return False
+        # A region of Ukraine is a strike on Russia's side only when told as occupied: the
+        # front crosses Kherson, Zaporizhzhia and Donetsk regions, whose middle says nothing
+        # of a side. (A strike told many times in one long sentence holds it as many times:
+        # read it once.)
+        return any(_tells_occupied(quote) for quote in dict.fromkeys(draft.quotes))
+    # A town or a site: the front line of the day says, not a word elsewhere in the sentence
+    # ("Kyiv [Ukraine]: ... a port in the occupied Crimean peninsula").
     return side_of(place.lat, place.lon, draft.date) == "occupied"
 
 

@@ -330,14 +330,14 @@ NEGATED_ATTACK = re.compile(
 OCCUPIED_CUE = _words(
     r"occupied",
     r"occupation",
-    r"russian-(?:held|occupied|controlled|installed|appointed)",
+    r"russian?-(?:held|occupied|controlled|installed|appointed)",
     r"moscow-(?:installed|appointed|backed|controlled)",
     r"seized",
     r"captured",
     r"annexed",
     r"kremlin-installed",
     r"under russian control",
-    r"held by russia",
+    r"(?:held|controlled) by (?:russia|moscow)",
 )
 
 #: Verbs and nouns of an attack on something: a sentence without one reports no strike.
