@@ -825,3 +825,22 @@ def test_an_occupied_city_name_stands_for_the_occupied_part_of_its_region() -> N
     assert [(e.place, e.geo_precision, e.target_type) for e in events] == [
         ("Zaporizhzhia Oblast", 3, "power")
     ]
+
+
+def test_a_region_reported_a_day_later_is_the_strike_on_a_place_in_it() -> None:
+    events = events_of(
+        "Missiles struck the Sevmorzavod shipyard in Sevastopol on Friday, sinking a "
+        "submarine. On Sunday, Ukraine's navy said it had attacked a submarine in a port of "
+        "occupied Crimea.",
+        published=date(2024, 8, 4),
+    )
+    assert [(e.place, e.date) for e in events] == [("Sevmorzavod shipyard", date(2024, 8, 2))]
+
+
+def test_missiles_shot_down_over_a_region_the_next_day_are_another_attack() -> None:
+    events = events_of(
+        "Missiles struck the Belbek air base overnight into Wednesday, destroying three jets. "
+        "On Thursday the ministry said it had intercepted five more missiles over Crimea.",
+        published=date(2024, 5, 17),
+    )
+    assert sorted(e.place for e in events) == ["Belbek air base", "Crimea"]

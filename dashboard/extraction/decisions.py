@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .document import Draft
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 from ..articles import Article
 from ..frontline import side_of
 from ..gazetteer import Gazetteer, normalise
-from ..merge import merge_events, same_strike
+from ..merge import compatible, merge_events, same_strike
 from ..model import (
     GEO_NONE,
     GEO_REGION,
@@ -31,6 +31,7 @@ from ..model import (
 )
 from .lexicon import (
     EARLIER_STRIKE,
+    INTERCEPTION,
     OCCUPIED_CUE,
 )
 from .scan import per_text
@@ -218,7 +219,7 @@ def consolidate(events: list[Event]) -> list[Event]:
     of_date: dict[tuple[date, str], list[int]] = {}
     for event in sorted(events, key=lambda e: (not e.located, e.geo_precision)):
         day = (event.date, event.date_precision)
-        for index in of_date.get(day, ()):
+        for index in (*of_date.get(day, ()), *_days_near(of_date, event)):
             known = merged[index]
             if same_strike(known, event) or _folds_into(event, known):
                 merged[index] = merge_events(known, event)
@@ -268,15 +269,41 @@ def _region_holds(region: str | None, admin1: str | None) -> bool:
     )
 
 
+def _days_near(of_date: dict[tuple[date, str], list[int]], event: Event) -> list[int]:
+    """For a region's report of a day, the merged events of the days around it."""
+    if event.geo_precision != GEO_REGION or event.date_precision != "day":
+        return []
+    return [
+        index
+        for lag in range(-_REPORT_LAG_DAYS, _REPORT_LAG_DAYS + 1)
+        if lag
+        for index in of_date.get((event.date + timedelta(days=lag), "day"), ())
+    ]
+
+
+def _told_of_nearby_day(event: Event, known: Event) -> bool:
+    """A region's report a day or two from a named place's strike tells of that strike,
+    unless it tells of another: another kind of target, or missiles shot down over it."""
+    return (
+        event.date_precision == "day"
+        and abs((event.date - known.date).days) <= _REPORT_LAG_DAYS
+        and compatible(event.target_type, known.target_type)
+        and not any(INTERCEPTION.search(q) for s in event.sources for q in s.quotes)
+    )
+
+
 def _folds_into(event: Event, known: Event) -> bool:
     """An unlocated mention of the same day and target as a located strike (whatever weapon
     it names: "drones and missiles" are told one at a time); or a region's report
-    (interceptions over it) of a day on which a named place in it was hit."""
+    (interceptions over it) of a day on which, or of a report a day or two from one on which,
+    a named place in it was hit ("Crimea was attacked" of the strike on its port)."""
     if (
         event.geo_precision == GEO_REGION
-        and known.geo_precision < GEO_REGION
+        and known.located
+        and known.place != event.place
         and _region_holds(event.admin1, known.admin1)
-        and (event.date, event.date_precision) == (known.date, known.date_precision)
+        and event.date_precision == known.date_precision
+        and (event.date == known.date or _told_of_nearby_day(event, known))
     ):
         return True
     return (
