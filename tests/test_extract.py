@@ -844,3 +844,20 @@ def test_missiles_shot_down_over_a_region_the_next_day_are_another_attack() -> N
         published=date(2024, 5, 17),
     )
     assert sorted(e.place for e in events) == ["Belbek air base", "Crimea"]
+
+
+def test_a_drone_flying_toward_a_site_that_then_burns_struck_it() -> None:
+    events = events_of(
+        "Footage showed a drone flying toward the Novoshakhtinsk refinery in the Rostov region "
+        "on Wednesday before one of its units caught on fire.",
+        published=date(2022, 6, 22),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Novoshakhtinsk refinery", "hit")]
+
+
+def test_drones_shot_down_on_their_way_to_a_city_struck_nothing_there() -> None:
+    events = events_of(
+        "Two drones flying toward Moscow were shot down over the Kaluga region on Wednesday.",
+        published=date(2024, 11, 6),
+    )
+    assert "Moscow" not in [e.place for e in events]

@@ -368,7 +368,7 @@ ATTACK = _words(
     r"damag(?:ed|es|ing)",
     r"ablaze",
     r"set (?:fire to|on fire|alight|ablaze)",
-    r"caught fire",
+    r"caught (?:on )?fire",
     r"fire broke out",
     r"raids?",
     r"slamm(?:ed|ing)",

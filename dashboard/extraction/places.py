@@ -42,6 +42,7 @@ from .lexicon import (
     COMMON_WORDS,
     DISTANCE_REFERENCE,
     GEO_NOUNS,
+    IMPACT,
     LAUNCH_REFERENCE,
     OFFICE_NOUNS,
     PASSIVE_STRIKE,
@@ -325,6 +326,11 @@ def in_title_case(sentence: str) -> bool:
 #: an adjective before a name, not a part of it ("Rostov-on-Don" ends on a capital).
 _HYPHENED_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*-[a-z][a-z]*")
 
+#: Flying towards a place: a route, unless the sentence says what it did there.
+_APPROACH_BEFORE = re.compile(
+    r"\b(?:towards?|heading for|approaching)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+
 #: A comma or a dash between a place and an office: the office only says who told it.
 _ATTRIBUTION_AFTER = re.compile(r"\s*[,;:—–(]")
 
@@ -350,7 +356,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "distance reference"
     if ends_before(LAUNCH_REFERENCE, sentence, start):
         return "launch site"
-    if ends_before(ROUTE_REFERENCE, sentence, start):
+    if ends_before(ROUTE_REFERENCE, sentence, start) and not (
+        # "a drone flying toward the refinery before it caught fire": it got there.
+        ends_before(_APPROACH_BEFORE, sentence, start) and IMPACT.search(sentence, end)
+    ):
         return "route"
     if mention.possessive:
         owned = _OWNED.match(sentence, end)
