@@ -861,3 +861,23 @@ def test_drones_shot_down_on_their_way_to_a_city_struck_nothing_there() -> None:
         published=date(2024, 11, 6),
     )
     assert "Moscow" not in [e.place for e in events]
+
+
+def test_a_dateline_opening_a_later_paragraph_is_no_strike_place() -> None:
+    events = events_of(
+        "Drone hits fleet headquarters in Sevastopol\n\n"
+        "Moscow, 31 July 2022 (dpa) - A drone hit the courtyard of the Black Sea Fleet "
+        "headquarters in Sevastopol on Sunday, the city's governor said.",
+        published=date(2022, 7, 31),
+    )
+    assert "Moscow" not in [e.place for e in events]
+    assert any((e.place or "").startswith("Sevastopol") or e.admin1 == "Sevastopol" for e in events)
+
+
+def test_the_agent_of_a_deed_or_a_word_is_no_strike_place() -> None:
+    events = events_of(
+        "A sea drone struck a tanker in the Kerch Strait on Friday. The attack was confirmed "
+        "by Moscow, whose ministry claimed no damage.",
+        published=date(2023, 8, 5),
+    )
+    assert "Moscow" not in [e.place for e in events]

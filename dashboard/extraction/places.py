@@ -287,6 +287,18 @@ def _best_place(places: list[Place]) -> Place:
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
+#: A dateline opening any paragraph: "Moscow, 31 July 2022 (dpa) -", "Kyiv [Ukraine], August 4:".
+_DATED_DATELINE_AFTER = re.compile(
+    r"(?:\s*\[[^\]]*\])?\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b"
+)
+#: The agent of a deed or a word: "confirmed by Moscow", "carried out by the Kyiv regime".
+_AGENT_BEFORE = re.compile(
+    r"\b(?:(?:confirmed|claimed|reported|denied|announced|acknowledged|stated|carried out|"
+    r"launched|fired|ordered|appointed|installed|backed|controlled|held|run|governed|"
+    r"occupied|seized|captured|annexed)\s+by|blamed on|attributed to)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OWNED = re.compile(r"['’]s\s*")
 #: Up to the word after the next one, if there is one ("Moscow was hit": "hit").
 _PAST_NEXT_WORD = re.compile(r"\s*(?:\S+\s+(?=\S))?")
@@ -350,8 +362,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "a country is not a location"
     if place.feature == "sea":
         return "an open sea is not a location"
-    if at_text_start and start == 0 and _DATELINE_AFTER.match(sentence, end):
+    if start == 0 and (
+        (at_text_start and _DATELINE_AFTER.match(sentence, end))
+        or _DATED_DATELINE_AFTER.match(sentence, end)
+    ):
         return "dateline"
+    if ends_before(_AGENT_BEFORE, sentence, start):
+        # "the attack was confirmed by Moscow", "an operation carried out by Kyiv".
+        return "actor (agent)"
     if ends_before(DISTANCE_REFERENCE, sentence, start):
         return "distance reference"
     if ends_before(LAUNCH_REFERENCE, sentence, start):
