@@ -44,6 +44,21 @@ def stronger_outcome(a: Outcome, b: Outcome) -> Outcome:
 
 DATE_RANK: dict[DatePrecision, int] = {"day": 0, "month": 1, "year": 2}
 
+#: The full-scale invasion: strikes before it have no front line of their date to be
+#: measured against (the first snapshot is of April 2022), and are outside the dashboard's
+#: scope.
+FIRST_DAY = date(2022, 2, 24)
+
+
+def period_end(day: date, precision: DatePrecision) -> date:
+    """The last day of the period a date stands for: the day, its month or its year."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return day
+
 
 def parse_iso_date(text: str) -> date:
     """Parse ``YYYY-MM-DD`` or raise :class:`DateError` with a one-line reason."""

@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.errors import DateError
 from dashboard.extraction.dates import best_date, event_dates, find_dates
-from dashboard.model import parse_iso_date, same_period
+from dashboard.model import parse_iso_date, period_end, same_period
 
 WEDNESDAY = date(2024, 11, 6)
 SATURDAY = date(2023, 8, 5)
@@ -179,3 +179,10 @@ def test_a_month_abbreviation_is_a_whole_word() -> None:
         ("2025-09-03", "day"),
         ("2025-09-04", "day"),
     ]
+
+
+def test_a_period_ends_on_its_last_day() -> None:
+    assert period_end(date(2024, 2, 1), "month") == date(2024, 2, 29)
+    assert period_end(date(2023, 12, 1), "month") == date(2023, 12, 31)
+    assert period_end(date(2022, 1, 1), "year") == date(2022, 12, 31)
+    assert period_end(date(2022, 3, 5), "day") == date(2022, 3, 5)

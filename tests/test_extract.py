@@ -881,3 +881,13 @@ def test_the_agent_of_a_deed_or_a_word_is_no_strike_place() -> None:
         published=date(2023, 8, 5),
     )
     assert "Moscow" not in [e.place for e in events]
+
+
+def test_a_file_photo_from_before_the_war_is_no_strike() -> None:
+    events = events_of(
+        "The Novokuibyshevsk oil refinery halted work after a drone attack, Reuters reported "
+        "on Oct. 20. A chimney emits vapour above a unit at the Novokuibyshevsk oil refinery, "
+        "in the Samara region, on Thursday, Dec. 22, 2016.",
+        published=date(2025, 10, 20),
+    )
+    assert [e.date.year for e in events] == [2025]

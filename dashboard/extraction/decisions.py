@@ -24,10 +24,12 @@ from ..frontline import side_of
 from ..gazetteer import Gazetteer, normalise
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
+    FIRST_DAY,
     GEO_NONE,
     GEO_REGION,
     Event,
     Source,
+    period_end,
 )
 from .lexicon import (
     EARLIER_STRIKE,
@@ -50,6 +52,8 @@ def decide(doc: Document) -> None:
     drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
     _own_weapons_only_off_the_main_day(drafts)
+    # A file photo's caption ("the refinery on Dec. 22, 2016") tells of no strike of the war.
+    drafts = [d for d in drafts if period_end(d.date, d.precision) >= FIRST_DAY]
     for draft in drafts:
         _to_occupied_part(draft, doc.gazetteer)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the

@@ -23,9 +23,8 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from ..model import GEO_FACILITY, GEO_REGION, GEO_TOWN, DatePrecision, Event, Weapon
+from ..model import FIRST_DAY, GEO_FACILITY, GEO_REGION, GEO_TOWN, DatePrecision, Event, Weapon
 from .base import (
-    FIRST_DAY,
     Layout,
     Record,
     RowError,

@@ -20,9 +20,6 @@ from ..errors import InputError
 from ..gazetteer import default_gazetteer
 from ..model import DatePrecision, Weapon
 
-#: Strikes before the full-scale invasion have no front line of their date to be measured
-#: against (the first snapshot is of April 2022), and are outside the dashboard's scope.
-FIRST_DAY = date(2022, 2, 24)
 #: The separators an export may use between fields; the header decides which one it is.
 DELIMITERS = (",", ";", "\t")
 

@@ -25,9 +25,8 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from ..model import DATE_RANK, GEO_REGION, GEO_TOWN, DatePrecision
+from ..model import DATE_RANK, FIRST_DAY, GEO_REGION, GEO_TOWN, DatePrecision
 from .base import (
-    FIRST_DAY,
     Layout,
     Record,
     RowError,
