@@ -28,12 +28,11 @@ from .errors import DataError
 from .frontline import distances_to_front_km
 from .gazetteer import Gazetteer, default_gazetteer
 from .geometry import distances_to_border_km
-from .model import GEO_FACILITY, GEO_NONE, GEO_REGION, GEO_TOWN, Event, Source
+from .model import FIRST_DAY, GEO_FACILITY, GEO_NONE, GEO_REGION, GEO_TOWN, Event, Source
 from .settings import get_settings
 
 #: Every synthetic quote starts with this, so no demo sentence passes for a real one.
 SYNTHETIC_MARK = "[SYNTHETIC DEMO]"
-FIRST_DAY = date(2022, 2, 24)
 LAST_DAY = date(2025, 12, 31)
 
 #: Real towns often named in strike reports; resolved in the gazetteer for coordinates.
