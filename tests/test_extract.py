@@ -891,3 +891,18 @@ def test_a_file_photo_from_before_the_war_is_no_strike() -> None:
         published=date(2025, 10, 20),
     )
     assert [e.date.year for e in events] == [2025]
+
+
+def test_a_heading_with_a_day_dates_the_list_below_it() -> None:
+    events = events_of(
+        "Russia-Ukraine war: key events\n\n"
+        "These are the main developments of the war.\n\n"
+        "Photo: soldiers at a position in the east.\n\n"
+        "A chaplain visits servicemen near the front.\n\n"
+        "Here is where things stand on Friday, December 26:\n\n"
+        "Fighting\n\n"
+        "Ukraine's General Staff said its forces struck the Novoshakhtinsk oil refinery "
+        "in Russia's Rostov region with missiles.",
+        published=date(2025, 12, 26),
+    )
+    assert [(e.place, e.date) for e in events] == [("Novoshakhtinsk refinery", date(2025, 12, 26))]

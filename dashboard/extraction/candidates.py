@@ -68,6 +68,9 @@ _LEAD_WORDS = 4
 _TALLY_REGIONS = 3
 
 
+#: A line that introduces the list below it.
+_HEADING = re.compile(r":\s*$")
+
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
 
@@ -117,6 +120,12 @@ def find_candidates(doc: Document) -> None:
             last_draft.ship_names.extend(ships)
         last_strike_index = sentence.index if attack else last_strike_index
         if not attack:
+            if context is None and _HEADING.search(text):
+                # "Here is where things stand on Friday, December 26:": the day the list
+                # below it tells of.
+                heading_dates = event_dates(text, find_dates(text, published))
+                if heading_dates and heading_dates[0].precision == "day":
+                    context = (heading_dates[0].value, "day")
             located = where_targets_stand(text, located)
             if not (follows_strike and located):
                 continue
