@@ -906,3 +906,12 @@ def test_a_heading_with_a_day_dates_the_list_below_it() -> None:
         published=date(2025, 12, 26),
     )
     assert [(e.place, e.date) for e in events] == [("Novoshakhtinsk refinery", date(2025, 12, 26))]
+
+
+def test_some_missiles_shot_down_is_not_the_whole_salvo_stopped() -> None:
+    events = events_of(
+        "Ukrainian troops fired twelve missiles at the city of Lugansk on Sunday, four of "
+        "them were shot down near the city, the region's head said.",
+        published=date(2024, 8, 4),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Luhansk", "unknown")]

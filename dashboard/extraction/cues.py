@@ -20,6 +20,7 @@ from .lexicon import (
     INTERCEPTION,
     NEGATED_ATTACK,
     NEGATION_BEFORE,
+    PARTIAL_COUNT,
     TARGET_PATTERNS,
     WEAPON_AS_TARGET,
     WEAPON_PATTERNS,
@@ -403,6 +404,7 @@ def _outcome_within(text: str, left: int, right: int) -> Outcome:
     for match in IMPACT.finditer(text, left, right):
         if not NEGATION_BEFORE.search(text, max(left, match.start() - LOOKBACK), match.start()):
             return "hit"
-    if INTERCEPTION.search(text, left, right):
+    if INTERCEPTION.search(text, left, right) and not PARTIAL_COUNT.search(text, left, right):
+        # "four of them were shot down": the others were not.
         return "intercepted"
     return "unknown"

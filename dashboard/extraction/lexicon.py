@@ -493,6 +493,12 @@ IMPACT = _words(
     r"dead",
     r"smoke",
 )
+#: A part of a salvo: "four of them", "13 of the cruise missiles", "68 of 91".
+PARTIAL_COUNT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|most|"
+    r"several|many) of (?:them|these|those|the|\d+)\b",
+    re.IGNORECASE,
+)
 #: Drones or missiles stopped before they reached anything: ``intercepted``.
 INTERCEPTION = _words(
     r"intercept(?:ed|ion|ions|s|ing)?",
