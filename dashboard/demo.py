@@ -225,6 +225,8 @@ def make_demo_events(
             day = day.replace(day=1)
         elif precision == "year":
             day = day.replace(month=1, day=1)
+        # A month or year known only stands at its first day, but never before the war's.
+        day = max(day, FIRST_DAY)
         unlocated = rng.random() < 0.03
         if unlocated:
             lat = lon = None
