@@ -915,3 +915,28 @@ def test_some_missiles_shot_down_is_not_the_whole_salvo_stopped() -> None:
         published=date(2024, 8, 4),
     )
     assert [(e.place, e.outcome) for e in events] == [("Luhansk", "unknown")]
+
+
+def test_a_kind_of_site_in_a_region_is_only_a_known_site_of_that_kind() -> None:
+    # The Rostov region's one known oil site is a refinery: "an oil depot" there is not it,
+    # while "an oil refinery" there is.
+    depot = events_of(
+        "Drones set fire to an oil depot in Russia's Rostov region on Thursday.",
+        published=date(2024, 6, 6),
+    )
+    assert [(e.place, e.target_type) for e in depot] == [("Rostov Oblast", "oil")]
+    refinery = events_of(
+        "Drones set fire to an oil refinery in Russia's Rostov region and to a fuel depot in "
+        "the Belgorod region on Thursday.",
+        published=date(2024, 6, 6),
+    )
+    assert ("Novoshakhtinsk refinery", "oil") in [(e.place, e.target_type) for e in refinery]
+
+
+def test_energy_infrastructure_in_a_region_is_no_one_site() -> None:
+    events = events_of(
+        "A drone attack targeting energy infrastructure in the occupied part of the Kherson "
+        "region overnight on June 3 caused blackouts.",
+        published=date(2025, 6, 3),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Kherson Oblast", "power")]

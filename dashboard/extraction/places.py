@@ -721,16 +721,76 @@ def locate(
             for f in gazetteer.facilities
             if f.admin1 == place.admin1 and f.target_type == target_type
         ]
-        noun = (target or "").split()[-1].lower().rstrip("s") if target else ""
-        named = [
-            f for f in inside if noun and re.search(rf"\b{re.escape(noun)}s?\b", f.name.lower())
-        ]
+        # Only a noun of a kind of site names one: not "energy infrastructure" nor "oil". The
+        # site standing in the region is the one before it: "an oil refinery in Russia's
+        # Rostov region and a fuel depot in ...".
+        phrase = _site_standing_in(text, mention.start) or target or ""
+        noun = phrase.split()[-1].lower().rstrip("s") if phrase else ""
+        words = _SITE_NAME_WORDS.get(noun)
+        named = (
+            [f for f in inside if words & set(_NAME_WORD.findall(f.name.lower()))]
+            if words is not None
+            else []
+            if noun in _NO_SITE
+            else inside
+        )
         # Of several known there, the one the article names elsewhere is the one it means.
-        in_article = [f for f in inside if f in named_sites]
-        for candidates in (inside, named, in_article):
+        in_article = [f for f in named if f in named_sites]
+        for candidates in (named, in_article):
             if len(candidates) == 1:
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
+
+
+_NAME_WORD = re.compile(r"[a-z]+")
+#: Nouns of a whole network, not of one site in it.
+_NO_SITE = frozenset({"infrastructure", "grid", "system", "network"})
+_AIRFIELD = frozenset({"airfield", "airbase", "air", "base"})
+_STORAGE = frozenset({"depot", "terminal", "storage", "farm"})
+_ARSENAL = frozenset({"arsenal", "ammunition", "depot"})
+#: The words of a facility's name that a noun of a kind of site stands for: "an airfield in
+#: the Ivanovo region" is its "air base", "an oil depot" no refinery. Other nouns ("the
+#: facility", "oil") take the one site of the target's kind the region has.
+_SITE_NAME_WORDS: dict[str, frozenset[str]] = {
+    "airfield": _AIRFIELD,
+    "airbase": _AIRFIELD,
+    "aerodrome": _AIRFIELD,
+    "base": frozenset({"base", "airfield", "airbase"}),
+    "airport": frozenset({"airport"}),
+    "depot": _STORAGE | {"arsenal"},
+    "storage": _STORAGE,
+    "terminal": _STORAGE,
+    "arsenal": _ARSENAL,
+    "ammunition": _ARSENAL,
+    "refinery": frozenset({"refinery"}),
+    "plant": frozenset({"plant", "factory", "works"}),
+    "factory": frozenset({"plant", "factory", "works"}),
+    "station": frozenset({"station", "substation"}),
+    "substation": frozenset({"substation"}),
+    "shipyard": frozenset({"shipyard"}),
+    "port": frozenset({"port", "harbour"}),
+    "bridge": frozenset({"bridge"}),
+}
+
+
+#: From a site's noun to the region it stands in: " in Russia's ", " caught fire in the ".
+_SITE_IN_REGION = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+
+
+def _site_standing_in(text: str, region_start: int) -> str | None:
+    """The noun of the site the words before a region place in it, if any."""
+    window = max(0, region_start - TARGET_WINDOW)
+    last = None
+    for _, pattern in TARGET_PATTERNS:
+        for match in pattern.finditer(text, window, region_start):
+            if _SITE_IN_REGION.fullmatch(text, match.end(), region_start) and (
+                last is None or match.end() > last.end()
+            ):
+                last = match
+    return last.group(0) if last else None
 
 
 # A town named again and again in a text asks the same of the gazetteer.
