@@ -940,3 +940,23 @@ def test_energy_infrastructure_in_a_region_is_no_one_site() -> None:
         published=date(2025, 6, 3),
     )
     assert [(e.place, e.target_type) for e in events] == [("Kherson Oblast", "power")]
+
+
+def test_moscow_named_for_its_government_is_no_strike_place() -> None:
+    for text in (
+        "Ukraine's drone strikes on Russian refineries on Sunday aim to deprive Moscow of "
+        "the oil revenue it needs for the war.",
+        "Ukrainian forces have stepped up long-range drone attacks on Russia, while Moscow "
+        "continues precision strikes on military facilities.",
+    ):
+        places = [e.place or "" for e in events_of(text, published=date(2025, 11, 6))]
+        assert not any(place.startswith("Moscow") for place in places)
+
+
+def test_moscow_named_where_drones_flew_or_struck_is_the_city() -> None:
+    for text in (
+        "Drones attacked Moscow overnight on Sunday, damaging a house.",
+        "Debris fell in Moscow on Sunday after drones were shot down, damaging a house.",
+        "Moscow was hit by drones on Sunday, damaging a house.",
+    ):
+        assert "Moscow" in [e.place for e in events_of(text, published=date(2025, 11, 6))]

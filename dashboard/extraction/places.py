@@ -343,6 +343,23 @@ _APPROACH_BEFORE = re.compile(
     r"\b(?:towards?|heading for|approaching)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
 )
 
+#: Capitals that reports name for their governments as often as for the city.
+_GOVERNMENT_SEATS = frozenset({"moscow"})
+#: Words before a capital that make it the city: "drones over Moscow", "attacked Moscow".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|on|over|near|at|towards?|around|outside|across|into|above|below|of|from|"
+    r"targeting|targeted|attacked|attacking|attack|struck|striking|strike|hit|hitting|"
+    r"shelled|bombed|raided|raid|attacks|strikes)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+#: Words after a capital that make it the city: "Moscow region", "Moscow was hit".
+_PLACE_AFTER = re.compile(
+    r"\s*(?:region|oblast|city|area|suburbs?|outskirts|districts?|airports?|refinery|"
+    r"(?:was|were|is|are|has been|had been|came)\s+(?:\w+\s+)?(?:hit|struck|attacked|"
+    r"targeted|shelled|under))\b|['’]s\s",
+    re.IGNORECASE,
+)
+
 #: A comma or a dash between a place and an office: the office only says who told it.
 _ATTRIBUTION_AFTER = re.compile(r"\s*[,;:—–(]")
 
@@ -360,6 +377,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     previous = (words_before(sentence, start, 1) or [""])[0]
     if place.kind == "country":
         return "a country is not a location"
+    if (
+        normalise(place.name) in _GOVERNMENT_SEATS
+        and not mention.described
+        and not ends_before(_PLACE_BEFORE, sentence, start)
+        and not _PLACE_AFTER.match(sentence, end + (2 if mention.possessive else 0))
+    ):
+        # "deprive Moscow of revenue", "Moscow continues its strikes": the government.
+        return "actor (the government)"
     if place.feature == "sea":
         return "an open sea is not a location"
     if start == 0 and (
