@@ -223,6 +223,30 @@ def name_keys(name: str, aliases: Iterable[str] = ()) -> tuple[str, ...]:
     return (own, *(k for k in rest if k and k != own))
 
 
+#: Names of one kind of site that reports use for one another, as matching keys: "the
+#: Orlovskaya thermal power plant" is the Orlovskaya TETs.
+_SITE_KIND_NAMES: tuple[tuple[str, ...], ...] = (
+    ("chp", "tpp", "tets", "thermal power plant", "thermal power station", "heat and power plant"),
+    ("air base", "airbase", "airfield", "military airfield", "air field"),
+    ("refineri", "oil refineri"),
+    ("substation", "electrical substation", "power substation"),
+)
+
+
+def facility_keys(name: str, aliases: Iterable[str] = ()) -> tuple[str, ...]:
+    """:func:`name_keys` of a facility, with each name also told by the other words for its
+    kind of site ("Oryol CHP", "Oryol thermal power plant")."""
+    keys = name_keys(name, aliases)
+    more: dict[str, None] = {}
+    for key in keys:
+        for words in _SITE_KIND_NAMES:
+            ending = next((w for w in words if key.endswith(" " + w)), None)
+            if ending is not None:
+                stem = key[: -len(ending)]
+                more.update(dict.fromkeys(stem + other for other in words))
+    return (*keys, *(k for k in more if k not in keys))
+
+
 class Gazetteer:
     """Places by normalised name, ranked for news text.
 
@@ -300,7 +324,7 @@ class Gazetteer:
         if facilities.exists():
             for place, aliases in _read_facilities(facilities, regions):
                 places.append(place)
-                keys.append(name_keys(place.name, aliases))
+                keys.append(facility_keys(place.name, aliases))
         features = folder / FEATURES_FILE
         if features.exists():
             for place, aliases in _read_features(features, regions):

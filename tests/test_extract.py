@@ -960,3 +960,12 @@ def test_moscow_named_where_drones_flew_or_struck_is_the_city() -> None:
         "Moscow was hit by drones on Sunday, damaging a house.",
     ):
         assert "Moscow" in [e.place for e in events_of(text, published=date(2025, 11, 6))]
+
+
+def test_a_site_named_in_full_wins_over_its_adjective() -> None:
+    events = events_of(
+        "Drones targeted the Orlovskaya thermal power plant overnight on Friday, causing "
+        "power cuts.",
+        published=date(2025, 12, 19),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Oryol CHP", "power")]

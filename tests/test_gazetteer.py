@@ -595,3 +595,10 @@ def test_names_as_reporters_spell_them_find_the_town_they_mean(written: str, mea
 @pytest.mark.parametrize("word", ["Zelensky", "Sobyanin", "Telegram", "Kyev"])
 def test_spelling_finds_nothing_for_people_and_words_and_short_names(word: str) -> None:
     assert default_gazetteer().lookup_spelling(word) == []
+
+
+def test_a_site_is_found_by_any_word_for_its_kind() -> None:
+    gazetteer = default_gazetteer()
+    for name in ("Orlovskaya thermal power plant", "Oryol TPP", "Orlovskaya TETs"):
+        assert [p.name for p in gazetteer.lookup(name)] == ["Oryol CHP"], name
+    assert [p.name for p in gazetteer.lookup("Kacha airfield")] == ["Kacha air base"]

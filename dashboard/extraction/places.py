@@ -257,7 +257,12 @@ def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place
 def _with_districts(
     mentions: list[PlaceMention], districts: list[PlaceMention]
 ) -> list[PlaceMention]:
-    """A district wins over a name inside it ("Kamensky" of "the Kamensky district")."""
+    """A district wins over a name inside it ("Kamensky" of "the Kamensky district"); a known
+    site named in full wins over its adjective ("the Orlovskaya thermal power plant")."""
+    sites = [m for m in mentions if m.place.kind == "facility"]
+    districts = [
+        d for d in districts if not any(s.start <= d.start and d.end <= s.end for s in sites)
+    ]
     return sorted([*_clear_of(mentions, districts), *districts], key=lambda m: m.start)
 
 
