@@ -969,3 +969,13 @@ def test_a_site_named_in_full_wins_over_its_adjective() -> None:
         published=date(2025, 12, 19),
     )
     assert [(e.place, e.target_type) for e in events] == [("Oryol CHP", "power")]
+
+
+def test_a_district_of_a_city_is_no_town_named_like_it() -> None:
+    for text in (
+        "Residents reported a drone attack on the Krasnoarmeysky district of Volgograd on "
+        "Wednesday, where the refinery stands.",
+        "At least four explosions hit Penza's Zheleznodorozhny district on Monday.",
+    ):
+        places = [e.place for e in events_of(text, published=date(2025, 9, 8))]
+        assert not any(p in ("Krasnoarmeyskiy", "Zheleznodorozhnyy") for p in places), places

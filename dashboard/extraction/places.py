@@ -365,6 +365,13 @@ _PLACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_DISTRICT_WORD = re.compile(r"\s+(?:district|raion|rayon)\b", re.IGNORECASE)
+#: A city that owns the district named next to it: "Penza's", "of Volgograd".
+_CITY_BEFORE = re.compile(r"\b(?!Russia|Ukraine)[A-Z][\w-]+['’]s\s+(?:the\s+)?$")
+_CITY_DISTRICT_AFTER = re.compile(
+    r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+city\s+of\s+)?[A-Z]", re.IGNORECASE
+)
+
 #: A comma or a dash between a place and an office: the office only says who told it.
 _ATTRIBUTION_AFTER = re.compile(r"\s*[,;:—–(]")
 
@@ -402,6 +409,13 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "actor (agent)"
     if ends_before(DISTANCE_REFERENCE, sentence, start):
         return "distance reference"
+    if place.kind == "city" and (
+        _CITY_DISTRICT_AFTER.match(sentence, end)
+        or (_DISTRICT_WORD.match(sentence, end) and ends_before(_CITY_BEFORE, sentence, start))
+    ):
+        # "Penza's Zheleznodorozhny district", "the Krasnoarmeysky district of Volgograd": a
+        # district of the city, not a town named like it.
+        return "a district of a city"
     if ends_before(LAUNCH_REFERENCE, sentence, start):
         return "launch site"
     if ends_before(ROUTE_REFERENCE, sentence, start) and not (
