@@ -55,8 +55,10 @@ def period_end(day: date, precision: DatePrecision) -> date:
     if precision == "year":
         return date(day.year, 12, 31)
     if precision == "month":
-        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return date.fromordinal(following.toordinal() - 1)
+        # December's end is known without the next year's first day (none after 9999).
+        if day.month == 12:
+            return date(day.year, 12, 31)
+        return date.fromordinal(date(day.year, day.month + 1, 1).toordinal() - 1)
     return day
 
 

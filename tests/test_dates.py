@@ -186,3 +186,12 @@ def test_a_period_ends_on_its_last_day() -> None:
     assert period_end(date(2023, 12, 1), "month") == date(2023, 12, 31)
     assert period_end(date(2022, 1, 1), "year") == date(2022, 12, 31)
     assert period_end(date(2022, 3, 5), "day") == date(2022, 3, 5)
+    assert period_end(date(9999, 12, 1), "month") == date(9999, 12, 31)
+
+
+def test_the_day_before_is_the_day_before_publication() -> None:
+    published = date(2025, 11, 16)
+    assert resolved("the attack, which took place the day before", published) == [
+        ("2025-11-15", "day")
+    ]
+    assert resolved("targeted the region the previous day", published) == [("2025-11-15", "day")]

@@ -979,3 +979,15 @@ def test_a_district_of_a_city_is_no_town_named_like_it() -> None:
     ):
         places = [e.place for e in events_of(text, published=date(2025, 9, 8))]
         assert not any(p in ("Krasnoarmeyskiy", "Zheleznodorozhnyy") for p in places), places
+
+
+def test_a_lead_without_a_date_is_not_the_strike_told_as_of_the_day_before() -> None:
+    events = events_of(
+        "Drones attacked a power facility in the occupied Zaporizhzhia region, cutting power "
+        "to the town of Dniprorudne.\n\n"
+        "The governor said Ukrainian forces had also struck infrastructure in the "
+        "Zaporizhzhia region the previous day.",
+        published=date(2025, 11, 15),
+    )
+    dniprorudne = [e for e in events if e.place == "Dniprorudne"]
+    assert [e.date for e in dniprorudne] == [date(2025, 11, 15)]

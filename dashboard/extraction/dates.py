@@ -75,6 +75,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("days_ago", rf"\b(?P<n>{_COUNT})\s+days?\s+(?:ago|earlier)\b"),
+        (
+            "day_before",
+            r"\bthe\s+(?:day\s+before(?!\s+yesterday)|previous\s+day|preceding\s+day)\b",
+        ),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
         ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
@@ -238,6 +242,8 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
         return _weekday_on_or_before(groups["weekday"], published), "day"
     if kind == "days_ago":
         return published - timedelta(days=_count(groups["n"])), "day"
+    if kind == "day_before":
+        return published - timedelta(days=1), "day"
     if kind == "last_named_month":
         month = _month_number(groups["month"])
         year = published.year if month < published.month else published.year - 1

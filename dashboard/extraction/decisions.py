@@ -79,7 +79,9 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     dated = DraftIndex()
     for draft in drafts:
-        if not draft.undated:
+        # A strike told as earlier ("the previous day", "earlier this month") is not the one
+        # the lead announces.
+        if not draft.undated and not _told_as_earlier_draft(draft):
             dated.add(draft)
     for draft in drafts:
         latest = dated.latest_at(draft.place) if draft.undated and draft.place is not None else None
@@ -95,6 +97,10 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(draft)
     return kept
+
+
+def _told_as_earlier_draft(draft: Draft) -> bool:
+    return any(EARLIER_STRIKE.search(quote) for quote in draft.quotes)
 
 
 def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
