@@ -991,3 +991,20 @@ def test_a_lead_without_a_date_is_not_the_strike_told_as_of_the_day_before() -> 
     )
     dniprorudne = [e for e in events if e.place == "Dniprorudne"]
     assert [e.date for e in dniprorudne] == [date(2025, 11, 15)]
+
+
+def test_drones_hitting_a_warship_in_a_report_of_sea_drones_are_sea_drones() -> None:
+    events = events_of(
+        "Ukrainian drones damaged a Russian patrol ship in the Kerch Strait on Tuesday. "
+        "Military intelligence said its unit used maritime drones in the attack.",
+        published=date(2024, 3, 5),
+    )
+    assert [(e.target_type, e.weapon) for e in events] == [("naval", "sea_drone")]
+
+
+def test_drones_over_a_refinery_stay_drones_that_fly() -> None:
+    events = events_of(
+        "Drones hit the Tuapse refinery on Tuesday, and sea drones struck a tanker nearby.",
+        published=date(2024, 3, 5),
+    )
+    assert ("Tuapse refinery", "aerial_drone") in [(e.place, e.weapon) for e in events]

@@ -32,7 +32,9 @@ from .cues import (
     PRONOUN_START,
     REPORTING_BEFORE_DATE,
     RUSSIA_HINT,
+    SEA_DRONE,
     TALLY_LINE,
+    bare_drones,
     classify_target,
     outcome_at,
     reports_attack,
@@ -86,6 +88,7 @@ def find_candidates(doc: Document) -> None:
     """Stage ``candidates``: read the sentences in order and collect ``doc.drafts`` (and the
     article's lead, ``doc.lead``)."""
     gazetteer, published, sentences = doc.gazetteer, doc.published, doc.sentences
+    sea_drones = any(SEA_DRONE.search(s.text) for s in sentences)
     article_regions, article_weapon = doc.article_regions, doc.article_weapon
     drafts = DraftIndex()
     lead: Draft | None = None
@@ -192,11 +195,15 @@ def find_candidates(doc: Document) -> None:
             tally: bool = tally,
             borrowed: bool = borrowed,
         ) -> Draft:
+            kind = where.target_type if where else target_type
+            if kind == "naval" and sea_drones and weapon == "aerial_drone" and bare_drones(text):
+                # "Ukrainian drones hit a landing ship" in a report that names sea drones.
+                weapon = "sea_drone"
             return Draft(
                 date=when,
                 precision=precision,
                 place=where.place if where else None,
-                target_type=where.target_type if where else target_type,
+                target_type=kind,
                 target=where.target if where else target,
                 weapon=weapon,
                 quotes=[text],

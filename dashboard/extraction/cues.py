@@ -328,6 +328,25 @@ def _target_phrase(text: str, match: re.Match[str]) -> str:
     return " ".join([*modifiers, match.group(0)])
 
 
+SEA_DRONE = dict(WEAPON_PATTERNS)["sea_drone"]
+#: Words that make a drone one that flies.
+_FLYING = re.compile(
+    r"\b(?:uavs?|unmanned aerial|unmanned aircraft|aerial|kamikaze|one-way|loitering|"
+    r"shaheds?|fpv|lyutyi|liutyi|beaver)\b",
+    re.IGNORECASE,
+)
+_DRONE_WORD = re.compile(r"\bdrones?\b", re.IGNORECASE)
+
+
+def bare_drones(text: str) -> bool:
+    """Whether a sentence's drones are only "drones": nothing says they flew or sailed."""
+    return (
+        _DRONE_WORD.search(text) is not None
+        and not _FLYING.search(text)
+        and not SEA_DRONE.search(text)
+    )
+
+
 def weapon_named(text: str) -> Weapon:
     """The weapon a sentence names first; at one place, the longer name wins ("sea drone"
     over "drone")."""
