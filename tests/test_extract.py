@@ -1008,3 +1008,10 @@ def test_drones_over_a_refinery_stay_drones_that_fly() -> None:
         published=date(2024, 3, 5),
     )
     assert ("Tuapse refinery", "aerial_drone") in [(e.place, e.weapon) for e in events]
+
+
+def test_a_report_dated_on_the_first_day_of_the_calendar_is_read() -> None:
+    # A region's strike is compared with the days around it: there are none before year 1.
+    text = "Drones hit an oil refinery in Achinsk. Drones struck ships in the Feodosia Gulf."
+    article = article_from_text(text, published=date(1, 1, 1), allow_any_date=True)
+    assert {e.date for e in extract_events(article)} <= {date(1, 1, 1)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .document import Draft
@@ -43,6 +43,7 @@ _OCCUPIED_NAME = re.compile(
     "(?i:" + OCCUPIED_CUE.pattern + ")" + r"\s+(?:\w+\s+){0,3}?(?P<name>[A-Z][\w'’-]+)"
 )
 
+_LAST_DAY = date.max.toordinal()
 #: A report comes out at most this many days after the strike it tells of.
 _REPORT_LAG_DAYS = 2
 
@@ -285,11 +286,14 @@ def _days_near(of_date: dict[tuple[date, str], list[int]], event: Event) -> list
     """For a region's report of a day, the merged events of the days around it."""
     if event.geo_precision != GEO_REGION or event.date_precision != "day":
         return []
+    # By day number: near the first and the last day of the calendar there are fewer days.
+    day = event.date.toordinal()
+    near = range(max(1, day - _REPORT_LAG_DAYS), min(_LAST_DAY, day + _REPORT_LAG_DAYS) + 1)
     return [
         index
-        for lag in range(-_REPORT_LAG_DAYS, _REPORT_LAG_DAYS + 1)
-        if lag
-        for index in of_date.get((event.date + timedelta(days=lag), "day"), ())
+        for number in near
+        if number != day
+        for index in of_date.get((date.fromordinal(number), "day"), ())
     ]
 
 
