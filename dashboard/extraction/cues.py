@@ -329,19 +329,18 @@ def _target_phrase(text: str, match: re.Match[str]) -> str:
 
 
 SEA_DRONE = dict(WEAPON_PATTERNS)["sea_drone"]
-#: Words that make a drone one that flies.
-_FLYING = re.compile(
-    r"\b(?:uavs?|unmanned aerial|unmanned aircraft|aerial|kamikaze|one-way|loitering|"
-    r"shaheds?|fpv|lyutyi|liutyi|beaver)\b",
-    re.IGNORECASE,
-)
-_DRONE_WORD = re.compile(r"\bdrones?\b", re.IGNORECASE)
+_AERIAL_DRONE = dict(WEAPON_PATTERNS)["aerial_drone"]
+#: Words beside the aerial-drone vocabulary that make a drone one that flies.
+_FLYING = re.compile(r"\b(?:aerial|shaheds?|fpv|one-way)\b", re.IGNORECASE)
+_BARE_DRONE = frozenset({"drone", "drones"})
 
 
 def bare_drones(text: str) -> bool:
     """Whether a sentence's drones are only "drones": nothing says they flew or sailed."""
+    words = [m.group(0).lower() for m in _AERIAL_DRONE.finditer(text)]
     return (
-        _DRONE_WORD.search(text) is not None
+        bool(words)
+        and all(word in _BARE_DRONE for word in words)
         and not _FLYING.search(text)
         and not SEA_DRONE.search(text)
     )

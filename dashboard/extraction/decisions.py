@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ _OCCUPIED_NAME = re.compile(
     "(?i:" + OCCUPIED_CUE.pattern + ")" + r"\s+(?:\w+\s+){0,3}?(?P<name>[A-Z][\w'’-]+)"
 )
 
+#: The last day number there is: no day comes after it.
 _LAST_DAY = date.max.toordinal()
 #: A report comes out at most this many days after the strike it tells of.
 _REPORT_LAG_DAYS = 2
@@ -82,7 +84,7 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         # A strike told as earlier ("the previous day", "earlier this month") is not the one
         # the lead announces.
-        if not draft.undated and not _told_as_earlier_draft(draft):
+        if not draft.undated and not _told_as_earlier(draft.quotes):
             dated.add(draft)
     for draft in drafts:
         latest = dated.latest_at(draft.place) if draft.undated and draft.place is not None else None
@@ -98,10 +100,6 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(draft)
     return kept
-
-
-def _told_as_earlier_draft(draft: Draft) -> bool:
-    return any(EARLIER_STRIKE.search(quote) for quote in draft.quotes)
 
 
 def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
@@ -258,7 +256,7 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
             continue
         into = (
             next((i for i in range(days) if same_strike(folded[i], event)), None)
-            if event.located and not _told_as_earlier(event)
+            if event.located and not _told_as_earlier(q for s in event.sources for q in s.quotes)
             else None
         )
         if into is None:
@@ -268,8 +266,9 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
     return folded
 
 
-def _told_as_earlier(event: Event) -> bool:
-    return any(EARLIER_STRIKE.search(q) for s in event.sources for q in s.quotes)
+def _told_as_earlier(quotes: Iterable[str]) -> bool:
+    """Whether a strike's sentences tell it as an earlier one ("earlier this month")."""
+    return any(EARLIER_STRIKE.search(quote) for quote in quotes)
 
 
 #: Regions that hold another first-level region: the Crimean peninsula holds Sevastopol.

@@ -770,14 +770,7 @@ def locate(
         # Rostov region and a fuel depot in ...".
         phrase = _site_standing_in(text, mention.start) or target or ""
         noun = phrase.split()[-1].lower().rstrip("s") if phrase else ""
-        words = _SITE_NAME_WORDS.get(noun)
-        named = (
-            [f for f in inside if words & set(_NAME_WORD.findall(f.name.lower()))]
-            if words is not None
-            else []
-            if noun in _NO_SITE
-            else inside
-        )
+        named = _of_that_kind(inside, noun)
         # Of several known there, the one the article names elsewhere is the one it means.
         in_article = [f for f in named if f in named_sites]
         for candidates in (named, in_article):
@@ -792,6 +785,7 @@ _NO_SITE = frozenset({"infrastructure", "grid", "system", "network"})
 _AIRFIELD = frozenset({"airfield", "airbase", "air", "base"})
 _STORAGE = frozenset({"depot", "terminal", "storage", "farm"})
 _ARSENAL = frozenset({"arsenal", "ammunition", "depot"})
+_WORKS = frozenset({"plant", "factory", "works"})
 #: The words of a facility's name that a noun of a kind of site stands for: "an airfield in
 #: the Ivanovo region" is its "air base", "an oil depot" no refinery. Other nouns ("the
 #: facility", "oil") take the one site of the target's kind the region has.
@@ -807,14 +801,23 @@ _SITE_NAME_WORDS: dict[str, frozenset[str]] = {
     "arsenal": _ARSENAL,
     "ammunition": _ARSENAL,
     "refinery": frozenset({"refinery"}),
-    "plant": frozenset({"plant", "factory", "works"}),
-    "factory": frozenset({"plant", "factory", "works"}),
+    "plant": _WORKS,
+    "factory": _WORKS,
     "station": frozenset({"station", "substation"}),
     "substation": frozenset({"substation"}),
     "shipyard": frozenset({"shipyard"}),
     "port": frozenset({"port", "harbour"}),
     "bridge": frozenset({"bridge"}),
 }
+
+
+def _of_that_kind(sites: list[Place], noun: str) -> list[Place]:
+    """The sites a noun can stand for: those whose name says its kind of site; none for a
+    network; all of them for a noun that says no kind ("the facility")."""
+    words = _SITE_NAME_WORDS.get(noun)
+    if words is not None:
+        return [f for f in sites if words & set(_NAME_WORD.findall(f.name.lower()))]
+    return [] if noun in _NO_SITE else sites
 
 
 #: From a site's noun to the region it stands in: " in Russia's ", " caught fire in the ".
