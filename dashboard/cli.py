@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .articles import read_article
-from .deepstate import add_frontline_commands, run_frontline
 from .errors import InputError, StrikemapError
 from .event_commands import (
     STORE_HELP,
@@ -29,6 +28,7 @@ from .event_commands import (
     run_migrate,
 )
 from .exports import write_acled_csv, write_csv, write_geojson
+from .geo.deepstate import add_frontline_commands, run_frontline
 from .metadata import check_metadata
 from .model import TARGET_TYPES, parse_iso_date
 from .providers import LAYOUTS

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from .errors import DateError, InputError, PlaceNotFound
 from .extraction.places import geo_precision
-from .gazetteer import Place, default_gazetteer
-from .geometry import geodesic_distance_km
+from .geo.gazetteer import Place, default_gazetteer
+from .geo.geometry import geodesic_distance_km
 from .loader import measure
 from .merge import TOWN_RADIUS_KM
 from .metadata import ANY_DATE_HINT, EARLIEST_PUBLISHED

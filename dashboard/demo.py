@@ -25,9 +25,9 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataError
-from .frontline import distances_to_front_km
-from .gazetteer import Gazetteer, default_gazetteer
-from .geometry import distances_to_border_km
+from .geo.frontline import distances_to_front_km
+from .geo.gazetteer import Gazetteer, default_gazetteer
+from .geo.geometry import distances_to_border_km
 from .model import FIRST_DAY, GEO_FACILITY, GEO_NONE, GEO_REGION, GEO_TOWN, Event, Source
 from .settings import get_settings
 

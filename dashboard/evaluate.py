@@ -32,9 +32,9 @@ from typing import Any
 
 from .articles import read_article
 from .errors import InputError
-from .frontline import distance_to_front_km
-from .gazetteer import default_gazetteer
-from .geometry import geodesic_distance_km
+from .geo.frontline import distance_to_front_km
+from .geo.gazetteer import default_gazetteer
+from .geo.geometry import geodesic_distance_km
 from .model import GEO_REGION, Event
 
 PAIR_KM = 60.0

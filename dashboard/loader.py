@@ -10,9 +10,9 @@ from pathlib import Path
 from .articles import Article, article_paths, read_article
 from .errors import InputError
 from .extraction import extract_events
-from .frontline import measure_points
-from .gazetteer import default_gazetteer
-from .geometry import geodesic_distance_km
+from .geo.frontline import measure_points
+from .geo.gazetteer import default_gazetteer
+from .geo.geometry import geodesic_distance_km
 from .model import DistanceClaim, Event
 from .store import EventStore, LoadReport
 

@@ -56,7 +56,7 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon,
 
 from .assets import STATIC_DIR, STATIC_URL, localize, require_assets
 from .errors import DataError
-from .frontline import Frontline
+from .geo.frontline import Frontline
 from .model import DATE_PRECISIONS, OUTCOMES, TARGET_TYPES, WEAPONS, Event, Reference
 from .palette import MISSING, OUTCOME_STYLES, TARGET_STYLES
 from .settings import get_settings

@@ -1,4 +1,4 @@
-"""Time the three distances and the side of many events: ``dashboard.frontline.measure_points``.
+"""Time the three distances and the side of many events: ``dashboard.geo.frontline.measure_points``.
 
 Events are random points over the strike area (43-57 N, 28-50 E: Ukraine, western Russia,
 the Black and Azov seas) on random dates from 24 February 2022 to 1 August 2026, so they
@@ -25,7 +25,7 @@ REPO_DIR = Path(__file__).resolve().parent.parent
 if str(REPO_DIR) not in sys.path:
     sys.path.insert(0, str(REPO_DIR))
 
-from dashboard.frontline import load_series, measure_points  # noqa: E402
+from dashboard.geo.frontline import load_series, measure_points  # noqa: E402
 
 FIRST_DAY = np.datetime64("2022-02-24")
 LAST_DAY = np.datetime64("2026-08-01")

@@ -25,7 +25,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from dashboard.gazetteer import default_gazetteer
+from dashboard.geo.gazetteer import default_gazetteer
 from dashboard.providers import LAYOUTS
 from dashboard.providers.acled import AIR_DRONE, COLUMNS, EXPLOSIONS, REMOTE_EXPLOSIVE, SHELLING
 from dashboard.providers.importer import import_export

@@ -41,7 +41,7 @@ from dashboard.articles import article_from_text, read_article  # noqa: E402
 from dashboard.errors import StrikemapError  # noqa: E402
 from dashboard.extraction.lexicon import RUSSIAN_ACCIDENT  # noqa: E402
 from dashboard.extraction.text import split_sentences  # noqa: E402
-from dashboard.gazetteer import default_gazetteer  # noqa: E402
+from dashboard.geo.gazetteer import default_gazetteer  # noqa: E402
 from dashboard.loader import extract_measured  # noqa: E402
 
 CORPUS = REPO_DIR / "tests" / "corpus"

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dashboard.gazetteer import (
+from dashboard.geo.gazetteer import (
     COUNTRY_FIELDS,
     FORMAT_VERSION,
     GAZETTEER_FILE,

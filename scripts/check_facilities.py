@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from dashboard.gazetteer import FACILITY_COLUMNS
+from dashboard.geo.gazetteer import FACILITY_COLUMNS
 from dashboard.model import TARGET_TYPES
 
 HEADER: tuple[str, ...] = FACILITY_COLUMNS

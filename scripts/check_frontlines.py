@@ -15,7 +15,7 @@ geodesically on WGS84. The target is a forward median under 10 km in every month
 status is 1 when a month misses it.
 
 DeepStateMap's front line is drawn from its occupied area as ``python -m dashboard
-frontline import`` draws it (:mod:`dashboard.deepstate`): the polygons marked occupied,
+frontline import`` draws it (:mod:`dashboard.geo.deepstate`): the polygons marked occupied,
 clipped to Ukraine with narrow gaps closed; the front line is the edge of the largest
 Ukrainian-held piece of Ukraine, less its stretches near the state border or the coast.
 
@@ -42,9 +42,9 @@ REPO_DIR = Path(__file__).resolve().parent.parent
 if str(REPO_DIR) not in sys.path:
     sys.path.insert(0, str(REPO_DIR))
 
-from dashboard.deepstate import deepstate_files, front_of, occupied_area  # noqa: E402
-from dashboard.frontline import Frontline, load_frontlines  # noqa: E402
-from dashboard.geometry import (  # noqa: E402
+from dashboard.geo.deepstate import deepstate_files, front_of, occupied_area  # noqa: E402
+from dashboard.geo.frontline import Frontline, load_frontlines  # noqa: E402
+from dashboard.geo.geometry import (  # noqa: E402
     distances_to_border_km,
     distances_to_line_km,
     points_along,
@@ -100,7 +100,7 @@ class MonthCheck:
 
 def deepstate_front(occupied: BaseGeometry, outline: BaseGeometry) -> MultiLineString:
     """DeepStateMap's front line: the occupied area's edge inside Ukraine's land, drawn as
-    the import draws it (:func:`dashboard.deepstate.front_of`)."""
+    the import draws it (:func:`dashboard.geo.deepstate.front_of`)."""
     return front_of(occupied, outline)
 
 

@@ -18,7 +18,7 @@ import pytest
 from dashboard import loader as loader_module
 from dashboard.articles import Article, read_article
 from dashboard.cli import main
-from dashboard.geometry import geodesic_distance_km
+from dashboard.geo.geometry import geodesic_distance_km
 from dashboard.model import Event
 from dashboard.store import Store
 from dashboard.store import sqlite as store_module

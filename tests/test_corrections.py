@@ -9,9 +9,9 @@ import pytest
 
 from dashboard.corrections import EventEdit, apply_edit, edit_event
 from dashboard.errors import DateError, InputError, PlaceNotFound
-from dashboard.frontline import measure_point
-from dashboard.gazetteer import default_gazetteer
-from dashboard.geometry import geodesic_distance_km
+from dashboard.geo.frontline import measure_point
+from dashboard.geo.gazetteer import default_gazetteer
+from dashboard.geo.geometry import geodesic_distance_km
 from dashboard.loader import measure
 from dashboard.model import DistanceClaim
 from dashboard.store import Store

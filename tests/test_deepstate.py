@@ -17,7 +17,8 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon, mapping
 
-from dashboard.deepstate import (
+from dashboard.errors import InputError
+from dashboard.geo.deepstate import (
     add_frontline_commands,
     date_in_name,
     deepstate_files,
@@ -28,9 +29,8 @@ from dashboard.deepstate import (
     read_file,
     run_frontline,
 )
-from dashboard.errors import InputError
-from dashboard.frontline import frontline_for, load_frontlines, load_imported, measure_point
-from dashboard.geometry import (
+from dashboard.geo.frontline import frontline_for, load_frontlines, load_imported, measure_point
+from dashboard.geo.geometry import (
     are_in_ukraine,
     distances_to_line_km,
     points_along,

@@ -10,7 +10,7 @@ import pytest
 from dashboard.articles import article_from_text, read_article
 from dashboard.extraction import extract_events
 from dashboard.extraction.text import split_sentences
-from dashboard.geometry import geodesic_distance_km
+from dashboard.geo.geometry import geodesic_distance_km
 from dashboard.loader import measure
 from dashboard.model import Event
 

@@ -17,7 +17,7 @@ from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, shape
 
 from dashboard.errors import DataError, InputError
-from dashboard.frontline import (
+from dashboard.geo.frontline import (
     SHORE_KM,
     Frontline,
     distance_to_front_km,
@@ -34,7 +34,7 @@ from dashboard.frontline import (
     sides_of,
     write_imported,
 )
-from dashboard.geometry import distance_to_line_km, distances_to_line_km, is_in_ukraine
+from dashboard.geo.geometry import distance_to_line_km, distances_to_line_km, is_in_ukraine
 from dashboard.settings import REPO_DIR
 
 DEEPSTATE_20241101 = (

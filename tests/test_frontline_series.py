@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dashboard.frontline import distance_to_front_km, load_frontlines
-from dashboard.geometry import (
+from dashboard.geo.frontline import distance_to_front_km, load_frontlines
+from dashboard.geo.geometry import (
     are_in_ukraine,
     distances_to_line_km,
     ukraine_border,

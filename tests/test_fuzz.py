@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from dashboard.articles import Article, article_from_text, read_article
 from dashboard.errors import StrikemapError
 from dashboard.extraction.lexicon import word_list
-from dashboard.gazetteer import default_gazetteer
+from dashboard.geo.gazetteer import default_gazetteer
 from dashboard.loader import extract_measured
 from dashboard.model import Event
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from dashboard.errors import DataError
-from dashboard.gazetteer import (
+from dashboard.geo.gazetteer import (
     COUNTRY_FIELDS,
     FORMAT_VERSION,
     GAZETTEER_FILE,

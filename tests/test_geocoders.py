@@ -12,8 +12,8 @@ from geopy.exc import GeocoderUnavailable
 from geopy.extra.rate_limiter import RateLimiter
 
 from dashboard.errors import GeocoderError
-from dashboard.gazetteer import GAZETTEER_FILE, REGIONS_FILE, Gazetteer, Place
-from dashboard.geocoders import (
+from dashboard.geo.gazetteer import GAZETTEER_FILE, REGIONS_FILE, Gazetteer, Place
+from dashboard.geo.geocoders import (
     ChainGeocoder,
     Geocoder,
     NominatimGeocoder,

@@ -12,7 +12,7 @@ from geographiclib.geodesic import Geodesic
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 
 from dashboard.errors import DataError, InputError
-from dashboard.geometry import (
+from dashboard.geo.geometry import (
     are_in_area,
     are_in_ukraine,
     cut_off_by_line,

@@ -24,8 +24,8 @@ from dashboard.assets import local_path
 from dashboard.demo import SYNTHETIC_MARK, make_demo_events
 from dashboard.exports import events_frame
 from dashboard.filters import Filters, filter_mask
-from dashboard.frontline import Frontline, distances_to_front_km
-from dashboard.geometry import distances_to_line_km
+from dashboard.geo.frontline import Frontline, distances_to_front_km
+from dashboard.geo.geometry import distances_to_line_km
 from dashboard.mapping import (
     CACHE_MAX_AGE_S,
     DETAILS_CHUNK,

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import main
-from dashboard.frontline import measure_point
+from dashboard.geo.frontline import measure_point
 from dashboard.loader import load_paths
 from dashboard.merge import same_strike
 from dashboard.model import DATE_RANK, GEO_FACILITY, GEO_NONE, GEO_REGION, GEO_TOWN, Event

@@ -31,7 +31,7 @@ from dashboard.extraction.scan import (
     words_before,
 )
 from dashboard.extraction.text import CLAUSE_SPLIT, clause_span
-from dashboard.gazetteer import Place, default_gazetteer
+from dashboard.geo.gazetteer import Place, default_gazetteer
 
 EXAMPLES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
 #: Text of the characters the stages' patterns turn on.

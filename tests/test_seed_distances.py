@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.articles import read_article
-from dashboard.frontline import distance_to_front_km, frontline_for
+from dashboard.geo.frontline import distance_to_front_km, frontline_for
 from dashboard.loader import extract_measured
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

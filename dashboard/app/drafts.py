@@ -17,7 +17,7 @@ from dashboard.app.common import label, when_text
 from dashboard.articles import Article, article_from_text, read_article
 from dashboard.corrections import remeasured, with_place
 from dashboard.errors import InputError
-from dashboard.gazetteer import Place
+from dashboard.geo.gazetteer import Place
 from dashboard.model import Event
 from dashboard.palette import outcome_label
 from dashboard.store import LoadReport, open_store

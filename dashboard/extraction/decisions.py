@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 from ..articles import Article
-from ..frontline import side_of
-from ..gazetteer import Gazetteer, normalise
+from ..geo.frontline import side_of
+from ..geo.gazetteer import Gazetteer, normalise
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
     FIRST_DAY,

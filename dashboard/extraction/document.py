@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..articles import Article
-from ..gazetteer import Gazetteer, Place
+from ..geo.gazetteer import Gazetteer, Place
 from ..model import DatePrecision, Event, Outcome, TargetType, Weapon, stronger_outcome
 from .text import Sentence
 

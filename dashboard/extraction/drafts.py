@@ -6,7 +6,7 @@ import heapq
 import math
 from datetime import date
 
-from ..gazetteer import Place
+from ..geo.gazetteer import Place
 from ..model import TargetType
 from .document import Draft
 from .places import SAME_PLACE_KM, same_place

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ..articles import Article
-from ..gazetteer import Gazetteer, default_gazetteer
+from ..geo.gazetteer import Gazetteer, default_gazetteer
 from ..model import Event
 from .candidates import find_candidates
 from .claims import attach_distance_claims

@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from ..gazetteer import STRIKE_COUNTRIES, Gazetteer, Place, normalise
-from ..geometry import geodesic_distance_km
+from ..geo.gazetteer import STRIKE_COUNTRIES, Gazetteer, Place, normalise
+from ..geo.geometry import geodesic_distance_km
 from ..model import (
     GEO_FACILITY,
     GEO_NONE,

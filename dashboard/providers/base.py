@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import InputError
-from ..gazetteer import default_gazetteer
+from ..geo.gazetteer import default_gazetteer
 from ..model import DatePrecision, Weapon
 
 #: The separators an export may use between fields; the header decides which one it is.

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.common import core_errors, load_map_data
-from dashboard.frontline import load_frontlines
+from dashboard.geo.frontline import load_frontlines
 from dashboard.settings import get_settings
 from dashboard.store import shown_location
 

@@ -24,7 +24,7 @@ from dashboard.app.drafts import (
     save_draft,
     summary,
 )
-from dashboard.gazetteer import default_gazetteer
+from dashboard.geo.gazetteer import default_gazetteer
 from dashboard.loader import extract_measured
 from dashboard.model import TARGET_TYPES, WEAPONS, Event
 from dashboard.palette import MISSING

@@ -54,7 +54,7 @@ from dashboard.app.common import (
 from dashboard.app.links import EVENT_LINK
 from dashboard.assets import STATIC_DIR, local_path
 from dashboard.filters import play_window, slide_window
-from dashboard.frontline import Frontline, frontline_for
+from dashboard.geo.frontline import Frontline, frontline_for
 from dashboard.mapdata import MapData
 from dashboard.mapping import (
     PublishedPoints,

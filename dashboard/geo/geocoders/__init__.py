@@ -6,11 +6,11 @@ online geocoding is switched on, then the gazetteer first and Nominatim after it
 
 from __future__ import annotations
 
-from dashboard.gazetteer import Gazetteer, default_gazetteer
-from dashboard.geocoders.base import Geocoder
-from dashboard.geocoders.chain import ChainGeocoder
-from dashboard.geocoders.nominatim import NominatimGeocoder
-from dashboard.geocoders.offline import OfflineGeocoder
+from dashboard.geo.gazetteer import Gazetteer, default_gazetteer
+from dashboard.geo.geocoders.base import Geocoder
+from dashboard.geo.geocoders.chain import ChainGeocoder
+from dashboard.geo.geocoders.nominatim import NominatimGeocoder
+from dashboard.geo.geocoders.offline import OfflineGeocoder
 from dashboard.settings import Settings, get_settings
 
 __all__ = [

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from dashboard.gazetteer import Place
+from dashboard.geo.gazetteer import Place
 
 
 @runtime_checkable
 class Geocoder(Protocol):
-    """Turns a place name into a :class:`~dashboard.gazetteer.Place`."""
+    """Turns a place name into a :class:`~dashboard.geo.gazetteer.Place`."""
 
     def geocode(self, query: str, *, country: str | None = None) -> Place | None:
         """The place ``query`` names, or ``None`` when this geocoder does not know it.

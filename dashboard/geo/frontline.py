@@ -34,7 +34,7 @@ Other properties are ignored. A file that breaks these rules raises
 
 Imported snapshots
 ------------------
-``python -m dashboard frontline import`` (see :mod:`dashboard.deepstate`) writes
+``python -m dashboard frontline import`` (see :mod:`dashboard.geo.deepstate`) writes
 ``<data dir>/frontlines/imported/YYYY-MM-DD.geojson``, the user's own data, which git
 ignores. The format is the one above with two differences: ``via`` is left out (the
 vertices are not named places) and ``imported_from`` names the file read; and the line
@@ -69,7 +69,8 @@ import shapely
 from shapely.errors import ShapelyError
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, mapping, shape
 
-from .errors import DataError, InputError
+from ..errors import DataError, InputError
+from ..settings import get_settings
 from .geometry import (
     Line,
     are_in_ukraine,
@@ -81,7 +82,6 @@ from .geometry import (
     enclosed_outside,
     ukraine_outline,
 )
-from .settings import get_settings
 
 Side = Literal["russia", "occupied", "ukraine_held"]
 SIDES: tuple[Side, ...] = get_args(Side)
@@ -106,7 +106,7 @@ class Territory:
     For a default snapshot (a line only) the occupied area is what the line cuts off
     Ukraine's outline: each part of the line is carried to the outline at its ends, and
     of the two sides of a part the one holding the larger piece of Ukraine is held (see
-    :func:`~dashboard.geometry.cut_off_by_line`). The main line thus cuts off the east and
+    :func:`~dashboard.geo.geometry.cut_off_by_line`). The main line thus cuts off the east and
     south with Crimea; a short part between two points of the state border cuts off the
     strip along it. For an imported snapshot it is the imported polygon, settled against
     Ukraine's outline: of the rest of Ukraine, only the largest piece and the pieces that do

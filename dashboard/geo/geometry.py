@@ -47,8 +47,8 @@ from shapely.errors import ShapelyError
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, shape
 from shapely.geometry.base import BaseGeometry
 
-from .errors import DataError, InputError
-from .settings import get_settings
+from ..errors import DataError, InputError
+from ..settings import get_settings
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dashboard.gazetteer import Gazetteer, Place, default_gazetteer
+from dashboard.geo.gazetteer import Gazetteer, Place, default_gazetteer
 
 
 class OfflineGeocoder:
-    """Geocodes with the offline :class:`~dashboard.gazetteer.Gazetteer`.
+    """Geocodes with the offline :class:`~dashboard.geo.gazetteer.Gazetteer`.
 
     Parameters
     ----------

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.errors import GeocoderError
-from dashboard.gazetteer import Gazetteer, Place, PlaceKind
+from dashboard.geo.gazetteer import Gazetteer, Place, PlaceKind
 from dashboard.settings import Settings
 
 CACHE_FILE = "nominatim.json"

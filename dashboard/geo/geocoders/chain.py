@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dashboard.errors import GeocoderError
-from dashboard.gazetteer import Place
-from dashboard.geocoders.base import Geocoder
+from dashboard.geo.gazetteer import Place
+from dashboard.geo.geocoders.base import Geocoder
 
 
 class ChainGeocoder:

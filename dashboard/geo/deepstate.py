@@ -15,7 +15,7 @@ stands for the ``.geojson`` and ``.json`` files in it):
     dated polygons: every polygon is occupied area.
 *Plain GeoJSON lines*: the lines are the front line itself; the occupied area is then
     derived from the line as for the default snapshots
-    (:class:`~dashboard.frontline.Territory`).
+    (:class:`~dashboard.geo.frontline.Territory`).
 
 The date is the ``valid_from`` or ``date`` property of the features (or of the collection),
 else the date in the file name (``raw_20240601_...``, ``occupied_20241101``,
@@ -28,9 +28,9 @@ of Ukraine less its stretches within ``MARGIN_KM`` of the state border or the co
 those are not front, nor are enclosed gaps such as the Syvash.
 
 Each snapshot is saved in the project's format with its occupied area
-(:func:`~dashboard.frontline.write_imported`) under ``data/frontlines/imported/``, where it
+(:func:`~dashboard.geo.frontline.write_imported`) under ``data/frontlines/imported/``, where it
 takes precedence over the default snapshots from its date on (see
-:mod:`dashboard.frontline`).
+:mod:`dashboard.geo.frontline`).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from shapely.errors import ShapelyError
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, shape
 from shapely.geometry.base import BaseGeometry
 
-from .errors import InputError
+from ..errors import InputError
 from .frontline import Frontline, imported_dir, load_series, write_imported
 from .geometry import Line, are_in_ukraine, to_local, to_lonlat, ukraine_outline
 
