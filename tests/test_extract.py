@@ -1015,3 +1015,14 @@ def test_a_report_dated_on_the_first_day_of_the_calendar_is_read() -> None:
     text = "Drones hit an oil refinery in Achinsk. Drones struck ships in the Feodosia Gulf."
     article = article_from_text(text, published=date(1, 1, 1), allow_any_date=True)
     assert {e.date for e in extract_events(article)} <= {date(1, 1, 1)}
+
+
+def test_a_site_in_sevastopol_is_one_of_crimeas_sites_of_its_kind() -> None:
+    # Sevastopol is a region of its own in the gazetteer, but it lies on the peninsula: "a
+    # Crimea shipyard" in an article about the Sevastopol shipyard is that shipyard, not the
+    # one in Kerch.
+    events = events_of(
+        "Crimea shipyard on fire after missile attack\n\n"
+        "Missiles hit the Sevastopol shipyard on Wednesday, damaging two landing ships."
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Sevmorzavod shipyard", "naval")]

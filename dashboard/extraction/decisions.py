@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 from ..articles import Article
 from ..geo.frontline import side_of
-from ..geo.gazetteer import Gazetteer, normalise
+from ..geo.gazetteer import Gazetteer, normalise, region_holds
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
     FIRST_DAY,
@@ -271,16 +271,6 @@ def _told_as_earlier(quotes: Iterable[str]) -> bool:
     return any(EARLIER_STRIKE.search(quote) for quote in quotes)
 
 
-#: Regions that hold another first-level region: the Crimean peninsula holds Sevastopol.
-_HELD_REGIONS = {"Crimea": frozenset({"Sevastopol"})}
-
-
-def _region_holds(region: str | None, admin1: str | None) -> bool:
-    return region is not None and (
-        admin1 == region or admin1 in _HELD_REGIONS.get(region, frozenset())
-    )
-
-
 def _days_near(of_date: dict[tuple[date, str], list[int]], event: Event) -> list[int]:
     """For a region's report of a day, the merged events of the days around it."""
     if event.geo_precision != GEO_REGION or event.date_precision != "day":
@@ -316,7 +306,7 @@ def _folds_into(event: Event, known: Event) -> bool:
         event.geo_precision == GEO_REGION
         and known.located
         and known.place != event.place
-        and _region_holds(event.admin1, known.admin1)
+        and region_holds(event.admin1, known.admin1)
         and event.date_precision == known.date_precision
         and (event.date == known.date or _told_of_nearby_day(event, known))
     ):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from ..geo.gazetteer import STRIKE_COUNTRIES, Gazetteer, Place, normalise
+from ..geo.gazetteer import STRIKE_COUNTRIES, Gazetteer, Place, normalise, region_holds
 from ..geo.geometry import geodesic_distance_km
 from ..model import (
     GEO_FACILITY,
@@ -763,7 +763,7 @@ def locate(
         inside = [
             f
             for f in gazetteer.facilities
-            if f.admin1 == place.admin1 and f.target_type == target_type
+            if region_holds(place.admin1, f.admin1) and f.target_type == target_type
         ]
         # Only a noun of a kind of site names one: not "energy infrastructure" nor "oil". The
         # site standing in the region is the one before it: "an oil refinery in Russia's

@@ -141,6 +141,17 @@ _DOUBLED = re.compile(r"(zh|kh|ch|sh|ts|[a-z])\1+")
 _Y_J_TO_I = str.maketrans("yj", "ii")
 
 
+#: Regions that hold another first-level region: the Crimean peninsula holds Sevastopol.
+_HELD_REGIONS = {"Crimea": frozenset({"Sevastopol"})}
+
+
+def region_holds(region: str | None, admin1: str | None) -> bool:
+    """Whether a place of first-level region ``admin1`` lies in the region ``region``."""
+    return region is not None and (
+        admin1 == region or admin1 in _HELD_REGIONS.get(region, frozenset())
+    )
+
+
 # Extraction asks for the same n-grams over and over; the key of a string never changes.
 @functools.lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
