@@ -43,9 +43,10 @@ from .cues import (
 from .dates import VAGUE_DAYS, DateMention, bounds_time, date_span, event_dates, find_dates
 from .decisions import on_russias_side
 from .document import Draft
-from .drafts import DraftIndex
+from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .lexicon import (
     GENERIC,
+    INTERCEPTION,
     RUSSIAN_ACCIDENT,
     RUSSIAN_ATTACKER,
     SHIP_NOUNS,
@@ -284,14 +285,18 @@ def find_candidates(doc: Document) -> None:
         for mention in dates:
             date_weapon = of_dates.weapon(mention, weapon)
             reported = ends_before(REPORTING_BEFORE_DATE, text, mention.start) is not None
-            made.extend(
-                replace(
-                    draft_for(mention.value, mention.precision, spot, weapon=date_weapon),
-                    reported=reported,
-                    counted=mention.counted,
+            for spot in of_dates.places(mention):
+                told = _told_again(drafts, spot, mention, text)
+                if told is not None:
+                    told.quotes.append(text)
+                    continue
+                made.append(
+                    replace(
+                        draft_for(mention.value, mention.precision, spot, weapon=date_weapon),
+                        reported=reported,
+                        counted=mention.counted,
+                    )
                 )
-                for spot in of_dates.places(mention)
-            )
         for draft in made:
             drafts.add(draft)
         if located and not any(on_russias_side(d) for d in made):
@@ -307,6 +312,22 @@ def find_candidates(doc: Document) -> None:
             last_place = located[0]
 
     doc.drafts, doc.lead = drafts.all, lead
+
+
+def _told_again(
+    drafts: DraftIndex, spot: Location | None, mention: DateMention, text: str
+) -> Draft | None:
+    """The strike a region's words tell again a day or two later ("a port in occupied
+    Crimea", said on Sunday, of Friday's strike on the Sevastopol shipyard), when they stand
+    for a site the article names."""
+    if spot is None or spot.within is None or mention.precision != "day":
+        return None
+    if INTERCEPTION.search(text) is not None:
+        return None
+    known = drafts.latest_at(spot.place)
+    if known is None or known.precision != "day":
+        return None
+    return known if 0 < (mention.value - known.date).days <= REPORT_LAG_DAYS else None
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .document import Draft
-from .drafts import DraftIndex
+from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .places import finer_place, geo_precision, same_place
 
 if TYPE_CHECKING:
@@ -46,8 +46,6 @@ _OCCUPIED_NAME = re.compile(
 
 #: The last day number there is: no day comes after it.
 _LAST_DAY = date.max.toordinal()
-#: A report comes out at most this many days after the strike it tells of.
-_REPORT_LAG_DAYS = 2
 
 
 def decide(doc: Document) -> None:
@@ -164,7 +162,7 @@ def redate_reported(drafts: list[Draft]) -> None:
             continue
         earlier = [
             d
-            for lag in range(1, _REPORT_LAG_DAYS + 1)
+            for lag in range(1, REPORT_LAG_DAYS + 1)
             for d in told.get(draft.date.toordinal() - lag, ())
         ]
         here = [d for d in earlier if d.place is not None and same_place(d.place, draft.place)]
@@ -277,7 +275,7 @@ def _days_near(of_date: dict[tuple[date, str], list[int]], event: Event) -> list
         return []
     # By day number: near the first and the last day of the calendar there are fewer days.
     day = event.date.toordinal()
-    near = range(max(1, day - _REPORT_LAG_DAYS), min(_LAST_DAY, day + _REPORT_LAG_DAYS) + 1)
+    near = range(max(1, day - REPORT_LAG_DAYS), min(_LAST_DAY, day + REPORT_LAG_DAYS) + 1)
     return [
         index
         for number in near
@@ -291,7 +289,7 @@ def _told_of_nearby_day(event: Event, known: Event) -> bool:
     unless it tells of another: another kind of target, or missiles shot down over it."""
     return (
         event.date_precision == "day"
-        and abs((event.date - known.date).days) <= _REPORT_LAG_DAYS
+        and abs((event.date - known.date).days) <= REPORT_LAG_DAYS
         and compatible(event.target_type, known.target_type)
         and not any(INTERCEPTION.search(q) for s in event.sources for q in s.quotes)
     )

@@ -42,6 +42,10 @@ def _cells_near(place: Place, km: float) -> list[tuple[int, int]]:
     return [(r, c) for r in rows for c in columns]
 
 
+#: A report comes out at most this many days after the strike it tells of.
+REPORT_LAG_DAYS = 2
+
+
 class DraftIndex:
     """The drafts of an article in the order they were made, and what each sentence asks of
     them found without reading them all: the latest strike at a place, the latest at a kind
