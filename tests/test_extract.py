@@ -597,6 +597,24 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
     assert classify_target(sentence)[0] == "ammunition"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        ("Drones hit the Novolipetsk steel plant, starting a fire.", "commercial"),
+        ("A drone struck an ethanol plant in the Voronezh region.", "commercial"),
+        ("Debris damaged a synthetic rubber plant in Yefremov.", "commercial"),
+        ("Drones hit a gunpowder plant in the Tambov region.", "defense_industry"),
+        ("Drones hit a plant in the Tambov region.", "defense_industry"),
+    ],
+)
+def test_a_plant_that_makes_steel_spirit_or_rubber_is_industry_not_arms(
+    sentence: str, target_type: str
+) -> None:
+    from dashboard.extraction.cues import classify_target
+
+    assert classify_target(sentence)[0] == target_type
+
+
 def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> None:
     text = (
         "Drones attacked the Volgograd refinery on Sunday, starting a fire. Drones also "

@@ -117,6 +117,20 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"power supply",
         ),
     ),
+    # A plant that says it makes steel, spirit or rubber is industry, not arms: before the
+    # arms plants, whose bare "plant" would take it.
+    (
+        "commercial",
+        _words(
+            r"(?:steel|(?:electro)?metallurgical|iron|ethanol|alcohol|spirits?|rubber|"
+            r"petrochemical|polymers?|plastics?|fertili[sz]ers?|nitrogen|cement|glass|sugar|"
+            r"food|brick|paper|pulp|textile|tyre|tire|meat|dairy) (?:plants?|factor(?:y|ies)|"
+            r"works|mills?|enterprises?|producers?|makers?)",
+            r"steel ?works",
+            r"steel ?mills?",
+            r"distiller(?:y|ies)",
+        ),
+    ),
     (
         "defense_industry",
         _words(
