@@ -1044,3 +1044,13 @@ def test_a_site_in_sevastopol_is_one_of_crimeas_sites_of_its_kind() -> None:
         "Missiles hit the Sevastopol shipyard on Wednesday, damaging two landing ships."
     )
     assert [(e.place, e.target_type) for e in events] == [("Sevmorzavod shipyard", "naval")]
+
+
+def test_a_line_that_links_to_another_article_tells_no_strike() -> None:
+    events = events_of(
+        "Drones hit a gunpowder plant in Kotovsk, Tambov Oblast, on Monday.\n\n"
+        "Read also: Drones reportedly hit an ammunition plant in Bryansk Oblast\n\n"
+        "Read more:\n\nBelgorod Oblast reports a drone attack on a village\n\n"
+        "Firefighters worked through the night."
+    )
+    assert [e.place for e in events] == ["Tambov gunpowder plant"]

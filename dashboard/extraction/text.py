@@ -32,10 +32,34 @@ class Sentence:
 _WORD_BACKWARDS = re.compile(r"\S+")
 
 
+#: A line that links to another article ("Read also: Drones hit a depot in ..."): its title
+#: on the line, or alone on the next, tells another story.
+_LINK_LINE = re.compile(
+    r"(?:read|see|also read|read more|more on this|related(?: topics| articles| stories)?)"
+    r"(?:\s+(?:also|more))?\s*(?::|$)",
+    re.IGNORECASE,
+)
+
+
+def _article_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text, the lines that link to other articles left out."""
+    paragraphs = [p.strip(" -•*\t") for p in re.split(r"\n+", text) if p.strip(" -•*\t")]
+    kept: list[str] = []
+    skip_next = False
+    for paragraph in paragraphs:
+        link = _LINK_LINE.match(paragraph)
+        if skip_next or link is not None:
+            # A marker alone on its line ("Read also:") leaves the title for the next.
+            skip_next = link is not None and not paragraph[link.end() :].strip()
+            continue
+        kept.append(paragraph)
+    return kept
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a text, paragraph by paragraph, keeping abbreviations like "Nov. 6" whole."""
     sentences: list[Sentence] = []
-    paragraphs = [p.strip(" -•*\t") for p in re.split(r"\n+", text) if p.strip(" -•*\t")]
+    paragraphs = _article_paragraphs(text)
     for number, paragraph in enumerate(paragraphs):
         pieces: list[str] = []
         start = 0
