@@ -1054,3 +1054,15 @@ def test_a_line_that_links_to_another_article_tells_no_strike() -> None:
         "Firefighters worked through the night."
     )
     assert [e.place for e in events] == ["Tambov gunpowder plant"]
+
+
+def test_a_facility_of_some_kind_in_a_region_is_no_one_known_site_there() -> None:
+    # The region has one known substation, but "a power supply facility" may be any of the
+    # many the gazetteer lacks: the map shows the region, not a site nobody named.
+    events = events_of(
+        "A Ukrainian drone attack damaged a power supply facility in Russia's Bryansk region, "
+        "the governor said on Monday."
+    )
+    assert [(e.place, e.geo_precision, e.target_type) for e in events] == [
+        ("Bryansk Oblast", 3, "power")
+    ]

@@ -771,9 +771,10 @@ def locate(
         phrase = _site_standing_in(text, mention.start) or target or ""
         noun = phrase.split()[-1].lower().rstrip("s") if phrase else ""
         named = _of_that_kind(inside, noun)
-        # Of several known there, the one the article names elsewhere is the one it means.
+        # Of several known there, the one the article names elsewhere is the one it means;
+        # a noun that says no kind of site ("a power facility") means only that one.
         in_article = [f for f in named if f in named_sites]
-        for candidates in (named, in_article):
+        for candidates in (named, in_article) if noun in _SITE_NAME_WORDS else (in_article,):
             if len(candidates) == 1:
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
