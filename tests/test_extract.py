@@ -1066,3 +1066,13 @@ def test_a_facility_of_some_kind_in_a_region_is_no_one_known_site_there() -> Non
     assert [(e.place, e.geo_precision, e.target_type) for e in events] == [
         ("Bryansk Oblast", 3, "power")
     ]
+
+
+def test_russias_strike_told_as_a_noun_with_no_place_is_no_event() -> None:
+    events = events_of(
+        "Ukrainian drones hit the Kaleykino pumping station in Tatarstan on Monday.\n\n"
+        "Shipments of Russian oil to Hungary and Slovakia have been cut off since Jan 27, when "
+        "Kyiv says a Russian drone strike hit pipeline equipment in Western Ukraine.",
+        published=date(2026, 2, 24),
+    )
+    assert [e.date for e in events] == [date(2026, 2, 23)]

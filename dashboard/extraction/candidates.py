@@ -49,6 +49,7 @@ from .lexicon import (
     INTERCEPTION,
     RUSSIAN_ACCIDENT,
     RUSSIAN_ATTACKER,
+    RUSSIAN_STRIKE,
     SHIP_NOUNS,
 )
 from .places import (
@@ -286,6 +287,9 @@ def find_candidates(doc: Document) -> None:
             date_weapon = of_dates.weapon(mention, weapon)
             reported = ends_before(REPORTING_BEFORE_DATE, text, mention.start) is not None
             for spot in of_dates.places(mention):
+                if spot is None and (russian or RUSSIAN_STRIKE.search(text)):
+                    # Russia's strike, told with no place in Russia: not the story.
+                    continue
                 told = _told_again(drafts, spot, mention, text)
                 if told is not None:
                     told.quotes.append(text)

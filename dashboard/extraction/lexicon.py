@@ -634,6 +634,11 @@ RUSSIAN_ATTACKER = re.compile(
     r"(?!\s+(?:by|at|in|on|during|while|when)\b)",
     re.IGNORECASE,
 )
+#: Russia's strike told as a noun: "a Russian drone strike hit", "a massive Russian attack".
+RUSSIAN_STRIKE = re.compile(
+    r"\bRussian\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|shelling|bombardments?|barrages?)\b",
+    re.IGNORECASE,
+)
 RUSSIAN_ACCIDENT = _words(
     r"accidental(?:ly)?",
     r"by accident",
