@@ -1076,3 +1076,19 @@ def test_russias_strike_told_as_a_noun_with_no_place_is_no_event() -> None:
         published=date(2026, 2, 24),
     )
     assert [e.date for e in events] == [date(2026, 2, 23)]
+
+
+def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
+    text = (
+        "Energy sites hit as the year turns\n\n"
+        "Both sides traded drone strikes on energy infrastructure, officials said.\n\n"
+        "The exchange comes ahead of new talks.\n\n"
+        "Diplomats have been meeting in Geneva.\n\n"
+        "Ukrainian drones struck an energy storage facility in Almetyevsk, causing a fire.\n\n"
+        "Kyiv is also discussing the peace talks with Washington."
+    )
+    events = events_of(text, published=date(2026, 1, 1))
+    assert [(e.place, e.date) for e in events] == [("Almetyevsk", date(2026, 1, 1))]
+    # Only a strike Ukraine is named for: Russia's, told the same way, stays out.
+    russian = events_of(text.replace("Ukrainian drones", "Russian drones"), date(2026, 1, 1))
+    assert russian == []

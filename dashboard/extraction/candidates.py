@@ -51,6 +51,7 @@ from .lexicon import (
     RUSSIAN_ATTACKER,
     RUSSIAN_STRIKE,
     SHIP_NOUNS,
+    UKRAINIAN_ATTACKER,
 )
 from .places import (
     Location,
@@ -96,6 +97,8 @@ def find_candidates(doc: Document) -> None:
     lead: Draft | None = None
     last_place: Location | None = None
     last_draft: Draft | None = None
+    # Undated places told below the lead, before any date: kept if the article dates nothing.
+    unanchored: list[Draft] = []
     # The date of the strike the article is telling of now: undated sentences speak of it.
     context: tuple[date, DatePrecision] | None = None
     # A sentence right after a strike that lists places with targets names where it hit.
@@ -253,6 +256,10 @@ def find_candidates(doc: Document) -> None:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
                     last_place = where
                     drafts.add(last_draft)
+            elif russian is None and UKRAINIAN_ATTACKER.search(text):
+                unanchored.extend(
+                    replace(draft_for(published, "day", where), undated=True) for where in fresh
+                )
             if (
                 not located
                 and follows_strike
@@ -315,6 +322,11 @@ def find_candidates(doc: Document) -> None:
             # The place named first is the one the sentence is about.
             last_place = located[0]
 
+    if context is None:
+        # An article that dates no strike tells of the one it reports that day, however far
+        # below the lead it names the place ("a drone attack caused a fire at the port").
+        for draft in unanchored:
+            drafts.add(draft)
     doc.drafts, doc.lead = drafts.all, lead
 
 

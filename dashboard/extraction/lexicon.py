@@ -634,6 +634,12 @@ RUSSIAN_ATTACKER = re.compile(
     r"(?!\s+(?:by|at|in|on|during|while|when)\b)",
     re.IGNORECASE,
 )
+#: Ukraine named as the attacker: "Ukrainian drones struck", "Ukraine also launched".
+UKRAINIAN_ATTACKER = re.compile(
+    r"\bUkrain(?:e|ian)(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|strikes?|attacks?|"
+    r"forces|troops|military|army|navy|launched|struck|hit|attacked|targeted|fired)\b",
+    re.IGNORECASE,
+)
 #: Russia's strike told as a noun: "a Russian drone strike hit", "a massive Russian attack".
 RUSSIAN_STRIKE = re.compile(
     r"\bRussian\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|shelling|bombardments?|barrages?)\b",

@@ -101,6 +101,13 @@ _WORD_AFTER = re.compile(r"\s+[a-z][\w-]*")
 
 _AREA_FEATURES = frozenset({"sea", "gulf", "strait", "peninsula"})
 
+#: A port or terminal right after a name, past up to two words ("the Taman Black Sea port",
+#: "the Volna terminal"): the name is the place's, not a longer name's.
+_PORT_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:sea\s?)?(?:ports?|seaports?|terminals?|harbou?rs?|piers?|berths?)\b",
+    re.IGNORECASE,
+)
+
 _ANOTHER = re.compile(r"\b(?:another|second|third|other|different)\b", re.I)
 
 _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
@@ -480,6 +487,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and not mention.possessive
         # "the Novoshakhtinsk Oil Refinery": a site named after its town, in title case.
         and target_after(sentence, end) is None
+        and _PORT_AFTER.match(sentence, end) is None
     ):
         return "part of a longer name"
     if (
@@ -520,6 +528,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and mention.text.split()[-1].lower() not in GEO_NOUNS
         and not _LISTED_REGION.match(sentence, end)
         and target_after(sentence, closing.end() if closing else end) is None
+        and _PORT_AFTER.match(sentence, closing.end() if closing else end) is None
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
