@@ -985,12 +985,17 @@ def article_descriptions(
     capital" only in an article that names Moscow (or Kyiv), "the peninsula" only where
     Crimea is named."""
     found: dict[str, tuple[re.Pattern[str], Place]] = {}
+    ambiguous: set[str] = set()
     for phrase, name, when in DESCRIPTIONS:
         place = gazetteer.best(name, country="RU") or gazetteer.best(name)
-        if phrase in found or place is None or (when == "named" and place.admin1 not in named):
+        if place is None or (when == "named" and place.admin1 not in named):
+            continue
+        if phrase in found:
+            # "the capital" of an article that names Moscow and Kyiv may be either.
+            ambiguous.add(phrase)
             continue
         found[phrase] = (re.compile(rf"(?<=\bthe ){re.escape(phrase)}\b", re.I), place)
-    return tuple(found.values())
+    return tuple(v for k, v in found.items() if k not in ambiguous)
 
 
 def _described(
