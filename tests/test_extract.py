@@ -298,6 +298,18 @@ def test_a_town_that_names_an_official_is_not_where_the_strike_was() -> None:
     assert [(e.place, e.target_type) for e in events] == [("Tëtkino", "power")]
 
 
+@pytest.mark.parametrize(
+    "office", ["the Krasnodar regional operational headquarters", "Krasnodar's operational staff"]
+)
+def test_the_office_that_tells_of_a_strike_is_not_where_it_was(office: str) -> None:
+    events = events_of(
+        "Ukrainian drones hit the port of Temryuk overnight. Two oil tanks caught fire at the "
+        f"port after the attack, according to {office}.",
+        published=date(2025, 12, 25),
+    )
+    assert "Krasnodar" not in [e.place for e in events]
+
+
 def test_russian_attacks_and_accidents_are_not_events() -> None:
     assert (
         events_of(

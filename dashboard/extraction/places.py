@@ -388,6 +388,15 @@ _OFFICE_QUALIFIERS = frozenset(
 )
 
 
+#: The office that tells of strikes in a Russian region: "the Krasnodar regional operational
+#: headquarters", "Krasnodar Krai Operational Headquarters".
+_OPERATIONAL_OFFICE = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:regional|region's|city|provincial)\s+)?(?:emergency\s+)?"
+    r"(?:operational|operations)\s+(?:headquarters|hq|staff|cent(?:er|re))\b",
+    re.IGNORECASE,
+)
+
+
 def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
     """Why a named place is not where a strike happened, or ``None`` when it may be."""
     place, start, end = mention.place, mention.start, mention.end
@@ -411,6 +420,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         or _DATED_DATELINE_AFTER.match(sentence, end)
     ):
         return "dateline"
+    if _OPERATIONAL_OFFICE.match(sentence, end):
+        return "names an office, not a target"
     if ends_before(_AGENT_BEFORE, sentence, start):
         # "the attack was confirmed by Moscow", "an operation carried out by Kyiv".
         return "actor (agent)"
