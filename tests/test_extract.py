@@ -1115,3 +1115,13 @@ def test_the_capital_of_an_article_that_names_moscow_and_kyiv_is_neither() -> No
         published=date(2024, 6, 12),
     )
     assert [e.place for e in events if e.outcome != "intercepted"] == ["Sevastopol"]
+
+
+def test_a_headline_naming_the_regions_namesake_tells_of_the_strike_in_that_region() -> None:
+    events = events_of(
+        "Ukraine confirms drone strike on ammunition depot in Voronezh\n\n"
+        "A Ukrainian drone struck an ammunition depot in Ostrogozhsk in the Voronezh region "
+        "overnight into Saturday, causing detonations.",
+        published=date(2024, 8, 24),
+    )
+    assert [e.place for e in events] == ["Soldatskoye ammunition depot"]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 from ..articles import Article
 from ..geo.frontline import side_of
-from ..geo.gazetteer import Gazetteer, normalise, region_holds
+from ..geo.gazetteer import Gazetteer, Place, normalise, region_holds
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
     FIRST_DAY,
@@ -84,8 +84,21 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         # the lead announces.
         if not draft.undated and not _told_as_earlier(draft.quotes):
             dated.add(draft)
+    # The dated strikes of each day in each region, for a headline's "Voronezh" that names
+    # the region of the strike its article places in a town there.
+    in_region: dict[tuple[str, date], Draft] = {}
+    for draft in drafts:
+        if not draft.undated and draft.place is not None and draft.place.admin1 is not None:
+            in_region.setdefault((draft.place.admin1, draft.date), draft)
     for draft in drafts:
         latest = dated.latest_at(draft.place) if draft.undated and draft.place is not None else None
+        if latest is None and draft.undated and _names_its_region(draft.place):
+            assert draft.place is not None and draft.place.admin1 is not None
+            latest = in_region.get((draft.place.admin1, draft.date))
+            if latest is not None:
+                latest.quotes.extend(draft.quotes)
+                latest.add_outcome(draft.outcome)
+                continue
         if latest is not None:
             latest.quotes.extend(draft.quotes)
             latest.add_outcome(draft.outcome)
@@ -98,6 +111,16 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(draft)
     return kept
+
+
+def _names_its_region(place: Place | None) -> bool:
+    """Whether a town is its region's namesake ("Voronezh", of the Voronezh region)."""
+    return (
+        place is not None
+        and place.kind == "city"
+        and place.admin1 is not None
+        and normalise(place.admin1).startswith(normalise(place.name) + " ")
+    )
 
 
 def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
