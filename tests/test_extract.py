@@ -1125,3 +1125,14 @@ def test_a_headline_naming_the_regions_namesake_tells_of_the_strike_in_that_regi
         published=date(2024, 8, 24),
     )
     assert [e.place for e in events] == ["Soldatskoye ammunition depot"]
+
+
+def test_a_strike_told_as_one_of_the_past_without_a_date_is_not_todays() -> None:
+    events = events_of(
+        "Ukrainian drones destroyed an S-400 launcher near Sevastopol on Friday.\n\n"
+        "Ukraine has previously carried out attacks on radar systems in Russia's Belgorod "
+        "region.\n\n"
+        "Before that, drones attacked Crimea at night, the ministry said.",
+        published=date(2025, 6, 13),
+    )
+    assert [e.place for e in events] == ["Sevastopol"]

@@ -51,6 +51,7 @@ from .lexicon import (
     RUSSIAN_ATTACKER,
     RUSSIAN_STRIKE,
     SHIP_NOUNS,
+    TOLD_AS_PAST,
     UKRAINIAN_ATTACKER,
 )
 from .places import (
@@ -251,6 +252,8 @@ def find_candidates(doc: Document) -> None:
                 last_draft = draft
                 last_place = replace(where, place=draft.place or where.place)
             when = context or ((published, "day") if in_lead else None)
+            if TOLD_AS_PAST.search(text):
+                fresh = []
             if when is not None:
                 for where in fresh:
                     last_draft = replace(draft_for(*when, where), undated=context is None)

@@ -332,6 +332,15 @@ WEAPON_AS_TARGET = _words(
 #: A period told as before another strike ("earlier this month", "a previous attack"): the
 #: strike of that period is another one, not the dated strike told loosely.
 EARLIER_STRIKE = _words(r"earlier", r"previous(?:ly)?", r"prior", r"before")
+#: An undated strike told as one of the past ("Ukraine has previously attacked radars in
+#: the Belgorod region", "Before that, drones attacked Crimea"): not the one being told.
+TOLD_AS_PAST = _words(
+    # Not "as previously reported": that tells when it was told.
+    r"previously(?! (?:reported|said|announced|stated|wrote|noted))",
+    r"before that",
+    r"in the past",
+    r"prior to that",
+)
 
 #: An attack denied: "we don't attack Moscow", "the base had not been shelled".
 NEGATED_ATTACK = re.compile(
