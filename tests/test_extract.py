@@ -1136,3 +1136,24 @@ def test_a_strike_told_as_one_of_the_past_without_a_date_is_not_todays() -> None
         published=date(2025, 6, 13),
     )
     assert [e.place for e in events] == ["Sevastopol"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Live: Huge explosions hit Kremlin military base after Moscow warns of Nato",
+        "At the same time as the airfield attacks, the Kremlin is said to have launched the "
+        "biggest number of drones at Ukraine, Ukraine's air force said on Sunday.",
+    ],
+)
+def test_the_kremlin_as_russias_state_is_no_strike_place(sentence: str) -> None:
+    events = events_of(
+        f"Ukrainian drones hit the Olenya air base on Sunday.\n\n{sentence}",
+        published=date(2025, 6, 1),
+    )
+    assert [e.place for e in events] == ["Olenya air base"]
+
+
+def test_a_drone_attack_on_the_kremlin_is_one() -> None:
+    events = events_of("Two drones targeted the Kremlin overnight, officials said.")
+    assert [e.place for e in events] == ["Moscow Kremlin"]

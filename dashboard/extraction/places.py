@@ -357,6 +357,13 @@ _APPROACH_BEFORE = re.compile(
 
 #: Capitals that reports name for their governments as often as for the city.
 _GOVERNMENT_SEATS = frozenset({"moscow"})
+#: Nouns after "Kremlin" that make it an adjective for Russia's state ("a Kremlin military
+#: base", "Kremlin officials"), not the site.
+_KREMLIN_ROLES = frozenset(
+    {"military", "forces", "troops", "army", "officials", "official", "spokesman",
+     "spokesperson", "aide", "aides", "adviser", "propaganda", "regime", "leadership",
+     "media", "war", "ally", "allies", "critics", "critic", "policy", "chief", "insiders"}
+)  # fmt: skip
 #: Words before a capital that make it the city: "drones over Moscow", "attacked Moscow".
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|on|over|near|at|towards?|around|outside|across|into|above|below|of|from|"
@@ -397,6 +404,14 @@ _OPERATIONAL_OFFICE = re.compile(
 )
 
 
+#: A verb told by hearsay after a name: "is said to have launched".
+_HEARSAY_VERB = re.compile(
+    r"\s+(?:is|was|are|were)\s+(?:said|reported|believed|thought|alleged|claimed)\s+to\s+"
+    r"(?:have\s+)?([a-z]+)",
+    re.IGNORECASE,
+)
+
+
 def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
     """Why a named place is not where a strike happened, or ``None`` when it may be."""
     place, start, end = mention.place, mention.start, mention.end
@@ -405,6 +420,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     previous = (words_before(sentence, start, 1) or [""])[0]
     if place.kind == "country":
         return "a country is not a location"
+    if normalise(mention.text) == "kremlin" and next_word.lower() in _KREMLIN_ROLES:
+        return "actor (the government)"
     if (
         normalise(place.name) in _GOVERNMENT_SEATS
         and not mention.described
@@ -478,6 +495,9 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     ):
         # "Moscow and Kyiv agreed": the two capitals named together are the two governments.
         return "actor (one of two capitals)"
+    elif (verb := _HEARSAY_VERB.match(sentence, end)) and verb.group(1).lower() in ACTOR_VERBS:
+        # "the Kremlin is said to have launched", "Moscow is believed to have fired".
+        return "actor"
     elif next_word.lower() in ACTOR_VERBS:
         follower = after_words[1].lower() if len(after_words) > 1 else ""
         # What follows the verb: "Moscow was hit".
