@@ -1157,3 +1157,17 @@ def test_the_kremlin_as_russias_state_is_no_strike_place(sentence: str) -> None:
 def test_a_drone_attack_on_the_kremlin_is_one() -> None:
     events = events_of("Two drones targeted the Kremlin overnight, officials said.")
     assert [e.place for e in events] == ["Moscow Kremlin"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oil refineries across Russia and Russian-annexed Crimea have been attacked by drones "
+        "more than five times this month.",
+        "The ministry said 46 drones were intercepted overnight over Russia and Russia-annexed "
+        "Crimea, including 15 over the Bryansk region.",
+    ],
+)
+def test_a_region_named_beside_its_whole_country_is_no_strike_place(sentence: str) -> None:
+    events = events_of(sentence, published=date(2023, 5, 31))
+    assert "Crimea" not in [e.place for e in events]

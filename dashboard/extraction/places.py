@@ -404,6 +404,13 @@ _OPERATIONAL_OFFICE = re.compile(
 )
 
 
+#: A region named beside its whole country: "over Russia and Russia-annexed Crimea",
+#: "refineries across Russia and occupied Crimea" say where in general, not where.
+_WITH_ITS_COUNTRY = re.compile(
+    r"\b(?:across|over|throughout|in|all over)\s+Russia\s+and\s+(?:the\s+)?"
+    r"(?:(?:Russian|Russia)[- ]?(?:annexed|occupied|held|controlled)\s+|(?:annexed|occupied)\s+)?$",
+    re.IGNORECASE,
+)
 #: A verb told by hearsay after a name: "is said to have launched".
 _HEARSAY_VERB = re.compile(
     r"\s+(?:is|was|are|were)\s+(?:said|reported|believed|thought|alleged|claimed)\s+to\s+"
@@ -437,6 +444,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         or _DATED_DATELINE_AFTER.match(sentence, end)
     ):
         return "dateline"
+    if place.kind == "region" and ends_before(_WITH_ITS_COUNTRY, sentence, start):
+        return "named with its whole country"
     if _OPERATIONAL_OFFICE.match(sentence, end):
         return "names an office, not a target"
     if ends_before(_AGENT_BEFORE, sentence, start):
