@@ -31,6 +31,8 @@ def resolved(text: str, published: date) -> list[tuple[str, str]]:
         ("Last week, drones hit oil terminals", date(2023, 5, 5), ("2023-04-01", "month")),
         ("the depot burned last week", WEDNESDAY, ("2024-10-01", "month")),
         ("earlier this month", WEDNESDAY, ("2024-11-01", "month")),
+        ("a drone attack recently caused fires", WEDNESDAY, ("2024-11-01", "month")),
+        ("on a recent evening, drones attacked", WEDNESDAY, ("2024-11-01", "month")),
         ("drones hit it yesterday", WEDNESDAY, ("2024-11-05", "day")),
         ("Early Wednesday, Nov. 6, drones hit", date(2024, 11, 7), ("2024-11-06", "day")),
         ("on November 6, 2024", date(2025, 1, 1), ("2024-11-06", "day")),

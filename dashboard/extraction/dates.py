@@ -101,6 +101,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_named_month", r"\blast\s+" + _FULL_MONTH + r"\b"),
         ("last_week", r"\b(?:last|past|previous)\s+week\b"),
         ("this_month", r"\b(?:earlier|later)?\s*this\s+month\b"),
+        # "a drone attack recently caused fires", "on a recent evening": some day of late,
+        # told as such; the month of publication is all a reader can say of it.
+        (
+            "recently",
+            r"\b(?:recently|a\s+recent\s+(?:[\w-]+\s+)?(?:strike|attack|raid|evening|night|day))\b",
+        ),
         ("last_month", r"\blast\s+month\b"),
         (
             "in_month",
@@ -251,7 +257,7 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
     if kind == "last_week":
         # No precision is a week: the month the week before publication mostly lies in.
         return (published - timedelta(days=7)).replace(day=1), "month"
-    if kind == "this_month":
+    if kind in ("this_month", "recently"):
         return published.replace(day=1), "month"
     if kind == "last_month":
         return (published.replace(day=1) - timedelta(days=1)).replace(day=1), "month"
