@@ -197,3 +197,15 @@ def test_the_day_before_is_the_day_before_publication() -> None:
         ("2025-11-15", "day")
     ]
     assert resolved("targeted the region the previous day", published) == [("2025-11-15", "day")]
+
+
+def test_a_sentence_that_opens_on_a_year_dates_its_days_in_that_year() -> None:
+    sentence = "In 2024, the refinery was attacked twice by drones, on 3 February and 11 May."
+    found = event_dates(sentence, find_dates(sentence, date(2025, 8, 14)))
+    assert [(m.value.isoformat(), m.precision) for m in found] == [
+        ("2024-02-03", "day"),
+        ("2024-05-11", "day"),
+    ]
+    # A year in the middle ("built in 1966") is no year the sentence tells of.
+    built = "The refinery, built in 1966, was attacked on 3 February."
+    assert resolved(built, date(2025, 8, 14))[-1] == ("2025-02-03", "day")

@@ -1171,3 +1171,30 @@ def test_a_drone_attack_on_the_kremlin_is_one() -> None:
 def test_a_region_named_beside_its_whole_country_is_no_strike_place(sentence: str) -> None:
     events = events_of(sentence, published=date(2023, 5, 31))
     assert "Crimea" not in [e.place for e in events]
+
+
+def test_each_date_of_a_list_goes_with_the_places_told_after_it() -> None:
+    events = events_of(
+        "On 21 January, Ukrainian drones attacked Novatek's terminal in the port of Ust-Luga "
+        "in the Leningrad region, on 19 January - an oil depot in the town of Klintsy, Bryansk "
+        "region, and on 18 January - the St Petersburg oil terminal.",
+        published=date(2024, 3, 23),
+    )
+    assert sorted((e.date.day, e.place) for e in events) == [
+        (18, "Petersburg Oil Terminal"),
+        (19, "Klintsy"),
+        (21, "Ust-Luga port"),
+    ]
+
+
+def test_a_day_of_history_does_not_date_the_strikes_told_after_it() -> None:
+    events = events_of(
+        "Ukrainian rockets struck Donetsk early on Saturday, the region's head said.\n\n"
+        "Hitler's forces attacked the USSR at 4am on June 22, 1941.\n\n"
+        "A Ukrainian drone also struck a bus outside the town of Gorlovka.",
+        published=date(2024, 6, 22),
+    )
+    assert sorted((e.place, e.date) for e in events) == [
+        ("Donetsk", date(2024, 6, 22)),
+        ("Horlivka", date(2024, 6, 22)),
+    ]

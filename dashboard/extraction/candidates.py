@@ -20,10 +20,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import (
+    FIRST_DAY,
     DatePrecision,
     Outcome,
     TargetType,
     Weapon,
+    period_end,
 )
 from .claims import side_claims
 from .cues import (
@@ -317,9 +319,13 @@ def find_candidates(doc: Document) -> None:
             # Russia's strike on a Ukrainian-held city, told in passing, is not the story.
             continue
         last_draft = made[-1] if made else last_draft
-        if context is None or dates[0].precision == "day":
+        before_the_war = (
+            published >= FIRST_DAY and period_end(dates[0].value, dates[0].precision) < FIRST_DAY
+        )
+        if (context is None or dates[0].precision == "day") and not before_the_war:
             # A strike mentioned in passing ("a drone strike in January") does not become
-            # the night the article goes on telling of.
+            # the night the article goes on telling of; nor does a day of history ("the
+            # USSR was invaded on June 22, 1941").
             context = (dates[0].value, dates[0].precision)
         if located:
             # The place named first is the one the sentence is about.
@@ -416,6 +422,12 @@ class _SentenceDates:
         left, right = date_span(self.text, mention)
         first, last = bisect_left(starts, left), bisect_left(starts, right)
         own: list[Location | None] = [*self._everywhere, *located[first:last]]
+        if not own and len(self.dates) > 1:
+            # "On 21 January, drones attacked X, on 19 January - Y, and on 18 January - Z":
+            # each date goes with the places between it and the next date.
+            stretch = self._stretch(mention)
+            if stretch:
+                return stretch
         if not own and leads(self.text, mention.start):
             # "On Tuesday, a drone struck X that was hit on Sunday": a date leading the
             # sentence dates its main clause.
@@ -428,6 +440,13 @@ class _SentenceDates:
         # A list of places ("over the Kursk, Bryansk and Oryol regions") runs on past the
         # commas that end the date's clause.
         return own + list(located[last : self._list_ends(last - 1)])
+
+    def _stretch(self, mention: DateMention) -> list[Location | None]:
+        """The places from a date to the next date of the sentence."""
+        following = [m.start for m in self.dates if m.start > mention.start]
+        end = min(following, default=len(self.text))
+        first, last = bisect_left(self.starts, mention.end), bisect_left(self.starts, end)
+        return list(self.located[first:last])
 
     def unclaimed(self) -> list[Location | None]:
         if self._unclaimed is None:

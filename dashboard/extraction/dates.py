@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import islice
+from itertools import islice, pairwise
 
 from ..model import DatePrecision
 from .cues import (
@@ -212,20 +212,40 @@ class _Upcoming(Exception):
     """A date still to come when the report was published: no strike's date."""
 
 
-def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, DatePrecision]:
+#: "In 2024, the refinery was hit on 3 February and 11 May": a sentence that opens on a year
+#: tells of that year ("built in 1966" in its middle does not).
+_STATED_YEAR = re.compile(
+    r"\W*(?:earlier\s+|later\s+|back\s+)?in\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", re.IGNORECASE
+)
+
+
+def _stated_year(text: str, published: date) -> int | None:
+    """The earlier year ``text`` opens on, if it does."""
+    match = _STATED_YEAR.match(text)
+    if match and (year := int(match.group("year"))) < published.year:
+        return year
+    return None
+
+
+def _resolve(
+    kind: str, match: re.Match[str], published: date, stated_year: int | None = None
+) -> tuple[date, DatePrecision]:
     groups = match.groupdict()
     if kind == "iso":
         return date(int(groups["year"]), int(groups["month"]), int(groups["day"])), "day"
     if kind in ("month_day", "day_month"):
         month, day = _month_number(groups["month"]), int(groups["day"])
-        year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
-        found = date(year, month, day)
-        if not groups.get("year") and found > published + timedelta(days=1):
+        if groups.get("year"):
+            return date(int(groups["year"]), month, day), "day"
+        if stated_year is not None:
+            return date(stated_year, month, day), "day"
+        found = date(_year_for_month(month, published), month, day)
+        if found > published + timedelta(days=1):
             if found - published <= _UPCOMING:
                 # "ahead of the May 9 parade" in a report of May 3: a day to come, not
                 # the same day of last year.
                 raise _Upcoming
-            found = date(year - 1, month, day)
+            found = date(found.year - 1, month, day)
         return found, "day"
     if kind == "month_year":
         return date(int(groups["year"]), _month_number(groups["month"]), 1), "month"
@@ -263,7 +283,7 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
         return (published.replace(day=1) - timedelta(days=1)).replace(day=1), "month"
     if kind == "in_month":
         month = _month_number(groups["month"])
-        return date(_year_for_month(month, published), month, 1), "month"
+        return date(stated_year or _year_for_month(month, published), month, 1), "month"
     if kind == "season":
         # A season is dated to its year: "last summer" is the year before publication.
         back = 0 if groups["which"].lower() == "this" else 1
@@ -293,6 +313,7 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
     taken: list[tuple[int, int]] = []
     upcoming: list[tuple[int, int]] = []
     found: list[list[DateMention]] = []
+    stated_year = _stated_year(text, published)
     for kind, pattern in _PATTERNS:
         starts = [t_start for t_start, _ in taken]
         of_kind: list[DateMention] = []
@@ -308,7 +329,7 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
             ):
                 continue
             try:
-                value, precision = _resolve(kind, match, published)
+                value, precision = _resolve(kind, match, published, stated_year)
             except (ValueError, OverflowError):
                 # No such day ("February 30"), or none before year 1 or after 9999.
                 continue
@@ -373,6 +394,7 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         short = mention.precision != "year" and (
             _at_most_words(sentence, left, right, 5)
             or _only_time(sentence, left, right, mention.text)
+            or _only_dates(sentence, left, right, found)
         )
         if (
             leads(sentence, mention.start)
@@ -469,6 +491,17 @@ def _first_other_word(sentence: str, left: int, right: int) -> tuple[int, int] |
 @per_text(maxsize=64)
 def _only_time_without(sentence: str, left: int, right: int, date_text: str) -> bool:
     return _TIME_WORDS.fullmatch(sentence[left:right].replace(date_text, " ")) is not None
+
+
+def _only_dates(sentence: str, left: int, right: int, found: list[DateMention]) -> bool:
+    """Whether the clause ``left:right`` is a list of dates ("on 3 February and 11 May")."""
+    inside = [m for m in found if left <= m.start and m.end <= right]
+    if len(inside) < 2:
+        return False
+    pieces = [sentence[left : inside[0].start]]
+    pieces += [sentence[a.end : b.start] for a, b in pairwise(inside)]
+    pieces.append(sentence[inside[-1].end : right])
+    return _TIME_WORDS.fullmatch(" ".join(pieces)) is not None
 
 
 def bounds_time(sentence: str, mention: DateMention) -> bool:
