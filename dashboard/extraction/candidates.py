@@ -399,6 +399,7 @@ class _SentenceDates:
         self.starts = [spot.start for spot in self.located]
         self._everywhere = [spot for spot in self.located if spot.start == _EVERY_CLAUSE]
         self._ends = sorted(m.end for m in dates)
+        self._date_starts = sorted(m.start for m in dates)
         self._unclaimed: list[Location | None] | None = None
         self._list_end: dict[int, int] = {}
 
@@ -443,8 +444,8 @@ class _SentenceDates:
 
     def _stretch(self, mention: DateMention) -> list[Location | None]:
         """The places from a date to the next date of the sentence."""
-        following = [m.start for m in self.dates if m.start > mention.start]
-        end = min(following, default=len(self.text))
+        after = bisect_right(self._date_starts, mention.start)
+        end = self._date_starts[after] if after < len(self._date_starts) else len(self.text)
         first, last = bisect_left(self.starts, mention.end), bisect_left(self.starts, end)
         return list(self.located[first:last])
 

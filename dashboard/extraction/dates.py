@@ -379,6 +379,15 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     """
     kept: list[DateMention] = []
     reporting: list[DateMention] = []
+    # Whether a clause only lists dates, read once per clause: a clause may hold many.
+    clause_of_dates: dict[tuple[int, int], bool] = {}
+    found_starts = [m.start for m in found]
+
+    def only_dates(left: int, right: int) -> bool:
+        if (left, right) not in clause_of_dates:
+            clause_of_dates[left, right] = _only_dates(sentence, left, right, found, found_starts)
+        return clause_of_dates[left, right]
+
     for mention in found:
         if bounds_time(sentence, mention):
             continue
@@ -394,7 +403,7 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         short = mention.precision != "year" and (
             _at_most_words(sentence, left, right, 5)
             or _only_time(sentence, left, right, mention.text)
-            or _only_dates(sentence, left, right, found)
+            or only_dates(left, right)
         )
         if (
             leads(sentence, mention.start)
@@ -493,9 +502,14 @@ def _only_time_without(sentence: str, left: int, right: int, date_text: str) -> 
     return _TIME_WORDS.fullmatch(sentence[left:right].replace(date_text, " ")) is not None
 
 
-def _only_dates(sentence: str, left: int, right: int, found: list[DateMention]) -> bool:
-    """Whether the clause ``left:right`` is a list of dates ("on 3 February and 11 May")."""
-    inside = [m for m in found if left <= m.start and m.end <= right]
+def _only_dates(
+    sentence: str, left: int, right: int, found: list[DateMention], starts: list[int]
+) -> bool:
+    """Whether the clause ``left:right`` is a list of dates ("on 3 February and 11 May").
+    ``found`` is in text order, ``starts`` its starts."""
+    inside = [
+        m for m in found[bisect_left(starts, left) : bisect_left(starts, right)] if m.end <= right
+    ]
     if len(inside) < 2:
         return False
     pieces = [sentence[left : inside[0].start]]
