@@ -617,11 +617,10 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Debris damaged a synthetic rubber plant in Yefremov.", "commercial"),
         ("Drones hit a gunpowder plant in the Tambov region.", "defense_industry"),
         ("Drones hit a plant in the Tambov region.", "defense_industry"),
+        ("Debris damaged an administrative building in Voronezh.", "government"),
     ],
 )
-def test_a_plant_that_makes_steel_spirit_or_rubber_is_industry_not_arms(
-    sentence: str, target_type: str
-) -> None:
+def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:
     from dashboard.extraction.cues import classify_target
 
     assert classify_target(sentence)[0] == target_type

@@ -166,6 +166,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"ministry buildings?",
             r"government buildings?",
             r"administration buildings?",
+            r"administrative buildings?",
             r"headquarters of the (?:fsb|government)",
             r"parliament",
             r"city hall",
