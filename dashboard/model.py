@@ -62,6 +62,13 @@ def period_end(day: date, precision: DatePrecision) -> date:
     return day
 
 
+def before_the_war(day: date, precision: DatePrecision, published: date) -> bool:
+    """Whether a report of the war (published from :data:`FIRST_DAY`) dates something
+    wholly before it: a file photo's caption, a day of history, no strike of this war.
+    (Older reports load only when asked for, and keep their dates.)"""
+    return published >= FIRST_DAY and period_end(day, precision) < FIRST_DAY
+
+
 def parse_iso_date(text: str) -> date:
     """Parse ``YYYY-MM-DD`` or raise :class:`DateError` with a one-line reason."""
     try:

@@ -20,12 +20,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import (
-    FIRST_DAY,
     DatePrecision,
     Outcome,
     TargetType,
     Weapon,
-    period_end,
+    before_the_war,
 )
 from .claims import side_claims
 from .cues import (
@@ -319,10 +318,8 @@ def find_candidates(doc: Document) -> None:
             # Russia's strike on a Ukrainian-held city, told in passing, is not the story.
             continue
         last_draft = made[-1] if made else last_draft
-        before_the_war = (
-            published >= FIRST_DAY and period_end(dates[0].value, dates[0].precision) < FIRST_DAY
-        )
-        if (context is None or dates[0].precision == "day") and not before_the_war:
+        history = before_the_war(dates[0].value, dates[0].precision, published)
+        if (context is None or dates[0].precision == "day") and not history:
             # A strike mentioned in passing ("a drone strike in January") does not become
             # the night the article goes on telling of; nor does a day of history ("the
             # USSR was invaded on June 22, 1941").

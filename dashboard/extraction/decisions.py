@@ -25,12 +25,11 @@ from ..geo.frontline import side_of
 from ..geo.gazetteer import Gazetteer, Place, normalise, region_holds
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
-    FIRST_DAY,
     GEO_NONE,
     GEO_REGION,
     Event,
     Source,
-    period_end,
+    before_the_war,
 )
 from .lexicon import (
     EARLIER_STRIKE,
@@ -53,10 +52,8 @@ def decide(doc: Document) -> None:
     drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
     _own_weapons_only_off_the_main_day(drafts)
-    if doc.published >= FIRST_DAY:
-        # A file photo's caption ("the refinery on Dec. 22, 2016") in a report of the war
-        # tells of no strike of it. (Older reports load only when asked for, and keep theirs.)
-        drafts = [d for d in drafts if period_end(d.date, d.precision) >= FIRST_DAY]
+    # A file photo's caption ("the refinery on Dec. 22, 2016") tells of no strike of the war.
+    drafts = [d for d in drafts if not before_the_war(d.date, d.precision, doc.published)]
     for draft in drafts:
         _to_occupied_part(draft, doc.gazetteer)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
@@ -92,19 +89,19 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
             in_region.setdefault((draft.place.admin1, draft.date), draft)
     for draft in drafts:
         latest = dated.latest_at(draft.place) if draft.undated and draft.place is not None else None
-        if latest is None and draft.undated and _names_its_region(draft.place):
-            assert draft.place is not None and draft.place.admin1 is not None
-            latest = in_region.get((draft.place.admin1, draft.date))
-            if latest is not None:
-                latest.quotes.extend(draft.quotes)
-                latest.add_outcome(draft.outcome)
-                continue
+        region = _region_it_names(draft.place) if latest is None and draft.undated else None
+        if region is not None:
+            latest = in_region.get((region, draft.date))
         if latest is not None:
             latest.quotes.extend(draft.quotes)
             latest.add_outcome(draft.outcome)
-            if draft.place is not None and finer_place(draft.place, latest.place):
+            if (
+                region is None
+                and draft.place is not None
+                and finer_place(draft.place, latest.place)
+            ):
                 # The lead names the site ("the Soltsy airfield"), the dated line only its
-                # region: the strike is at the site.
+                # region: the strike is at the site. (A namesake town named the region.)
                 dated.move(latest, draft.place)
                 if draft.target_type != "unknown":
                     dated.retype(latest, draft.target_type, draft.target)
@@ -113,14 +110,11 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def _names_its_region(place: Place | None) -> bool:
-    """Whether a town is its region's namesake ("Voronezh", of the Voronezh region)."""
-    return (
-        place is not None
-        and place.kind == "city"
-        and place.admin1 is not None
-        and normalise(place.admin1).startswith(normalise(place.name) + " ")
-    )
+def _region_it_names(place: Place | None) -> str | None:
+    """The region a town is the namesake of ("Voronezh", of the Voronezh region), if any."""
+    if place is None or place.kind != "city" or place.admin1 is None:
+        return None
+    return place.admin1 if normalise(place.admin1).startswith(normalise(place.name) + " ") else None
 
 
 def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:

@@ -35,7 +35,7 @@ _WORD_BACKWARDS = re.compile(r"\S+")
 #: A line that links to another article ("Read also: Drones hit a depot in ..."): its title
 #: on the line, or alone on the next, tells another story.
 _LINK_LINE = re.compile(
-    r"(?:read|see|also read|read more|more on this|related(?: topics| articles| stories)?)"
+    r"(?:read|see|also read|more on this|related(?: topics| articles| stories)?)"
     r"(?:\s+(?:also|more))?\s*(?::|$)",
     re.IGNORECASE,
 )
