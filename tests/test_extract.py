@@ -1089,6 +1089,16 @@ def test_russias_strike_told_as_a_noun_with_no_place_is_no_event() -> None:
     assert [e.date for e in events] == [date(2026, 2, 23)]
 
 
+def test_russia_told_as_attacker_of_a_place_in_ukraine_is_no_event_even_where_occupied() -> None:
+    events = events_of(
+        "Drones struck an oil depot in Luhansk on Tuesday, the local authorities said.\n\n"
+        "Russia launched its invasion on February 24, 2022, claiming to shield Donetsk and "
+        "Luhansk from shelling by Kyiv's forces.",
+        published=date(2024, 3, 6),
+    )
+    assert [(e.place, e.date) for e in events] == [("Luhansk", date(2024, 3, 5))]
+
+
 def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
     text = (
         "Energy sites hit as the year turns\n\n"

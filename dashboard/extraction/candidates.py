@@ -126,6 +126,10 @@ def find_candidates(doc: Document) -> None:
             if attack or follows_strike or SHIP_NOUNS.search(text)
             else ([], [])
         )
+        if russian and not UKRAINIAN_ATTACKER.search(text):
+            # Russia told as the attacker of a place in Ukraine, occupied or not, with no
+            # Ukrainian attacker beside it: Russia's strike, not the story.
+            located = [where for where in located if where.place.country != "UA"]
         if ships and last_draft is not None:
             last_draft.ship_names.extend(ships)
         last_strike_index = sentence.index if attack else last_strike_index
