@@ -1099,6 +1099,15 @@ def test_russia_told_as_attacker_of_a_place_in_ukraine_is_no_event_even_where_oc
     assert [(e.place, e.date) for e in events] == [("Luhansk", date(2024, 3, 5))]
 
 
+def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
+    events = events_of(
+        "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "
+        "firing ten rockets, the city's mayor said.",
+        published=date(2022, 12, 19),
+    )
+    assert [(e.place, e.date) for e in events] == [("Donetsk", date(2022, 12, 18))]
+
+
 def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
     text = (
         "Energy sites hit as the year turns\n\n"

@@ -139,12 +139,18 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 
 #: In a town this small, a facility named after it is what a report of the town means.
 _SMALL_TOWN = 100_000
+_ADJECTIVE_END = r"(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)"
 #: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion".
 _DISTRICT = re.compile(
-    r"\b(?P<stem>[A-Z][a-z'’]+?)(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)\s+"
-    r"(?:district|raion|rayon|municipal district)\b",
+    rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\s+(?:district|raion|rayon|municipal district)\b",
     re.IGNORECASE,
 )
+#: Districts listed by their adjectives: "the Sudzhansky, Korenevsky and Glushkovsky districts".
+_DISTRICT_LIST = re.compile(
+    rf"\b(?:[A-Z][a-z'’]+{_ADJECTIVE_END}(?:,\s+|,?\s+and\s+))+[A-Z][a-z'’]+{_ADJECTIVE_END}"
+    r"\s+(?:districts|raions|rayons)\b"
+)
+_DISTRICT_ADJECTIVE = re.compile(rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\b")
 #: A site named by its town's adjective: "the Kropotkinskaya pumping station".
 _SITE_ADJECTIVE = re.compile(
     r"\b(?P<stem>[A-Z][a-z'’]+?)(?:s'?kaya|s'?kiy|s'?kyi|s'?ky|s'?koye|s'?kyy)(?=\s)"
@@ -244,7 +250,7 @@ def district_mentions(
     region the article names; a site's kind then places it at the town's site of that kind."""
     found = []
     sites = (m for m in _SITE_ADJECTIVE.finditer(text) if target_after(text, m.end()) is not None)
-    for match in sorted([*_DISTRICT.finditer(text), *sites], key=lambda m: m.start()):
+    for match in sorted([*_district_adjectives(text), *sites], key=lambda m: m.start()):
         stem = match.group("stem")
         if len(stem) < _DISTRICT_STEM_LETTERS:
             continue
@@ -252,6 +258,29 @@ def district_mentions(
         if len(named) == 1:
             found.append(PlaceMention(named[0], match.group(0), match.start(), match.end(), False))
     return found
+
+
+def _district_adjectives(text: str) -> list[re.Match[str]]:
+    """The adjectives that name districts: "the Surazhsky district", each of "the Sudzhansky,
+    Korenevsky and Glushkovsky districts"."""
+    listed = (
+        adjective
+        for districts in _DISTRICT_LIST.finditer(text)
+        for adjective in _DISTRICT_ADJECTIVE.finditer(text, districts.start(), districts.end())
+    )
+    return [*_DISTRICT.finditer(text), *listed]
+
+
+def _foreign_districts(
+    text: str, gazetteer: Gazetteer, regions: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Where the text names a district with no namesake town in ``regions``: "Donetsk's
+    Kievsky and Voroshilovsky districts" are no towns of the regions the article names."""
+    return [
+        match.span()
+        for match in _district_adjectives(text)
+        if not any(region in regions for region, _ in _towns_named_from(gazetteer, match["stem"]))
+    ]
 
 
 # A district named again and again asks the same of the gazetteer.
@@ -262,13 +291,25 @@ def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place
 
 
 def _with_districts(
-    mentions: list[PlaceMention], districts: list[PlaceMention]
+    mentions: list[PlaceMention],
+    districts: list[PlaceMention],
+    foreign_districts: list[tuple[int, int]],
+    regions: frozenset[str],
 ) -> list[PlaceMention]:
     """A district wins over a name inside it ("Kamensky" of "the Kamensky district"); a known
-    site named in full wins over its adjective ("the Orlovskaya thermal power plant")."""
+    site named in full wins over its adjective ("the Orlovskaya thermal power plant"); a
+    district with no namesake town in ``regions`` is no town named like it outside them
+    ("the Kievsky district" of Donetsk is not the town Kievskiy of the Moscow region)."""
     sites = [m for m in mentions if m.place.kind == "facility"]
     districts = [
         d for d in districts if not any(s.start <= d.start and d.end <= s.end for s in sites)
+    ]
+    mentions = [
+        m
+        for m in mentions
+        if m.place.kind == "facility"
+        or m.place.admin1 in regions
+        or not any(start <= m.start and m.end <= end for start, end in foreign_districts)
     ]
     return sorted([*_clear_of(mentions, districts), *districts], key=lambda m: m.start)
 
@@ -709,7 +750,12 @@ def sentence_locations(
         _as_regions(
             text,
             _with_descriptions(
-                _with_districts(named, district_mentions(text, gazetteer, district_regions)),
+                _with_districts(
+                    named,
+                    district_mentions(text, gazetteer, district_regions),
+                    _foreign_districts(text, gazetteer, district_regions),
+                    district_regions,
+                ),
                 _described(text, descriptions),
             ),
             gazetteer,
