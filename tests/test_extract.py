@@ -466,6 +466,11 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "adding that there was no damage.",
             "unknown",
         ),
+        (
+            "Two Ukrainian rockets were destroyed in midair near Donetsk on Sunday, the "
+            "ministry said.",
+            "intercepted",
+        ),
     ],
 )
 def test_each_event_says_whether_the_strike_hit_was_intercepted_or_cannot_be_told(

@@ -484,6 +484,10 @@ DAMAGE = _words(
     r"damage",
 )
 
+#: Where a weapon is destroyed when it never reached the ground: "destroyed over the Kursk
+#: region", "destroyed in midair".
+_IN_THE_AIR = r"(?:over|above|in the sky|(?:in )?mid-?air|in the air)"
+
 #: What a strike did where it landed: the words that make its outcome ``hit``.
 IMPACT = _words(
     r"hit",
@@ -492,7 +496,7 @@ IMPACT = _words(
     r"damag(?:ed|ing|es)",
     r"damage",
     # "destroyed a depot", not "destroyed 20 drones" nor "destroyed over the X region"
-    r"destroyed (?!\d)(?!(?:over|above|in the sky)\b)"
+    rf"destroyed (?!\d)(?!{_IN_THE_AIR}\b)"
     r"(?!(?:[\w-]+\s+){0,4}(?:drones?|uavs?|missiles?|aircraft)\b)",
     r"sank",
     r"sunk",
@@ -531,7 +535,7 @@ INTERCEPTION = _words(
     r"downed",
     r"destroyed (?:\d+|\w+) (?:\w+ )?(?:drones?|uavs?|missiles?|aircraft)",
     r"destroyed (?:drones?|uavs?|missiles?)",
-    r"destroyed (?:over|above|in the sky)",
+    rf"destroyed {_IN_THE_AIR}",
     r"repell?ed",
     r"repulsed",
     r"fended off",
