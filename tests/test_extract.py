@@ -1113,6 +1113,22 @@ def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() 
     assert [(e.place, e.date) for e in events] == [("Donetsk", date(2022, 12, 18))]
 
 
+def test_a_blast_at_a_site_in_occupied_ukraine_is_a_strike_though_no_weapon_is_named() -> None:
+    occupied = events_of(
+        "Several explosions hit an oil depot in occupied Rovenky late on Friday, local "
+        "channels reported, and a fire broke out.",
+        published=date(2024, 5, 11),
+    )
+    assert [(e.place, e.target_type) for e in occupied] == [("Rovenky", "oil")]
+    # The same words of a town in Russia tell of an accident, not of a strike.
+    accident = events_of(
+        "Several explosions hit an oil depot in Tikhoretsk late on Friday, local channels "
+        "reported, and a fire broke out.",
+        published=date(2024, 5, 11),
+    )
+    assert accident == []
+
+
 def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
     text = (
         "Energy sites hit as the year turns\n\n"

@@ -20,6 +20,7 @@ from .lexicon import (
     INTERCEPTION,
     NEGATED_ATTACK,
     NEGATION_BEFORE,
+    OCCUPIED_CUE,
     PARTIAL_COUNT,
     TARGET_PATTERNS,
     WEAPON_AS_TARGET,
@@ -398,7 +399,9 @@ def weigh_cues(doc: Document) -> None:
     weapons = Counter(w for s in strike_sentences if (w := weapon_named(s.text)) != "unknown")
     if weapons:
         doc.article_weapon = weapons.most_common(1)[0][0]
-    elif not any(ATTACKER_VOICE.search(s.text) for s in strike_sentences):
+    elif not any(
+        ATTACKER_VOICE.search(s.text) or OCCUPIED_CUE.search(s.text) for s in strike_sentences
+    ):
         doc.no_strike = True
 
 
