@@ -1129,6 +1129,16 @@ def test_a_blast_at_a_site_in_occupied_ukraine_is_a_strike_though_no_weapon_is_n
     assert accident == []
 
 
+def test_a_strike_on_a_town_takes_the_target_its_unplaced_damage_names() -> None:
+    events = events_of(
+        "Ukrainian rockets struck Donetsk on Tuesday, the city's mayor said.\n\n"
+        "Emergency crews worked through the night.\n\n"
+        "A residential building took a direct hit, and two people were wounded.",
+        published=date(2022, 12, 21),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Donetsk", "residential")]
+
+
 def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
     text = (
         "Energy sites hit as the year turns\n\n"

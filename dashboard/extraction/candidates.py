@@ -235,6 +235,9 @@ def find_candidates(doc: Document) -> None:
                 DateMention(context[0], context[1], m.start, m.end, m.text, False)
                 for m in dates[:1]
             ]
+        if not located and target_type != "unknown" and outcome_at(text, _EVERY_CLAUSE) == "hit":
+            # "A residential building took a direct hit": what the article's strike hit.
+            doc.unplaced_targets.append(target_type)
         if not dates:
             fresh: list[Location] = []
             for where in located:

@@ -29,6 +29,7 @@ from ..model import (
     GEO_REGION,
     Event,
     Source,
+    TargetType,
     before_the_war,
 )
 from .lexicon import (
@@ -67,7 +68,20 @@ def decide(doc: Document) -> None:
         elif same_day:
             # The lead's words (its claims too) belong to the strike it announces.
             same_day[0].quotes.append(lead.quotes[0])
+    _type_from_unplaced_damage(drafts, doc.unplaced_targets)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
+
+
+def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -> None:
+    """A strike on a town whose own sentences name no target takes the one kind of target
+    that the article's damage told with no place names, when it is the article's only one."""
+    kinds = set(targets)
+    if len(kinds) != 1 or len(drafts) != 1:
+        return
+    (kind,) = kinds
+    (draft,) = drafts
+    if draft.target_type == "unknown" and draft.place is not None and draft.place.kind == "city":
+        draft.target_type = kind
 
 
 def _fold_undated(drafts: list[Draft]) -> list[Draft]:

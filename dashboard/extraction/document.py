@@ -62,6 +62,9 @@ class Document:
     named_sites: frozenset[Place] = frozenset()
     #: The weapon the article's strike sentences name most: a sentence naming none takes it.
     article_weapon: Weapon = "unknown"
+    #: The kinds of target that damage told with no place names ("a residential building
+    #: took a direct hit"), in text order.
+    unplaced_targets: list[TargetType] = field(default_factory=list)
     #: Set by a stage that finds the article reports no strike: later stages do nothing.
     no_strike: bool = False
     drafts: list[Draft] = field(default_factory=list)
