@@ -471,6 +471,19 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "ministry said.",
             "intercepted",
         ),
+        (
+            "Air defences destroyed 15 fixed-wing UAVs over the Bryansk region on Sunday.",
+            "intercepted",
+        ),
+        (
+            "Air defences destroyed several dozen unmanned aerial vehicles over the Bryansk "
+            "region on Sunday.",
+            "intercepted",
+        ),
+        (
+            "A fuel tank at the Bryansk oil depot was destroyed by Ukrainian drones on Sunday.",
+            "hit",
+        ),
     ],
 )
 def test_each_event_says_whether_the_strike_hit_was_intercepted_or_cannot_be_told(

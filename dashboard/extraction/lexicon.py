@@ -487,6 +487,8 @@ DAMAGE = _words(
 #: Where a weapon is destroyed when it never reached the ground: "destroyed over the Kursk
 #: region", "destroyed in midair".
 _IN_THE_AIR = r"(?:over|above|in the sky|(?:in )?mid-?air|in the air)"
+#: What air defences destroy: "15 fixed-wing UAVs", "several dozen unmanned aerial vehicles".
+_AIRBORNE = r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|rockets?|aircraft)"
 
 #: What a strike did where it landed: the words that make its outcome ``hit``.
 IMPACT = _words(
@@ -496,8 +498,7 @@ IMPACT = _words(
     r"damag(?:ed|ing|es)",
     r"damage",
     # "destroyed a depot", not "destroyed 20 drones" nor "destroyed over the X region"
-    rf"destroyed (?!\d)(?!{_IN_THE_AIR}\b)"
-    r"(?!(?:[\w-]+\s+){0,4}(?:drones?|uavs?|missiles?|aircraft)\b)",
+    rf"destroyed (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)",
     r"sank",
     r"sunk",
     r"ablaze",
@@ -533,8 +534,7 @@ INTERCEPTION = _words(
     r"shot down",
     r"shooting down",
     r"downed",
-    r"destroyed (?:\d+|\w+) (?:\w+ )?(?:drones?|uavs?|missiles?|aircraft)",
-    r"destroyed (?:drones?|uavs?|missiles?)",
+    rf"destroyed (?!by\b|and\b)(?:[\w-]+ ){{0,4}}?{_AIRBORNE}",
     rf"destroyed {_IN_THE_AIR}",
     r"repell?ed",
     r"repulsed",
