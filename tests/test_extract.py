@@ -1152,6 +1152,23 @@ def test_a_strike_on_a_town_takes_the_target_its_unplaced_damage_names() -> None
     assert [(e.place, e.target_type) for e in events] == [("Donetsk", "residential")]
 
 
+@pytest.mark.parametrize(
+    "campaign",
+    ["", "Since 2023, Ukraine has been attacking Russian refineries.\n\n"],
+)
+def test_russias_deed_of_years_before_does_not_date_the_strikes_told_after_it(
+    campaign: str,
+) -> None:
+    events = events_of(
+        "On February 24, 2022 Russia launched its offensive in Donbas, where towns had long "
+        "suffered attacks by Kyiv's forces.\n\n"
+        f"{campaign}"
+        "A drone struck the Novoshakhtinsk refinery, starting a fire, the governor said.",
+        published=date(2024, 5, 19),
+    )
+    assert [(e.place, e.date) for e in events] == [("Novoshakhtinsk refinery", date(2024, 5, 19))]
+
+
 def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
     text = (
         "Energy sites hit as the year turns\n\n"

@@ -80,6 +80,8 @@ _HEADING = re.compile(r":\s*$")
 
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
+#: Russia's own deed told as dated more than this many days before the report is history.
+_RUSSIAN_PAST_DAYS = 31
 
 _OVER = re.compile(r"\b(?:over|above)\b", re.IGNORECASE)
 
@@ -325,11 +327,16 @@ def find_candidates(doc: Document) -> None:
             # Russia's strike on a Ukrainian-held city, told in passing, is not the story.
             continue
         last_draft = made[-1] if made else last_draft
-        history = before_the_war(dates[0].value, dates[0].precision, published)
+        history = before_the_war(dates[0].value, dates[0].precision, published) or (
+            russian is not None
+            and not made
+            and (published - dates[0].value).days > _RUSSIAN_PAST_DAYS
+        )
         if (context is None or dates[0].precision == "day") and not history:
             # A strike mentioned in passing ("a drone strike in January") does not become
             # the night the article goes on telling of; nor does a day of history ("the
-            # USSR was invaded on June 22, 1941").
+            # USSR was invaded on June 22, 1941") or Russia's deed of months before ("On
+            # February 24, 2022 Russia launched ...").
             context = (dates[0].value, dates[0].precision)
         if located:
             # The place named first is the one the sentence is about.

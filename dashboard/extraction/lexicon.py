@@ -558,6 +558,9 @@ GENERIC = _words(
     r"have (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|stepped up|targeted"
     r"|become|peppered|increasingly|regularly|repeatedly|distracted|caused)",
     r"had (?:been )?used to",
+    # "Since 2023, Ukraine has been attacking ...": a campaign, not one strike
+    r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|launching|hitting|bombing|"
+    r"using|conducting|carrying out)",
     # "the attacks on Sevastopol": strikes in the plural and definite are a series
     r"the (?:[\w-]+ )?(?:attacks|strikes|raids) on",
     r"increasingly",
