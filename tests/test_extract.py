@@ -484,6 +484,11 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "A fuel tank at the Bryansk oil depot was destroyed by Ukrainian drones on Sunday.",
             "hit",
         ),
+        (
+            "Air defences destroyed and intercepted 18 Ukrainian fixed-wing unmanned aerial "
+            "vehicles over the Krasnodar region on Sunday.",
+            "intercepted",
+        ),
     ],
 )
 def test_each_event_says_whether_the_strike_hit_was_intercepted_or_cannot_be_told(

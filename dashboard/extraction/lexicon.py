@@ -498,7 +498,9 @@ IMPACT = _words(
     r"damag(?:ed|ing|es)",
     r"damage",
     # "destroyed a depot", not "destroyed 20 drones" nor "destroyed over the X region"
-    rf"destroyed (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)",
+    # (nor "destroyed and intercepted 18 drones")
+    rf"destroyed (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)"
+    r"(?!and (?:intercepted|shot down|downed|suppressed)\b)",
     r"sank",
     r"sunk",
     r"ablaze",
