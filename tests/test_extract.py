@@ -1174,6 +1174,16 @@ def test_russias_deed_of_years_before_does_not_date_the_strikes_told_after_it(
     assert [(e.place, e.date) for e in events] == [("Novoshakhtinsk refinery", date(2024, 5, 19))]
 
 
+def test_an_oil_depot_in_a_region_is_not_the_one_depot_known_there() -> None:
+    # A region holds many oil stores, and the facility list knows few of them.
+    events = events_of(
+        "Ukrainian drones attacked an oil depot in Russia's Krasnodar region on Friday, "
+        "starting a fire, the governor said.",
+        published=date(2024, 5, 10),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Krasnodar Krai", "oil")]
+
+
 def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
     text = (
         "Energy sites hit as the year turns\n\n"

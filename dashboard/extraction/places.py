@@ -109,6 +109,8 @@ _PORT_AFTER = re.compile(
 )
 
 _ANOTHER = re.compile(r"\b(?:another|second|third|other|different)\b", re.I)
+#: "an oil depot", "a large fuel depot": one of its kind, not one the reader knows.
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
 
@@ -863,13 +865,24 @@ def locate(
         # Only a noun of a kind of site names one: not "energy infrastructure" nor "oil". The
         # site standing in the region is the one before it: "an oil refinery in Russia's
         # Rostov region and a fuel depot in ...".
-        phrase = _site_standing_in(text, mention.start) or target or ""
+        site = _site_standing_in(text, mention.start)
+        phrase = site.group(0) if site else target or ""
         noun = phrase.split()[-1].lower().rstrip("s") if phrase else ""
         named = _of_that_kind(inside, noun)
         # Of several known there, the one the article names elsewhere is the one it means;
-        # a noun that says no kind of site ("a power facility") means only that one.
+        # a noun that says no kind of site ("a power facility") means only that one, and so
+        # does a store told as any of its kind ("an oil depot in the Krasnodar region": a
+        # region has many, and few are known).
         in_article = [f for f in named if f in named_sites]
-        for candidates in (named, in_article) if noun in _SITE_NAME_WORDS else (in_article,):
+        indefinite = (
+            site is not None
+            and noun in _STORAGE
+            and _INDEFINITE_BEFORE.search(text, max(0, site.start() - TARGET_WINDOW), site.start())
+        )
+        picks = (
+            (named, in_article) if noun in _SITE_NAME_WORDS and not indefinite else (in_article,)
+        )
+        for candidates in picks:
             if len(candidates) == 1:
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
@@ -923,7 +936,7 @@ _SITE_IN_REGION = re.compile(
 )
 
 
-def _site_standing_in(text: str, region_start: int) -> str | None:
+def _site_standing_in(text: str, region_start: int) -> re.Match[str] | None:
     """The noun of the site the words before a region place in it, if any."""
     window = max(0, region_start - TARGET_WINDOW)
     last = None
@@ -933,7 +946,7 @@ def _site_standing_in(text: str, region_start: int) -> str | None:
                 last is None or match.end() > last.end()
             ):
                 last = match
-    return last.group(0) if last else None
+    return last
 
 
 # A town named again and again in a text asks the same of the gazetteer.
