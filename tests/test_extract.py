@@ -1184,6 +1184,15 @@ def test_an_oil_depot_in_a_region_is_not_the_one_depot_known_there() -> None:
     assert [(e.place, e.target_type) for e in events] == [("Krasnodar Krai", "oil")]
 
 
+def test_the_sentence_after_a_region_wide_strike_may_say_where_in_the_region_it_struck() -> None:
+    events = events_of(
+        "Ukrainian drones set fire to an oil depot in Russia's Kaluga region late on Friday. "
+        "The blaze, in the town of Lyudinovo, was put out by morning, the governor said.",
+        published=date(2025, 1, 18),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Lyudinovo", "oil")]
+
+
 def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
     text = (
         "Energy sites hit as the year turns\n\n"

@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..geo.gazetteer import region_holds
 from ..model import (
     DatePrecision,
     Outcome,
@@ -136,6 +137,18 @@ def find_candidates(doc: Document) -> None:
             last_draft.ship_names.extend(ships)
         last_strike_index = sentence.index if attack else last_strike_index
         if not attack:
+            finer = (
+                _aftermath_place(text, located, last_draft)
+                if follows_strike and not find_dates(text, published)
+                else None
+            )
+            if last_draft is not None and finer is not None:
+                # "... a fire at an oil depot in the Kaluga region." then "The fire, in the
+                # city of Lyudinovo, was confirmed ...": where in the region it struck.
+                drafts.move(last_draft, finer.place)
+                last_draft.quotes.append(text)
+                last_place = finer
+                continue
             if context is None and _HEADING.search(text):
                 # "Here is where things stand on Friday, December 26:": the day the list
                 # below it tells of.
@@ -364,6 +377,22 @@ def _told_again(
     if known is None or known.precision != "day":
         return None
     return known if 0 < (mention.value - known.date).days <= REPORT_LAG_DAYS else None
+
+
+def _aftermath_place(text: str, located: list[Location], draft: Draft | None) -> Location | None:
+    """The one town or site of a region-wide strike's region that the undated sentence after
+    it names with what the strike left there (a fire, damage, an explosion)."""
+    if draft is None or draft.place is None or draft.place.kind != "region":
+        return None
+    if outcome_at(text, _EVERY_CLAUSE) != "hit":
+        return None
+    region = draft.place.admin1
+    inside = [
+        w
+        for w in located
+        if finer_place(w.place, draft.place) and region_holds(region, w.place.admin1)
+    ]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
