@@ -141,6 +141,7 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 
 #: In a town this small, a facility named after it is what a report of the town means.
 _SMALL_TOWN = 100_000
+#: How a town's adjective ends in Russian and Ukrainian spellings: "-sky", "-skiy", "-skyi".
 _ADJECTIVE_END = r"(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)"
 #: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion".
 _DISTRICT = re.compile(
@@ -152,6 +153,7 @@ _DISTRICT_LIST = re.compile(
     rf"\b(?:[A-Z][a-z'’]+{_ADJECTIVE_END}(?:,\s+|,?\s+and\s+))+[A-Z][a-z'’]+{_ADJECTIVE_END}"
     r"\s+(?:districts|raions|rayons)\b"
 )
+#: One adjective of such a list, and the stem its town's name begins with.
 _DISTRICT_ADJECTIVE = re.compile(rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\b")
 #: A site named by its town's adjective: "the Kropotkinskaya pumping station".
 _SITE_ADJECTIVE = re.compile(
