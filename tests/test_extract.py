@@ -641,6 +641,9 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Drones hit a gunpowder plant in the Tambov region.", "defense_industry"),
         ("Drones hit a plant in the Tambov region.", "defense_industry"),
         ("Debris damaged an administrative building in Voronezh.", "government"),
+        ("Three drones struck a cafe and a hotel on the coast.", "commercial"),
+        ("The rocket strike hit three dormitories of the institute.", "residential"),
+        ("Drones struck workshops at the Dagdizel shipbuilding plant.", "naval"),
     ],
 )
 def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:
