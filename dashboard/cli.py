@@ -136,6 +136,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list every error too (of the study split only, where the corpus has splits)",
     )
+    evaluate.add_argument(
+        "--second",
+        type=Path,
+        metavar="DIR",
+        help="score a second analyst's answers (DIR/NAME.json) instead of extraction, on the "
+        "reports DIR holds: how far two analysts agree",
+    )
     return parser
 
 
@@ -305,11 +312,21 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import ALL, STUDY, evaluate_groups, format_errors, format_evaluation
+    from .evaluate import (
+        ALL,
+        STUDY,
+        evaluate_groups,
+        format_errors,
+        format_evaluation,
+        second_opinion,
+    )
     from .loader import extract_measured
 
     corpus = args.corpus or get_settings().seeds_dir.parent / "tests" / "corpus"
-    evaluation = evaluate_groups(corpus, extract_measured)
+    if args.second is not None:
+        evaluation = second_opinion(corpus, args.second)
+    else:
+        evaluation = evaluate_groups(corpus, extract_measured)
     print(format_evaluation(evaluation))
     if args.errors:
         # The check split is for measuring only: its errors are never read.

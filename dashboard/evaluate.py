@@ -35,7 +35,7 @@ from .errors import InputError
 from .geo.frontline import distance_to_front_km
 from .geo.gazetteer import default_gazetteer
 from .geo.geometry import geodesic_distance_km
-from .model import GEO_REGION, Event
+from .model import GEO_NONE, GEO_REGION, Event
 
 PAIR_KM = 60.0
 PAIR_DAYS = 31
@@ -261,6 +261,70 @@ def answer_files(corpus: Path) -> list[Path]:
 
 def evaluate_groups(corpus: Path, extract: Callable[[Any], list[Event]]) -> Evaluation:
     """Score ``extract`` on every report of ``corpus`` whose text is present, by group."""
+    return _score_reports(corpus, lambda _name, article: extract(article))
+
+
+def second_opinion(corpus: Path, second: Path) -> Evaluation:
+    """Score a second set of hand-made answers (``second/NAME.json``, made apart from the
+    first) against the corpus's answers, on the reports it holds: how far two analysts
+    reading the same reports agree, the most extraction can be asked to match.
+
+    Raises
+    ------
+    InputError
+        If ``second`` holds no answer file, or one the corpus does not have.
+    """
+    files = {path.stem: path for path in answer_files(second)}
+    unknown = sorted(set(files) - {path.stem for path in answer_files(corpus)})
+    if not files or unknown:
+        raise InputError(f"{second}: no second answers for reports of {corpus} {unknown or ''}")
+    return _score_reports(
+        corpus, lambda name, _article: events_of_answers(files[name]), only=set(files)
+    )
+
+
+def events_of_answers(path: Path) -> list[Event]:
+    """An answer file's strikes as the events extraction would give, measured like them."""
+    data, answers = read_answers(path)
+    gazetteer = default_gazetteer()
+    events = []
+    for answer, item in zip(answers, data.get("events", []), strict=True):
+        known = gazetteer.best(answer.place) if answer.place else None
+        front = (
+            distance_to_front_km(answer.lat, answer.lon, answer.date)[0]
+            if answer.lat is not None and answer.lon is not None
+            else None
+        )
+        try:
+            event = Event.from_dict(
+                {
+                    "date": item["date"],
+                    "date_precision": item["date_precision"],
+                    "place": answer.place,
+                    "admin1": answer.region or (known.admin1 if known else None),
+                    "country": known.country if known else None,
+                    "occupied": known.occupied if known else False,
+                    "lat": answer.lat,
+                    "lon": answer.lon,
+                    "geo_precision": item.get("geo_precision", GEO_NONE),
+                    "target_type": answer.target_type,
+                    "weapon": answer.weapon,
+                    "outcome": item.get("outcome", "unknown"),
+                    "distance_to_front_km": front,
+                }
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise InputError(f"{path}: not an answer file ({error})") from None
+        events.append(event)
+    return events
+
+
+def _score_reports(
+    corpus: Path,
+    events_for: Callable[[str, Any], list[Event]],
+    only: set[str] | None = None,
+) -> Evaluation:
+    """Score the events ``events_for`` gives each report (by name and article) by group."""
     splits_file = corpus / SPLITS
     splits: dict[str, str] = (
         json.loads(splits_file.read_text(encoding="utf-8")) if splits_file.is_file() else {}
@@ -268,6 +332,8 @@ def evaluate_groups(corpus: Path, extract: Callable[[Any], list[Event]]) -> Eval
     evaluation = Evaluation()
     scored = 0
     for answer_file in answer_files(corpus):
+        if only is not None and answer_file.stem not in only:
+            continue
         text = _text_of(answer_file)
         if text is None:
             evaluation.missing.append(answer_file.stem)
@@ -279,7 +345,7 @@ def evaluate_groups(corpus: Path, extract: Callable[[Any], list[Event]]) -> Eval
             outlet=meta.get("outlet"),
             url=meta.get("url"),
         )
-        events = extract(article)
+        events = events_for(answer_file.stem, article)
         groups = [ALL]
         if answer_file.stem in splits:
             groups.append(f"split {splits[answer_file.stem]}")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.cli import main
+from dashboard.errors import InputError
 from dashboard.evaluate import (
     Answer,
     Score,
@@ -16,6 +18,7 @@ from dashboard.evaluate import (
     format_evaluation,
     format_table,
     score_article,
+    second_opinion,
 )
 from dashboard.loader import extract_measured
 from tests.factories import event
@@ -191,6 +194,58 @@ def test_a_real_report_set_is_scored_by_split_and_kind_and_counts_missing_texts(
     assert "== split check: 1 reports ==" in table
     assert "invented per negative report" in table
     assert "1 texts missing" in table
+
+
+def test_a_second_analysts_answers_are_scored_against_the_first_on_the_reports_they_hold(
+    tmp_path: Path,
+) -> None:
+    text = "Ukrainian drones hit two warships at the naval base in Kaspiysk on Wednesday, Nov. 6."
+    engels = KASPIYSK | {"place": "Engels", "lat": 51.485, "lon": 46.105, "target_type": "oil"}
+    _report(tmp_path, "a", text, [KASPIYSK, engels], ["roundup"])
+    _report(tmp_path, "b", text, [KASPIYSK], ["wire"])
+    (tmp_path / "splits.json").write_text(json.dumps({"a": "study", "b": "check"}))
+    second = tmp_path / "second"
+    second.mkdir()
+    # The second analyst saw only the Kaspiysk strike of report a, and typed it otherwise.
+    _report(second, "a", None, [KASPIYSK | {"target_type": "military"}], ["roundup"])
+
+    evaluation = second_opinion(tmp_path, second)
+
+    score = evaluation.groups["all"]
+    assert (score.articles, len(score.pairs), len(score.missed), len(score.invented)) == (
+        1,
+        1,
+        1,
+        0,
+    )
+    assert score.rates()["target_type"] == 0.0
+    assert set(evaluation.groups) == {"all", "split study", "kind roundup"}
+
+
+def test_the_command_prints_how_far_a_second_analyst_agrees(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Ukrainian drones hit two warships at the naval base in Kaspiysk on Wednesday, Nov. 6."
+    _report(tmp_path, "a", text, [KASPIYSK], ["wire"])
+    second = tmp_path / "second"
+    second.mkdir()
+    _report(second, "a", None, [KASPIYSK], ["wire"])
+
+    assert main(["evaluate", str(tmp_path), "--second", str(second)]) == 0
+
+    out = capsys.readouterr().out
+    assert "== all: 1 reports ==" in out and "== kind wire: 1 reports ==" in out
+    found = [line.split() for line in out.splitlines() if line.startswith("found")]
+    assert found == [["found", "1", "(100.0%)"]] * 2
+
+
+def test_second_answers_for_a_report_the_set_lacks_are_refused(tmp_path: Path) -> None:
+    _report(tmp_path, "a", "Drones hit Kaspiysk.", [KASPIYSK], [])
+    second = tmp_path / "second"
+    second.mkdir()
+    _report(second, "z", None, [KASPIYSK], [])
+    with pytest.raises(InputError, match="z"):
+        second_opinion(tmp_path, second)
 
 
 def test_records_marked_intercepted_are_neither_found_nor_invented() -> None:
