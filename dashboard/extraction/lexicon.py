@@ -204,7 +204,6 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"markets?",
             r"supermarkets?",
             r"shops?",
-            r"stores?",
             r"malls?",
             r"cafes?",
             r"caf\u00e9s?",
@@ -223,7 +222,6 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"high-rise",
             r"blocks? of flats",
             r"dormitor(?:y|ies)",
-            r"apartments?",
         ),
     ),
 )
