@@ -1196,6 +1196,15 @@ def test_the_sentence_after_a_region_wide_strike_may_say_where_in_the_region_it_
     assert [(e.place, e.target_type) for e in events] == [("Lyudinovo", "oil")]
 
 
+def test_a_region_named_in_lower_case_is_still_the_region() -> None:
+    events = events_of(
+        "Drones set fire to a fuel depot in the lipetsk region of russia on Monday, the "
+        "governor said, while the border region counted no damage.",
+        published=date(2024, 5, 14),
+    )
+    assert [(e.admin1, e.target_type) for e in events] == [("Lipetsk Oblast", "oil")]
+
+
 def test_an_article_that_dates_nothing_tells_of_the_strike_it_reports_that_day() -> None:
     text = (
         "Energy sites hit as the year turns\n\n"

@@ -136,6 +136,8 @@ _NEAR = re.compile(
     re.I,
 )
 
+#: A region's own word after its name: "the lipetsk region".
+_REGION_WORD_AFTER = re.compile(r"\s+(?:region|oblast|krai|territory|republic)\b", re.I)
 #: Words before a name that make it a named feature there: "Cape Tarkhankut", "Lake Donuzlav".
 _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 
@@ -208,7 +210,10 @@ def find_place_mentions(
         found = None
         first = tokens[index]
         word = first.group()
-        if not word[0].isupper():
+        # Some Ukrainian outlets write Russia's names in lower case ("the lipetsk region"):
+        # such a word names a place only as the whole name of a region.
+        lowered = not word[0].isupper()
+        if lowered and not (word.isalpha() and _REGION_WORD_AFTER.match(text, first.end())):
             index += 1
             continue
         # Most capitalised words begin no name of several words: then no run of words they
@@ -225,7 +230,9 @@ def find_place_mentions(
             if size == 1 and name.lower() in COMMON_WORDS:
                 continue
             places = gazetteer.lookup(name)
-            if not places and spelling and size == 1:
+            if lowered:
+                places = [p for p in places if size > 1 and p.kind == "region"]
+            elif not places and spelling and size == 1:
                 places = [
                     p for p in gazetteer.lookup_spelling(name) if not regions or p.admin1 in regions
                 ]
