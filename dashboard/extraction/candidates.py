@@ -138,9 +138,7 @@ def find_candidates(doc: Document) -> None:
         last_strike_index = sentence.index if attack else last_strike_index
         if not attack:
             finer = (
-                _aftermath_place(text, located, last_draft)
-                if follows_strike and not find_dates(text, published)
-                else None
+                _aftermath_place(text, located, last_draft, published) if follows_strike else None
             )
             if last_draft is not None and finer is not None:
                 # "... a fire at an oil depot in the Kaluga region." then "The fire, in the
@@ -379,12 +377,14 @@ def _told_again(
     return known if 0 < (mention.value - known.date).days <= REPORT_LAG_DAYS else None
 
 
-def _aftermath_place(text: str, located: list[Location], draft: Draft | None) -> Location | None:
+def _aftermath_place(
+    text: str, located: list[Location], draft: Draft | None, published: date
+) -> Location | None:
     """The one town or site of a region-wide strike's region that the undated sentence after
     it names with what the strike left there (a fire, damage, an explosion)."""
     if draft is None or draft.place is None or draft.place.kind != "region":
         return None
-    if outcome_at(text, _EVERY_CLAUSE) != "hit":
+    if outcome_at(text, _EVERY_CLAUSE) != "hit" or find_dates(text, published):
         return None
     region = draft.place.admin1
     inside = [

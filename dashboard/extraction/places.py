@@ -271,7 +271,9 @@ def district_mentions(
     return found
 
 
-def _district_adjectives(text: str) -> list[re.Match[str]]:
+# Read for the districts a sentence names and again for those of no namesake town.
+@per_text(maxsize=16)
+def _district_adjectives(text: str) -> tuple[re.Match[str], ...]:
     """The adjectives that name districts: "the Surazhsky district", each of "the Sudzhansky,
     Korenevsky and Glushkovsky districts"."""
     listed = (
@@ -279,7 +281,7 @@ def _district_adjectives(text: str) -> list[re.Match[str]]:
         for districts in _DISTRICT_LIST.finditer(text)
         for adjective in _DISTRICT_ADJECTIVE.finditer(text, districts.start(), districts.end())
     )
-    return [*_DISTRICT.finditer(text), *listed]
+    return (*_DISTRICT.finditer(text), *listed)
 
 
 def _foreign_districts(
