@@ -1125,6 +1125,19 @@ def test_russia_told_as_attacker_of_a_place_in_ukraine_is_no_event_even_where_oc
     assert [(e.place, e.date) for e in events] == [("Luhansk", date(2024, 3, 5))]
 
 
+@pytest.mark.parametrize("army", ["Russia's military", "The Russian military"])
+def test_russias_army_told_as_the_attacker_is_not_a_strike_at_the_place_told_before(
+    army: str,
+) -> None:
+    events = events_of(
+        "Air defences destroyed a drone in the sky over the Voronezh region early on Monday, "
+        "the governor said.\n\n"
+        f"{army} attacked Ukraine with Shahed drones earlier today.",
+        published=date(2023, 5, 8),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Voronezh Oblast", "intercepted")]
+
+
 def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
     events = events_of(
         "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "

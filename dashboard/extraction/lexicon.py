@@ -656,8 +656,9 @@ ROUTE_REFERENCE = re.compile(
 )
 #: Russia as the attacker: its strikes on Ukraine, like its own accidents, are out of scope.
 RUSSIAN_ATTACKER = re.compile(
-    r"\b(?:Russia|Moscow|Russian\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|warplanes?|jets?|"
-    r"bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|shelled|bombed|"
+    # "Russia's military attacked", as "Russian forces attacked": the attacker's own army
+    r"\b(?:Russia|Moscow|(?:Russian|Russia(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|"
+    r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|shelled|bombed|"
     r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
     r"(?!\s+(?:by|at|in|on|during|while|when)\b)",
     re.IGNORECASE,
