@@ -1138,6 +1138,24 @@ def test_russias_army_told_as_the_attacker_is_not_a_strike_at_the_place_told_bef
     assert [(e.place, e.outcome) for e in events] == [("Voronezh Oblast", "intercepted")]
 
 
+def test_an_attack_on_a_region_told_later_as_shot_down_is_an_interception() -> None:
+    events = events_of(
+        "Ukrainian drones attacked Crimea overnight, the defence ministry said on Friday.\n\n"
+        "Ten drones were shot down over Crimea, the ministry added.",
+        published=date(2023, 8, 4),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Crimea", "intercepted")]
+
+
+def test_an_attack_on_a_site_stays_an_attack_when_drones_are_downed_near_it() -> None:
+    events = events_of(
+        "Ukrainian drones attacked the Olenya air base on Thursday, Russian channels said.\n\n"
+        "Two drones were shot down near the Olenya air base, the channels added.",
+        published=date(2024, 9, 13),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Olenya air base", "unknown")]
+
+
 def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
     events = events_of(
         "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "

@@ -39,8 +39,16 @@ class Draft:
 
     def add_outcome(self, outcome: Outcome) -> None:
         """A further mention of the strike in the same article: a hit anywhere makes it a hit;
-        a mention that tells nothing of the outcome leaves an interception told before."""
-        if outcome != "unknown":
+        a mention that tells nothing of the outcome leaves an interception told before.
+
+        "Drones attacked Crimea", then "ten were shot down over Crimea": an attack on a town
+        or region told later as shot down is an interception. An attack on a site stays one,
+        its drones downed near it ("an attack on the air base; two drones were shot down
+        near it").
+        """
+        if self.outcome == "unknown" and (self.place is None or self.place.kind != "facility"):
+            self.outcome = outcome
+        elif outcome != "unknown":
             self.outcome = stronger_outcome(self.outcome, outcome)
 
 
