@@ -1156,6 +1156,16 @@ def test_an_attack_on_a_site_stays_an_attack_when_drones_are_downed_near_it() ->
     assert [(e.place, e.outcome) for e in events] == [("Olenya air base", "unknown")]
 
 
+def test_a_strike_told_first_with_no_place_is_the_one_the_article_places_that_day() -> None:
+    events = events_of(
+        "A Ukrainian drone attack set a fuel depot ablaze in western Russia, a governor said "
+        "on Tuesday.\n\n"
+        "The drones struck a military depot in Yartsevo in the Smolensk region, he said.",
+        published=date(2024, 12, 31),
+    )
+    assert [(e.place, e.date) for e in events] == [("Yartsevo", date(2024, 12, 31))]
+
+
 def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
     events = events_of(
         "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "

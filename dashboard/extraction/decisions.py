@@ -270,7 +270,29 @@ def consolidate(events: list[Event]) -> list[Event]:
             if event.located or (event.date_precision == "day" and event.country):
                 of_date.setdefault(day, []).append(len(merged))
                 merged.append(event)
-    return sorted(_fold_coarse_dates(merged), key=lambda e: (e.date, e.place or ""))
+    return sorted(
+        _fold_coarse_dates(_fold_unplaced_into_only_strike(merged)),
+        key=lambda e: (e.date, e.place or ""),
+    )
+
+
+def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
+    """An unlocated mention of a day on which the article places exactly one strike is that
+    strike told without its place, whatever target it names ("a drone attack in western
+    Russia caused a fire at an oil depot", then the town): a second event with no point on
+    the map would be a strike nobody reported."""
+    located: dict[tuple[date, str], list[int]] = {}
+    for index, event in enumerate(events):
+        if event.located:
+            located.setdefault((event.date, event.date_precision), []).append(index)
+    folded = list(events)
+    gone: set[int] = set()
+    for index, event in enumerate(events):
+        same_day = located.get((event.date, event.date_precision), [])
+        if not event.located and len(same_day) == 1:
+            folded[same_day[0]] = merge_events(folded[same_day[0]], event)
+            gone.add(index)
+    return [event for index, event in enumerate(folded) if index not in gone]
 
 
 def _fold_coarse_dates(events: list[Event]) -> list[Event]:
