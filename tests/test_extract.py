@@ -1313,3 +1313,13 @@ def test_a_day_of_history_does_not_date_the_strikes_told_after_it() -> None:
         ("Donetsk", date(2024, 6, 22)),
         ("Horlivka", date(2024, 6, 22)),
     ]
+
+
+def test_a_village_known_only_outside_the_articles_regions_is_not_placed_there() -> None:
+    # The gazetteer knows a Zhuravlyovka in Crimea only; the one shelled here is Belgorod's.
+    events = events_of(
+        "Shells fired from Ukraine hit the village of Zhuravlyovka in the Belgorod region on "
+        "Tuesday, damaging two houses, the governor said.",
+        published=date(2024, 3, 6),
+    )
+    assert [(e.place, e.admin1) for e in events] == [("Belgorod Oblast", "Belgorod Oblast")]

@@ -798,6 +798,7 @@ def sentence_locations(
         if (
             reason is None
             and previous is not None
+            and previous_reason != _UNKNOWN_VILLAGE
             and _NEAR.fullmatch(text, previous.end, mention.start)
         ):
             reason = "reference for the place before it"
@@ -809,10 +810,30 @@ def sentence_locations(
             previous_ship_end = mention.end
         elif reason is None:
             location = locate(text, mention, gazetteer, named_sites)
-            if location is not None:
+            # A site known at the village ("Savasleyka air base") is still that site.
+            if location is not None and _village_elsewhere(location.place, article_regions):
+                # "the village of X in the Belgorod region": then the region is the place.
+                reason = _UNKNOWN_VILLAGE
+            elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
     return _most_specific(kept, text), ships
+
+
+#: A village this small, outside every region an article names, is more often one the
+#: gazetteer lacks in a region it does name ("the village of X in the Belgorod region").
+_VILLAGE = 10_000
+_UNKNOWN_VILLAGE = "a village of a region the article does not name"
+
+
+def _village_elsewhere(place: Place, article_regions: frozenset[str]) -> bool:
+    """Whether a village lies outside every region of an article that names regions."""
+    return (
+        place.kind == "city"
+        and place.population < _VILLAGE
+        and bool(article_regions)
+        and not any(region_holds(region, place.admin1) for region in article_regions)
+    )
 
 
 def locate(
