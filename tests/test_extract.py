@@ -1323,3 +1323,26 @@ def test_a_village_known_only_outside_the_articles_regions_is_not_placed_there()
         published=date(2024, 3, 6),
     )
     assert [(e.place, e.admin1) for e in events] == [("Belgorod Oblast", "Belgorod Oblast")]
+
+
+def test_a_later_sentence_that_says_which_sites_a_region_wide_strike_hit_places_it() -> None:
+    # Who told it comes between the strike and the sites it names.
+    events = events_of(
+        "Ukrainian drones struck energy facilities in Russia's Bryansk region on Sunday, the "
+        "governor said. He gave no figures for the damage on Telegram. According to him, we "
+        "are talking about substations near Klintsy and Starodub.",
+        published=date(2024, 3, 11),
+    )
+    assert [(e.place, e.date) for e in events] == [
+        ("Klintsy", date(2024, 3, 10)),
+        ("Starodub", date(2024, 3, 10)),
+    ]
+
+
+def test_a_site_identified_after_a_region_wide_strike_is_where_it_struck() -> None:
+    events = events_of(
+        "A drone attack on Sunday set an oil depot ablaze in Russia's Belgorod region. The "
+        "site, identified as a fuel store in the town of Valuyki, supplies army units.",
+        published=date(2024, 3, 11),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Valuyki", "oil")]
