@@ -1346,3 +1346,13 @@ def test_a_site_identified_after_a_region_wide_strike_is_where_it_struck() -> No
         published=date(2024, 3, 11),
     )
     assert [(e.place, e.target_type) for e in events] == [("Valuyki", "oil")]
+
+
+def test_a_town_named_before_a_site_of_no_listed_kind_is_where_it_stands() -> None:
+    # Not "the Valuyki" of a thing's name: the station stands at the town.
+    events = events_of(
+        "The Valuyki gas distribution station in Russia's Belgorod region was hit by a drone "
+        "on Sunday, officials said.",
+        published=date(2024, 3, 11),
+    )
+    assert [e.place for e in events] == ["Valuyki"]

@@ -108,6 +108,13 @@ _PORT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: A site of no known kind right after a name, past up to four words ("the Sudzha gas
+#: metering station", "the Samara linear production and dispatching station"): the name is
+#: the town the site stands at, not a thing's.
+_SITE_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:stations?|facilit(?:y|ies)|complex|hub|node|works)\b"
+)
+
 _ANOTHER = re.compile(r"\b(?:another|second|third|other|different)\b", re.I)
 #: "an oil depot", "a large fuel depot": one of its kind, not one the reader knows.
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -623,6 +630,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and not _LISTED_REGION.match(sentence, end)
         and target_after(sentence, closing.end() if closing else end) is None
         and _PORT_AFTER.match(sentence, closing.end() if closing else end) is None
+        and _SITE_AFTER.match(sentence, closing.end() if closing else end) is None
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
