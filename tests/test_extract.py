@@ -1356,3 +1356,22 @@ def test_a_town_named_before_a_site_of_no_listed_kind_is_where_it_stands() -> No
         published=date(2024, 3, 11),
     )
     assert [e.place for e in events] == ["Valuyki"]
+
+
+def test_an_oil_depot_near_a_city_is_not_the_refinery_near_it() -> None:
+    # A refinery stands some 20 km from Kaluga; a depot told near the city is not it.
+    depot, refinery = (
+        events_of(f"Drones set fire to {site} near Kaluga on Sunday, the governor said.")
+        for site in ("an oil depot", "the oil refinery")
+    )
+    assert [e.place for e in depot] == ["Kaluga"]
+    assert [e.place for e in refinery] == ["Pervyi Zavod refinery"]
+
+
+def test_a_small_refinery_named_by_its_company_is_the_known_site() -> None:
+    events = events_of(
+        "Drones hit the Albashneft oil refinery in Russia's Krasnodar region on Saturday, "
+        "starting a fire.",
+        published=date(2026, 3, 1),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Albashneft refinery", "oil")]

@@ -888,6 +888,10 @@ def locate(
             # kind of site is the site's own name; a small town of that name elsewhere, and
             # the other town's site that stands near it, are not what was hit.
             return None
+        noun = _site_noun(target)
+        if noun in _STORAGE:
+            # "an oil depot near Kaluga" is no refinery near it: only a store.
+            nearby = tuple(_of_that_kind(list(nearby), noun))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
     if (
@@ -906,8 +910,7 @@ def locate(
         # site standing in the region is the one before it: "an oil refinery in Russia's
         # Rostov region and a fuel depot in ...".
         site = _site_standing_in(text, mention.start)
-        phrase = site.group(0) if site else target or ""
-        noun = phrase.split()[-1].lower().rstrip("s") if phrase else ""
+        noun = _site_noun(site.group(0) if site else target)
         named = _of_that_kind(inside, noun)
         # Of several known there, the one the article names elsewhere is the one it means;
         # a noun that says no kind of site ("a power facility") means only that one, and so
@@ -958,6 +961,11 @@ _SITE_NAME_WORDS: dict[str, frozenset[str]] = {
     "port": frozenset({"port", "harbour"}),
     "bridge": frozenset({"bridge"}),
 }
+
+
+def _site_noun(phrase: str | None) -> str:
+    """The noun of a target's phrase, singular: "depot" of "oil depots"."""
+    return phrase.split()[-1].lower().rstrip("s") if phrase else ""
 
 
 def _of_that_kind(sites: list[Place], noun: str) -> list[Place]:
