@@ -1375,3 +1375,13 @@ def test_a_small_refinery_named_by_its_company_is_the_known_site() -> None:
         published=date(2026, 3, 1),
     )
     assert [(e.place, e.target_type) for e in events] == [("Albashneft refinery", "oil")]
+
+
+def test_a_known_site_named_right_after_a_region_wide_strike_is_where_it_struck() -> None:
+    # The second sentence tells no damage, only who was taken off the ships there.
+    events = events_of(
+        "Drones damaged two piers in Russia's Krasnodar region on Monday, officials said. "
+        "Sailors were evacuated from two tankers berthed at the Volna terminal.",
+        published=date(2024, 3, 11),
+    )
+    assert [e.place for e in events] == ["Taman port"]

@@ -409,10 +409,11 @@ def _aftermath_places(
 ) -> list[Location]:
     """The towns or sites of a region-wide strike's region that the undated sentence after it
     names: the one it names with what the strike left there (a fire, damage, an explosion),
-    or those it says the strike was at ("identified as", "we are talking about")."""
+    the one known site of the region it names, or those it says the strike was at
+    ("identified as", "we are talking about")."""
     if draft is None or draft.place is None or draft.place.kind != "region":
         return []
-    if find_dates(text, published) or not (identifies or outcome_at(text, _EVERY_CLAUSE) == "hit"):
+    if find_dates(text, published):
         return []
     region = draft.place.admin1
     inside = [
@@ -420,7 +421,13 @@ def _aftermath_places(
         for w in located
         if finer_place(w.place, draft.place) and region_holds(region, w.place.admin1)
     ]
-    return inside if len(inside) == 1 or identifies else []
+    if identifies:
+        return inside
+    if len(inside) != 1:
+        return []
+    # A known site of the region needs no word of damage: "the ships at the Volna terminal".
+    known_site = inside[0].place.kind == "facility"
+    return inside if known_site or outcome_at(text, _EVERY_CLAUSE) == "hit" else []
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
