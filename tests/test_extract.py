@@ -1385,3 +1385,17 @@ def test_a_known_site_named_right_after_a_region_wide_strike_is_where_it_struck(
         published=date(2024, 3, 11),
     )
     assert [e.place for e in events] == ["Taman port"]
+
+
+def test_a_store_told_by_its_region_is_not_a_known_one_far_from_the_town_the_report_names() -> None:
+    # Crimea's one known oil terminal is at Feodosia; this report is about Sevastopol.
+    alone, with_town = (
+        events_of(text, published=date(2024, 3, 11))
+        for text in (
+            "A drone struck the oil terminal in Crimea on Saturday, starting a fire.",
+            "A drone struck the oil terminal in Crimea on Saturday, starting a fire. The "
+            "governor of Sevastopol said the blaze near the city was put out.",
+        )
+    )
+    assert [e.place for e in alone] == ["Feodosia oil terminal"]
+    assert [e.place for e in with_town] == ["Crimea"]

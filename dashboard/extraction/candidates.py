@@ -131,7 +131,7 @@ def find_candidates(doc: Document) -> None:
         # Places matter only where a strike, its aftermath or its ships are told.
         located, ships = (
             sentence_locations(
-                sentence, gazetteer, article_regions, doc.descriptions, doc.named_sites
+                sentence, gazetteer, article_regions, doc.descriptions, doc.named_places
             )
             if attack or follows_strike or identifies or SHIP_NOUNS.search(text)
             else ([], [])
@@ -191,7 +191,11 @@ def find_candidates(doc: Document) -> None:
             elif PRONOUN_START.match(text) and sentence.index > 0:
                 previous_sentence = sentences[sentence.index - 1]
                 before, _ = sentence_locations(
-                    previous_sentence, gazetteer, article_regions, doc.descriptions, doc.named_sites
+                    previous_sentence,
+                    gazetteer,
+                    article_regions,
+                    doc.descriptions,
+                    doc.named_places,
                 )
                 if not reports_attack(previous_sentence.text, None):
                     before = where_targets_stand(previous_sentence.text, before)

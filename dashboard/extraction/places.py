@@ -744,7 +744,7 @@ def sentence_locations(
     gazetteer: Gazetteer,
     article_regions: frozenset[str] = frozenset(),
     descriptions: tuple[tuple[re.Pattern[str], Place], ...] = (),
-    named_sites: frozenset[Place] = frozenset(),
+    named_places: frozenset[Place] = frozenset(),
 ) -> tuple[list[Location], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
@@ -817,7 +817,7 @@ def sentence_locations(
             ships.append(mention.text)
             previous_ship_end = mention.end
         elif reason is None:
-            location = locate(text, mention, gazetteer, named_sites)
+            location = locate(text, mention, gazetteer, named_places)
             # A site known at the village ("Savasleyka air base") is still that site.
             if location is not None and _village_elsewhere(location.place, article_regions):
                 # "the village of X in the Belgorod region": then the region is the place.
@@ -848,7 +848,7 @@ def locate(
     text: str,
     mention: PlaceMention,
     gazetteer: Gazetteer,
-    named_sites: frozenset[Place] = frozenset(),
+    named_places: frozenset[Place] = frozenset(),
 ) -> Location | None:
     """The place with the target the words nearest to it name, upgraded to a facility; or
     ``None`` when the name turns out to be a site's own name, not where it stands."""
@@ -916,7 +916,7 @@ def locate(
         # a noun that says no kind of site ("a power facility") means only that one, and so
         # does a store told as any of its kind ("an oil depot in the Krasnodar region": a
         # region has many, and few are known).
-        in_article = [f for f in named if f in named_sites]
+        in_article = [f for f in named if f in named_places]
         indefinite = (
             site is not None
             and noun in _STORAGE
@@ -925,8 +925,19 @@ def locate(
         picks = (
             (named, in_article) if noun in _SITE_NAME_WORDS and not indefinite else (in_article,)
         )
+        # A store the article does not name, in a region whose towns it names, stands at one
+        # of them: "a fuel depot in Crimea" of a report on Sevastopol is not Feodosia's.
+        towns = [
+            t
+            for t in named_places
+            if noun in _STORAGE and t.kind == "city" and region_holds(place.admin1, t.admin1)
+        ]
         for candidates in picks:
-            if len(candidates) == 1:
+            if len(candidates) == 1 and (
+                candidates is in_article
+                or not towns
+                or any(within_km(t, candidates[0], _FACILITY_KM) for t in towns)
+            ):
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
 
@@ -1114,14 +1125,15 @@ def same_place(a: Place, b: Place) -> bool:
 
 def name_regions(doc: Document) -> None:
     """Stage ``places``: the regions the article names anywhere, which settle which of two
-    same-named towns a sentence means, and the descriptions that stand for a place in it."""
+    same-named towns a sentence means, the descriptions that stand for a place in it, and the
+    sites and towns it names."""
     mentions = find_place_mentions(doc.article.text, doc.gazetteer)
     doc.article_regions = frozenset(
         m.place.admin1 for m in mentions if m.place.kind == "region" and m.place.admin1
     )
     named = {m.place.admin1 for m in mentions if m.place.admin1}
     doc.descriptions = article_descriptions(doc.gazetteer, named)
-    doc.named_sites = frozenset(m.place for m in mentions if m.place.kind == "facility")
+    doc.named_places = frozenset(m.place for m in mentions if m.place.kind in ("facility", "city"))
 
 
 def article_descriptions(
