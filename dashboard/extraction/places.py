@@ -818,7 +818,8 @@ def sentence_locations(
             previous_ship_end = mention.end
         elif reason is None:
             location = locate(text, mention, gazetteer, named_places)
-            # A site known at the village ("Savasleyka air base") is still that site.
+            # Asked of what locate found: a site known at the village ("Savasleyka air
+            # base") is still that site.
             if location is not None and _village_elsewhere(location.place, article_regions):
                 # "the village of X in the Belgorod region": then the region is the place.
                 reason = _UNKNOWN_VILLAGE
