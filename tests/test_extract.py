@@ -1354,3 +1354,89 @@ def test_a_day_of_history_does_not_date_the_strikes_told_after_it() -> None:
         ("Donetsk", date(2024, 6, 22)),
         ("Horlivka", date(2024, 6, 22)),
     ]
+
+
+def test_a_village_known_only_outside_the_articles_regions_is_not_placed_there() -> None:
+    # The gazetteer knows a Zhuravlyovka in Crimea only; the one shelled here is Belgorod's.
+    events = events_of(
+        "Shells fired from Ukraine hit the village of Zhuravlyovka in the Belgorod region on "
+        "Tuesday, damaging two houses, the governor said.",
+        published=date(2024, 3, 6),
+    )
+    assert [(e.place, e.admin1) for e in events] == [("Belgorod Oblast", "Belgorod Oblast")]
+
+
+def test_a_later_sentence_that_says_which_sites_a_region_wide_strike_hit_places_it() -> None:
+    # Who told it comes between the strike and the sites it names.
+    events = events_of(
+        "Ukrainian drones struck energy facilities in Russia's Bryansk region on Sunday, the "
+        "governor said. He gave no figures for the damage on Telegram. According to him, we "
+        "are talking about substations near Klintsy and Starodub.",
+        published=date(2024, 3, 11),
+    )
+    assert [(e.place, e.date) for e in events] == [
+        ("Klintsy", date(2024, 3, 10)),
+        ("Starodub", date(2024, 3, 10)),
+    ]
+
+
+def test_a_site_identified_after_a_region_wide_strike_is_where_it_struck() -> None:
+    events = events_of(
+        "A drone attack on Sunday set an oil depot ablaze in Russia's Belgorod region. The "
+        "site, identified as a fuel store in the town of Valuyki, supplies army units.",
+        published=date(2024, 3, 11),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Valuyki", "oil")]
+
+
+def test_a_town_named_before_a_site_of_no_listed_kind_is_where_it_stands() -> None:
+    # Not "the Valuyki" of a thing's name: the station stands at the town.
+    events = events_of(
+        "The Valuyki gas distribution station in Russia's Belgorod region was hit by a drone "
+        "on Sunday, officials said.",
+        published=date(2024, 3, 11),
+    )
+    assert [e.place for e in events] == ["Valuyki"]
+
+
+def test_an_oil_depot_near_a_city_is_not_the_refinery_near_it() -> None:
+    # A refinery stands some 20 km from Kaluga; a depot told near the city is not it.
+    depot, refinery = (
+        events_of(f"Drones set fire to {site} near Kaluga on Sunday, the governor said.")
+        for site in ("an oil depot", "the oil refinery")
+    )
+    assert [e.place for e in depot] == ["Kaluga"]
+    assert [e.place for e in refinery] == ["Pervyi Zavod refinery"]
+
+
+def test_a_small_refinery_named_by_its_company_is_the_known_site() -> None:
+    events = events_of(
+        "Drones hit the Albashneft oil refinery in Russia's Krasnodar region on Saturday, "
+        "starting a fire.",
+        published=date(2026, 3, 1),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Albashneft refinery", "oil")]
+
+
+def test_a_known_site_named_right_after_a_region_wide_strike_is_where_it_struck() -> None:
+    # The second sentence tells no damage, only who was taken off the ships there.
+    events = events_of(
+        "Drones damaged two piers in Russia's Krasnodar region on Monday, officials said. "
+        "Sailors were evacuated from two tankers berthed at the Volna terminal.",
+        published=date(2024, 3, 11),
+    )
+    assert [e.place for e in events] == ["Taman port"]
+
+
+def test_a_store_told_by_its_region_is_not_a_known_one_far_from_the_town_the_report_names() -> None:
+    # Crimea's one known oil terminal is at Feodosia; this report is about Sevastopol.
+    alone, with_town = (
+        events_of(text, published=date(2024, 3, 11))
+        for text in (
+            "A drone struck the oil terminal in Crimea on Saturday, starting a fire.",
+            "A drone struck the oil terminal in Crimea on Saturday, starting a fire. The "
+            "governor of Sevastopol said the blaze near the city was put out.",
+        )
+    )
+    assert [e.place for e in alone] == ["Feodosia oil terminal"]
+    assert [e.place for e in with_town] == ["Crimea"]

@@ -116,6 +116,13 @@ def find_candidates(doc: Document) -> None:
             lead_index += 1
         in_lead = 0 <= lead_index < _LEAD_SENTENCES
         follows_strike = sentence.index == last_strike_index + 1
+        # "... attacked facilities in the Kursk region. The governor said so on Telegram.
+        # According to him, they are in the X and Y districts.": a sentence that says which
+        # sites they were may come after one that says who told it.
+        identifies = (
+            sentence.index <= last_strike_index + _IDENTIFIED_WITHIN
+            and _IDENTIFIES.search(text) is not None
+        )
         russian = RUSSIAN_ATTACKER.search(text)
         # A tally line right after an interception report counts drones over that place.
         attack = (RUSSIAN_ACCIDENT.search(text) is None and reports_attack(text, russian)) or (
@@ -124,9 +131,9 @@ def find_candidates(doc: Document) -> None:
         # Places matter only where a strike, its aftermath or its ships are told.
         located, ships = (
             sentence_locations(
-                sentence, gazetteer, article_regions, doc.descriptions, doc.named_sites
+                sentence, gazetteer, article_regions, doc.descriptions, doc.named_places
             )
-            if attack or follows_strike or SHIP_NOUNS.search(text)
+            if attack or follows_strike or identifies or SHIP_NOUNS.search(text)
             else ([], [])
         )
         if russian and not UKRAINIAN_ATTACKER.search(text):
@@ -138,14 +145,19 @@ def find_candidates(doc: Document) -> None:
         last_strike_index = sentence.index if attack else last_strike_index
         if not attack:
             finer = (
-                _aftermath_place(text, located, last_draft, published) if follows_strike else None
+                _aftermath_places(text, located, last_draft, published, identifies=identifies)
+                if follows_strike or identifies
+                else []
             )
-            if last_draft is not None and finer is not None:
+            if last_draft is not None and finer:
                 # "... a fire at an oil depot in the Kaluga region." then "The fire, in the
-                # city of Lyudinovo, was confirmed ...": where in the region it struck.
-                drafts.move(last_draft, finer.place)
+                # city of Lyudinovo, was confirmed ...": where in the region it struck; "we
+                # are talking about facilities in the X and Y districts": one strike in each.
+                for where in finer[1:]:
+                    drafts.add(replace(last_draft, place=where.place, quotes=[*last_draft.quotes]))
+                drafts.move(last_draft, finer[0].place)
                 last_draft.quotes.append(text)
-                last_place = finer
+                last_place = finer[0]
                 continue
             if context is None and _HEADING.search(text):
                 # "Here is where things stand on Friday, December 26:": the day the list
@@ -179,7 +191,11 @@ def find_candidates(doc: Document) -> None:
             elif PRONOUN_START.match(text) and sentence.index > 0:
                 previous_sentence = sentences[sentence.index - 1]
                 before, _ = sentence_locations(
-                    previous_sentence, gazetteer, article_regions, doc.descriptions, doc.named_sites
+                    previous_sentence,
+                    gazetteer,
+                    article_regions,
+                    doc.descriptions,
+                    doc.named_places,
                 )
                 if not reports_attack(previous_sentence.text, None):
                     before = where_targets_stand(previous_sentence.text, before)
@@ -377,22 +393,45 @@ def _told_again(
     return known if 0 < (mention.value - known.date).days <= REPORT_LAG_DAYS else None
 
 
-def _aftermath_place(
-    text: str, located: list[Location], draft: Draft | None, published: date
-) -> Location | None:
-    """The one town or site of a region-wide strike's region that the undated sentence after
-    it names with what the strike left there (a fire, damage, an explosion)."""
+#: How many sentences after a strike one may still say which sites it hit.
+_IDENTIFIED_WITHIN = 2
+#: Words that say which site a strike told just before was: "The facility, identified as
+#: ...", "we are talking about facilities in ...".
+_IDENTIFIES = re.compile(
+    r"\b(?:identified as|talking about|turned out to be|is located|was located|located in)\b",
+    re.IGNORECASE,
+)
+
+
+def _aftermath_places(
+    text: str,
+    located: list[Location],
+    draft: Draft | None,
+    published: date,
+    *,
+    identifies: bool,
+) -> list[Location]:
+    """The towns or sites of a region-wide strike's region that the undated sentence after it
+    names: the one it names with what the strike left there (a fire, damage, an explosion),
+    the one known site of the region it names, or those it says the strike was at
+    ("identified as", "we are talking about")."""
     if draft is None or draft.place is None or draft.place.kind != "region":
-        return None
-    if outcome_at(text, _EVERY_CLAUSE) != "hit" or find_dates(text, published):
-        return None
+        return []
+    if find_dates(text, published):
+        return []
     region = draft.place.admin1
     inside = [
         w
         for w in located
         if finer_place(w.place, draft.place) and region_holds(region, w.place.admin1)
     ]
-    return inside[0] if len(inside) == 1 else None
+    if identifies:
+        return inside
+    if len(inside) != 1:
+        return []
+    # A known site of the region needs no word of damage: "the ships at the Volna terminal".
+    known_site = inside[0].place.kind == "facility"
+    return inside if known_site or outcome_at(text, _EVERY_CLAUSE) == "hit" else []
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:

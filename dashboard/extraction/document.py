@@ -66,8 +66,9 @@ class Document:
     article_regions: frozenset[str] = frozenset()
     #: Descriptions that stand for a place in this article: "the capital", "the peninsula".
     descriptions: tuple[tuple[re.Pattern[str], Place], ...] = ()
-    #: Facilities the article names anywhere: of several in a region, the one it means.
-    named_sites: frozenset[Place] = frozenset()
+    #: Facilities and towns the article names anywhere: of several sites in a region, the one
+    #: it means, and the towns a store told only by its region may stand at.
+    named_places: frozenset[Place] = frozenset()
     #: The weapon the article's strike sentences name most: a sentence naming none takes it.
     article_weapon: Weapon = "unknown"
     #: The kinds of target that damage told with no place names ("a residential building

@@ -108,6 +108,13 @@ _PORT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: A site of no known kind right after a name, past up to four words ("the Sudzha gas
+#: metering station", "the Samara linear production and dispatching station"): the name is
+#: the town the site stands at, not a thing's.
+_SITE_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:stations?|facilit(?:y|ies)|complex|hub|node|works)\b"
+)
+
 _ANOTHER = re.compile(r"\b(?:another|second|third|other|different)\b", re.I)
 #: "an oil depot", "a large fuel depot": one of its kind, not one the reader knows.
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -623,6 +630,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and not _LISTED_REGION.match(sentence, end)
         and target_after(sentence, closing.end() if closing else end) is None
         and _PORT_AFTER.match(sentence, closing.end() if closing else end) is None
+        and _SITE_AFTER.match(sentence, closing.end() if closing else end) is None
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
@@ -736,7 +744,7 @@ def sentence_locations(
     gazetteer: Gazetteer,
     article_regions: frozenset[str] = frozenset(),
     descriptions: tuple[tuple[re.Pattern[str], Place], ...] = (),
-    named_sites: frozenset[Place] = frozenset(),
+    named_places: frozenset[Place] = frozenset(),
 ) -> tuple[list[Location], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
@@ -798,6 +806,7 @@ def sentence_locations(
         if (
             reason is None
             and previous is not None
+            and previous_reason != _UNKNOWN_VILLAGE
             and _NEAR.fullmatch(text, previous.end, mention.start)
         ):
             reason = "reference for the place before it"
@@ -808,18 +817,39 @@ def sentence_locations(
             ships.append(mention.text)
             previous_ship_end = mention.end
         elif reason is None:
-            location = locate(text, mention, gazetteer, named_sites)
-            if location is not None:
+            location = locate(text, mention, gazetteer, named_places)
+            # Asked of what locate found: a site known at the village ("Savasleyka air
+            # base") is still that site.
+            if location is not None and _village_elsewhere(location.place, article_regions):
+                # "the village of X in the Belgorod region": then the region is the place.
+                reason = _UNKNOWN_VILLAGE
+            elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
     return _most_specific(kept, text), ships
+
+
+#: A village this small, outside every region an article names, is more often one the
+#: gazetteer lacks in a region it does name ("the village of X in the Belgorod region").
+_VILLAGE = 10_000
+_UNKNOWN_VILLAGE = "a village of a region the article does not name"
+
+
+def _village_elsewhere(place: Place, article_regions: frozenset[str]) -> bool:
+    """Whether a village lies outside every region of an article that names regions."""
+    return (
+        place.kind == "city"
+        and place.population < _VILLAGE
+        and bool(article_regions)
+        and not any(region_holds(region, place.admin1) for region in article_regions)
+    )
 
 
 def locate(
     text: str,
     mention: PlaceMention,
     gazetteer: Gazetteer,
-    named_sites: frozenset[Place] = frozenset(),
+    named_places: frozenset[Place] = frozenset(),
 ) -> Location | None:
     """The place with the target the words nearest to it name, upgraded to a facility; or
     ``None`` when the name turns out to be a site's own name, not where it stands."""
@@ -859,6 +889,10 @@ def locate(
             # kind of site is the site's own name; a small town of that name elsewhere, and
             # the other town's site that stands near it, are not what was hit.
             return None
+        noun = _site_noun(target)
+        if noun in _STORAGE:
+            # "an oil depot near Kaluga" is no refinery near it: only a store.
+            nearby = tuple(_of_that_kind(list(nearby), noun))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
     if (
@@ -877,14 +911,13 @@ def locate(
         # site standing in the region is the one before it: "an oil refinery in Russia's
         # Rostov region and a fuel depot in ...".
         site = _site_standing_in(text, mention.start)
-        phrase = site.group(0) if site else target or ""
-        noun = phrase.split()[-1].lower().rstrip("s") if phrase else ""
+        noun = _site_noun(site.group(0) if site else target)
         named = _of_that_kind(inside, noun)
         # Of several known there, the one the article names elsewhere is the one it means;
         # a noun that says no kind of site ("a power facility") means only that one, and so
         # does a store told as any of its kind ("an oil depot in the Krasnodar region": a
         # region has many, and few are known).
-        in_article = [f for f in named if f in named_sites]
+        in_article = [f for f in named if f in named_places]
         indefinite = (
             site is not None
             and noun in _STORAGE
@@ -893,8 +926,19 @@ def locate(
         picks = (
             (named, in_article) if noun in _SITE_NAME_WORDS and not indefinite else (in_article,)
         )
+        # A store the article does not name, in a region whose towns it names, stands at one
+        # of them: "a fuel depot in Crimea" of a report on Sevastopol is not Feodosia's.
+        towns = [
+            t
+            for t in named_places
+            if noun in _STORAGE and t.kind == "city" and region_holds(place.admin1, t.admin1)
+        ]
         for candidates in picks:
-            if len(candidates) == 1:
+            if len(candidates) == 1 and (
+                candidates is in_article
+                or not towns
+                or any(within_km(t, candidates[0], _FACILITY_KM) for t in towns)
+            ):
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
 
@@ -929,6 +973,11 @@ _SITE_NAME_WORDS: dict[str, frozenset[str]] = {
     "port": frozenset({"port", "harbour"}),
     "bridge": frozenset({"bridge"}),
 }
+
+
+def _site_noun(phrase: str | None) -> str:
+    """The noun of a target's phrase, singular: "depot" of "oil depots"."""
+    return phrase.split()[-1].lower().rstrip("s") if phrase else ""
 
 
 def _of_that_kind(sites: list[Place], noun: str) -> list[Place]:
@@ -1077,14 +1126,15 @@ def same_place(a: Place, b: Place) -> bool:
 
 def name_regions(doc: Document) -> None:
     """Stage ``places``: the regions the article names anywhere, which settle which of two
-    same-named towns a sentence means, and the descriptions that stand for a place in it."""
+    same-named towns a sentence means, the descriptions that stand for a place in it, and the
+    sites and towns it names."""
     mentions = find_place_mentions(doc.article.text, doc.gazetteer)
     doc.article_regions = frozenset(
         m.place.admin1 for m in mentions if m.place.kind == "region" and m.place.admin1
     )
     named = {m.place.admin1 for m in mentions if m.place.admin1}
     doc.descriptions = article_descriptions(doc.gazetteer, named)
-    doc.named_sites = frozenset(m.place for m in mentions if m.place.kind == "facility")
+    doc.named_places = frozenset(m.place for m in mentions if m.place.kind in ("facility", "city"))
 
 
 def article_descriptions(
