@@ -176,6 +176,18 @@ def test_the_plant_that_points_back_to_a_refinery_is_a_refinery() -> None:
     ]
 
 
+def test_an_earlier_strike_on_the_city_is_its_own_event_at_that_city() -> None:
+    events = events_of(
+        "Drones struck a depot in Melitopol on Monday. In late March, shells hit barracks "
+        "in the city.",
+        published=date(2024, 11, 6),
+    )
+    assert located(events) == [
+        ("Melitopol", "2024-03-01", "month"),
+        ("Melitopol", "2024-11-04", "day"),
+    ]
+
+
 def test_sentences_keep_abbreviated_dates_whole() -> None:
     sentences = split_sentences("Early Wednesday, Nov. 6, drones hit. Officials confirmed it.")
     assert [s.text for s in sentences] == [
