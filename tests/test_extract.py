@@ -1325,3 +1325,11 @@ def test_a_day_of_history_does_not_date_the_strikes_told_after_it() -> None:
         ("Donetsk", date(2024, 6, 22)),
         ("Horlivka", date(2024, 6, 22)),
     ]
+
+
+def test_the_page_stamp_makes_no_second_strike_beside_the_day_told() -> None:
+    events = events_of(
+        " date 2024-11-06 Drones hit the Tuapse refinery on Monday, officials said.",
+        published=date(2024, 11, 6),
+    )
+    assert located(events) == [("Tuapse refinery", "2024-11-04", "day")]
