@@ -1333,3 +1333,23 @@ def test_the_page_stamp_makes_no_second_strike_beside_the_day_told() -> None:
         published=date(2024, 11, 6),
     )
     assert located(events) == [("Tuapse refinery", "2024-11-04", "day")]
+
+
+@pytest.mark.parametrize(
+    "russias_deed",
+    [
+        "Russian forces launched 90 drones at Ukraine overnight on Saturday, hitting the grid.",
+        "Railways stopped on Saturday after a Russian missile attack.",
+        "Railways stopped on Saturday after Russia's overnight attack.",
+    ],
+)
+def test_the_day_of_russias_strike_is_not_the_day_ukraines_next_strike_takes(
+    russias_deed: str,
+) -> None:
+    events = events_of(
+        "Here is where things stand on Sunday, November 10:\n"
+        f"{russias_deed}\n"
+        "Ukrainian officials said Kyiv struck an oil depot in the Tambov region.",
+        published=date(2024, 11, 10),
+    )
+    assert located(events) == [("Tambov Oblast", "2024-11-10", "day")]
