@@ -199,6 +199,14 @@ def test_the_day_before_is_the_day_before_publication() -> None:
     assert resolved("targeted the region the previous day", published) == [("2025-11-15", "day")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["a wave of drones the previous night hit depots", "depots burned the night before"],
+)
+def test_the_previous_night_is_the_night_before_publication(text: str) -> None:
+    assert resolved(text, date(2026, 1, 7)) == [("2026-01-06", "day")]
+
+
 def test_a_sentence_that_opens_on_a_year_dates_its_days_in_that_year() -> None:
     sentence = "In 2024, the refinery was attacked twice by drones, on 3 February and 11 May."
     found = event_dates(sentence, find_dates(sentence, date(2025, 8, 14)))

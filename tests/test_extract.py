@@ -1353,3 +1353,16 @@ def test_the_day_of_russias_strike_is_not_the_day_ukraines_next_strike_takes(
         published=date(2024, 11, 10),
     )
     assert located(events) == [("Tambov Oblast", "2024-11-10", "day")]
+
+
+def test_sites_told_after_the_previous_night_take_that_night() -> None:
+    events = events_of(
+        "Drones set a fuel depot in Stary Oskol ablaze overnight. The attack came after a "
+        "bigger drone raid the previous night. Explosions were then reported at an arsenal "
+        "in Kostroma.",
+        published=date(2026, 1, 7),
+    )
+    assert located(events) == [
+        ("Kostroma", "2026-01-06", "day"),
+        ("Staryy Oskol", "2026-01-07", "day"),
+    ]

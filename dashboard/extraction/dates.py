@@ -77,7 +77,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("days_ago", rf"\b(?P<n>{_COUNT})\s+days?\s+(?:ago|earlier)\b"),
         (
             "day_before",
-            r"\bthe\s+(?:day\s+before(?!\s+yesterday)|previous\s+day|preceding\s+day)\b",
+            r"\bthe\s+(?:day\s+before(?!\s+yesterday)|night\s+before|previous\s+(?:day|night)"
+            r"|preceding\s+(?:day|night))\b",
         ),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
