@@ -199,6 +199,14 @@ def test_the_day_before_is_the_day_before_publication() -> None:
     assert resolved("targeted the region the previous day", published) == [("2025-11-15", "day")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["a wave of drones the previous night hit depots", "depots burned the night before"],
+)
+def test_the_previous_night_is_the_night_before_publication(text: str) -> None:
+    assert resolved(text, date(2026, 1, 7)) == [("2026-01-06", "day")]
+
+
 def test_a_sentence_that_opens_on_a_year_dates_its_days_in_that_year() -> None:
     sentence = "In 2024, the refinery was attacked twice by drones, on 3 February and 11 May."
     found = event_dates(sentence, find_dates(sentence, date(2025, 8, 14)))
@@ -209,3 +217,19 @@ def test_a_sentence_that_opens_on_a_year_dates_its_days_in_that_year() -> None:
     # A year in the middle ("built in 1966") is no year the sentence tells of.
     built = "The refinery, built in 1966, was attacked on 3 February."
     assert resolved(built, date(2025, 8, 14))[-1] == ("2025-02-03", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The day the sentence names wins over the stamp the page opens on.
+        ("date 2024-11-06 On Monday a drone set a depot alight.", [date(2024, 11, 4)]),
+        # With no other day, the stamp still dates what the page reports.
+        ("date 2024-11-06 A drone set a depot alight.", [date(2024, 11, 6)]),
+    ],
+)
+def test_the_stamp_a_page_opens_on_dates_only_what_nothing_else_dates(
+    sentence: str, expected: list[date]
+) -> None:
+    found = find_dates(sentence, date(2024, 11, 6))
+    assert [m.value for m in event_dates(sentence, found)] == expected

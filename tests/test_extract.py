@@ -176,6 +176,18 @@ def test_the_plant_that_points_back_to_a_refinery_is_a_refinery() -> None:
     ]
 
 
+def test_an_earlier_strike_on_the_city_is_its_own_event_at_that_city() -> None:
+    events = events_of(
+        "Drones struck a depot in Melitopol on Monday. In late March, shells hit barracks "
+        "in the city.",
+        published=date(2024, 11, 6),
+    )
+    assert located(events) == [
+        ("Melitopol", "2024-03-01", "month"),
+        ("Melitopol", "2024-11-04", "day"),
+    ]
+
+
 def test_sentences_keep_abbreviated_dates_whole() -> None:
     sentences = split_sentences("Early Wednesday, Nov. 6, drones hit. Officials confirmed it.")
     assert [s.text for s in sentences] == [
@@ -1440,3 +1452,44 @@ def test_a_store_told_by_its_region_is_not_a_known_one_far_from_the_town_the_rep
     )
     assert [e.place for e in alone] == ["Feodosia oil terminal"]
     assert [e.place for e in with_town] == ["Crimea"]
+
+
+def test_the_page_stamp_makes_no_second_strike_beside_the_day_told() -> None:
+    events = events_of(
+        " date 2024-11-06 Drones hit the Tuapse refinery on Monday, officials said.",
+        published=date(2024, 11, 6),
+    )
+    assert located(events) == [("Tuapse refinery", "2024-11-04", "day")]
+
+
+@pytest.mark.parametrize(
+    "russias_deed",
+    [
+        "Russian forces launched 90 drones at Ukraine overnight on Saturday, hitting the grid.",
+        "Railways stopped on Saturday after a Russian missile attack.",
+        "Railways stopped on Saturday after Russia's overnight attack.",
+    ],
+)
+def test_the_day_of_russias_strike_is_not_the_day_ukraines_next_strike_takes(
+    russias_deed: str,
+) -> None:
+    events = events_of(
+        "Here is where things stand on Sunday, November 10:\n"
+        f"{russias_deed}\n"
+        "Ukrainian officials said Kyiv struck an oil depot in the Tambov region.",
+        published=date(2024, 11, 10),
+    )
+    assert located(events) == [("Tambov Oblast", "2024-11-10", "day")]
+
+
+def test_sites_told_after_the_previous_night_take_that_night() -> None:
+    events = events_of(
+        "Drones set a fuel depot in Stary Oskol ablaze overnight. The attack came after a "
+        "bigger drone raid the previous night. Explosions were then reported at an arsenal "
+        "in Kostroma.",
+        published=date(2026, 1, 7),
+    )
+    assert located(events) == [
+        ("Kostroma", "2026-01-06", "day"),
+        ("Staryy Oskol", "2026-01-07", "day"),
+    ]

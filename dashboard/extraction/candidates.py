@@ -81,9 +81,6 @@ _HEADING = re.compile(r":\s*$")
 
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
-#: Russia's own deed told as dated more than this many days before the report is history.
-_RUSSIAN_PAST_DAYS = 31
-
 _OVER = re.compile(r"\b(?:over|above)\b", re.IGNORECASE)
 
 #: Between two places of a list: "Kursk, Bryansk and". (Spaces are word characters here,
@@ -355,15 +352,14 @@ def find_candidates(doc: Document) -> None:
             continue
         last_draft = made[-1] if made else last_draft
         history = before_the_war(dates[0].value, dates[0].precision, published) or (
-            russian is not None
-            and not made
-            and (published - dates[0].value).days > _RUSSIAN_PAST_DAYS
+            (russian is not None or RUSSIAN_STRIKE.search(text) is not None) and not made
         )
         if (context is None or dates[0].precision == "day") and not history:
             # A strike mentioned in passing ("a drone strike in January") does not become
             # the night the article goes on telling of; nor does a day of history ("the
-            # USSR was invaded on June 22, 1941") or Russia's deed of months before ("On
-            # February 24, 2022 Russia launched ...").
+            # USSR was invaded on June 22, 1941") or a day only Russia's deed is told of
+            # ("On February 24, 2022 Russia launched ...", "airports closed on Saturday
+            # after the Russian strikes"): Ukraine's strikes told next are of another night.
             context = (dates[0].value, dates[0].precision)
         if located:
             # The place named first is the one the sentence is about.

@@ -47,7 +47,7 @@ ANAPHORA = re.compile(
     r"^(?:It|This|That)\b"
     r"|\b(?:similar|same|such|another|again|also|further|previously|earlier|before)\b"
     r"|\bthe\s+(?:[\w-]+\s+){0,2}(?:bridge|crossing|refinery|plant|depot|base|air ?base|"
-    r"airfield|port|terminal|facility|site|arsenal|complex|station|shipyard|factory)\b",
+    r"airfield|port|terminal|facility|site|arsenal|complex|station|shipyard|factory|city|town)\b",
     re.IGNORECASE,
 )
 

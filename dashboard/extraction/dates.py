@@ -77,7 +77,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("days_ago", rf"\b(?P<n>{_COUNT})\s+days?\s+(?:ago|earlier)\b"),
         (
             "day_before",
-            r"\bthe\s+(?:day\s+before(?!\s+yesterday)|previous\s+day|preceding\s+day)\b",
+            r"\bthe\s+(?:day\s+before(?!\s+yesterday)|night\s+before|previous\s+(?:day|night)"
+            r"|preceding\s+(?:day|night))\b",
         ),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
@@ -391,7 +392,9 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     for mention in found:
         if bounds_time(sentence, mention):
             continue
-        if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start):
+        if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or _page_stamp(
+            sentence, mention
+        ):
             if mention.precision == "day":
                 reporting.append(mention)
             continue
@@ -516,6 +519,16 @@ def _only_dates(
     pieces += [sentence[a.end : b.start] for a, b in pairwise(inside)]
     pieces.append(sentence[inside[-1].end : right])
     return _TIME_WORDS.fullmatch(" ".join(pieces)) is not None
+
+
+#: The stamp a stored page opens on ("date 2024-05-17 Drones hit ..."): the day the page was
+#: published, which dates a strike only as a report of it does.
+_PAGE_STAMP = re.compile(r"\s*date\s+$", re.IGNORECASE)
+
+
+def _page_stamp(sentence: str, mention: DateMention) -> bool:
+    """Whether ``mention`` is the publication stamp that opens a stored page."""
+    return _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None
 
 
 def bounds_time(sentence: str, mention: DateMention) -> bool:

@@ -669,9 +669,11 @@ UKRAINIAN_ATTACKER = re.compile(
     r"forces|troops|military|army|navy|launched|struck|hit|attacked|targeted|fired)\b",
     re.IGNORECASE,
 )
-#: Russia's strike told as a noun: "a Russian drone strike hit", "a massive Russian attack".
+#: Russia's strike told as a noun: "a Russian drone strike hit", "a massive Russian attack",
+#: "during Russia's overnight attack".
 RUSSIAN_STRIKE = re.compile(
-    r"\bRussian\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|shelling|bombardments?|barrages?)\b",
+    r"\bRussia(?:n|'s|’s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strikes?|attacks?|shelling|bombardments?|barrages?)\b",
     re.IGNORECASE,
 )
 RUSSIAN_ACCIDENT = _words(
