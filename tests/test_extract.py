@@ -1178,6 +1178,23 @@ def test_a_strike_told_first_with_no_place_is_the_one_the_article_places_that_da
     assert [(e.place, e.date) for e in events] == [("Yartsevo", date(2024, 12, 31))]
 
 
+@pytest.mark.parametrize(
+    "fighting",
+    [
+        "Ukrainian forces drove Russian troops out of the village of Mykhailivka in the "
+        "Donetsk region, the commander said.",
+        "Ukrainian forces pressed their attack as they advanced toward the town of Tokmak.",
+    ],
+)
+def test_a_place_fought_over_on_the_ground_is_no_strike(fighting: str) -> None:
+    events = events_of(
+        "Ukrainian drones hit an oil depot in occupied Rovenky overnight, starting a fire, "
+        f"officials said on Wednesday.\n\n{fighting}",
+        published=date(2023, 8, 23),
+    )
+    assert [e.place for e in events] == ["Rovenky"]
+
+
 def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
     events = events_of(
         "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "

@@ -48,6 +48,7 @@ from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .lexicon import (
     GENERIC,
+    GROUND_FIGHT_BEFORE,
     INTERCEPTION,
     RUSSIAN_ACCIDENT,
     RUSSIAN_ATTACKER,
@@ -133,6 +134,8 @@ def find_candidates(doc: Document) -> None:
             if attack or follows_strike or identifies or SHIP_NOUNS.search(text)
             else ([], [])
         )
+        # A place fought over on the ground is not where a strike fell.
+        located = [w for w in located if GROUND_FIGHT_BEFORE.search(text, 0, w.start) is None]
         if russian and not UKRAINIAN_ATTACKER.search(text):
             # Russia told as the attacker of a place in Ukraine, occupied or not, with no
             # Ukrainian attacker beside it: Russia's strike, not the story.

@@ -676,6 +676,16 @@ RUSSIAN_STRIKE = re.compile(
     r"(?:strikes?|attacks?|shelling|bombardments?|barrages?)\b",
     re.IGNORECASE,
 )
+#: Ground fighting for a place, which is no strike on it: "drove Russian troops out of the
+#: villages of X", "Russia is attempting to capture the city of X". (Not "captured X", which
+#: also names a place held by Russia: "explosions in captured Skadovsk".)
+GROUND_FIGHT_BEFORE = re.compile(
+    r"\b(?:to (?:capture|seize|retake|recapture)|(?:drove|driven|pushed) (?:[\w-]+ ){0,3}?out|"
+    r"took control of|tak(?:en|ing) control of|advanc\w+ (?:on|toward|towards)|"
+    r"(?:captured|seized|recaptured|liberated|retook|retaken) (?:the )?"
+    r"(?:village|town|city|settlement)s? of)\b[^.;:!?]{0,80}$",
+    re.IGNORECASE,
+)
 RUSSIAN_ACCIDENT = _words(
     r"accidental(?:ly)?",
     r"by accident",
