@@ -1195,6 +1195,21 @@ def test_a_place_fought_over_on_the_ground_is_no_strike(fighting: str) -> None:
     assert [e.place for e in events] == ["Rovenky"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("Two drones were destroyed over Sevastopol overnight, the governor said.", "intercepted"),
+        ("Three unmanned boats of the navy were destroyed in Sevastopol bay.", "intercepted"),
+        # What a strike destroys on the ground is still a hit.
+        ("Two aircraft were destroyed at the airfield near Sevastopol.", "hit"),
+    ],
+)
+def test_drones_told_as_destroyed_were_stopped_and_hit_nothing(sentence: str, outcome: str) -> None:
+    from dashboard.extraction.cues import outcome_at
+
+    assert outcome_at(sentence, sentence.find("Sevastopol")) == outcome
+
+
 def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
     events = events_of(
         "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "

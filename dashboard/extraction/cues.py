@@ -24,6 +24,7 @@ from .lexicon import (
     PARTIAL_COUNT,
     TARGET_PATTERNS,
     WEAPON_AS_TARGET,
+    WEAPON_DESTROYED_BEFORE,
     WEAPON_PATTERNS,
 )
 from .scan import LOOKBACK, per_text, search_from, words_before
@@ -422,10 +423,21 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
 # The places of one clause, and every place of a sentence, ask about the same stretch.
 @per_text(maxsize=256)
 def _outcome_within(text: str, left: int, right: int) -> Outcome:
+    # "three drones were destroyed": the drones, stopped before they reached anything.
+    stopped = False
     for match in IMPACT.finditer(text, left, right):
-        if not NEGATION_BEFORE.search(text, max(left, match.start() - LOOKBACK), match.start()):
-            return "hit"
-    if INTERCEPTION.search(text, left, right) and not PARTIAL_COUNT.search(text, left, right):
+        before = max(left, match.start() - LOOKBACK)
+        if NEGATION_BEFORE.search(text, before, match.start()):
+            continue
+        if match.group().lower().startswith("destroyed") and WEAPON_DESTROYED_BEFORE.search(
+            text, before, match.start()
+        ):
+            stopped = True
+            continue
+        return "hit"
+    if (stopped or INTERCEPTION.search(text, left, right)) and not PARTIAL_COUNT.search(
+        text, left, right
+    ):
         # "four of them were shot down": the others were not.
         return "intercepted"
     return "unknown"

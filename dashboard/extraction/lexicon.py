@@ -499,6 +499,14 @@ _IN_THE_AIR = r"(?:over|above|in the sky|(?:in )?mid-?air|in the air)"
 #: What air defences destroy: "15 fixed-wing UAVs", "several dozen unmanned aerial vehicles".
 _AIRBORNE = r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|rockets?|aircraft)"
 
+#: Drones told as destroyed, the words before "destroyed": "57 drones were destroyed over
+#: the Krasnodar region", "three unmanned boats were destroyed". (Not aircraft, missiles or
+#: ships, which are also what a strike destroys on the ground.)
+WEAPON_DESTROYED_BEFORE = re.compile(
+    r"\b(?:drones?|uavs?|unmanned aerial vehicles?|unmanned (?:surface )?(?:boats?|vessels?))"
+    r"\b[^.;:]{0,60}?\b(?:were|was|have been|had been|has been|being|are|is)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 #: What a strike did where it landed: the words that make its outcome ``hit``.
 IMPACT = _words(
     r"hit",
