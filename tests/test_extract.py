@@ -1200,6 +1200,8 @@ def test_a_place_fought_over_on_the_ground_is_no_strike(fighting: str) -> None:
     [
         ("Two drones were destroyed over Sevastopol overnight, the governor said.", "intercepted"),
         ("Three unmanned boats of the navy were destroyed in Sevastopol bay.", "intercepted"),
+        ("Air defences intercepted and destroyed the drones over Sevastopol.", "intercepted"),
+        ("The army shot down or destroyed the weapons aimed at Sevastopol.", "intercepted"),
         # What a strike destroys on the ground is still a hit.
         ("Two aircraft were destroyed at the airfield near Sevastopol.", "hit"),
     ],

@@ -516,6 +516,8 @@ IMPACT = _words(
     r"damage",
     # "destroyed a depot", not "destroyed 20 drones" nor "destroyed over the X region"
     # (nor "destroyed and intercepted 18 drones")
+    # (nor "intercepted or destroyed around 100 of the weapons")
+    r"(?<!intercepted or )(?<!intercepted and )(?<!shot down or )(?<!shot down and )"
     rf"destroyed (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)"
     r"(?!and (?:intercepted|shot down|downed|suppressed)\b)",
     r"sank",
