@@ -623,6 +623,23 @@ def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: 
     assert classify_target(sentence)[0] == target_type
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        ("Kremlin-appointed officials said a drone fell near the town.", "unknown"),
+        ("The Kremlin called the blast at the military base sabotage.", "military"),
+        ("A Kremlin spokesman said the drones had been downed.", "unknown"),
+        ("Two drones exploded over the Kremlin overnight.", "government"),
+    ],
+)
+def test_the_kremlin_that_speaks_or_installs_is_not_what_was_hit(
+    sentence: str, target_type: str
+) -> None:
+    from dashboard.extraction.cues import classify_target
+
+    assert classify_target(sentence)[0] == target_type
+
+
 def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
     from dashboard.extraction.cues import classify_target
 

@@ -321,7 +321,11 @@ DEFENDER_AS_TARGET = re.compile(
     r"|army|troops|military|forces)"
     r"(?=\s+(?:\w+\s+){0,2}?(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|"
     r"fired|launched|activated|engaged|detected|have hit|had hit|hit \w+ enemy|sent)\b)"
-    r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b",
+    r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b"
+    # The Kremlin as a speaker or a master, not a building: "Kremlin-installed
+    # authorities", "what the Kremlin called sabotage", "a Kremlin spokesman".
+    r"|\bkremlin(?=[-\u2010\u2011]\w|\s+(?:said|says|say|called|calls|claimed|claims|"
+    r"accused|accuses|denied|denies|spokes\w+|press|aide|officials?|leader\w*|chief|team|war)\b)",
     re.IGNORECASE,
 )
 WEAPON_AS_TARGET = _words(
