@@ -615,6 +615,9 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
         ("Air defence systems were activated as drones neared the town.", "unknown"),
         ("Debris fell after troops shot down a drone over the town.", "unknown"),
         ("Drones struck the army barracks in the town.", "military"),
+        ("Two people were hurt when Ukrainian troops shelled the town at night.", "unknown"),
+        ("Homes burned after the Ukraine army's bombardment of the village.", "residential"),
+        ("The Ukrainian army hit a Russian army depot near the town.", "military"),
     ],
 )
 def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:

@@ -322,6 +322,9 @@ DEFENDER_AS_TARGET = re.compile(
     r"(?=\s+(?:\w+\s+){0,2}?(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|"
     r"fired|launched|activated|engaged|detected|have hit|had hit|hit \w+ enemy|sent)\b)"
     r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b"
+    # Ukraine's own troops are the attackers: "shelling by Ukrainian troops".
+    r"|\b(?:Ukrainian|Ukraine|(?:Ukraine|Kyiv|Kiev)['\u2019]s)\s+(?:troops|army)\b"
+    r"|\b(?:troops|army)\s+of\s+(?:Ukraine|Kyiv|Kiev)\b"
     # The Kremlin as a speaker or a master, not a building: "Kremlin-installed
     # authorities", "what the Kremlin called sabotage", "a Kremlin spokesman".
     r"|\bkremlin(?=[-\u2010\u2011]\w|\s+(?:said|says|say|called|calls|claimed|claims|"
