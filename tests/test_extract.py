@@ -643,6 +643,27 @@ def test_the_kremlin_that_speaks_or_installs_is_not_what_was_hit(
     assert classify_target(sentence)[0] == target_type
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Overnight, Ukrainian drones hit a power station in the Belgorod region and an "
+            "oil depot in occupied Luhansk, officials said.",
+            [("Belgorod Oblast", "power"), ("Luhansk", "oil")],
+        ),
+        (
+            "Ukraine said its drones struck an oil depot in the Saratov region and a plant "
+            "that makes missile fuel in the Tver region on Sunday.",
+            [("Saratov Oblast", "oil"), ("Tver Oblast", "defense_industry")],
+        ),
+    ],
+)
+def test_each_place_of_a_list_keeps_the_target_of_its_own_item(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.place, e.target_type) for e in events_of(text)] == expected
+
+
 def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
     from dashboard.extraction.cues import classify_target
 
