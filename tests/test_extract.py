@@ -685,6 +685,9 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Three drones struck a cafe and a hotel on the coast.", "commercial"),
         ("The rocket strike hit three dormitories of the institute.", "residential"),
         ("Drones struck workshops at the Dagdizel shipbuilding plant.", "naval"),
+        ("Debris from a drone set fire to an industrial site in the town.", "commercial"),
+        ("Drones hit an industrial zone and two houses near the city.", "residential"),
+        ("The strike slowed the military-industrial complex, an analyst said.", "unknown"),
     ],
 )
 def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:

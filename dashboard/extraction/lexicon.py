@@ -224,6 +224,15 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"dormitor(?:y|ies)",
         ),
     ),
+    # A site called only "industrial" makes no arms the text knows of; any other kind of
+    # target the sentence names says more ("the military-industrial complex" is no site).
+    (
+        "commercial",
+        _words(
+            r"(?<![-\u2010\u2011])industrial (?:sites?|facilit(?:y|ies)|enterprises?|zones?|"
+            r"areas?|buildings?|plants?)",
+        ),
+    ),
 )
 
 #: Weapon nouns; sea drones before aerial drones so "naval drone" is not read as a drone.
