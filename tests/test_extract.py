@@ -618,6 +618,8 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
         ("Two people were hurt when Ukrainian troops shelled the town at night.", "unknown"),
         ("Homes burned after the Ukraine army's bombardment of the village.", "residential"),
         ("The Ukrainian army hit a Russian army depot near the town.", "military"),
+        ("Air defence systems had 'suppressed' a drone attack on the district.", "unknown"),
+        ("The air defence (PVO) worked over the city as a drone hit a hotel.", "commercial"),
     ],
 )
 def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:

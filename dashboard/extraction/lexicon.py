@@ -328,8 +328,12 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
 DEFENDER_AS_TARGET = re.compile(
     r"\b(?:(?:air[- ]defen[cs]es?|anti-aircraft)(?:\s+(?:systems?|forces|units|assets|means))?"
     r"|army|troops|military|forces)"
-    r"(?=\s+(?:\w+\s+){0,2}?(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|"
-    r"fired|launched|activated|engaged|detected|have hit|had hit|hit \w+ enemy|sent)\b)"
+    # An aside or a quotation mark may come first: "air defence (PVO) worked", "had
+    # 'suppressed' an attack".
+    r"(?=\s+(?:\([^()]*\)\s+)?(?:\w+\s+){0,2}?[\"'\u201c\u2018]?"
+    r"(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|repulsed|suppressed|"
+    r"neutrali[sz]ed|fired|launched|activated|engaged|detected|worked|working|have hit|had hit|"
+    r"hit \w+ enemy|sent)\b)"
     r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b"
     # Ukraine's own troops are the attackers: "shelling by Ukrainian troops".
     r"|\b(?:Ukrainian|Ukraine|(?:Ukraine|Kyiv|Kiev)['\u2019]s)\s+(?:troops|army)\b"
