@@ -690,6 +690,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Debris from a drone set fire to an industrial site in the town.", "commercial"),
         ("Drones hit an industrial zone and two houses near the city.", "residential"),
         ("The strike slowed the military-industrial complex, an analyst said.", "unknown"),
+        ("Drone debris set a non-residential building in the region on fire.", "unknown"),
+        ("Debris fell on a nonresidential building and a residential block.", "residential"),
     ],
 )
 def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:

@@ -214,7 +214,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     (
         "residential",
         _words(
-            r"residential",
+            # "A non-residential building" says only what it is not.
+            r"(?<!non-)(?<!non)residential",
             r"apartment (?:blocks?|buildings?)",
             r"homes?",
             r"houses?",
