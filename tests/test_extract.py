@@ -666,6 +666,14 @@ def test_each_place_of_a_list_keeps_the_target_of_its_own_item(
     assert [(e.place, e.target_type) for e in events_of(text)] == expected
 
 
+def test_a_strike_on_a_gas_station_of_the_network_is_an_oil_strike() -> None:
+    text = (
+        "Ukrainian drones attacked a gas distribution station near Svatove in the Luhansk "
+        "region overnight, the ministry said."
+    )
+    assert [(e.place, e.target_type) for e in events_of(text)] == [("Svatove", "oil")]
+
+
 def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
     from dashboard.extraction.cues import classify_target
 
@@ -691,6 +699,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Drones hit an industrial zone and two houses near the city.", "residential"),
         ("The strike slowed the military-industrial complex, an analyst said.", "unknown"),
         ("Drone debris set a non-residential building in the region on fire.", "unknown"),
+        ("Shells hit the gas metering station on the border overnight.", "oil"),
+        ("A drone fell beside a gas compressor station outside the town.", "oil"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
     ],
 )

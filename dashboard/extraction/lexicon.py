@@ -43,6 +43,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"diesel",
             r"pumping stations?",
             r"gas processing",
+            # Gas is the oil industry's too: "the gas metering station".
+            r"gas (?:metering|measuring|compressor|distribution) stations?",
             r"oil[- ]processing",
             r"petrochemical",
             r"oil tankers?",
