@@ -701,6 +701,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Drone debris set a non-residential building in the region on fire.", "unknown"),
         ("Shells hit the gas metering station on the border overnight.", "oil"),
         ("A drone fell beside a gas compressor station outside the town.", "oil"),
+        ("Debris damaged storage silos at the grain terminal of the port.", "transport"),
+        ("Fragments fell on the grounds of a container terminal by the bay.", "transport"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
     ],
 )

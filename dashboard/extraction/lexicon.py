@@ -160,6 +160,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"ferr(?:y|ies)",
             r"airports?",
             r"logistics hub",
+            r"(?:container|grain|ferry|passenger) terminals?",
         ),
     ),
     (
