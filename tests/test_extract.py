@@ -703,6 +703,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("A drone fell beside a gas compressor station outside the town.", "oil"),
         ("Debris damaged storage silos at the grain terminal of the port.", "transport"),
         ("Fragments fell on the grounds of a container terminal by the bay.", "transport"),
+        ("Drones struck the same terminal again a week later.", "oil"),
+        ("The pipeline carries crude to a terminal on the coast.", "unknown"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
     ],
 )

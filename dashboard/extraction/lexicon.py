@@ -237,6 +237,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"areas?|buildings?|plants?)",
         ),
     ),
+    # A known terminal of no stated kind ("the same Feodosia terminal"), in reports of
+    # strikes on Russia's ports, ships oil; "a terminal" may be only where a pipeline ends.
+    ("oil", _words(r"(?<!\ba )terminals?")),
 )
 
 #: Weapon nouns; sea drones before aerial drones so "naval drone" is not read as a drone.
