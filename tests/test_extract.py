@@ -617,7 +617,7 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
         ("Drones struck the army barracks in the town.", "military"),
         ("Two people were hurt when Ukrainian troops shelled the town at night.", "unknown"),
         ("Homes burned after the Ukraine army's bombardment of the village.", "residential"),
-        ("The Ukrainian army hit a Russian army depot near the town.", "military"),
+        ("The Ukrainian army hit a Russian army base near the town.", "military"),
         ("Air defence systems had 'suppressed' a drone attack on the district.", "unknown"),
         ("The air defence (PVO) worked over the city as a drone hit a hotel.", "commercial"),
     ],
@@ -705,6 +705,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Fragments fell on the grounds of a container terminal by the bay.", "transport"),
         ("Drones struck the same terminal again a week later.", "oil"),
         ("The pipeline carries crude to a terminal on the coast.", "unknown"),
+        ("Drones hit an army ammunition depot on the edge of the city.", "ammunition"),
+        ("A blast damaged a military depot near the town at dawn.", "ammunition"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
     ],
 )

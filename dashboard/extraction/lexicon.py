@@ -95,6 +95,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         "ammunition",
         _words(
             r"ammunition",
+            # An army's depot stores arms: "a military depot", "an army ammunition depot".
+            r"(?:army|military) (?:ammunition|munitions|depots?|warehouses?)",
             r"ammo",
             r"munitions?",
             r"arsenals?",
