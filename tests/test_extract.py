@@ -627,12 +627,63 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
         ("Air defence systems were activated as drones neared the town.", "unknown"),
         ("Debris fell after troops shot down a drone over the town.", "unknown"),
         ("Drones struck the army barracks in the town.", "military"),
+        ("Two people were hurt when Ukrainian troops shelled the town at night.", "unknown"),
+        ("Homes burned after the Ukraine army's bombardment of the village.", "residential"),
+        ("The Ukrainian army hit a Russian army base near the town.", "military"),
+        ("Air defence systems had 'suppressed' a drone attack on the district.", "unknown"),
+        ("The air defence (PVO) worked over the city as a drone hit a hotel.", "commercial"),
     ],
 )
 def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:
     from dashboard.extraction.cues import classify_target
 
     assert classify_target(sentence)[0] == target_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        ("Kremlin-appointed officials said a drone fell near the town.", "unknown"),
+        ("The Kremlin called the blast at the military base sabotage.", "military"),
+        ("A Kremlin spokesman said the drones had been downed.", "unknown"),
+        ("Two drones exploded over the Kremlin overnight.", "government"),
+    ],
+)
+def test_the_kremlin_that_speaks_or_installs_is_not_what_was_hit(
+    sentence: str, target_type: str
+) -> None:
+    from dashboard.extraction.cues import classify_target
+
+    assert classify_target(sentence)[0] == target_type
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Overnight, Ukrainian drones hit a power station in the Belgorod region and an "
+            "oil depot in occupied Luhansk, officials said.",
+            [("Belgorod Oblast", "power"), ("Luhansk", "oil")],
+        ),
+        (
+            "Ukraine said its drones struck an oil depot in the Saratov region and a plant "
+            "that makes missile fuel in the Tver region on Sunday.",
+            [("Saratov Oblast", "oil"), ("Tver Oblast", "defense_industry")],
+        ),
+    ],
+)
+def test_each_place_of_a_list_keeps_the_target_of_its_own_item(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.place, e.target_type) for e in events_of(text)] == expected
+
+
+def test_a_strike_on_a_gas_station_of_the_network_is_an_oil_strike() -> None:
+    text = (
+        "Ukrainian drones attacked a gas distribution station near Svatove in the Luhansk "
+        "region overnight, the ministry said."
+    )
+    assert [(e.place, e.target_type) for e in events_of(text)] == [("Svatove", "oil")]
 
 
 def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
@@ -656,6 +707,19 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Three drones struck a cafe and a hotel on the coast.", "commercial"),
         ("The rocket strike hit three dormitories of the institute.", "residential"),
         ("Drones struck workshops at the Dagdizel shipbuilding plant.", "naval"),
+        ("Debris from a drone set fire to an industrial site in the town.", "commercial"),
+        ("Drones hit an industrial zone and two houses near the city.", "residential"),
+        ("The strike slowed the military-industrial complex, an analyst said.", "unknown"),
+        ("Drone debris set a non-residential building in the region on fire.", "unknown"),
+        ("Shells hit the gas metering station on the border overnight.", "oil"),
+        ("A drone fell beside a gas compressor station outside the town.", "oil"),
+        ("Debris damaged storage silos at the grain terminal of the port.", "transport"),
+        ("Fragments fell on the grounds of a container terminal by the bay.", "transport"),
+        ("Drones struck the same terminal again a week later.", "oil"),
+        ("The pipeline carries crude to a terminal on the coast.", "unknown"),
+        ("Drones hit an army ammunition depot on the edge of the city.", "ammunition"),
+        ("A blast damaged a military depot near the town at dawn.", "ammunition"),
+        ("Debris fell on a nonresidential building and a residential block.", "residential"),
     ],
 )
 def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:

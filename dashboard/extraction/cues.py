@@ -270,10 +270,16 @@ def classify_target(text: str) -> tuple[TargetType, str | None]:
     return _first_target(*_blanked(text))
 
 
+#: What parts the items of a list: "an oil depot in Saratov and a plant in Tver".
+_LIST_BREAK = re.compile(r"[,;]|\b(?:and|as well as|while|whereas)\b", re.IGNORECASE)
+
+
 def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, str | None]:
     """The target named nearest to a place, within :data:`TARGET_WINDOW` characters;
-    among equally near names the more specific class wins."""
-    best: tuple[int, int, TargetType, re.Match[str]] | None = None
+    among equally near names the more specific class wins. A target of the place's own
+    item of a list ("a power station in Belgorod, an oil depot in Luhansk") wins over one
+    of the item after it, however near."""
+    best: tuple[bool, int, int, TargetType, re.Match[str]] | None = None
     blanked, nouns = _blanked(text)
     for rank, (starts, ends, matches) in enumerate(nouns):
         # Only the nouns that end after the window opens and begin before it closes.
@@ -281,17 +287,20 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
         last = bisect_right(starts, end + TARGET_WINDOW)
         for match in matches[first:last]:
             gap = max(match.start() - end, start - match.end(), 0)
-            if gap <= TARGET_WINDOW and (best is None or (gap, rank) < best[:2]):
-                best = (gap, rank, TARGET_PATTERNS[rank][0], match)
+            if gap > TARGET_WINDOW:
+                continue
+            next_item = match.start() >= end and bool(_LIST_BREAK.search(text, end, match.start()))
+            if best is None or (next_item, gap, rank) < best[:3]:
+                best = (next_item, gap, rank, TARGET_PATTERNS[rank][0], match)
     if best is None:
         return "unknown", None
-    if best[3].group(0).lower() in _BARE_PLANT:
+    if best[4].group(0).lower() in _BARE_PLANT:
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).
         sentence_type, _ = _first_target(*_blanked_twice(text))
         if sentence_type != "unknown":
-            return sentence_type, _target_phrase(blanked, best[3])
-    return best[2], _target_phrase(blanked, best[3])
+            return sentence_type, _target_phrase(blanked, best[4])
+    return best[3], _target_phrase(blanked, best[4])
 
 
 def _target_phrase(text: str, match: re.Match[str]) -> str:

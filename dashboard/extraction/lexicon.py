@@ -43,6 +43,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"diesel",
             r"pumping stations?",
             r"gas processing",
+            # Gas is the oil industry's too: "the gas metering station".
+            r"gas (?:metering|measuring|compressor|distribution) stations?",
             r"oil[- ]processing",
             r"petrochemical",
             r"oil tankers?",
@@ -93,6 +95,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         "ammunition",
         _words(
             r"ammunition",
+            # An army's depot stores arms: "a military depot", "an army ammunition depot".
+            r"(?:army|military) (?:ammunition|munitions|depots?|warehouses?)",
             r"ammo",
             r"munitions?",
             r"arsenals?",
@@ -158,6 +162,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"ferr(?:y|ies)",
             r"airports?",
             r"logistics hub",
+            r"(?:container|grain|ferry|passenger) terminals?",
         ),
     ),
     (
@@ -214,7 +219,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     (
         "residential",
         _words(
-            r"residential",
+            # "A non-residential building" says only what it is not.
+            r"(?<!non-)(?<!non)residential",
             r"apartment (?:blocks?|buildings?)",
             r"homes?",
             r"houses?",
@@ -224,6 +230,18 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"dormitor(?:y|ies)",
         ),
     ),
+    # A site called only "industrial" makes no arms the text knows of; any other kind of
+    # target the sentence names says more ("the military-industrial complex" is no site).
+    (
+        "commercial",
+        _words(
+            r"(?<![-\u2010\u2011])industrial (?:sites?|facilit(?:y|ies)|enterprises?|zones?|"
+            r"areas?|buildings?|plants?)",
+        ),
+    ),
+    # A known terminal of no stated kind ("the same Feodosia terminal"), in reports of
+    # strikes on Russia's ports, ships oil; "a terminal" may be only where a pipeline ends.
+    ("oil", _words(r"(?<!\ba )terminals?")),
 )
 
 #: Weapon nouns; sea drones before aerial drones so "naval drone" is not read as a drone.
@@ -319,9 +337,20 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
 DEFENDER_AS_TARGET = re.compile(
     r"\b(?:(?:air[- ]defen[cs]es?|anti-aircraft)(?:\s+(?:systems?|forces|units|assets|means))?"
     r"|army|troops|military|forces)"
-    r"(?=\s+(?:\w+\s+){0,2}?(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|"
-    r"fired|launched|activated|engaged|detected|have hit|had hit|hit \w+ enemy|sent)\b)"
-    r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b",
+    # An aside or a quotation mark may come first: "air defence (PVO) worked", "had
+    # 'suppressed' an attack".
+    r"(?=\s+(?:\([^()]*\)\s+)?(?:\w+\s+){0,2}?[\"'\u201c\u2018]?"
+    r"(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|repulsed|suppressed|"
+    r"neutrali[sz]ed|fired|launched|activated|engaged|detected|worked|working|have hit|had hit|"
+    r"hit \w+ enemy|sent)\b)"
+    r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b"
+    # Ukraine's own troops are the attackers: "shelling by Ukrainian troops".
+    r"|\b(?:Ukrainian|Ukraine|(?:Ukraine|Kyiv|Kiev)['\u2019]s)\s+(?:troops|army)\b"
+    r"|\b(?:troops|army)\s+of\s+(?:Ukraine|Kyiv|Kiev)\b"
+    # The Kremlin as a speaker or a master, not a building: "Kremlin-installed
+    # authorities", "what the Kremlin called sabotage", "a Kremlin spokesman".
+    r"|\bkremlin(?=[-\u2010\u2011]\w|\s+(?:said|says|say|called|calls|claimed|claims|"
+    r"accused|accuses|denied|denies|spokes\w+|press|aide|officials?|leader\w*|chief|team|war)\b)",
     re.IGNORECASE,
 )
 WEAPON_AS_TARGET = _words(
