@@ -102,6 +102,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_named_month", r"\blast\s+" + _FULL_MONTH + r"\b"),
         ("last_week", r"\b(?:last|past|previous)\s+week\b"),
         ("this_month", r"\b(?:earlier|later)?\s*this\s+month\b"),
+        ("this_week", r"\b(?:earlier\s+)?this\s+week\b"),
         # "a drone attack recently caused fires", "on a recent evening": some day of late,
         # told as such; the month of publication is all a reader can say of it.
         (
@@ -278,7 +279,7 @@ def _resolve(
     if kind == "last_week":
         # No precision is a week: the month the week before publication mostly lies in.
         return (published - timedelta(days=7)).replace(day=1), "month"
-    if kind in ("this_month", "recently"):
+    if kind in ("this_month", "this_week", "recently"):
         return published.replace(day=1), "month"
     if kind == "last_month":
         return (published.replace(day=1) - timedelta(days=1)).replace(day=1), "month"
@@ -415,9 +416,11 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
             or names_weapon(sentence, left, right)
         ):
             kept.append(mention)
-    if reporting and not any(m.precision in ("day", "month") for m in kept):
+    # "this week" names some day before the report: less than the day a report was told.
+    firm = [m for m in kept if not _THIS_WEEK.search(m.text)]
+    if reporting and not any(m.precision in ("day", "month") for m in firm):
         kept = reporting[:1]
-    elif reporting and all(m.text.lower() in VAGUE_DAYS for m in kept):
+    elif reporting and all(m.text.lower() in VAGUE_DAYS for m in firm):
         # "in an overnight operation, a source said yesterday": the night before the day
         # it was told, not the day of publication.
         kept = reporting[:1]
@@ -441,6 +444,8 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         unique.setdefault((mention.value, mention.precision), mention)
     return list(unique.values())
 
+
+_THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
 
 _WORDS = re.compile(r"\w+")
 
