@@ -1493,3 +1493,29 @@ def test_sites_told_after_the_previous_night_take_that_night() -> None:
         ("Kostroma", "2026-01-06", "day"),
         ("Staryy Oskol", "2026-01-07", "day"),
     ]
+
+
+def test_a_fire_counted_back_in_days_dates_the_strike_that_lit_it() -> None:
+    events = events_of(
+        "On Wednesday, drones set fire to an oil depot in Kotelnich, the governor said. "
+        "After another drone attack, fuel tanks in Proletarsk have been burning for eight "
+        "days. Drones also hit an oil depot in Kstovo, officials said.",
+        published=date(2024, 8, 28),
+    )
+    assert located(events) == [
+        ("Kotelnich", "2024-08-28", "day"),
+        ("Kstovo", "2024-08-28", "day"),
+        ("Proletarsk", "2024-08-20", "day"),
+    ]
+
+
+def test_a_strike_some_days_before_is_dated_only_to_its_month() -> None:
+    events = events_of(
+        "On Wednesday, drones hit an oil depot in Kotelnich. Tanks at a depot in Proletarsk "
+        "were still on fire, some 12 days after a Ukrainian drone attack.",
+        published=date(2024, 9, 4),
+    )
+    assert located(events) == [
+        ("Kotelnich", "2024-09-04", "day"),
+        ("Proletarsk", "2024-08-01", "month"),
+    ]

@@ -354,7 +354,10 @@ def find_candidates(doc: Document) -> None:
         history = before_the_war(dates[0].value, dates[0].precision, published) or (
             (russian is not None or RUSSIAN_STRIKE.search(text) is not None) and not made
         )
-        if (context is None or dates[0].precision == "day") and not history:
+        # A day counted back ("ten days after", "burning for ten days") is an earlier
+        # strike's, not the night the article goes on telling of.
+        counted_back = all(m.counted for m in dates)
+        if (context is None or dates[0].precision == "day") and not (history or counted_back):
             # A strike mentioned in passing ("a drone strike in January") does not become
             # the night the article goes on telling of; nor does a day of history ("the
             # USSR was invaded on June 22, 1941") or a day only Russia's deed is told of

@@ -136,6 +136,8 @@ class DateMention:
     explicit: bool
     #: Counted from another day ("two days after"), not named.
     counted: bool = False
+    #: Counted back over a fire's length ("burning for ten days"): the strike that lit it.
+    lasting: bool = False
 
 
 def _count(word: str) -> int:
@@ -143,7 +145,14 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _COUNTS[word]
 
 
-_DAYS_AFTER = re.compile(rf"\b(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
+#: "N days after" counts back from a day; so does a fire "burning for N days". "Some N days"
+#: is a rough count, which only the month survives.
+_DAYS_AFTER = re.compile(
+    rf"\b(?P<rough>(?:some|about|around|roughly|nearly|almost)\s+)?(?P<n>{_COUNT})\s+"
+    rf"(?P<unit>days?|weeks?)\s+after\b"
+    rf"|\b(?:burning|raging|blazing|on\s+fire)\s+for\s+(?P<lasted>{_COUNT})\s+days\b",
+    re.IGNORECASE,
+)
 
 
 def _days_after(
@@ -173,17 +182,30 @@ def _days_after(
             value, explicit = context, False
         else:
             continue
-        count = _count(match.group("n")) * (
-            7 if match.group("unit").lower().startswith("week") else 1
-        )
+        if match.group("lasted"):
+            count = _count(match.group("lasted"))
+        else:
+            count = _count(match.group("n")) * (
+                7 if match.group("unit").lower().startswith("week") else 1
+            )
         try:
             day = value - timedelta(days=count)
         except OverflowError:
             # Before the first day of year 1: no date to give.
             continue
+        precision: DatePrecision = "day"
+        if match.group("rough"):
+            day, precision = day.replace(day=1), "month"
         shifted.append(
             DateMention(
-                day, "day", match.start(), match.end(), match.group(0), explicit, counted=True
+                day,
+                precision,
+                match.start(),
+                match.end(),
+                match.group(0),
+                explicit,
+                counted=True,
+                lasting=match.group("lasted") is not None,
             )
         )
     return shifted
@@ -400,8 +422,12 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
                 reporting.append(mention)
             continue
         left, right = date_span(sentence, mention)
-        # "two days after X": X is what the counted day dates, not the clause's own news.
-        left = mention.end if mention.counted else left
+        if mention.lasting:
+            # A fire's length dates the strike that lit it, told anywhere in the sentence.
+            left = 0
+        elif mention.counted:
+            # "two days after X": X is what the counted day dates, not the clause's own news.
+            left = mention.end
         # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
         # sentence; "completed in 2018" is background.
         short = mention.precision != "year" and (
