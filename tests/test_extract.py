@@ -1519,3 +1519,15 @@ def test_a_strike_some_days_before_is_dated_only_to_its_month() -> None:
         ("Kotelnich", "2024-09-04", "day"),
         ("Proletarsk", "2024-08-01", "month"),
     ]
+
+
+def test_a_headline_is_not_the_strike_an_article_recalls_only_by_its_month() -> None:
+    events = events_of(
+        "Drones set the Afipsky refinery ablaze. The plant has been attacked several times "
+        "this month, as has its neighbour. On Sunday, drones attacked the Ilsky refinery.",
+        published=date(2023, 5, 31),
+    )
+    assert located(events) == [
+        ("Afipsky refinery", "2023-05-31", "day"),
+        ("Ilsky refinery", "2023-05-28", "day"),
+    ]

@@ -92,8 +92,9 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
     dated = DraftIndex()
     for draft in drafts:
         # A strike told as earlier ("the previous day", "earlier this month") is not the one
-        # the lead announces.
-        if not draft.undated and not _told_as_earlier(draft.quotes):
+        # the lead announces; nor is one told only by its month ("attacked this month",
+        # "in October of last year"), which the article recalls beside its news.
+        if not draft.undated and draft.precision == "day" and not _told_as_earlier(draft.quotes):
             dated.add(draft)
     # The dated strikes of each day in each region, for a headline's "Voronezh" that names
     # the region of the strike its article places in a town there.
