@@ -1531,3 +1531,22 @@ def test_a_headline_is_not_the_strike_an_article_recalls_only_by_its_month() -> 
         ("Afipsky refinery", "2023-05-31", "day"),
         ("Ilsky refinery", "2023-05-28", "day"),
     ]
+
+
+def test_a_headline_takes_the_day_a_later_line_says_the_strike_took_place() -> None:
+    events = events_of(
+        "Cruise missiles hit an oil depot in Luhansk, occupation officials say.\n"
+        "The attack took place on Friday evening.",
+        published=date(2023, 5, 13),
+    )
+    assert located(events) == [("Luhansk", "2023-05-12", "day")]
+
+
+def test_a_page_stamp_alone_dates_a_headline_as_the_day_it_was_told() -> None:
+    events = events_of(
+        "date 2024-02-27 Drone strike on a car kills two in Russia's Kursk region\n"
+        "Two people died on Monday when a Ukrainian drone hit their car in the Kursk region, "
+        "the governor said.",
+        published=date(2024, 2, 27),
+    )
+    assert located(events) == [("Kursk Oblast", "2024-02-26", "day")]

@@ -42,7 +42,15 @@ from .cues import (
     reports_attack,
     weapon_named,
 )
-from .dates import VAGUE_DAYS, DateMention, bounds_time, date_span, event_dates, find_dates
+from .dates import (
+    VAGUE_DAYS,
+    DateMention,
+    bounds_time,
+    date_span,
+    event_dates,
+    find_dates,
+    page_stamp,
+)
 from .decisions import on_russias_side
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
@@ -325,6 +333,8 @@ def find_candidates(doc: Document) -> None:
                 last_draft.defender_claim = last_draft.defender_claim or defender_claim
             continue
 
+        # A page's stamp alone dates a strike as a headline does: by the day it was told.
+        stamp_only = all(page_stamp(text, m) for m in found_dates)
         of_dates = _SentenceDates(text, located, dates)
         made: list[Draft] = []
         for mention in dates:
@@ -343,6 +353,7 @@ def find_candidates(doc: Document) -> None:
                         draft_for(mention.value, mention.precision, spot, weapon=date_weapon),
                         reported=reported,
                         counted=mention.counted,
+                        undated=stamp_only,
                     )
                 )
         for draft in made:

@@ -415,7 +415,7 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     for mention in found:
         if bounds_time(sentence, mention):
             continue
-        if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or _page_stamp(
+        if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or page_stamp(
             sentence, mention
         ):
             if mention.precision == "day":
@@ -557,7 +557,7 @@ def _only_dates(
 _PAGE_STAMP = re.compile(r"\s*date\s+$", re.IGNORECASE)
 
 
-def _page_stamp(sentence: str, mention: DateMention) -> bool:
+def page_stamp(sentence: str, mention: DateMention) -> bool:
     """Whether ``mention`` is the publication stamp that opens a stored page."""
     return _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None
 
