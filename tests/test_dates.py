@@ -233,3 +233,25 @@ def test_the_stamp_a_page_opens_on_dates_only_what_nothing_else_dates(
 ) -> None:
     found = find_dates(sentence, date(2024, 11, 6))
     assert [m.value for m in event_dates(sentence, found)] == expected
+
+
+def test_this_week_is_a_day_of_the_month_of_publication() -> None:
+    friday = date(2024, 5, 17)
+    assert resolved("A missile earlier this week wrecked two jets", friday) == [
+        ("2024-05-01", "month")
+    ]
+    # A strike told on a named day keeps that day beside "this week".
+    sentence = (
+        "The army said on Wednesday it had destroyed a radar overnight, its third strike on "
+        "radars this week."
+    )
+    found = event_dates(sentence, find_dates(sentence, date(2024, 5, 16)))
+    assert [(m.value.isoformat(), m.precision) for m in found] == [("2024-05-15", "day")]
+
+
+def test_a_rough_count_of_days_gives_the_month_and_a_fire_counts_back_its_length() -> None:
+    wednesday = date(2024, 8, 28)
+    (rough,) = find_dates("some 10 days after the raid", wednesday, wednesday)
+    assert (rough.value, rough.precision, rough.counted) == (date(2024, 8, 1), "month", True)
+    (lasting,) = find_dates("the depot has been burning for six days", wednesday, wednesday)
+    assert (lasting.value, lasting.precision, lasting.lasting) == (date(2024, 8, 22), "day", True)

@@ -1591,3 +1591,60 @@ def test_sites_told_after_the_previous_night_take_that_night() -> None:
         ("Kostroma", "2026-01-06", "day"),
         ("Staryy Oskol", "2026-01-07", "day"),
     ]
+
+
+def test_a_fire_counted_back_in_days_dates_the_strike_that_lit_it() -> None:
+    events = events_of(
+        "On Wednesday, drones set fire to an oil depot in Kotelnich, the governor said. "
+        "After another drone attack, fuel tanks in Proletarsk have been burning for eight "
+        "days. Drones also hit an oil depot in Kstovo, officials said.",
+        published=date(2024, 8, 28),
+    )
+    assert located(events) == [
+        ("Kotelnich", "2024-08-28", "day"),
+        ("Kstovo", "2024-08-28", "day"),
+        ("Proletarsk", "2024-08-20", "day"),
+    ]
+
+
+def test_a_strike_some_days_before_is_dated_only_to_its_month() -> None:
+    events = events_of(
+        "On Wednesday, drones hit an oil depot in Kotelnich. Tanks at a depot in Proletarsk "
+        "were still on fire, some 12 days after a Ukrainian drone attack.",
+        published=date(2024, 9, 4),
+    )
+    assert located(events) == [
+        ("Kotelnich", "2024-09-04", "day"),
+        ("Proletarsk", "2024-08-01", "month"),
+    ]
+
+
+def test_a_headline_is_not_the_strike_an_article_recalls_only_by_its_month() -> None:
+    events = events_of(
+        "Drones set the Afipsky refinery ablaze. The plant has been attacked several times "
+        "this month, as has its neighbour. On Sunday, drones attacked the Ilsky refinery.",
+        published=date(2023, 5, 31),
+    )
+    assert located(events) == [
+        ("Afipsky refinery", "2023-05-31", "day"),
+        ("Ilsky refinery", "2023-05-28", "day"),
+    ]
+
+
+def test_a_headline_takes_the_day_a_later_line_says_the_strike_took_place() -> None:
+    events = events_of(
+        "Cruise missiles hit an oil depot in Luhansk, occupation officials say.\n"
+        "The attack took place on Friday evening.",
+        published=date(2023, 5, 13),
+    )
+    assert located(events) == [("Luhansk", "2023-05-12", "day")]
+
+
+def test_a_page_stamp_alone_dates_a_headline_as_the_day_it_was_told() -> None:
+    events = events_of(
+        "date 2024-02-27 Drone strike on a car kills two in Russia's Kursk region\n"
+        "Two people died on Monday when a Ukrainian drone hit their car in the Kursk region, "
+        "the governor said.",
+        published=date(2024, 2, 27),
+    )
+    assert located(events) == [("Kursk Oblast", "2024-02-26", "day")]

@@ -42,7 +42,15 @@ from .cues import (
     reports_attack,
     weapon_named,
 )
-from .dates import VAGUE_DAYS, DateMention, bounds_time, date_span, event_dates, find_dates
+from .dates import (
+    VAGUE_DAYS,
+    DateMention,
+    bounds_time,
+    date_span,
+    event_dates,
+    find_dates,
+    page_stamp,
+)
 from .decisions import on_russias_side
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
@@ -328,6 +336,8 @@ def find_candidates(doc: Document) -> None:
                 last_draft.defender_claim = last_draft.defender_claim or defender_claim
             continue
 
+        # A page's stamp alone dates a strike as a headline does: by the day it was told.
+        stamp_only = all(page_stamp(text, m) for m in found_dates)
         of_dates = _SentenceDates(text, located, dates)
         made: list[Draft] = []
         for mention in dates:
@@ -346,6 +356,7 @@ def find_candidates(doc: Document) -> None:
                         draft_for(mention.value, mention.precision, spot, weapon=date_weapon),
                         reported=reported,
                         counted=mention.counted,
+                        undated=stamp_only,
                     )
                 )
         for draft in made:
@@ -357,7 +368,10 @@ def find_candidates(doc: Document) -> None:
         history = before_the_war(dates[0].value, dates[0].precision, published) or (
             (russian is not None or RUSSIAN_STRIKE.search(text) is not None) and not made
         )
-        if (context is None or dates[0].precision == "day") and not history:
+        # A day counted back ("ten days after", "burning for ten days") is an earlier
+        # strike's, not the night the article goes on telling of.
+        counted_back = all(m.counted for m in dates)
+        if (context is None or dates[0].precision == "day") and not (history or counted_back):
             # A strike mentioned in passing ("a drone strike in January") does not become
             # the night the article goes on telling of; nor does a day of history ("the
             # USSR was invaded on June 22, 1941") or a day only Russia's deed is told of

@@ -102,6 +102,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_named_month", r"\blast\s+" + _FULL_MONTH + r"\b"),
         ("last_week", r"\b(?:last|past|previous)\s+week\b"),
         ("this_month", r"\b(?:earlier|later)?\s*this\s+month\b"),
+        ("this_week", r"\b(?:earlier\s+)?this\s+week\b"),
         # "a drone attack recently caused fires", "on a recent evening": some day of late,
         # told as such; the month of publication is all a reader can say of it.
         (
@@ -135,6 +136,8 @@ class DateMention:
     explicit: bool
     #: Counted from another day ("two days after"), not named.
     counted: bool = False
+    #: Counted back over a fire's length ("burning for ten days"): the strike that lit it.
+    lasting: bool = False
 
 
 def _count(word: str) -> int:
@@ -142,7 +145,14 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _COUNTS[word]
 
 
-_DAYS_AFTER = re.compile(rf"\b(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
+#: "N days after" counts back from a day; so does a fire "burning for N days". "Some N days"
+#: is a rough count, which only the month survives.
+_DAYS_AFTER = re.compile(
+    rf"\b(?P<rough>(?:some|about|around|roughly|nearly|almost)\s+)?(?P<n>{_COUNT})\s+"
+    rf"(?P<unit>days?|weeks?)\s+after\b"
+    rf"|\b(?:burning|raging|blazing|on\s+fire)\s+for\s+(?P<lasted>{_COUNT})\s+days\b",
+    re.IGNORECASE,
+)
 
 
 def _days_after(
@@ -172,17 +182,30 @@ def _days_after(
             value, explicit = context, False
         else:
             continue
-        count = _count(match.group("n")) * (
-            7 if match.group("unit").lower().startswith("week") else 1
-        )
+        if match.group("lasted"):
+            count = _count(match.group("lasted"))
+        else:
+            count = _count(match.group("n")) * (
+                7 if match.group("unit").lower().startswith("week") else 1
+            )
         try:
             day = value - timedelta(days=count)
         except OverflowError:
             # Before the first day of year 1: no date to give.
             continue
+        precision: DatePrecision = "day"
+        if match.group("rough"):
+            day, precision = day.replace(day=1), "month"
         shifted.append(
             DateMention(
-                day, "day", match.start(), match.end(), match.group(0), explicit, counted=True
+                day,
+                precision,
+                match.start(),
+                match.end(),
+                match.group(0),
+                explicit,
+                counted=True,
+                lasting=match.group("lasted") is not None,
             )
         )
     return shifted
@@ -278,7 +301,7 @@ def _resolve(
     if kind == "last_week":
         # No precision is a week: the month the week before publication mostly lies in.
         return (published - timedelta(days=7)).replace(day=1), "month"
-    if kind in ("this_month", "recently"):
+    if kind in ("this_month", "this_week", "recently"):
         return published.replace(day=1), "month"
     if kind == "last_month":
         return (published.replace(day=1) - timedelta(days=1)).replace(day=1), "month"
@@ -392,15 +415,19 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     for mention in found:
         if bounds_time(sentence, mention):
             continue
-        if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or _page_stamp(
+        if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or page_stamp(
             sentence, mention
         ):
             if mention.precision == "day":
                 reporting.append(mention)
             continue
         left, right = date_span(sentence, mention)
-        # "two days after X": X is what the counted day dates, not the clause's own news.
-        left = mention.end if mention.counted else left
+        if mention.lasting:
+            # A fire's length dates the strike that lit it, told anywhere in the sentence.
+            left = 0
+        elif mention.counted:
+            # "two days after X": X is what the counted day dates, not the clause's own news.
+            left = mention.end
         # "Early Wednesday, Nov. 6, drones hit": a clause that is only a date dates the
         # sentence; "completed in 2018" is background.
         short = mention.precision != "year" and (
@@ -415,9 +442,11 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
             or names_weapon(sentence, left, right)
         ):
             kept.append(mention)
-    if reporting and not any(m.precision in ("day", "month") for m in kept):
+    # "this week" names some day before the report: less than the day a report was told.
+    firm = [m for m in kept if not _THIS_WEEK.search(m.text)]
+    if reporting and not any(m.precision in ("day", "month") for m in firm):
         kept = reporting[:1]
-    elif reporting and all(m.text.lower() in VAGUE_DAYS for m in kept):
+    elif reporting and all(m.text.lower() in VAGUE_DAYS for m in firm):
         # "in an overnight operation, a source said yesterday": the night before the day
         # it was told, not the day of publication.
         kept = reporting[:1]
@@ -441,6 +470,8 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         unique.setdefault((mention.value, mention.precision), mention)
     return list(unique.values())
 
+
+_THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
 
 _WORDS = re.compile(r"\w+")
 
@@ -526,7 +557,7 @@ def _only_dates(
 _PAGE_STAMP = re.compile(r"\s*date\s+$", re.IGNORECASE)
 
 
-def _page_stamp(sentence: str, mention: DateMention) -> bool:
+def page_stamp(sentence: str, mention: DateMention) -> bool:
     """Whether ``mention`` is the publication stamp that opens a stored page."""
     return _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None
 

@@ -92,8 +92,9 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
     dated = DraftIndex()
     for draft in drafts:
         # A strike told as earlier ("the previous day", "earlier this month") is not the one
-        # the lead announces.
-        if not draft.undated and not _told_as_earlier(draft.quotes):
+        # the lead announces; nor is one told only by its month ("attacked this month",
+        # "in October of last year"), which the article recalls beside its news.
+        if not draft.undated and draft.precision == "day" and not _told_as_earlier(draft.quotes):
             dated.add(draft)
     # The dated strikes of each day in each region, for a headline's "Voronezh" that names
     # the region of the strike its article places in a town there.
@@ -179,23 +180,41 @@ def to_event(draft: Draft, article: Article) -> Event:
     )
 
 
+#: A line that says when the strike just told happened: "The attack took place on Monday".
+_TOLD_WHEN = re.compile(
+    r"\W*(?:the\s+|this\s+)?(?:[\w-]+\s+)?(?:strike|attack|shelling|explosions?|blasts?)\s+"
+    r"(?:took\s+place|happened|occurred)\b",
+    re.IGNORECASE,
+)
+
+
 def redate_reported(drafts: list[Draft]) -> None:
     """A strike dated only by the day it was reported takes the day the article later gives
     it: "the air force said on Sunday ...", then "the base was hit on Saturday" (or, with no
-    place, "a ship had been struck on Saturday")."""
+    place, "a ship had been struck on Saturday"); so does a headline dated only by the day
+    of publication, from a line that says when the strike took place."""
     # By day number: each reported draft looks up the days just before its own.
     told: dict[int, list[Draft]] = {}
     for d in drafts:
         if d.precision == "day" and not (d.counted or d.reported):
             told.setdefault(d.date.toordinal(), []).append(d)
     for draft in drafts:
-        if not (draft.reported and draft.place is not None and draft.precision == "day"):
+        if not (
+            (draft.reported or draft.undated)
+            and draft.place is not None
+            and draft.precision == "day"
+        ):
             continue
         earlier = [
             d
             for lag in range(1, REPORT_LAG_DAYS + 1)
             for d in told.get(draft.date.toordinal() - lag, ())
         ]
+        if not draft.reported:
+            # A headline dated by publication only ("Luhansk shelled") takes the day of a
+            # line that says when the strike took place ("The shelling took place
+            # yesterday"); a dated strike at its place would have taken it in already.
+            earlier = [d for d in earlier if d.place is None and _TOLD_WHEN.match(d.quotes[0])]
         here = [d for d in earlier if d.place is not None and same_place(d.place, draft.place)]
         unplaced = [d for d in earlier if d.place is None]
         for candidates in (here, unplaced):
