@@ -1648,3 +1648,14 @@ def test_a_page_stamp_alone_dates_a_headline_as_the_day_it_was_told() -> None:
         published=date(2024, 2, 27),
     )
     assert located(events) == [("Kursk Oblast", "2024-02-26", "day")]
+
+
+def test_an_unplaced_strike_of_a_day_with_placed_ones_makes_no_point_of_its_own() -> None:
+    # It may be one of them, told by another target, or a third with no place to map.
+    events = events_of(
+        "Ukrainian drones hit the Engels air base and the Morozovsk air base on Friday, the "
+        "governors said.\n\n"
+        "On Friday a Ukrainian drone also struck a Russian ammunition depot, Kyiv said.",
+        published=date(2024, 4, 6),
+    )
+    assert sorted(e.place or "" for e in events) == ["Engels-2 air base", "Morozovsk air base"]

@@ -299,7 +299,9 @@ def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
     """An unlocated mention of a day on which the article places exactly one strike is that
     strike told without its place, whatever target it names ("a drone attack in western
     Russia caused a fire at an oil depot", then the town): a second event with no point on
-    the map would be a strike nobody reported."""
+    the map would be a strike nobody reported. On a day with several placed strikes it is
+    one of them, or all of them summed up ("the operation damaged 40 aircraft"), and adds
+    no event of its own."""
     located: dict[tuple[date, str], list[int]] = {}
     for index, event in enumerate(events):
         if event.located:
@@ -310,6 +312,8 @@ def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
         same_day = located.get((event.date, event.date_precision), [])
         if not event.located and len(same_day) == 1:
             folded[same_day[0]] = merge_events(folded[same_day[0]], event)
+            gone.add(index)
+        elif not event.located and same_day:
             gone.add(index)
     return [event for index, event in enumerate(folded) if index not in gone]
 
