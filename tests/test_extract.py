@@ -1659,3 +1659,20 @@ def test_an_unplaced_strike_of_a_day_with_placed_ones_makes_no_point_of_its_own(
         published=date(2024, 4, 6),
     )
     assert sorted(e.place or "" for e in events) == ["Engels-2 air base", "Morozovsk air base"]
+
+
+@pytest.mark.parametrize(
+    "closure",
+    [
+        "Drones flying at Moscow early on Monday led to the closure of the city's airports, "
+        "officials said.",
+        "Early on Monday Ukrainian drones made the authorities bring in the Kovyor plan in the "
+        "Moscow region, shutting its airports.",
+    ],
+)
+def test_airports_closed_for_drones_are_no_strike_on_them(closure: str) -> None:
+    events = events_of(
+        "A Ukrainian drone hit an oil depot in Tula on Monday, the governor said.\n\n" + closure,
+        published=date(2025, 5, 6),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Tula", "oil")]

@@ -33,6 +33,7 @@ from ..model import (
     before_the_war,
 )
 from .lexicon import (
+    AIRPORT_CLOSURE,
     EARLIER_STRIKE,
     INTERCEPTION,
     OCCUPIED_CUE,
@@ -55,6 +56,7 @@ def decide(doc: Document) -> None:
     _own_weapons_only_off_the_main_day(drafts)
     # A file photo's caption ("the refinery on Dec. 22, 2016") tells of no strike of the war.
     drafts = [d for d in drafts if not before_the_war(d.date, d.precision, doc.published)]
+    drafts = [d for d in drafts if not _only_airports_closed(d)]
     for draft in drafts:
         _to_occupied_part(draft, doc.gazetteer)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
@@ -70,6 +72,13 @@ def decide(doc: Document) -> None:
             same_day[0].quotes.append(lead.quotes[0])
     _type_from_unplaced_damage(drafts, doc.unplaced_targets)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
+
+
+def _only_airports_closed(draft: Draft) -> bool:
+    """A place found in a sentence that tells of airports closed for fear of drones, with no
+    hit told there ("drones targeting Moscow forced the closure of its airports"): the
+    alert's reach, not a strike."""
+    return draft.outcome != "hit" and AIRPORT_CLOSURE.search(draft.quotes[0]) is not None
 
 
 def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -> None:

@@ -601,6 +601,18 @@ NEGATION_BEFORE = re.compile(
     re.I,
 )
 
+#: Airports closed or flights stopped for fear of drones: what the alert did, not where a
+#: strike fell ("forcing the closure of the capital's airports", "the Kovyor plan").
+AIRPORT_CLOSURE = _words(
+    r"(?:closure|closing|shutdown) of (?:[\w'’-]+ ){0,3}?airports?",
+    r"airports? (?:(?:was|were|had been|have been|has been) )?(?:temporarily )?"
+    r"(?:closed|shut|suspended)",
+    r"(?:restrictions?|halted flights|suspended flights) (?:were )?(?:\w+ )?(?:at|on) "
+    r"(?:[\w'’-]+ ){0,4}?airports?",
+    r"kovyor",
+    r"carpet plan",
+)
+
 #: Generality: habits, series, hypotheticals and abilities are not one strike.
 GENERIC = _words(
     r"has (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|stepped up|targeted"
