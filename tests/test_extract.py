@@ -1676,3 +1676,20 @@ def test_airports_closed_for_drones_are_no_strike_on_them(closure: str) -> None:
         published=date(2025, 5, 6),
     )
     assert [(e.place, e.target_type) for e in events] == [("Tula", "oil")]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "The peninsula also has a large fuel terminal in the port of Sevastopol.",
+        "Russia has been moving its warships from Crimea to the port of Novorossiysk since "
+        "last year.",
+    ],
+)
+def test_a_place_described_beside_a_strike_is_not_struck(description: str) -> None:
+    events = events_of(
+        "Ukrainian drones struck an oil depot in Feodosia on Monday, the governor said.\n\n"
+        + description,
+        published=date(2024, 10, 8),
+    )
+    assert [e.place for e in events] == ["Feodosia oil terminal"]

@@ -32,9 +32,12 @@ from ..model import (
     TargetType,
     before_the_war,
 )
+from .cues import TALLY_LINE, weapon_named
 from .lexicon import (
     AIRPORT_CLOSURE,
+    ATTACK,
     EARLIER_STRIKE,
+    IMPACT,
     INTERCEPTION,
     OCCUPIED_CUE,
 )
@@ -57,6 +60,7 @@ def decide(doc: Document) -> None:
     # A file photo's caption ("the refinery on Dec. 22, 2016") tells of no strike of the war.
     drafts = [d for d in drafts if not before_the_war(d.date, d.precision, doc.published)]
     drafts = [d for d in drafts if not _only_airports_closed(d)]
+    drafts = [d for d in drafts if not _only_described(d)]
     for draft in drafts:
         _to_occupied_part(draft, doc.gazetteer)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
@@ -79,6 +83,21 @@ def _only_airports_closed(draft: Draft) -> bool:
     hit told there ("drones targeting Moscow forced the closure of its airports"): the
     alert's reach, not a strike."""
     return draft.outcome != "hit" and AIRPORT_CLOSURE.search(draft.quotes[0]) is not None
+
+
+def _only_described(draft: Draft) -> bool:
+    """A place found in a sentence that tells of no attack, no damage and no weapon, beside
+    a strike ("the port also hosts an oil terminal", "the peninsula is home to two depots"),
+    with no hit told there: a place described, not struck. (A tally's line, "Rostov region:
+    7", counts drones its heading told of.)"""
+    first = draft.quotes[0]
+    return (
+        draft.outcome != "hit"
+        and TALLY_LINE.match(first) is None
+        and ATTACK.search(first) is None
+        and IMPACT.search(first) is None
+        and weapon_named(first) == "unknown"
+    )
 
 
 def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -> None:
