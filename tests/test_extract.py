@@ -1693,3 +1693,13 @@ def test_a_place_described_beside_a_strike_is_not_struck(description: str) -> No
         published=date(2024, 10, 8),
     )
     assert [e.place for e in events] == ["Feodosia oil terminal"]
+
+
+def test_a_strike_recalled_by_a_bare_earlier_takes_no_date_of_the_news() -> None:
+    events = events_of(
+        "A Ukrainian drone hit the refinery in Syzran on Saturday, starting a fire, the "
+        "governor said.\n\n"
+        "Earlier, the refinery in Kstovo halted work after an attack by Ukrainian drones.",
+        published=date(2024, 3, 17),
+    )
+    assert [(e.place, e.date) for e in events] == [("Syzran refinery", date(2024, 3, 16))]

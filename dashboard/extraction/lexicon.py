@@ -379,6 +379,10 @@ TOLD_AS_PAST = _words(
     r"before that",
     r"in the past",
     r"prior to that",
+    # A sentence opened by a bare "Earlier," with no date of its own: an undated strike
+    # recalled beside the news ("Earlier, the refinery halted work after a drone attack").
+    # ("Earlier this month", "Earlier on Monday" give a period, and are dated by it.)
+    r"^earlier(?=,)",
 )
 
 #: An attack denied: "we don't attack Moscow", "the base had not been shelled".
