@@ -1703,3 +1703,16 @@ def test_a_strike_recalled_by_a_bare_earlier_takes_no_date_of_the_news() -> None
         published=date(2024, 3, 17),
     )
     assert [(e.place, e.date) for e in events] == [("Syzran refinery", date(2024, 3, 16))]
+
+
+def test_one_place_on_one_day_is_one_strike_whatever_weapon_each_side_names() -> None:
+    events = events_of(
+        "Ukrainian sea drones struck the naval base in Novorossiysk early on Friday, damaging "
+        "a landing ship.\n\n"
+        "Russia's defence ministry said two Ukrainian aerial drones were destroyed near the "
+        "naval base in Novorossiysk on Friday.",
+        published=date(2023, 8, 5),
+    )
+    assert [(e.place, e.weapon, e.outcome) for e in events] == [
+        ("Novorossiysk naval base", "sea_drone", "hit")
+    ]

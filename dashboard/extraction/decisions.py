@@ -308,7 +308,7 @@ def consolidate(events: list[Event]) -> list[Event]:
         day = (event.date, event.date_precision)
         for index in (*of_date.get(day, ()), *_days_near(of_date, event)):
             known = merged[index]
-            if same_strike(known, event) or _folds_into(event, known):
+            if same_strike(known, event) or _folds_into(event, known) or _told_twice(event, known):
                 merged[index] = merge_events(known, event)
                 break
         else:
@@ -320,6 +320,18 @@ def consolidate(events: list[Event]) -> list[Event]:
     return sorted(
         _fold_coarse_dates(_fold_unplaced_into_only_strike(merged)),
         key=lambda e: (e.date, e.place or ""),
+    )
+
+
+def _told_twice(event: Event, known: Event) -> bool:
+    """One article's two mentions of a place on one day are one strike, whatever weapon
+    each names: "sea drones hit the base" and "two drones were destroyed" of the same
+    attack, told by each side."""
+    return (
+        event.located
+        and event.place == known.place
+        and (event.date, event.date_precision) == (known.date, known.date_precision)
+        and compatible(event.target_type, known.target_type)
     )
 
 
