@@ -1716,3 +1716,19 @@ def test_one_place_on_one_day_is_one_strike_whatever_weapon_each_side_names() ->
     assert [(e.place, e.weapon, e.outcome) for e in events] == [
         ("Novorossiysk naval base", "sea_drone", "hit")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Ukrainian drone attack on Thursday set fire to a military site in southern Russia as "
+        "Kyiv presses its offensive in the Belgorod region, where its troops have taken several "
+        "villages.",
+        "Ukrainian drones hit a fuel depot in the Rostov region on Thursday.\n\n"
+        "Russia on Thursday sent more troops, tanks and guns to the Belgorod region to repel an "
+        "incursion by Ukrainian units.",
+    ],
+)
+def test_a_region_where_a_ground_offensive_is_fought_is_not_struck(text: str) -> None:
+    events = events_of(text, published=date(2024, 8, 23))
+    assert all(e.place != "Belgorod Oblast" for e in events)

@@ -439,7 +439,8 @@ ATTACK = _words(
     r"raids?",
     r"slamm(?:ed|ing)",
     r"slams",
-    r"repel(?:led)?",
+    # Not "to repel an incursion": ground fighting.
+    r"repel(?:led)?(?! (?:an? |the |its )?(?:[\w-]+ )?(?:incursion|offensive|invasion|advance))",
     r"sank",
     r"sunk",
     r"assault",
@@ -738,7 +739,9 @@ GROUND_FIGHT_BEFORE = re.compile(
     r"\b(?:to (?:capture|seize|retake|recapture)|(?:drove|driven|pushed) (?:[\w-]+ ){0,3}?out|"
     r"took control of|tak(?:en|ing) control of|advanc\w+ (?:on|toward|towards)|"
     r"(?:captured|seized|recaptured|liberated|retook|retaken) (?:the )?"
-    r"(?:village|town|city|settlement)s? of)\b[^.;:!?]{0,80}$",
+    r"(?:village|town|city|settlement)s? of|"
+    # "as Kyiv pushes its offensive in the Kursk region"
+    r"(?:offensive|incursion|invasion)s? (?:in|into))\b[^.;:!?]{0,80}$",
     re.IGNORECASE,
 )
 RUSSIAN_ACCIDENT = _words(
