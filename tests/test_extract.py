@@ -1662,17 +1662,18 @@ def test_an_unplaced_strike_of_a_day_with_placed_ones_makes_no_point_of_its_own(
 
 
 @pytest.mark.parametrize(
-    "closure",
+    "measure",
     [
         "Drones flying at Moscow early on Monday led to the closure of the city's airports, "
         "officials said.",
         "Early on Monday Ukrainian drones made the authorities bring in the Kovyor plan in the "
         "Moscow region, shutting its airports.",
+        "A warning about possible drone attacks has also been issued in Kaluga.",
     ],
 )
-def test_airports_closed_for_drones_are_no_strike_on_them(closure: str) -> None:
+def test_airports_closed_or_warnings_issued_for_drones_are_no_strike(measure: str) -> None:
     events = events_of(
-        "A Ukrainian drone hit an oil depot in Tula on Monday, the governor said.\n\n" + closure,
+        "A Ukrainian drone hit an oil depot in Tula on Monday, the governor said.\n\n" + measure,
         published=date(2025, 5, 6),
     )
     assert [(e.place, e.target_type) for e in events] == [("Tula", "oil")]

@@ -34,7 +34,7 @@ from ..model import (
 )
 from .cues import TALLY_LINE, weapon_named
 from .lexicon import (
-    AIRPORT_CLOSURE,
+    ALERT_MEASURE,
     ATTACK,
     EARLIER_STRIKE,
     IMPACT,
@@ -59,7 +59,7 @@ def decide(doc: Document) -> None:
     _own_weapons_only_off_the_main_day(drafts)
     # A file photo's caption ("the refinery on Dec. 22, 2016") tells of no strike of the war.
     drafts = [d for d in drafts if not before_the_war(d.date, d.precision, doc.published)]
-    drafts = [d for d in drafts if not _only_airports_closed(d)]
+    drafts = [d for d in drafts if not _only_an_alert(d)]
     drafts = [d for d in drafts if not _only_described(d)]
     for draft in drafts:
         _to_occupied_part(draft, doc.gazetteer)
@@ -78,11 +78,11 @@ def decide(doc: Document) -> None:
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
 
 
-def _only_airports_closed(draft: Draft) -> bool:
-    """A place found in a sentence that tells of airports closed for fear of drones, with no
-    hit told there ("drones targeting Moscow forced the closure of its airports"): the
-    alert's reach, not a strike."""
-    return draft.outcome != "hit" and AIRPORT_CLOSURE.search(draft.quotes[0]) is not None
+def _only_an_alert(draft: Draft) -> bool:
+    """A place found in a sentence that tells of measures against drones (airports closed,
+    a warning issued), with no hit told there ("drones targeting Moscow forced the closure
+    of its airports"): the alert's reach, not a strike."""
+    return draft.outcome != "hit" and ALERT_MEASURE.search(draft.quotes[0]) is not None
 
 
 def _only_described(draft: Draft) -> bool:

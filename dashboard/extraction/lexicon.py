@@ -606,9 +606,10 @@ NEGATION_BEFORE = re.compile(
     re.I,
 )
 
-#: Airports closed or flights stopped for fear of drones: what the alert did, not where a
-#: strike fell ("forcing the closure of the capital's airports", "the Kovyor plan").
-AIRPORT_CLOSURE = _words(
+#: Measures taken for fear of drones: what the alert did, not where a strike fell ("forcing
+#: the closure of the capital's airports", "the Kovyor plan", "a warning of sea-drone attacks
+#: has been issued in Gelendzhik").
+ALERT_MEASURE = _words(
     r"(?:closure|closing|shutdown) of (?:[\w'’-]+ ){0,3}?airports?",
     r"airports? (?:(?:was|were|had been|have been|has been) )?(?:temporarily )?"
     r"(?:closed|shut|suspended)",
@@ -616,6 +617,7 @@ AIRPORT_CLOSURE = _words(
     r"(?:[\w'’-]+ ){0,4}?airports?",
     r"kovyor",
     r"carpet plan",
+    r"(?:warning|alert)s? (?:[\w-]+ ){0,8}?(?:issued|declared|sounded)",
 )
 
 #: Generality: habits, series, hypotheticals and abilities are not one strike.
