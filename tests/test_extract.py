@@ -1669,6 +1669,8 @@ def test_an_unplaced_strike_of_a_day_with_placed_ones_makes_no_point_of_its_own(
         "Early on Monday Ukrainian drones made the authorities bring in the Kovyor plan in the "
         "Moscow region, shutting its airports.",
         "A warning about possible drone attacks has also been issued in Kaluga.",
+        "The drone attack prompted the operator of the port of Taganrog to bring in a ban on "
+        "ship movement.",
     ],
 )
 def test_airports_closed_or_warnings_issued_for_drones_are_no_strike(measure: str) -> None:

@@ -618,6 +618,8 @@ ALERT_MEASURE = _words(
     r"kovyor",
     r"carpet plan",
     r"(?:warning|alert)s? (?:[\w-]+ ){0,8}?(?:issued|declared|sounded)",
+    r"(?:ban|halt|restrictions?)[\"”’']? on (?:ship|shipping|vessel|sea|air|road|rail) "
+    r"(?:movements?|traffic|navigation)",
 )
 
 #: Generality: habits, series, hypotheticals and abilities are not one strike.
