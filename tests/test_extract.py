@@ -1735,3 +1735,12 @@ def test_one_place_on_one_day_is_one_strike_whatever_weapon_each_side_names() ->
 def test_a_region_where_a_ground_offensive_is_fought_is_not_struck(text: str) -> None:
     events = events_of(text, published=date(2024, 8, 23))
     assert all(e.place != "Belgorod Oblast" for e in events)
+
+
+def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interception() -> None:
+    (event,) = events_of(
+        "Russia's defence ministry said on Sunday that a Ukrainian drone attack on the Syzran "
+        "refinery had been repelled.",
+        published=date(2025, 12, 28),
+    )
+    assert (event.place, event.outcome) == ("Syzran refinery", "unknown")

@@ -75,7 +75,21 @@ def decide(doc: Document) -> None:
             # The lead's words (its claims too) belong to the strike it announces.
             same_day[0].quotes.append(lead.quotes[0])
     _type_from_unplaced_damage(drafts, doc.unplaced_targets)
+    for draft in drafts:
+        _attempt_on_a_site(draft)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
+
+
+def _attempt_on_a_site(draft: Draft) -> None:
+    """Drones shot down at a named site ("an attack on the refinery was repelled") are an
+    attempted strike on it, its outcome unknown: an interception record is for drones
+    downed over a region or on their way to a city."""
+    if (
+        draft.outcome == "intercepted"
+        and draft.place is not None
+        and draft.place.kind == "facility"
+    ):
+        draft.outcome = "unknown"
 
 
 def _only_an_alert(draft: Draft) -> bool:
