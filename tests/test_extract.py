@@ -1276,6 +1276,19 @@ def test_drones_told_as_destroyed_were_stopped_and_hit_nothing(sentence: str, ou
     assert outcome_at(sentence, sentence.find("Sevastopol")) == outcome
 
 
+def test_an_undated_article_led_by_ukraines_strikes_keeps_the_strikes_told_below() -> None:
+    events = events_of(
+        "Ukrainian strikes on power lines left thousands of people without electricity in "
+        "Russian border areas, local officials said.\n\n"
+        "Crews worked through the night to restore supplies to the affected streets.\n\n"
+        "More than 20,000 residents were still waiting for heating, the officials added.\n\n"
+        "Schools in the worst-hit districts were told to stay closed until Monday.\n\n"
+        "A drone strike also cut heating to parts of Voronezh, the regional governor said.",
+        published=date(2025, 11, 9),
+    )
+    assert [(e.place, e.date) for e in events] == [("Voronezh", date(2025, 11, 9))]
+
+
 def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
     events = events_of(
         "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "

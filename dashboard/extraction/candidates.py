@@ -116,11 +116,20 @@ def find_candidates(doc: Document) -> None:
     last_strike_index = -2
     # Which sentence of the lead this is, page furniture left out.
     lead_index = -1
+    # "Ukraine strikes cause power outages in Russian border regions": an article whose
+    # first sentence names Ukraine as the attacker tells of Ukraine's strikes throughout.
+    ukraine_attacks = False
     for sentence in sentences:
         text = sentence.text
         if len(text.split()) >= _LEAD_WORDS:
             lead_index += 1
         in_lead = 0 <= lead_index < _LEAD_SENTENCES
+        if (
+            lead_index == 0
+            and UKRAINIAN_ATTACKER.search(text)
+            and not RUSSIAN_ATTACKER.search(text)
+        ):
+            ukraine_attacks = True
         follows_strike = sentence.index == last_strike_index + 1
         # "... attacked facilities in the Kursk region. The governor said so on Telegram.
         # According to him, they are in the X and Y districts.": a sentence that says which
@@ -304,7 +313,7 @@ def find_candidates(doc: Document) -> None:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
                     last_place = where
                     drafts.add(last_draft)
-            elif russian is None and UKRAINIAN_ATTACKER.search(text):
+            elif russian is None and (ukraine_attacks or UKRAINIAN_ATTACKER.search(text)):
                 unanchored.extend(
                     replace(draft_for(published, "day", where), undated=True) for where in fresh
                 )
