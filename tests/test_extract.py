@@ -1311,6 +1311,17 @@ def test_a_strike_on_a_town_takes_the_target_its_unplaced_damage_names() -> None
     assert [(e.place, e.target_type) for e in events] == [("Donetsk", "residential")]
 
 
+def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
+    events = events_of(
+        "Drone attack damages a substation in Klintsy\n\n"
+        "Ukrainian drones attacked Klintsy in the Bryansk region on Monday, the governor said.",
+        published=date(2024, 11, 5),
+    )
+    assert [(e.place, e.date, e.target_type) for e in events] == [
+        ("Klintsy", date(2024, 11, 4), "power")
+    ]
+
+
 @pytest.mark.parametrize(
     "campaign",
     ["", "Since 2023, Ukraine has been attacking Russian refineries.\n\n"],
