@@ -1311,6 +1311,20 @@ def test_a_strike_on_a_town_takes_the_target_its_unplaced_damage_names() -> None
     assert [(e.place, e.target_type) for e in events] == [("Donetsk", "residential")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        ("Ukrainian drones set fire to oil storage tanks at Temryuk port on Sunday.", "oil"),
+        ("Ukrainian drones hit Temryuk port on Sunday, damaging a cargo ship.", "transport"),
+    ],
+)
+def test_a_ports_oil_storage_is_an_oil_target_the_port_itself_transport(
+    sentence: str, target_type: str
+) -> None:
+    events = events_of(sentence, published=date(2025, 12, 22))
+    assert [(e.place, e.target_type) for e in events] == [("Temryuk port", target_type)]
+
+
 def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
     events = events_of(
         "Drone attack damages a substation in Klintsy\n\n"

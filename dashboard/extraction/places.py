@@ -856,6 +856,10 @@ def locate(
     place = mention.place
     target_type, target = classify_target_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
+        if target_type == "oil" and _of_that_kind([place], "port"):
+            # "oil storage tanks at the port", "an oil terminal in the port": a port's
+            # oil terminals are an oil target, though the port as a whole is transport.
+            return Location(place, "oil", target)
         return Location(place, place.target_type, target or place.name)
     closing = _QUOTE_AFTER.match(text, mention.end)
     kind_after = target_after(text, closing.end() if closing else mention.end)
