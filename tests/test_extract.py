@@ -1325,6 +1325,35 @@ def test_a_ports_oil_storage_is_an_oil_target_the_port_itself_transport(
     assert [(e.place, e.target_type) for e in events] == [("Temryuk port", target_type)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Drones hit a military base in the Kostroma region on Monday, damaging two "
+            "aircraft parked there.",
+            ("Kostroma Oblast", "airbase"),
+        ),
+        (
+            "Drones hit a military base in the Kostroma region on Monday, wounding two soldiers.",
+            ("Kostroma Oblast", "military"),
+        ),
+        (
+            "Ukrainian drones attacked a military airport near Akhtubinsk on Monday.",
+            ("Akhtubinsk air base", "airbase"),
+        ),
+        (
+            "Ukrainian drones attacked the airport near Akhtubinsk on Monday.",
+            ("Akhtubinsk", "transport"),
+        ),
+    ],
+)
+def test_a_military_base_with_aircraft_or_a_military_airport_is_an_air_base(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    events = events_of(sentence, published=date(2024, 6, 11))
+    assert [(e.place, e.target_type) for e in events] == [expected]
+
+
 def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
     events = events_of(
         "Drone attack damages a substation in Klintsy\n\n"

@@ -13,6 +13,7 @@ from ..model import (
     Weapon,
 )
 from .lexicon import (
+    AIRCRAFT,
     ATTACK,
     ATTACKER_VOICE,
     DEFENDER_AS_TARGET,
@@ -74,6 +75,7 @@ STRIKE_CONTEXT = re.compile(
 )
 
 _BARE_PLANT = frozenset({"plant", "plants", "factory", "factories"})
+_MILITARY_BASE = re.compile(r"military bases?", re.IGNORECASE)
 
 #: A line of an interception tally: "Volgograd region: 13" or "Kursk region - 4". (Spaces
 #: are name characters, so only other white space may end the name: one reading of a run
@@ -294,6 +296,13 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
                 best = (next_item, gap, rank, TARGET_PATTERNS[rank][0], match)
     if best is None:
         return "unknown", None
+    if (
+        best[3] == "military"
+        and _MILITARY_BASE.fullmatch(best[4].group(0))
+        and AIRCRAFT.search(text)
+    ):
+        # "aircraft were damaged at two military bases": the bases the aircraft stand at.
+        return "airbase", _target_phrase(blanked, best[4])
     if best[4].group(0).lower() in _BARE_PLANT:
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).

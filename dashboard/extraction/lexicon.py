@@ -89,6 +89,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"hangars?",
             r"aerodromes?",
             r"helicopters?",
+            # An airport of the armed forces is an air base, not a civil airport.
+            r"military airports?",
         ),
     ),
     (
@@ -243,6 +245,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     # strikes on Russia's ports, ships oil; "a terminal" may be only where a pipeline ends.
     ("oil", _words(r"(?<!\ba )terminals?")),
 )
+
+#: Aircraft told as such: at a military base they make it an air base.
+AIRCRAFT = _words(r"aircraft", r"warplanes?", r"planes?", r"jets?")
 
 #: Weapon nouns; sea drones before aerial drones so "naval drone" is not read as a drone.
 WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
