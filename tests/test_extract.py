@@ -1354,6 +1354,32 @@ def test_a_military_base_with_aircraft_or_a_military_airport_is_an_air_base(
     assert [(e.place, e.target_type) for e in events] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        (
+            "Ukrainian rockets destroyed a hotel in Kadiyivka on Sunday, where mercenaries "
+            "were quartered, the governor said.",
+            "military",
+        ),
+        (
+            "Ukrainian rockets destroyed a hotel in Kadiyivka on Sunday, the governor said.",
+            "commercial",
+        ),
+        (
+            "Ukrainian rockets struck Kadiyivka on Sunday, the governor said. Dozens of "
+            "servicemen were killed in the strike on the city.",
+            "military",
+        ),
+    ],
+)
+def test_a_building_where_troops_are_quartered_is_a_military_target(
+    text: str, target_type: str
+) -> None:
+    events = events_of(text, published=date(2023, 1, 2))
+    assert [(e.place, e.target_type) for e in events] == [("Kadiyivka", target_type)]
+
+
 def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
     events = events_of(
         "Drone attack damages a substation in Klintsy\n\n"

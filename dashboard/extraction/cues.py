@@ -24,6 +24,7 @@ from .lexicon import (
     OCCUPIED_CUE,
     PARTIAL_COUNT,
     TARGET_PATTERNS,
+    TROOPS_HOUSED,
     WEAPON_AS_TARGET,
     WEAPON_DESTROYED_BEFORE,
     WEAPON_PATTERNS,
@@ -75,6 +76,8 @@ STRIKE_CONTEXT = re.compile(
 )
 
 _BARE_PLANT = frozenset({"plant", "plants", "factory", "factories"})
+#: The kinds of building troops may be quartered in.
+_LODGINGS = frozenset({"commercial", "residential"})
 _MILITARY_BASE = re.compile(r"military bases?", re.IGNORECASE)
 
 #: A line of an interception tally: "Volgograd region: 13" or "Kursk region - 4". (Spaces
@@ -303,6 +306,9 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     ):
         # "aircraft were damaged at two military bases": the bases the aircraft stand at.
         return "airbase", _target_phrase(blanked, best[4])
+    if best[3] in _LODGINGS and TROOPS_HOUSED.search(text):
+        # "a hotel where troops were stationed": the troops were the target.
+        return "military", _target_phrase(blanked, best[4])
     if best[4].group(0).lower() in _BARE_PLANT:
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).

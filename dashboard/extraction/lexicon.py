@@ -193,6 +193,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"s-[34]00",
             r"pantsir",
             r"troops",
+            r"servicem[ae]n",
             r"training grounds?",
             r"army",
             r"regiment",
@@ -244,6 +245,15 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     # A known terminal of no stated kind ("the same Feodosia terminal"), in reports of
     # strikes on Russia's ports, ships oil; "a terminal" may be only where a pipeline ends.
     ("oil", _words(r"(?<!\ba )terminals?")),
+)
+
+#: Soldiers told as living in a building: "a hotel where troops were stationed", "the
+#: building housed mobilised servicemen". The building is then a military target.
+TROOPS_HOUSED = _words(
+    r"(?:troops|servicem[ae]n|soldiers|mercenaries)\W+(?:[\w-]+\W+){0,2}?(?:were|was)\s+"
+    r"(?:housed|stationed|located|quartered|billeted|staying)",
+    r"(?:housed|housing|quartered|billeted)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:troops|servicem[ae]n|soldiers|mercenaries)",
 )
 
 #: Aircraft told as such: at a military base they make it an air base.
