@@ -1380,6 +1380,19 @@ def test_a_building_where_troops_are_quartered_is_a_military_target(
     assert [(e.place, e.target_type) for e in events] == [("Kadiyivka", target_type)]
 
 
+def test_what_was_hit_after_a_turn_to_another_town_is_not_the_first_towns_target() -> None:
+    events = events_of(
+        "Ukrainian drones struck the Kursk region on Monday. In Kurchatov, a falling drone "
+        "set the roof of a sports hall alight, while in Lgov drone debris damaged the roof "
+        "of a warehouse.",
+        published=date(2024, 6, 11),
+    )
+    assert [(e.place, e.target_type) for e in events] == [
+        ("Kurchatov", "unknown"),
+        ("Lgovskiy", "commercial"),
+    ]
+
+
 def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
     events = events_of(
         "Drone attack damages a substation in Klintsy\n\n"
