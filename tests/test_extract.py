@@ -720,6 +720,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Drones hit an army ammunition depot on the edge of the city.", "ammunition"),
         ("A blast damaged a military depot near the town at dawn.", "ammunition"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
+        ("Falling debris damaged three residences on the edge of the town.", "residential"),
+        ("Drones flew toward the governor's residence outside the city.", "unknown"),
     ],
 )
 def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:

@@ -227,6 +227,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"apartment (?:blocks?|buildings?)",
             r"homes?",
             r"houses?",
+            # Plural only: "the president's residence" is no home.
+            r"residences",
             r"dwellings?",
             r"high-rise",
             r"blocks? of flats",
