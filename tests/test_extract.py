@@ -1395,6 +1395,26 @@ def test_what_was_hit_after_a_turn_to_another_town_is_not_the_first_towns_target
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        (
+            "Drones hit a plant in Lipetsk on Saturday that turns out a fifth of Russia's "
+            "steel, the governor said.",
+            "commercial",
+        ),
+        ("Drones hit a plant in Lipetsk on Saturday, the governor said.", "defense_industry"),
+        (
+            "Drones hit a pharmaceutical manufacturer in Lipetsk on Saturday, the governor said.",
+            "commercial",
+        ),
+    ],
+)
+def test_a_plant_told_by_a_civil_product_is_no_arms_plant(sentence: str, target_type: str) -> None:
+    events = events_of(sentence, published=date(2024, 2, 25))
+    assert [(e.place, e.target_type) for e in events] == [("Lipetsk", target_type)]
+
+
 def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
     events = events_of(
         "Drone attack damages a substation in Klintsy\n\n"

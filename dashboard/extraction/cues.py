@@ -16,6 +16,7 @@ from .lexicon import (
     AIRCRAFT,
     ATTACK,
     ATTACKER_VOICE,
+    CIVILIAN_PRODUCT,
     DEFENDER_AS_TARGET,
     IMPACT,
     INTERCEPTION,
@@ -313,6 +314,9 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).
         sentence_type, _ = _first_target(*_blanked_twice(text))
+        if sentence_type == "defense_industry" and CIVILIAN_PRODUCT.search(text):
+            # "the plant, which makes a fifth of Russia's steel": a plant of civil industry.
+            sentence_type = "commercial"
         if sentence_type != "unknown":
             return sentence_type, _target_phrase(blanked, best[4])
     return best[3], _target_phrase(blanked, best[4])

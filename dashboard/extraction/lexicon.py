@@ -28,6 +28,13 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+#: What a plant makes that is no weapon, longest first so that no word stops short.
+_PRODUCTS = "|".join(
+    re.escape(word) for word in sorted(word_list("civilian-products.txt"), key=len, reverse=True)
+)
+#: A product of civil industry named anywhere in a sentence: "18% of the country's steel".
+CIVILIAN_PRODUCT = _words(_PRODUCTS)
+
 #: Target nouns, most specific first: the first class found in a sentence wins.
 TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     (
@@ -129,10 +136,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     (
         "commercial",
         _words(
-            r"(?:steel|(?:electro)?metallurgical|iron|ethanol|alcohol|spirits?|rubber|"
-            r"petrochemical|polymers?|plastics?|fertili[sz]ers?|nitrogen|cement|glass|sugar|"
-            r"food|brick|paper|pulp|textile|tyre|tire|meat|dairy) (?:plants?|factor(?:y|ies)|"
-            r"works|mills?|enterprises?|producers?|makers?)",
+            rf"(?:{_PRODUCTS}) (?:plants?|factor(?:y|ies)|works|mills?|enterprises?|"
+            r"producers?|manufacturers?|makers?)",
             r"steel ?works",
             r"steel ?mills?",
             r"distiller(?:y|ies)",
