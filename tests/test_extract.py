@@ -720,6 +720,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Drones hit an army ammunition depot on the edge of the city.", "ammunition"),
         ("A blast damaged a military depot near the town at dawn.", "ammunition"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
+        ("Falling debris damaged three residences on the edge of the town.", "residential"),
+        ("Drones flew toward the governor's residence outside the city.", "unknown"),
     ],
 )
 def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:
@@ -1322,6 +1324,119 @@ def test_a_strike_on_a_town_takes_the_target_its_unplaced_damage_names() -> None
         published=date(2022, 12, 21),
     )
     assert [(e.place, e.target_type) for e in events] == [("Donetsk", "residential")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        ("Ukrainian drones set fire to oil storage tanks at Temryuk port on Sunday.", "oil"),
+        ("Ukrainian drones hit Temryuk port on Sunday, damaging a cargo ship.", "transport"),
+    ],
+)
+def test_a_ports_oil_storage_is_an_oil_target_the_port_itself_transport(
+    sentence: str, target_type: str
+) -> None:
+    events = events_of(sentence, published=date(2025, 12, 22))
+    assert [(e.place, e.target_type) for e in events] == [("Temryuk port", target_type)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Drones hit a military base in the Kostroma region on Monday, damaging two "
+            "aircraft parked there.",
+            ("Kostroma Oblast", "airbase"),
+        ),
+        (
+            "Drones hit a military base in the Kostroma region on Monday, wounding two soldiers.",
+            ("Kostroma Oblast", "military"),
+        ),
+        (
+            "Ukrainian drones attacked a military airport near Akhtubinsk on Monday.",
+            ("Akhtubinsk air base", "airbase"),
+        ),
+        (
+            "Ukrainian drones attacked the airport near Akhtubinsk on Monday.",
+            ("Akhtubinsk", "transport"),
+        ),
+    ],
+)
+def test_a_military_base_with_aircraft_or_a_military_airport_is_an_air_base(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    events = events_of(sentence, published=date(2024, 6, 11))
+    assert [(e.place, e.target_type) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        (
+            "Ukrainian rockets destroyed a hotel in Kadiyivka on Sunday, where mercenaries "
+            "were quartered, the governor said.",
+            "military",
+        ),
+        (
+            "Ukrainian rockets destroyed a hotel in Kadiyivka on Sunday, the governor said.",
+            "commercial",
+        ),
+        (
+            "Ukrainian rockets struck Kadiyivka on Sunday, the governor said. Dozens of "
+            "servicemen were killed in the strike on the city.",
+            "military",
+        ),
+    ],
+)
+def test_a_building_where_troops_are_quartered_is_a_military_target(
+    text: str, target_type: str
+) -> None:
+    events = events_of(text, published=date(2023, 1, 2))
+    assert [(e.place, e.target_type) for e in events] == [("Kadiyivka", target_type)]
+
+
+def test_what_was_hit_after_a_turn_to_another_town_is_not_the_first_towns_target() -> None:
+    events = events_of(
+        "Ukrainian drones struck the Kursk region on Monday. In Kurchatov, a falling drone "
+        "set the roof of a sports hall alight, while in Lgov drone debris damaged the roof "
+        "of a warehouse.",
+        published=date(2024, 6, 11),
+    )
+    assert [(e.place, e.target_type) for e in events] == [
+        ("Kurchatov", "unknown"),
+        ("Lgovskiy", "commercial"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        (
+            "Drones hit a plant in Lipetsk on Saturday that turns out a fifth of Russia's "
+            "steel, the governor said.",
+            "commercial",
+        ),
+        ("Drones hit a plant in Lipetsk on Saturday, the governor said.", "defense_industry"),
+        (
+            "Drones hit a pharmaceutical manufacturer in Lipetsk on Saturday, the governor said.",
+            "commercial",
+        ),
+    ],
+)
+def test_a_plant_told_by_a_civil_product_is_no_arms_plant(sentence: str, target_type: str) -> None:
+    events = events_of(sentence, published=date(2024, 2, 25))
+    assert [(e.place, e.target_type) for e in events] == [("Lipetsk", target_type)]
+
+
+def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
+    events = events_of(
+        "Drone attack damages a substation in Klintsy\n\n"
+        "Ukrainian drones attacked Klintsy in the Bryansk region on Monday, the governor said.",
+        published=date(2024, 11, 5),
+    )
+    assert [(e.place, e.date, e.target_type) for e in events] == [
+        ("Klintsy", date(2024, 11, 4), "power")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -120,6 +120,10 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
                 dated.move(latest, draft.place)
                 if draft.target_type != "unknown":
                     dated.retype(latest, draft.target_type, draft.target)
+            elif latest.target_type == "unknown" and draft.target_type != "unknown":
+                # The lead says what was hit ("damage to a residence"), the dated line only
+                # where: the strike hit what the lead names.
+                dated.retype(latest, draft.target_type, draft.target)
         else:
             kept.append(draft)
     return kept

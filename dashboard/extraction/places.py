@@ -856,6 +856,10 @@ def locate(
     place = mention.place
     target_type, target = classify_target_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
+        if target_type == "oil" and _of_that_kind([place], "port"):
+            # "oil storage tanks at the port", "an oil terminal in the port": a port's
+            # oil terminals are an oil target, though the port as a whole is transport.
+            return Location(place, "oil", target)
         return Location(place, place.target_type, target or place.name)
     closing = _QUOTE_AFTER.match(text, mention.end)
     kind_after = target_after(text, closing.end() if closing else mention.end)
@@ -876,7 +880,7 @@ def locate(
         if len(named) == 1 and named[0].target_type in TARGET_TYPES:
             return Location(named[0], named[0].target_type, target)
     if target_type == "unknown":
-        return Location(place, *classify_target(text))
+        return Location(place, *classify_target(_own_part(text, mention.start)))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
         nearby = _facilities_near(gazetteer, place, target_type)
         if (
@@ -941,6 +945,24 @@ def locate(
             ):
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
+
+
+#: Where a sentence turns to another scene: "a stadium burned in X, while in Y a
+#: warehouse was damaged"; "... in X; in Y ...".
+_OTHER_SCENE = re.compile(r";|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+def _own_part(text: str, at: int) -> str:
+    """The part of a sentence, between turns to another scene, that holds ``at``: what
+    the rest tells was hit belongs to the places named there."""
+    start, end = 0, len(text)
+    for turn in _OTHER_SCENE.finditer(text):
+        if turn.end() <= at:
+            start = turn.end()
+        elif turn.start() >= at:
+            end = turn.start()
+            break
+    return text[start:end]
 
 
 _NAME_WORD = re.compile(r"[a-z]+")
