@@ -691,6 +691,17 @@ def test_a_district_named_by_its_towns_adjective_is_placed_at_that_town() -> Non
     assert [(e.place, e.admin1) for e in events] == [("Surazh", "Bryansk Oblast")]
 
 
+def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
+    # Russian builds the adjective of a town ending in a vowel with "-n-": Sudzha's district
+    # is the "Sudzhansky" one.
+    text = (
+        "Drones damaged a power line in the Sudzhansky district of the Kursk region on "
+        "Tuesday, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 10, 3)))
+    assert [(e.place, e.admin1) for e in events] == [("Sudzha", "Kursk Oblast")]
+
+
 def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     # "Petrovskya" is one letter from towns in several regions; the article names Krasnodar.
     text = (

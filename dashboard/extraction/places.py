@@ -303,11 +303,27 @@ def _foreign_districts(
     ]
 
 
+#: A district's stem that joins its town's name by "n" after the town's last vowel, which
+#: Russian changes: "Sudzhansky" is Sudzha's, "Anninsky" Anna's.
+_LINKED_STEM = re.compile(r"(?P<base>[^\W\d_]{3,}?)[aeiy]n")
+_TOWN_END_VOWELS = ("a", "o", "e")
+
+
 # A district named again and again asks the same of the gazetteer.
 @lru_cache(maxsize=1024)
 def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place], ...]:
-    """The namesake town of a district's stem in each region that has one."""
-    return tuple(gazetteer.towns_named_from(stem).items())
+    """The namesake town of a district's stem in each region that has one: a town whose name
+    begins with the stem, or, where none does, one that ends in a vowel where the stem ends
+    in a linking "-an"/"-in"."""
+    towns = gazetteer.towns_named_from(stem)
+    linked = _LINKED_STEM.fullmatch(stem)
+    if linked is not None:
+        for vowel in _TOWN_END_VOWELS:
+            for town in gazetteer.lookup(linked["base"] + vowel):
+                if town.kind == "city" and town.admin1 and town.admin1 not in towns:
+                    # lookup ranks the region's most populous namesake first.
+                    towns[town.admin1] = town
+    return tuple(towns.items())
 
 
 def _with_districts(
