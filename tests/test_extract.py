@@ -712,6 +712,24 @@ def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     assert [e.admin1 for e in events if e.place != "Krasnodar Krai"] == ["Krasnodar Krai"]
 
 
+def test_a_guessed_spelling_before_a_kind_of_site_is_the_sites_name() -> None:
+    # "Chumak" is one letter from the village Chumaky; before "plant" it names the plant.
+    text = (
+        "A Ukrainian strike hit sheds near the Chumak plant on Sunday, where troops stored shells."
+    )
+    assert extract_events(article_from_text(text, published=date(2024, 3, 2))) == []
+
+
+def test_a_guessed_spelling_must_stand_where_a_place_does() -> None:
+    # "Uragan" is one letter from the village Ulagan; joined to a weapon's name it is one.
+    text = "Ukraine fired HIMARS and Uragan rockets, and 40 drones were shot down."
+    events = extract_events(article_from_text(text, published=date(2024, 3, 2)))
+    assert [e.place for e in events if e.place is not None] == []
+    misspelt = "Ukrainian drones struck a plant in Cheboksaray overnight, the governor said."
+    events = extract_events(article_from_text(misspelt, published=date(2024, 3, 2)))
+    assert [e.place for e in events] == ["Cheboksary"]
+
+
 def test_a_quoted_name_before_a_kind_of_site_is_that_site() -> None:
     text = (
         "On the night of November 16, drones struck the facilities of the “Novokuibyshevsk” "

@@ -241,7 +241,10 @@ def find_place_mentions(
                 places = [p for p in places if size > 1 and p.kind == "region"]
             elif not places and spelling and size == 1:
                 places = [
-                    p for p in gazetteer.lookup_spelling(name) if not regions or p.admin1 in regions
+                    p
+                    for p in gazetteer.lookup_spelling(name)
+                    if (not regions or p.admin1 in regions)
+                    and _stands_as_place(text, first.start(), first.start() + len(name), p)
                 ]
             if places:
                 found = PlaceMention(
@@ -258,6 +261,16 @@ def find_place_mentions(
         else:
             mentions.append(found)
     return mentions
+
+
+def _stands_as_place(text: str, start: int, end: int, guess: Place) -> bool:
+    """Whether a word guessed to be a misspelt place stands where places do: after a word of
+    place or attack ("in Cheboksaray", not "HIMARS and Uragan rockets"), and, unless the guess
+    is a region, not right before a kind of site, whose own name it then is ("the Chumak
+    plant")."""
+    return ends_before(_PLACE_BEFORE, text, start) is not None and (
+        guess.kind == "region" or target_after(text, end) is None
+    )
 
 
 def district_mentions(
