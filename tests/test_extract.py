@@ -730,6 +730,20 @@ def test_a_guessed_spelling_must_stand_where_a_place_does() -> None:
     assert [e.place for e in events] == ["Cheboksary"]
 
 
+def test_a_quoted_name_after_a_kind_of_site_is_the_known_site_of_that_name() -> None:
+    # The airfield is Engels-2, not the Saratov region; "Yeletska" is the Eletskaya
+    # substation's name as a Ukrainian outlet spells it.
+    airfield = (
+        'Moscow said Ukrainian drones had attacked the military airfield "Engels" in the '
+        "Saratov region overnight."
+    )
+    events = extract_events(article_from_text(airfield, published=date(2024, 5, 13)))
+    assert [(e.place, e.target_type) for e in events] == [("Engels-2 air base", "airbase")]
+    substation = 'Drones hit the substation "Yeletska" overnight, the grid operator said.'
+    events = extract_events(article_from_text(substation, published=date(2024, 5, 13)))
+    assert [(e.place, e.target_type) for e in events] == [("Eletskaya substation", "power")]
+
+
 def test_a_quoted_name_before_a_kind_of_site_is_that_site() -> None:
     text = (
         "On the night of November 16, drones struck the facilities of the “Novokuibyshevsk” "

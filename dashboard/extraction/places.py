@@ -263,6 +263,38 @@ def find_place_mentions(
     return mentions
 
 
+#: A name in quotes: "the substation “Yeletska”".
+_QUOTED_NAME = re.compile(r"[\"“«](?P<name>[^\W\d_][\w'’ -]{2,40}?)[\"”»]")
+#: How far before a quoted name the noun of its kind of site may begin.
+_KIND_BEFORE_QUOTE = 40
+
+
+def _kind_before_quote(text: str, quote: int) -> TargetType | None:
+    """The kind of target the noun right before an opening quote names: "the military
+    airfields “Engels” and ..."."""
+    for target_type, pattern in TARGET_PATTERNS:
+        for noun in pattern.finditer(text, max(0, quote - _KIND_BEFORE_QUOTE), quote):
+            if not text[noun.end() : quote].strip():
+                return target_type
+    return None
+
+
+def _quoted_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Known sites named in quotes right after a noun of their kind ("the airfields “Engels”",
+    "the substation “Yeletska”"): the one site of that kind whose name begins with the
+    quoted one, however the town's name is spelt or declined in it."""
+    found = []
+    for quoted in _QUOTED_NAME.finditer(text):
+        kind = _kind_before_quote(text, quoted.start())
+        if kind is None or kind not in _FACILITY_TYPES:
+            continue
+        sites = _named_after(quoted["name"], gazetteer.facilities, (kind,))
+        if sites and all(within_km(sites[0], other, 5.0) for other in sites[1:]):
+            start, end = quoted.span("name")
+            found.append(PlaceMention(sites[0], quoted["name"], start, end, False))
+    return found
+
+
 def _stands_as_place(text: str, start: int, end: int, guess: Place) -> bool:
     """Whether a word guessed to be a misspelt place stands where places do: after a word of
     place or attack ("in Cheboksaray", not "HIMARS and Uragan rockets"), and, unless the guess
@@ -640,10 +672,13 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if _DESCRIBES_NEXT.match(sentence, end):
         return "describes the place named after it"
     closing = _CLOSE_QUOTE_AFTER.match(sentence, end)
+    opening = ends_before(_OPEN_QUOTE_BEFORE, sentence, start)
     if (
-        ends_before(_OPEN_QUOTE_BEFORE, sentence, start)
+        opening
         and closing
         and target_after(sentence, closing.end()) is None
+        # "the airfields “Engels”": a known site named in quotes after its kind.
+        and (place.kind != "facility" or _kind_before_quote(sentence, opening.start()) is None)
     ):
         # A quoted name is a ship's or a unit's, unless a kind of site follows it: "the
         # “Novokuibyshevsk” refinery".
@@ -790,6 +825,8 @@ def sentence_locations(
     named = find_place_mentions(
         text, gazetteer, spelling=ATTACK.search(text) is not None, regions=article_regions
     )
+    sites = _quoted_sites(text, gazetteer)
+    named = sorted([*_clear_of(named, sites), *sites], key=lambda m: m.start)
     # "the Kamensky district of the Rostov region": the region the sentence names first.
     district_regions = (
         frozenset(m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1)
