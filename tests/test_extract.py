@@ -702,6 +702,27 @@ def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
     assert [(e.place, e.admin1) for e in events] == [("Sudzha", "Kursk Oblast")]
 
 
+def test_a_sites_town_adjective_is_that_towns_site_not_a_suburb_named_alike() -> None:
+    # Moscow has a Ryazanskiy district near its own refinery; the Ryazansky refinery is
+    # Ryazan's.
+    text = "The General Staff said drones had set fire to the Ryazansky refinery overnight."
+    events = extract_events(article_from_text(text, published=date(2025, 1, 7)))
+    assert [e.place for e in events] == ["Ryazan refinery"]
+
+
+def test_a_district_adjective_is_the_most_populous_namesake_in_the_articles_regions() -> None:
+    # Bryansk and Crimea both have a Klimovo (a town and a village); Klimovsk is near Moscow.
+    text = (
+        "Drones were shot down over the Bryansk region and over Crimea on Monday. On Tuesday "
+        "a drone attacked the Klimovsky district, leaving a village without power, the "
+        "governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 1, 7)))
+    assert [(e.place, e.admin1) for e in events if e.outcome != "intercepted"] == [
+        ("Klimovo", "Bryansk Oblast")
+    ]
+
+
 def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     # "Petrovskya" is one letter from towns in several regions; the article names Krasnodar.
     text = (

@@ -306,20 +306,41 @@ def _stands_as_place(text: str, start: int, end: int, guess: Place) -> bool:
 
 
 def district_mentions(
-    text: str, gazetteer: Gazetteer, regions: frozenset[str]
+    text: str, gazetteer: Gazetteer, regions: frozenset[str], *, told_region: bool = False
 ) -> list[PlaceMention]:
     """Districts and sites named by their town's adjective ("the Surazhsky district",
     "Kirovskyi raion", "the Kropotkinskaya pumping station"), as their namesake town in a
-    region the article names; a site's kind then places it at the town's site of that kind."""
+    region the article names; a site's kind then places it at the town's site of that kind.
+
+    A site whose sentence names no region (``told_region`` false) and whose namesake lies in
+    none of ``regions`` is the one of that kind at a namesake town anywhere."""
     found = []
-    sites = (m for m in _SITE_ADJECTIVE.finditer(text) if target_after(text, m.end()) is not None)
-    for match in sorted([*_district_adjectives(text), *sites], key=lambda m: m.start()):
+    sites = [
+        (match, kind)
+        for match in _SITE_ADJECTIVE.finditer(text)
+        if (kind := target_after(text, match.end())) is not None
+    ]
+    districts = [(match, None) for match in _district_adjectives(text)]
+    for match, kind in sorted([*districts, *sites], key=lambda m: m[0].start()):
         stem = match.group("stem")
         if len(stem) < _DISTRICT_STEM_LETTERS:
             continue
-        named = [town for region, town in _towns_named_from(gazetteer, stem) if region in regions]
-        if len(named) == 1:
-            found.append(PlaceMention(named[0], match.group(0), match.start(), match.end(), False))
+        towns = _towns_named_from(gazetteer, stem)
+        named = [town for region, town in towns if region in regions]
+        if not named and not told_region and kind in _FACILITY_TYPES:
+            # "the Ryazansky refinery" of a report that names no region: the town of that
+            # name with a site of that kind, not a suburb called Ryazanskiy elsewhere.
+            named = [
+                town
+                for _, town in towns
+                if town.country in STRIKE_COUNTRIES
+                and gazetteer.facilities_near(town.lat, town.lon, _FACILITY_KM, kind)
+            ]
+        if named:
+            # Of several namesakes, the most populous: the "Klimovsky district" of a report
+            # on Bryansk and Crimea is Klimovo's of Bryansk, not a Crimean village's.
+            town = max(named, key=lambda t: t.population)
+            found.append(PlaceMention(town, match.group(0), match.start(), match.end(), False))
     return found
 
 
@@ -828,10 +849,10 @@ def sentence_locations(
     sites = _quoted_sites(text, gazetteer)
     named = sorted([*_clear_of(named, sites), *sites], key=lambda m: m.start)
     # "the Kamensky district of the Rostov region": the region the sentence names first.
-    district_regions = (
-        frozenset(m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1)
-        or article_regions
+    told_regions = frozenset(
+        m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1
     )
+    district_regions = told_regions or article_regions
     mentions = _in_region(
         text,
         _as_regions(
@@ -839,7 +860,9 @@ def sentence_locations(
             _with_descriptions(
                 _with_districts(
                     named,
-                    district_mentions(text, gazetteer, district_regions),
+                    district_mentions(
+                        text, gazetteer, district_regions, told_region=bool(told_regions)
+                    ),
                     _foreign_districts(text, gazetteer, district_regions),
                     district_regions,
                 ),
