@@ -723,6 +723,20 @@ def test_a_district_adjective_is_the_most_populous_namesake_in_the_articles_regi
     ]
 
 
+def test_a_depot_in_a_town_is_no_known_arsenal_twenty_kilometres_out() -> None:
+    # The known Soldatskoye depot lies some 20 km from Ostrogozhsk; Toropets' arsenal is
+    # the town's own.
+    text = (
+        "Overnight a Ukrainian drone set off blasts at an ammunition depot in Ostrogozhsk, "
+        "the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 8, 24)))
+    assert [(e.place, e.target_type) for e in events] == [("Ostrogozhsk", "ammunition")]
+    near = "Drones struck an ammunition depot in Toropets overnight, the governor said."
+    events = extract_events(article_from_text(near, published=date(2024, 9, 18)))
+    assert [e.place for e in events] == ["Toropets arsenal"]
+
+
 def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     # "Petrovskya" is one letter from towns in several regions; the article names Krasnodar.
     text = (
@@ -1344,7 +1358,8 @@ def test_a_headline_naming_the_regions_namesake_tells_of_the_strike_in_that_regi
         "overnight into Saturday, causing detonations.",
         published=date(2024, 8, 24),
     )
-    assert [e.place for e in events] == ["Soldatskoye ammunition depot"]
+    # The town's depot: the known Soldatskoye arsenal lies some 20 km out.
+    assert [e.place for e in events] == ["Ostrogozhsk"]
 
 
 def test_a_strike_told_as_one_of_the_past_without_a_date_is_not_todays() -> None:

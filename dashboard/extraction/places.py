@@ -177,6 +177,8 @@ _CAPITALS_PAIRED_BEFORE = re.compile(r"\bKyiv\s*(?:,\s*)?(?:and|or|nor|-)\s+$")
 
 #: A town stands for a facility of the named kind within this distance.
 _FACILITY_KM = 30.0
+#: A town stands for a known store (a depot, an arsenal) only this close.
+_STORE_KM = 10.0
 
 _FACILITY_TYPES: frozenset[str] = frozenset(
     {"airbase", "oil", "naval", "ammunition", "defense_industry", "power", "transport"}
@@ -982,6 +984,10 @@ def locate(
         if noun in _STORAGE:
             # "an oil depot near Kaluga" is no refinery near it: only a store.
             nearby = tuple(_of_that_kind(list(nearby), noun))
+        if noun in _STORAGE | _ARSENAL:
+            # A town has stores of its own: "the depot in Ostrogozhsk" is no known arsenal
+            # twenty kilometres out.
+            nearby = tuple(site for site in nearby if within_km(place, site, _STORE_KM))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
     if (
