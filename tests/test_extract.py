@@ -1244,6 +1244,18 @@ def test_a_strike_told_first_with_no_place_is_the_one_the_article_places_that_da
     assert [(e.place, e.date) for e in events] == [("Yartsevo", date(2024, 12, 31))]
 
 
+def test_a_towns_district_of_a_region_is_placed_at_the_town() -> None:
+    # "X district of <region>" is the town's district; "X district of <city>" the city's.
+    text = (
+        "Drones hit a fuel depot in the Tikhoretsk district of Russia's Krasnodar Krai overnight."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 7, 24)))
+    assert [(e.place, e.target_type) for e in events] == [("Tikhoretsk", "oil")]
+    city = "A drone hit a house in the Krasnoarmeysky district of Volgograd overnight."
+    events = extract_events(article_from_text(city, published=date(2023, 7, 24)))
+    assert [e.place for e in events] == ["Volgograd"]
+
+
 def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
     events = events_of(
         "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "

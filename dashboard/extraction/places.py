@@ -531,6 +531,13 @@ _CITY_DISTRICT_AFTER = re.compile(
     r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+city\s+of\s+)?[A-Z]", re.IGNORECASE
 )
 
+#: Why a town before "district of" a city is no location of its own.
+_CITY_DISTRICT = "a district of a city"
+#: A town's district and the region or country it lies in: "district of the Moscow region".
+_DISTRICT_OF = re.compile(
+    r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+)?(?:occupied\s+|annexed\s+)?", re.IGNORECASE
+)
+
 #: A comma or a dash between a place and an office: the office only says who told it.
 _ATTRIBUTION_AFTER = re.compile(r"\s*[,;:—–(]")
 
@@ -604,7 +611,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     ):
         # "Penza's Zheleznodorozhny district", "the Krasnoarmeysky district of Volgograd": a
         # district of the city, not a town named like it.
-        return "a district of a city"
+        return _CITY_DISTRICT
     if ends_before(LAUNCH_REFERENCE, sentence, start):
         return "launch site"
     if ends_before(ROUTE_REFERENCE, sentence, start) and not (
@@ -887,6 +894,15 @@ def sentence_locations(
         ):
             # "through the occupied Zaporizhzhia and Kherson regions": a list shares its role.
             reason = previous_reason
+        if (
+            reason == _CITY_DISTRICT
+            and following is not None
+            and following.place.kind in ("region", "country")
+            and _DISTRICT_OF.fullmatch(text, mention.end, following.start)
+        ):
+            # "the Kolomna district of the Moscow region", "the Dzhankoi district of Crimea":
+            # the town's district of a region, not a district of a city.
+            reason = None
         if (
             reason is None
             and following is not None
