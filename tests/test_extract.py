@@ -737,6 +737,32 @@ def test_a_depot_in_a_town_is_no_known_arsenal_twenty_kilometres_out() -> None:
     assert [e.place for e in events] == ["Toropets arsenal"]
 
 
+def test_a_second_town_near_the_first_is_a_second_strike() -> None:
+    # Reutov and Glushkovo lie within 25 km of Moscow and Korenevo: each town named apart is
+    # its own strike.
+    text = (
+        "Ukrainian drones attacked Moscow overnight on Monday, the mayor said. Falling debris "
+        "damaged four cars in the town of Reutov, near Moscow."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 9, 23)))
+    assert [e.place for e in events] == ["Moscow", "Reutov"]
+    text = (
+        "Ukrainian drones struck a substation in Korenevo on Thursday, the governor said. "
+        "Another drone hit a power line in Glushkovo."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 9, 23)))
+    assert sorted(e.place for e in events) == ["Glushkovo", "Korenevo"]
+
+
+def test_a_village_of_a_district_is_placed_at_the_village_not_the_districts_town() -> None:
+    text = (
+        "A drone set fire to a house in the Grushevskaya settlement of the Aksaysky district "
+        "of the Rostov region on Tuesday."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 12, 23)))
+    assert [e.place for e in events] == ["Grushevskaya"]
+
+
 def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     # "Petrovskya" is one letter from towns in several regions; the article names Krasnodar.
     text = (

@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import region_holds
+from ..geo.gazetteer import Place, region_holds
 from ..model import (
     DatePrecision,
     Outcome,
@@ -272,7 +272,7 @@ def find_candidates(doc: Document) -> None:
             for where in located:
                 # An undated mention of a place speaks of its latest strike in the article.
                 draft = drafts.latest_at(where.place)
-                if draft is None:
+                if draft is None or _another_town(where.place, draft.place):
                     fresh.append(where)
                     continue
                 if finer_place(where.place, draft.place):
@@ -391,6 +391,12 @@ def _told_again(
     if known is None or known.precision != "day":
         return None
     return known if 0 < (mention.value - known.date).days <= REPORT_LAG_DAYS else None
+
+
+def _another_town(place: Place, known: Place | None) -> bool:
+    """Whether a town is another than the town a strike was placed at: "cars were damaged
+    in Reutov, near Moscow" is not Moscow's strike."""
+    return known is not None and place.kind == known.kind == "city" and place != known
 
 
 #: How many sentences after a strike one may still say which sites it hit.

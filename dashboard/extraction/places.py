@@ -869,7 +869,7 @@ def sentence_locations(
             _with_descriptions(
                 _with_districts(
                     named,
-                    district_mentions(
+                    districts := district_mentions(
                         text, gazetteer, district_regions, told_region=bool(told_regions)
                     ),
                     _foreign_districts(text, gazetteer, district_regions),
@@ -933,7 +933,22 @@ def sentence_locations(
             elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
-    return _most_specific(kept, text), ships
+    return _most_specific(_villages_over_districts(kept, districts), text), ships
+
+
+def _villages_over_districts(
+    found: list[Location], districts: list[PlaceMention]
+) -> list[Location]:
+    """Drop a district's town where the sentence names a town in that district: "the
+    Grushevskaya settlement of the Aksaysky district" is Grushevskaya, not Aksay."""
+    starts = {d.start for d in districts}
+    towns = [w for w in found if w.place.kind == "city" and w.start not in starts]
+    return [
+        w
+        for w in found
+        if w.start not in starts
+        or not any(within_km(w.place, t.place, SAME_PLACE_KM) for t in towns)
+    ]
 
 
 #: A village this small, outside every region an article names, is more often one the
