@@ -763,6 +763,15 @@ def test_a_village_of_a_district_is_placed_at_the_village_not_the_districts_town
     assert [e.place for e in events] == ["Grushevskaya"]
 
 
+def test_a_self_styled_republic_in_quotes_is_not_its_namesake_city() -> None:
+    text = (
+        "Air defences downed drones over the Luhansk and Donetsk “people’s republics” on "
+        "Monday, the ministry said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 1, 1)))
+    assert [e.place for e in events] == []
+
+
 def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     # "Petrovskya" is one letter from towns in several regions; the article names Krasnodar.
     text = (

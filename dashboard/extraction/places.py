@@ -527,6 +527,8 @@ _PLACE_AFTER = re.compile(
 _DISTRICT_WORD = re.compile(r"\s+(?:district|raion|rayon)\b", re.IGNORECASE)
 #: A city that owns the district named next to it: "Penza's", "of Volgograd".
 _CITY_BEFORE = re.compile(r"\b(?!Russia|Ukraine)[A-Z][\w-]+['’]s\s+(?:the\s+)?$")
+#: A self-styled republic named after a city, in quotes: the Donetsk "people's republic".
+_REPUBLIC_AFTER = re.compile(r"\s*[\"“‘']?people['’]s\s+republics?\b", re.IGNORECASE)
 _CITY_DISTRICT_AFTER = re.compile(
     r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+city\s+of\s+)?[A-Z]", re.IGNORECASE
 )
@@ -692,6 +694,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     ):
         return "part of a longer name"
     if ends_before(_NAMED_WATER, sentence, start):
+        return "part of a longer name"
+    if _REPUBLIC_AFTER.match(sentence, end):
+        # The Donetsk "people's republic", in quotes and lower case as some outlets write it,
+        # is the occupation's name for a region, as "Donetsk People's Republic" is.
         return "part of a longer name"
     if (
         next_word.lower() in _WEAPON_NOUNS
