@@ -272,7 +272,16 @@ def find_candidates(doc: Document) -> None:
             for where in located:
                 # An undated mention of a place speaks of its latest strike in the article.
                 draft = drafts.latest_at(where.place)
-                if draft is None or _another_town(where.place, draft.place):
+                if (
+                    draft is not None
+                    and _another_town(where.place, draft.place)
+                    and text not in draft.quotes
+                ):
+                    # Not another town's strike told before, though maybe one at a site near
+                    # this town; a strike this sentence has just placed at the town before
+                    # may still be told of in full ("the zone in A and a plant in B").
+                    draft = drafts.latest_at(where.place, sites_only=True)
+                if draft is None:
                     fresh.append(where)
                     continue
                 if finer_place(where.place, draft.place):
