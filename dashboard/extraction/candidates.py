@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import region_holds
+from ..geo.gazetteer import Place, region_holds
 from ..model import (
     DatePrecision,
     Outcome,
@@ -289,6 +289,15 @@ def find_candidates(doc: Document) -> None:
             for where in located:
                 # An undated mention of a place speaks of its latest strike in the article.
                 draft = drafts.latest_at(where.place)
+                if (
+                    draft is not None
+                    and _another_town(where.place, draft.place)
+                    and text not in draft.quotes
+                ):
+                    # Not another town's strike told before, though maybe one at a site near
+                    # this town; a strike this sentence has just placed at the town before
+                    # may still be told of in full ("the zone in A and a plant in B").
+                    draft = drafts.latest_at(where.place, sites_only=True)
                 if draft is None:
                     fresh.append(where)
                     continue
@@ -413,6 +422,12 @@ def _told_again(
     if known is None or known.precision != "day":
         return None
     return known if 0 < (mention.value - known.date).days <= REPORT_LAG_DAYS else None
+
+
+def _another_town(place: Place, known: Place | None) -> bool:
+    """Whether a town is another than the town a strike was placed at: "cars were damaged
+    in Reutov, near Moscow" is not Moscow's strike."""
+    return known is not None and place.kind == known.kind == "city" and place != known
 
 
 #: How many sentences after a strike one may still say which sites it hit.

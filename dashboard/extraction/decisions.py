@@ -27,6 +27,7 @@ from ..merge import compatible, merge_events, same_strike
 from ..model import (
     GEO_NONE,
     GEO_REGION,
+    GEO_TOWN,
     Event,
     Source,
     TargetType,
@@ -284,7 +285,9 @@ def consolidate(events: list[Event]) -> list[Event]:
         day = (event.date, event.date_precision)
         for index in (*of_date.get(day, ()), *_days_near(of_date, event)):
             known = merged[index]
-            if same_strike(known, event) or _folds_into(event, known):
+            if (same_strike(known, event) and not _two_towns(known, event)) or _folds_into(
+                event, known
+            ):
                 merged[index] = merge_events(known, event)
                 break
         else:
@@ -297,6 +300,12 @@ def consolidate(events: list[Event]) -> list[Event]:
         _fold_coarse_dates(_fold_unplaced_into_only_strike(merged)),
         key=lambda e: (e.date, e.place or ""),
     )
+
+
+def _two_towns(a: Event, b: Event) -> bool:
+    """Whether two events of one article are placed at two towns it names apart ("Makiivka"
+    and "Donetsk"): two strikes, however near the towns."""
+    return a.geo_precision == b.geo_precision == GEO_TOWN and a.place != b.place
 
 
 def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
