@@ -720,6 +720,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Drones hit an army ammunition depot on the edge of the city.", "ammunition"),
         ("A blast damaged a military depot near the town at dawn.", "ammunition"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
+        ("Falling debris damaged three residences on the edge of the town.", "residential"),
+        ("Drones flew toward the governor's residence outside the city.", "unknown"),
     ],
 )
 def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:
@@ -767,6 +769,87 @@ def test_a_district_named_by_its_towns_adjective_is_placed_at_that_town() -> Non
     assert [(e.place, e.admin1) for e in events] == [("Surazh", "Bryansk Oblast")]
 
 
+def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
+    # Russian builds the adjective of a town ending in a vowel with "-n-": Sudzha's district
+    # is the "Sudzhansky" one.
+    text = (
+        "Drones damaged a power line in the Sudzhansky district of the Kursk region on "
+        "Tuesday, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 10, 3)))
+    assert [(e.place, e.admin1) for e in events] == [("Sudzha", "Kursk Oblast")]
+
+
+def test_a_sites_town_adjective_is_that_towns_site_not_a_suburb_named_alike() -> None:
+    # Moscow has a Ryazanskiy district near its own refinery; the Ryazansky refinery is
+    # Ryazan's.
+    text = "The General Staff said drones had set fire to the Ryazansky refinery overnight."
+    events = extract_events(article_from_text(text, published=date(2025, 1, 7)))
+    assert [e.place for e in events] == ["Ryazan refinery"]
+
+
+def test_a_district_adjective_is_the_most_populous_namesake_in_the_articles_regions() -> None:
+    # Bryansk and Crimea both have a Klimovo (a town and a village); Klimovsk is near Moscow.
+    text = (
+        "Drones were shot down over the Bryansk region and over Crimea on Monday. On Tuesday "
+        "a drone attacked the Klimovsky district, leaving a village without power, the "
+        "governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 1, 7)))
+    assert [(e.place, e.admin1) for e in events if e.outcome != "intercepted"] == [
+        ("Klimovo", "Bryansk Oblast")
+    ]
+
+
+def test_a_depot_in_a_town_is_no_known_arsenal_twenty_kilometres_out() -> None:
+    # The known Soldatskoye depot lies some 20 km from Ostrogozhsk; Toropets' arsenal is
+    # the town's own.
+    text = (
+        "Overnight a Ukrainian drone set off blasts at an ammunition depot in Ostrogozhsk, "
+        "the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 8, 24)))
+    assert [(e.place, e.target_type) for e in events] == [("Ostrogozhsk", "ammunition")]
+    near = "Drones struck an ammunition depot in Toropets overnight, the governor said."
+    events = extract_events(article_from_text(near, published=date(2024, 9, 18)))
+    assert [e.place for e in events] == ["Toropets arsenal"]
+
+
+def test_a_second_town_near_the_first_is_a_second_strike() -> None:
+    # Reutov and Glushkovo lie within 25 km of Moscow and Korenevo: each town named apart is
+    # its own strike.
+    text = (
+        "Ukrainian drones attacked Moscow overnight on Monday, the mayor said. Falling debris "
+        "damaged four cars in the town of Reutov, near Moscow."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 9, 23)))
+    assert [e.place for e in events] == ["Moscow", "Reutov"]
+    text = (
+        "Ukrainian drones struck a substation in Korenevo on Thursday, the governor said. "
+        "Another drone hit a power line in Glushkovo."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 9, 23)))
+    assert sorted(e.place for e in events) == ["Glushkovo", "Korenevo"]
+
+
+def test_a_village_of_a_district_is_placed_at_the_village_not_the_districts_town() -> None:
+    text = (
+        "A drone set fire to a house in the Grushevskaya settlement of the Aksaysky district "
+        "of the Rostov region on Tuesday."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 12, 23)))
+    assert [e.place for e in events] == ["Grushevskaya"]
+
+
+def test_a_self_styled_republic_in_quotes_is_not_its_namesake_city() -> None:
+    text = (
+        "Air defences downed drones over the Luhansk and Donetsk “people’s republics” on "
+        "Monday, the ministry said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 1, 1)))
+    assert [e.place for e in events] == []
+
+
 def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     # "Petrovskya" is one letter from towns in several regions; the article names Krasnodar.
     text = (
@@ -775,6 +858,38 @@ def test_a_guessed_spelling_must_lie_in_a_region_the_article_names() -> None:
     )
     events = extract_events(article_from_text(text, published=date(2025, 1, 9)))
     assert [e.admin1 for e in events if e.place != "Krasnodar Krai"] == ["Krasnodar Krai"]
+
+
+def test_a_guessed_spelling_before_a_kind_of_site_is_the_sites_name() -> None:
+    # "Chumak" is one letter from the village Chumaky; before "plant" it names the plant.
+    text = (
+        "A Ukrainian strike hit sheds near the Chumak plant on Sunday, where troops stored shells."
+    )
+    assert extract_events(article_from_text(text, published=date(2024, 3, 2))) == []
+
+
+def test_a_guessed_spelling_must_stand_where_a_place_does() -> None:
+    # "Uragan" is one letter from the village Ulagan; joined to a weapon's name it is one.
+    text = "Ukraine fired HIMARS and Uragan rockets, and 40 drones were shot down."
+    events = extract_events(article_from_text(text, published=date(2024, 3, 2)))
+    assert [e.place for e in events if e.place is not None] == []
+    misspelt = "Ukrainian drones struck a plant in Cheboksaray overnight, the governor said."
+    events = extract_events(article_from_text(misspelt, published=date(2024, 3, 2)))
+    assert [e.place for e in events] == ["Cheboksary"]
+
+
+def test_a_quoted_name_after_a_kind_of_site_is_the_known_site_of_that_name() -> None:
+    # The airfield is Engels-2, not the Saratov region; "Yeletska" is the Eletskaya
+    # substation's name as a Ukrainian outlet spells it.
+    airfield = (
+        'Moscow said Ukrainian drones had attacked the military airfield "Engels" in the '
+        "Saratov region overnight."
+    )
+    events = extract_events(article_from_text(airfield, published=date(2024, 5, 13)))
+    assert [(e.place, e.target_type) for e in events] == [("Engels-2 air base", "airbase")]
+    substation = 'Drones hit the substation "Yeletska" overnight, the grid operator said.'
+    events = extract_events(article_from_text(substation, published=date(2024, 5, 13)))
+    assert [(e.place, e.target_type) for e in events] == [("Eletskaya substation", "power")]
 
 
 def test_a_quoted_name_before_a_kind_of_site_is_that_site() -> None:
@@ -1276,6 +1391,31 @@ def test_drones_told_as_destroyed_were_stopped_and_hit_nothing(sentence: str, ou
     assert outcome_at(sentence, sentence.find("Sevastopol")) == outcome
 
 
+def test_an_undated_article_led_by_ukraines_strikes_keeps_the_strikes_told_below() -> None:
+    events = events_of(
+        "Ukrainian strikes on power lines left thousands of people without electricity in "
+        "Russian border areas, local officials said.\n\n"
+        "Crews worked through the night to restore supplies to the affected streets.\n\n"
+        "More than 20,000 residents were still waiting for heating, the officials added.\n\n"
+        "Schools in the worst-hit districts were told to stay closed until Monday.\n\n"
+        "A drone strike also cut heating to parts of Voronezh, the regional governor said.",
+        published=date(2025, 11, 9),
+    )
+    assert [(e.place, e.date) for e in events] == [("Voronezh", date(2025, 11, 9))]
+
+
+def test_a_towns_district_of_a_region_is_placed_at_the_town() -> None:
+    # "X district of <region>" is the town's district; "X district of <city>" the city's.
+    text = (
+        "Drones hit a fuel depot in the Tikhoretsk district of Russia's Krasnodar Krai overnight."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 7, 24)))
+    assert [(e.place, e.target_type) for e in events] == [("Tikhoretsk", "oil")]
+    city = "A drone hit a house in the Krasnoarmeysky district of Volgograd overnight."
+    events = extract_events(article_from_text(city, published=date(2023, 7, 24)))
+    assert [e.place for e in events] == ["Volgograd"]
+
+
 def test_a_city_district_named_by_its_adjective_is_not_a_far_town_named_alike() -> None:
     events = events_of(
         "Ukrainian troops shelled Donetsk (Kievsky and Voroshilovsky districts) on Sunday, "
@@ -1309,6 +1449,119 @@ def test_a_strike_on_a_town_takes_the_target_its_unplaced_damage_names() -> None
         published=date(2022, 12, 21),
     )
     assert [(e.place, e.target_type) for e in events] == [("Donetsk", "residential")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        ("Ukrainian drones set fire to oil storage tanks at Temryuk port on Sunday.", "oil"),
+        ("Ukrainian drones hit Temryuk port on Sunday, damaging a cargo ship.", "transport"),
+    ],
+)
+def test_a_ports_oil_storage_is_an_oil_target_the_port_itself_transport(
+    sentence: str, target_type: str
+) -> None:
+    events = events_of(sentence, published=date(2025, 12, 22))
+    assert [(e.place, e.target_type) for e in events] == [("Temryuk port", target_type)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Drones hit a military base in the Kostroma region on Monday, damaging two "
+            "aircraft parked there.",
+            ("Kostroma Oblast", "airbase"),
+        ),
+        (
+            "Drones hit a military base in the Kostroma region on Monday, wounding two soldiers.",
+            ("Kostroma Oblast", "military"),
+        ),
+        (
+            "Ukrainian drones attacked a military airport near Akhtubinsk on Monday.",
+            ("Akhtubinsk air base", "airbase"),
+        ),
+        (
+            "Ukrainian drones attacked the airport near Akhtubinsk on Monday.",
+            ("Akhtubinsk", "transport"),
+        ),
+    ],
+)
+def test_a_military_base_with_aircraft_or_a_military_airport_is_an_air_base(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    events = events_of(sentence, published=date(2024, 6, 11))
+    assert [(e.place, e.target_type) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        (
+            "Ukrainian rockets destroyed a hotel in Kadiyivka on Sunday, where mercenaries "
+            "were quartered, the governor said.",
+            "military",
+        ),
+        (
+            "Ukrainian rockets destroyed a hotel in Kadiyivka on Sunday, the governor said.",
+            "commercial",
+        ),
+        (
+            "Ukrainian rockets struck Kadiyivka on Sunday, the governor said. Dozens of "
+            "servicemen were killed in the strike on the city.",
+            "military",
+        ),
+    ],
+)
+def test_a_building_where_troops_are_quartered_is_a_military_target(
+    text: str, target_type: str
+) -> None:
+    events = events_of(text, published=date(2023, 1, 2))
+    assert [(e.place, e.target_type) for e in events] == [("Kadiyivka", target_type)]
+
+
+def test_what_was_hit_after_a_turn_to_another_town_is_not_the_first_towns_target() -> None:
+    events = events_of(
+        "Ukrainian drones struck the Kursk region on Monday. In Kurchatov, a falling drone "
+        "set the roof of a sports hall alight, while in Lgov drone debris damaged the roof "
+        "of a warehouse.",
+        published=date(2024, 6, 11),
+    )
+    assert [(e.place, e.target_type) for e in events] == [
+        ("Kurchatov", "unknown"),
+        ("Lgovskiy", "commercial"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        (
+            "Drones hit a plant in Lipetsk on Saturday that turns out a fifth of Russia's "
+            "steel, the governor said.",
+            "commercial",
+        ),
+        ("Drones hit a plant in Lipetsk on Saturday, the governor said.", "defense_industry"),
+        (
+            "Drones hit a pharmaceutical manufacturer in Lipetsk on Saturday, the governor said.",
+            "commercial",
+        ),
+    ],
+)
+def test_a_plant_told_by_a_civil_product_is_no_arms_plant(sentence: str, target_type: str) -> None:
+    events = events_of(sentence, published=date(2024, 2, 25))
+    assert [(e.place, e.target_type) for e in events] == [("Lipetsk", target_type)]
+
+
+def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
+    events = events_of(
+        "Drone attack damages a substation in Klintsy\n\n"
+        "Ukrainian drones attacked Klintsy in the Bryansk region on Monday, the governor said.",
+        published=date(2024, 11, 5),
+    )
+    assert [(e.place, e.date, e.target_type) for e in events] == [
+        ("Klintsy", date(2024, 11, 4), "power")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1390,7 +1643,8 @@ def test_a_headline_naming_the_regions_namesake_tells_of_the_strike_in_that_regi
         "overnight into Saturday, causing detonations.",
         published=date(2024, 8, 24),
     )
-    assert [e.place for e in events] == ["Soldatskoye ammunition depot"]
+    # The town's depot: the known Soldatskoye arsenal lies some 20 km out.
+    assert [e.place for e in events] == ["Ostrogozhsk"]
 
 
 def test_a_strike_told_as_one_of_the_past_without_a_date_is_not_todays() -> None:

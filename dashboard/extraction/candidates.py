@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import region_holds
+from ..geo.gazetteer import Place, region_holds
 from ..model import (
     DatePrecision,
     Outcome,
@@ -116,11 +116,20 @@ def find_candidates(doc: Document) -> None:
     last_strike_index = -2
     # Which sentence of the lead this is, page furniture left out.
     lead_index = -1
+    # "Ukraine strikes cause power outages in Russian border regions": an article whose
+    # first sentence names Ukraine as the attacker tells of Ukraine's strikes throughout.
+    ukraine_attacks = False
     for sentence in sentences:
         text = sentence.text
         if len(text.split()) >= _LEAD_WORDS:
             lead_index += 1
         in_lead = 0 <= lead_index < _LEAD_SENTENCES
+        if (
+            lead_index == 0
+            and UKRAINIAN_ATTACKER.search(text)
+            and not RUSSIAN_ATTACKER.search(text)
+        ):
+            ukraine_attacks = True
         follows_strike = sentence.index == last_strike_index + 1
         # "... attacked facilities in the Kursk region. The governor said so on Telegram.
         # According to him, they are in the X and Y districts.": a sentence that says which
@@ -280,6 +289,15 @@ def find_candidates(doc: Document) -> None:
             for where in located:
                 # An undated mention of a place speaks of its latest strike in the article.
                 draft = drafts.latest_at(where.place)
+                if (
+                    draft is not None
+                    and _another_town(where.place, draft.place)
+                    and text not in draft.quotes
+                ):
+                    # Not another town's strike told before, though maybe one at a site near
+                    # this town; a strike this sentence has just placed at the town before
+                    # may still be told of in full ("the zone in A and a plant in B").
+                    draft = drafts.latest_at(where.place, sites_only=True)
                 if draft is None:
                     fresh.append(where)
                     continue
@@ -304,7 +322,7 @@ def find_candidates(doc: Document) -> None:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
                     last_place = where
                     drafts.add(last_draft)
-            elif russian is None and UKRAINIAN_ATTACKER.search(text):
+            elif russian is None and (ukraine_attacks or UKRAINIAN_ATTACKER.search(text)):
                 unanchored.extend(
                     replace(draft_for(published, "day", where), undated=True) for where in fresh
                 )
@@ -404,6 +422,12 @@ def _told_again(
     if known is None or known.precision != "day":
         return None
     return known if 0 < (mention.value - known.date).days <= REPORT_LAG_DAYS else None
+
+
+def _another_town(place: Place, known: Place | None) -> bool:
+    """Whether a town is another than the town a strike was placed at: "cars were damaged
+    in Reutov, near Moscow" is not Moscow's strike."""
+    return known is not None and place.kind == known.kind == "city" and place != known
 
 
 #: How many sentences after a strike one may still say which sites it hit.

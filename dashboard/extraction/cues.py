@@ -13,8 +13,10 @@ from ..model import (
     Weapon,
 )
 from .lexicon import (
+    AIRCRAFT,
     ATTACK,
     ATTACKER_VOICE,
+    CIVILIAN_PRODUCT,
     DEFENDER_AS_TARGET,
     IMPACT,
     INTERCEPTION,
@@ -23,6 +25,7 @@ from .lexicon import (
     OCCUPIED_CUE,
     PARTIAL_COUNT,
     TARGET_PATTERNS,
+    TROOPS_HOUSED,
     WEAPON_AS_TARGET,
     WEAPON_DESTROYED_BEFORE,
     WEAPON_PATTERNS,
@@ -74,6 +77,9 @@ STRIKE_CONTEXT = re.compile(
 )
 
 _BARE_PLANT = frozenset({"plant", "plants", "factory", "factories"})
+#: The kinds of building troops may be quartered in.
+_LODGINGS = frozenset({"commercial", "residential"})
+_MILITARY_BASE = re.compile(r"military bases?", re.IGNORECASE)
 
 #: A line of an interception tally: "Volgograd region: 13" or "Kursk region - 4". (Spaces
 #: are name characters, so only other white space may end the name: one reading of a run
@@ -294,10 +300,23 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
                 best = (next_item, gap, rank, TARGET_PATTERNS[rank][0], match)
     if best is None:
         return "unknown", None
+    if (
+        best[3] == "military"
+        and _MILITARY_BASE.fullmatch(best[4].group(0))
+        and AIRCRAFT.search(text)
+    ):
+        # "aircraft were damaged at two military bases": the bases the aircraft stand at.
+        return "airbase", _target_phrase(blanked, best[4])
+    if best[3] in _LODGINGS and TROOPS_HOUSED.search(text):
+        # "a hotel where troops were stationed": the troops were the target.
+        return "military", _target_phrase(blanked, best[4])
     if best[4].group(0).lower() in _BARE_PLANT:
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).
         sentence_type, _ = _first_target(*_blanked_twice(text))
+        if sentence_type == "defense_industry" and CIVILIAN_PRODUCT.search(text):
+            # "the plant, which makes a fifth of Russia's steel": a plant of civil industry.
+            sentence_type = "commercial"
         if sentence_type != "unknown":
             return sentence_type, _target_phrase(blanked, best[4])
     return best[3], _target_phrase(blanked, best[4])

@@ -27,6 +27,7 @@ from ..merge import compatible, merge_events, same_strike
 from ..model import (
     GEO_NONE,
     GEO_REGION,
+    GEO_TOWN,
     Event,
     Source,
     TargetType,
@@ -162,6 +163,10 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
                 dated.move(latest, draft.place)
                 if draft.target_type != "unknown":
                     dated.retype(latest, draft.target_type, draft.target)
+            elif latest.target_type == "unknown" and draft.target_type != "unknown":
+                # The lead says what was hit ("damage to a residence"), the dated line only
+                # where: the strike hit what the lead names.
+                dated.retype(latest, draft.target_type, draft.target)
         else:
             kept.append(draft)
     return kept
@@ -322,7 +327,11 @@ def consolidate(events: list[Event]) -> list[Event]:
         day = (event.date, event.date_precision)
         for index in (*of_date.get(day, ()), *_days_near(of_date, event)):
             known = merged[index]
-            if same_strike(known, event) or _folds_into(event, known) or _told_twice(event, known):
+            if (
+                (same_strike(known, event) and not _two_towns(known, event))
+                or _folds_into(event, known)
+                or _told_twice(event, known)
+            ):
                 merged[index] = merge_events(known, event)
                 break
         else:
@@ -347,6 +356,12 @@ def _told_twice(event: Event, known: Event) -> bool:
         and (event.date, event.date_precision) == (known.date, known.date_precision)
         and compatible(event.target_type, known.target_type)
     )
+
+
+def _two_towns(a: Event, b: Event) -> bool:
+    """Whether two events of one article are placed at two towns it names apart ("Makiivka"
+    and "Donetsk"): two strikes, however near the towns."""
+    return a.geo_precision == b.geo_precision == GEO_TOWN and a.place != b.place
 
 
 def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:

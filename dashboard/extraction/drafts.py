@@ -101,9 +101,10 @@ class DraftIndex:
     def _kind(self, number: int, target_type: TargetType) -> None:
         heapq.heappush(self._of_kind.setdefault(target_type, []), -number)
 
-    def latest_at(self, place: Place) -> Draft | None:
+    def latest_at(self, place: Place, *, sites_only: bool = False) -> Draft | None:
         """Of the drafts at the same place as ``place`` (:func:`same_place`), the latest
-        dated; the first made of equally dated ones."""
+        dated; the first made of equally dated ones. With ``sites_only``, of those at known
+        sites only."""
         near = list(self._by_region.get(place.admin1, ())) if place.admin1 is not None else []
         if place.kind != "region":
             near = [p for p in near if p.kind == "region"]
@@ -111,6 +112,8 @@ class DraftIndex:
             near += [p for cell in cells for p in self._by_cell.get(cell, ())]
         best: tuple[int, int] | None = None
         for other in near:
+            if sites_only and other.kind != "facility":
+                continue
             heap = self._at[other]
             while heap and self.all[heap[0][1]].place != other:
                 heapq.heappop(heap)

@@ -28,6 +28,13 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+#: What a plant makes that is no weapon, longest first so that no word stops short.
+_PRODUCTS = "|".join(
+    re.escape(word) for word in sorted(word_list("civilian-products.txt"), key=len, reverse=True)
+)
+#: A product of civil industry named anywhere in a sentence: "18% of the country's steel".
+CIVILIAN_PRODUCT = _words(_PRODUCTS)
+
 #: Target nouns, most specific first: the first class found in a sentence wins.
 TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     (
@@ -89,6 +96,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"hangars?",
             r"aerodromes?",
             r"helicopters?",
+            # An airport of the armed forces is an air base, not a civil airport.
+            r"military airports?",
         ),
     ),
     (
@@ -127,10 +136,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     (
         "commercial",
         _words(
-            r"(?:steel|(?:electro)?metallurgical|iron|ethanol|alcohol|spirits?|rubber|"
-            r"petrochemical|polymers?|plastics?|fertili[sz]ers?|nitrogen|cement|glass|sugar|"
-            r"food|brick|paper|pulp|textile|tyre|tire|meat|dairy) (?:plants?|factor(?:y|ies)|"
-            r"works|mills?|enterprises?|producers?|makers?)",
+            rf"(?:{_PRODUCTS}) (?:plants?|factor(?:y|ies)|works|mills?|enterprises?|"
+            r"producers?|manufacturers?|makers?)",
             r"steel ?works",
             r"steel ?mills?",
             r"distiller(?:y|ies)",
@@ -191,6 +198,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"s-[34]00",
             r"pantsir",
             r"troops",
+            r"servicem[ae]n",
             r"training grounds?",
             r"army",
             r"regiment",
@@ -224,6 +232,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"apartment (?:blocks?|buildings?)",
             r"homes?",
             r"houses?",
+            # Plural only: "the president's residence" is no home.
+            r"residences",
             r"dwellings?",
             r"high-rise",
             r"blocks? of flats",
@@ -243,6 +253,18 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     # strikes on Russia's ports, ships oil; "a terminal" may be only where a pipeline ends.
     ("oil", _words(r"(?<!\ba )terminals?")),
 )
+
+#: Soldiers told as living in a building: "a hotel where troops were stationed", "the
+#: building housed mobilised servicemen". The building is then a military target.
+TROOPS_HOUSED = _words(
+    r"(?:troops|servicem[ae]n|soldiers|mercenaries)\W+(?:[\w-]+\W+){0,2}?(?:were|was)\s+"
+    r"(?:housed|stationed|located|quartered|billeted|staying)",
+    r"(?:housed|housing|quartered|billeted)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:troops|servicem[ae]n|soldiers|mercenaries)",
+)
+
+#: Aircraft told as such: at a military base they make it an air base.
+AIRCRAFT = _words(r"aircraft", r"warplanes?", r"planes?", r"jets?")
 
 #: Weapon nouns; sea drones before aerial drones so "naval drone" is not read as a drone.
 WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (

@@ -177,6 +177,8 @@ _CAPITALS_PAIRED_BEFORE = re.compile(r"\bKyiv\s*(?:,\s*)?(?:and|or|nor|-)\s+$")
 
 #: A town stands for a facility of the named kind within this distance.
 _FACILITY_KM = 30.0
+#: A town stands for a known store (a depot, an arsenal) only this close.
+_STORE_KM = 10.0
 
 _FACILITY_TYPES: frozenset[str] = frozenset(
     {"airbase", "oil", "naval", "ammunition", "defense_industry", "power", "transport"}
@@ -241,7 +243,10 @@ def find_place_mentions(
                 places = [p for p in places if size > 1 and p.kind == "region"]
             elif not places and spelling and size == 1:
                 places = [
-                    p for p in gazetteer.lookup_spelling(name) if not regions or p.admin1 in regions
+                    p
+                    for p in gazetteer.lookup_spelling(name)
+                    if (not regions or p.admin1 in regions)
+                    and _stands_as_place(text, first.start(), first.start() + len(name), p)
                 ]
             if places:
                 found = PlaceMention(
@@ -260,21 +265,84 @@ def find_place_mentions(
     return mentions
 
 
+#: A name in quotes: "the substation “Yeletska”".
+_QUOTED_NAME = re.compile(r"[\"“«](?P<name>[^\W\d_][\w'’ -]{2,40}?)[\"”»]")
+#: How far before a quoted name the noun of its kind of site may begin.
+_KIND_BEFORE_QUOTE = 40
+
+
+def _kind_before_quote(text: str, quote: int) -> TargetType | None:
+    """The kind of target the noun right before an opening quote names: "the military
+    airfields “Engels” and ..."."""
+    for target_type, pattern in TARGET_PATTERNS:
+        for noun in pattern.finditer(text, max(0, quote - _KIND_BEFORE_QUOTE), quote):
+            if not text[noun.end() : quote].strip():
+                return target_type
+    return None
+
+
+def _quoted_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Known sites named in quotes right after a noun of their kind ("the airfields “Engels”",
+    "the substation “Yeletska”"): the one site of that kind whose name begins with the
+    quoted one, however the town's name is spelt or declined in it."""
+    found = []
+    for quoted in _QUOTED_NAME.finditer(text):
+        kind = _kind_before_quote(text, quoted.start())
+        if kind is None or kind not in _FACILITY_TYPES:
+            continue
+        sites = _named_after(quoted["name"], gazetteer.facilities, (kind,))
+        if sites and all(within_km(sites[0], other, 5.0) for other in sites[1:]):
+            start, end = quoted.span("name")
+            found.append(PlaceMention(sites[0], quoted["name"], start, end, False))
+    return found
+
+
+def _stands_as_place(text: str, start: int, end: int, guess: Place) -> bool:
+    """Whether a word guessed to be a misspelt place stands where places do: after a word of
+    place or attack ("in Cheboksaray", not "HIMARS and Uragan rockets"), and, unless the guess
+    is a region, not right before a kind of site, whose own name it then is ("the Chumak
+    plant")."""
+    return ends_before(_PLACE_BEFORE, text, start) is not None and (
+        guess.kind == "region" or target_after(text, end) is None
+    )
+
+
 def district_mentions(
-    text: str, gazetteer: Gazetteer, regions: frozenset[str]
+    text: str, gazetteer: Gazetteer, regions: frozenset[str], *, told_region: bool = False
 ) -> list[PlaceMention]:
     """Districts and sites named by their town's adjective ("the Surazhsky district",
     "Kirovskyi raion", "the Kropotkinskaya pumping station"), as their namesake town in a
-    region the article names; a site's kind then places it at the town's site of that kind."""
+    region the article names; a site's kind then places it at the town's site of that kind.
+
+    A site whose sentence names no region (``told_region`` false) and whose namesake lies in
+    none of ``regions`` is the one of that kind at a namesake town anywhere."""
     found = []
-    sites = (m for m in _SITE_ADJECTIVE.finditer(text) if target_after(text, m.end()) is not None)
-    for match in sorted([*_district_adjectives(text), *sites], key=lambda m: m.start()):
+    sites = [
+        (match, kind)
+        for match in _SITE_ADJECTIVE.finditer(text)
+        if (kind := target_after(text, match.end())) is not None
+    ]
+    districts = [(match, None) for match in _district_adjectives(text)]
+    for match, kind in sorted([*districts, *sites], key=lambda m: m[0].start()):
         stem = match.group("stem")
         if len(stem) < _DISTRICT_STEM_LETTERS:
             continue
-        named = [town for region, town in _towns_named_from(gazetteer, stem) if region in regions]
-        if len(named) == 1:
-            found.append(PlaceMention(named[0], match.group(0), match.start(), match.end(), False))
+        towns = _towns_named_from(gazetteer, stem)
+        named = [town for region, town in towns if region in regions]
+        if not named and not told_region and kind in _FACILITY_TYPES:
+            # "the Ryazansky refinery" of a report that names no region: the town of that
+            # name with a site of that kind, not a suburb called Ryazanskiy elsewhere.
+            named = [
+                town
+                for _, town in towns
+                if town.country in STRIKE_COUNTRIES
+                and gazetteer.facilities_near(town.lat, town.lon, _FACILITY_KM, kind)
+            ]
+        if named:
+            # Of several namesakes, the most populous: the "Klimovsky district" of a report
+            # on Bryansk and Crimea is Klimovo's of Bryansk, not a Crimean village's.
+            town = max(named, key=lambda t: t.population)
+            found.append(PlaceMention(town, match.group(0), match.start(), match.end(), False))
     return found
 
 
@@ -303,11 +371,27 @@ def _foreign_districts(
     ]
 
 
+#: A district's stem that joins its town's name by "n" after the town's last vowel, which
+#: Russian changes: "Sudzhansky" is Sudzha's, "Anninsky" Anna's.
+_LINKED_STEM = re.compile(r"(?P<base>[^\W\d_]{3,}?)[aeiy]n")
+_TOWN_END_VOWELS = ("a", "o", "e")
+
+
 # A district named again and again asks the same of the gazetteer.
 @lru_cache(maxsize=1024)
 def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place], ...]:
-    """The namesake town of a district's stem in each region that has one."""
-    return tuple(gazetteer.towns_named_from(stem).items())
+    """The namesake town of a district's stem in each region that has one: a town whose name
+    begins with the stem, or, where none does, one that ends in a vowel where the stem ends
+    in a linking "-an"/"-in"."""
+    towns = gazetteer.towns_named_from(stem)
+    linked = _LINKED_STEM.fullmatch(stem)
+    if linked is not None:
+        for vowel in _TOWN_END_VOWELS:
+            for town in gazetteer.lookup(linked["base"] + vowel):
+                if town.kind == "city" and town.admin1 and town.admin1 not in towns:
+                    # lookup ranks the region's most populous namesake first.
+                    towns[town.admin1] = town
+    return tuple(towns.items())
 
 
 def _with_districts(
@@ -443,8 +527,17 @@ _PLACE_AFTER = re.compile(
 _DISTRICT_WORD = re.compile(r"\s+(?:district|raion|rayon)\b", re.IGNORECASE)
 #: A city that owns the district named next to it: "Penza's", "of Volgograd".
 _CITY_BEFORE = re.compile(r"\b(?!Russia|Ukraine)[A-Z][\w-]+['’]s\s+(?:the\s+)?$")
+#: A self-styled republic named after a city, in quotes: the Donetsk "people's republic".
+_REPUBLIC_AFTER = re.compile(r"\s*[\"“‘']?people['’]s\s+republics?\b", re.IGNORECASE)
 _CITY_DISTRICT_AFTER = re.compile(
     r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+city\s+of\s+)?[A-Z]", re.IGNORECASE
+)
+
+#: Why a town before "district of" a city is no location of its own.
+_CITY_DISTRICT = "a district of a city"
+#: A town's district and the region or country it lies in: "district of the Moscow region".
+_DISTRICT_OF = re.compile(
+    r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+)?(?:occupied\s+|annexed\s+)?", re.IGNORECASE
 )
 
 #: A comma or a dash between a place and an office: the office only says who told it.
@@ -520,7 +613,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     ):
         # "Penza's Zheleznodorozhny district", "the Krasnoarmeysky district of Volgograd": a
         # district of the city, not a town named like it.
-        return "a district of a city"
+        return _CITY_DISTRICT
     if ends_before(LAUNCH_REFERENCE, sentence, start):
         return "launch site"
     if ends_before(ROUTE_REFERENCE, sentence, start) and not (
@@ -602,6 +695,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "part of a longer name"
     if ends_before(_NAMED_WATER, sentence, start):
         return "part of a longer name"
+    if _REPUBLIC_AFTER.match(sentence, end):
+        # The Donetsk "people's republic", in quotes and lower case as some outlets write it,
+        # is the occupation's name for a region, as "Donetsk People's Republic" is.
+        return "part of a longer name"
     if (
         next_word.lower() in _WEAPON_NOUNS
         and place.kind == "city"
@@ -611,10 +708,13 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if _DESCRIBES_NEXT.match(sentence, end):
         return "describes the place named after it"
     closing = _CLOSE_QUOTE_AFTER.match(sentence, end)
+    opening = ends_before(_OPEN_QUOTE_BEFORE, sentence, start)
     if (
-        ends_before(_OPEN_QUOTE_BEFORE, sentence, start)
+        opening
         and closing
         and target_after(sentence, closing.end()) is None
+        # "the airfields “Engels”": a known site named in quotes after its kind.
+        and (place.kind != "facility" or _kind_before_quote(sentence, opening.start()) is None)
     ):
         # A quoted name is a ship's or a unit's, unless a kind of site follows it: "the
         # “Novokuibyshevsk” refinery".
@@ -761,11 +861,13 @@ def sentence_locations(
     named = find_place_mentions(
         text, gazetteer, spelling=ATTACK.search(text) is not None, regions=article_regions
     )
+    sites = _quoted_sites(text, gazetteer)
+    named = sorted([*_clear_of(named, sites), *sites], key=lambda m: m.start)
     # "the Kamensky district of the Rostov region": the region the sentence names first.
-    district_regions = (
-        frozenset(m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1)
-        or article_regions
+    told_regions = frozenset(
+        m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1
     )
+    district_regions = told_regions or article_regions
     mentions = _in_region(
         text,
         _as_regions(
@@ -773,7 +875,9 @@ def sentence_locations(
             _with_descriptions(
                 _with_districts(
                     named,
-                    district_mentions(text, gazetteer, district_regions),
+                    districts := district_mentions(
+                        text, gazetteer, district_regions, told_region=bool(told_regions)
+                    ),
                     _foreign_districts(text, gazetteer, district_regions),
                     district_regions,
                 ),
@@ -796,6 +900,15 @@ def sentence_locations(
         ):
             # "through the occupied Zaporizhzhia and Kherson regions": a list shares its role.
             reason = previous_reason
+        if (
+            reason == _CITY_DISTRICT
+            and following is not None
+            and following.place.kind in ("region", "country")
+            and _DISTRICT_OF.fullmatch(text, mention.end, following.start)
+        ):
+            # "the Kolomna district of the Moscow region", "the Dzhankoi district of Crimea":
+            # the town's district of a region, not a district of a city.
+            reason = None
         if (
             reason is None
             and following is not None
@@ -826,7 +939,22 @@ def sentence_locations(
             elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
-    return _most_specific(kept, text), ships
+    return _most_specific(_villages_over_districts(kept, districts), text), ships
+
+
+def _villages_over_districts(
+    found: list[Location], districts: list[PlaceMention]
+) -> list[Location]:
+    """Drop a district's town where the sentence names a town in that district: "the
+    Grushevskaya settlement of the Aksaysky district" is Grushevskaya, not Aksay."""
+    starts = {d.start for d in districts}
+    towns = [w for w in found if w.place.kind == "city" and w.start not in starts]
+    return [
+        w
+        for w in found
+        if w.start not in starts
+        or not any(within_km(w.place, t.place, SAME_PLACE_KM) for t in towns)
+    ]
 
 
 #: A village this small, outside every region an article names, is more often one the
@@ -856,6 +984,10 @@ def locate(
     place = mention.place
     target_type, target = classify_target_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
+        if target_type == "oil" and _of_that_kind([place], "port"):
+            # "oil storage tanks at the port", "an oil terminal in the port": a port's
+            # oil terminals are an oil target, though the port as a whole is transport.
+            return Location(place, "oil", target)
         return Location(place, place.target_type, target or place.name)
     closing = _QUOTE_AFTER.match(text, mention.end)
     kind_after = target_after(text, closing.end() if closing else mention.end)
@@ -876,7 +1008,7 @@ def locate(
         if len(named) == 1 and named[0].target_type in TARGET_TYPES:
             return Location(named[0], named[0].target_type, target)
     if target_type == "unknown":
-        return Location(place, *classify_target(text))
+        return Location(place, *classify_target(_own_part(text, mention.start)))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
         nearby = _facilities_near(gazetteer, place, target_type)
         if (
@@ -893,6 +1025,10 @@ def locate(
         if noun in _STORAGE:
             # "an oil depot near Kaluga" is no refinery near it: only a store.
             nearby = tuple(_of_that_kind(list(nearby), noun))
+        if noun in _STORAGE | _ARSENAL:
+            # A town has stores of its own: "the depot in Ostrogozhsk" is no known arsenal
+            # twenty kilometres out.
+            nearby = tuple(site for site in nearby if within_km(place, site, _STORE_KM))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
     if (
@@ -941,6 +1077,24 @@ def locate(
             ):
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
+
+
+#: Where a sentence turns to another scene: "a stadium burned in X, while in Y a
+#: warehouse was damaged"; "... in X; in Y ...".
+_OTHER_SCENE = re.compile(r";|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+def _own_part(text: str, at: int) -> str:
+    """The part of a sentence, between turns to another scene, that holds ``at``: what
+    the rest tells was hit belongs to the places named there."""
+    start, end = 0, len(text)
+    for turn in _OTHER_SCENE.finditer(text):
+        if turn.end() <= at:
+            start = turn.end()
+        elif turn.start() >= at:
+            end = turn.start()
+            break
+    return text[start:end]
 
 
 _NAME_WORD = re.compile(r"[a-z]+")
