@@ -379,11 +379,11 @@ def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
     gone: set[int] = set()
     for index, event in enumerate(events):
         same_day = located.get((event.date, event.date_precision), [])
-        if not event.located and len(same_day) == 1:
+        if event.located or not same_day:
+            continue
+        if len(same_day) == 1:
             folded[same_day[0]] = merge_events(folded[same_day[0]], event)
-            gone.add(index)
-        elif not event.located and same_day:
-            gone.add(index)
+        gone.add(index)
     return [event for index, event in enumerate(folded) if index not in gone]
 
 

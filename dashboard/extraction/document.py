@@ -41,12 +41,11 @@ class Draft:
         """A further mention of the strike in the same article: a hit anywhere makes it a hit;
         a mention that tells nothing of the outcome leaves an interception told before.
 
-        "Drones attacked Crimea", then "ten were shot down over Crimea": an attack on a town
-        or region told later as shot down is an interception. An attack on a site stays one,
-        its drones downed near it ("an attack on the air base; two drones were shot down
-        near it").
+        "Drones attacked Crimea", then "ten were shot down over Crimea": an attack told later
+        as shot down is an interception. (At a site it is still an attempt on the site: the
+        decisions stage says so of every site's interception.)
         """
-        if self.outcome == "unknown" and (self.place is None or self.place.kind != "facility"):
+        if self.outcome == "unknown":
             self.outcome = outcome
         elif outcome != "unknown":
             self.outcome = stronger_outcome(self.outcome, outcome)
