@@ -1998,3 +1998,18 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
         published=date(2025, 12, 28),
     )
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Air defences downed 12 drones over the Saratov region overnight. The defence ministry "
+        "said the drones were aimed at a local oil refinery.",
+        "The governor reported a drone strike on a factory in Saratov. Residents said the target "
+        "was the city's oil refinery.",
+    ],
+)
+def test_a_site_told_as_the_place_s_own_is_its_known_site(told: str) -> None:
+    (event,) = events_of(told, published=date(2025, 4, 2))
+    assert event.place == "Saratov refinery"
+    assert (event.date, event.target_type) == (date(2025, 4, 2), "oil")

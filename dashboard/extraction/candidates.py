@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import Place, region_holds
+from ..geo.gazetteer import Gazetteer, Place, region_holds
 from ..model import (
     DatePrecision,
     Outcome,
@@ -55,6 +55,7 @@ from .decisions import on_russias_side
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .lexicon import (
+    ALERT_MEASURE,
     GENERIC,
     GROUND_FIGHT_BEFORE,
     INTERCEPTION,
@@ -67,7 +68,9 @@ from .lexicon import (
 )
 from .places import (
     Location,
+    PlaceMention,
     finer_place,
+    locate,
     sentence_locations,
     where_targets_stand,
 )
@@ -153,6 +156,8 @@ def find_candidates(doc: Document) -> None:
         )
         # A place fought over on the ground is not where a strike fell.
         located = [w for w in located if GROUND_FIGHT_BEFORE.search(text, 0, w.start) is None]
+        if attack and not located and last_place is not None:
+            located = _local_site(text, last_place, gazetteer)
         if russian and not UKRAINIAN_ATTACKER.search(text):
             # Russia told as the attacker of a place in Ukraine, occupied or not, with no
             # Ukrainian attacker beside it: Russia's strike, not the story.
@@ -438,6 +443,25 @@ _IDENTIFIES = re.compile(
     r"\b(?:identified as|talking about|turned out to be|is located|was located|located in)\b",
     re.IGNORECASE,
 )
+
+
+#: A site told as the place's own: "a local oil refinery", "the city's refinery".
+_LOCAL_SITE = re.compile(r"\b(?:local|(?:city|town|region)['’]s)\s", re.IGNORECASE)
+
+
+def _local_site(text: str, last: Location, gazetteer: Gazetteer) -> list[Location]:
+    """The known site of the place just told that a sentence naming no place calls its own
+    ("the attack targeted a local oil refinery", "the target was the city's refinery"):
+    the one site of that kind there, as if the sentence had named the place before it."""
+    own = _LOCAL_SITE.search(text)
+    if own is None or ALERT_MEASURE.search(text):
+        # "flights at the local airport were halted": the alert's reach, not a target.
+        return []
+    mention = PlaceMention(last.place, own.group(0), own.start(), own.end() - 1, False)
+    site = locate(text, mention, gazetteer)
+    if site is None or site.place.kind != "facility":
+        return []
+    return [replace(site, start=own.start(), within=None)]
 
 
 def _aftermath_places(
