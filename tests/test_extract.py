@@ -2025,3 +2025,17 @@ def test_a_night_told_in_a_clause_of_its_own_dates_the_sites_told_below_it() -> 
     )
     events = events_of(text, published=date(2025, 3, 6))
     assert [(e.place, e.date) for e in events] == [("Sterlitamak", date(2025, 3, 5))]
+
+
+def test_a_known_site_told_below_an_unplaced_lead_is_where_it_struck() -> None:
+    text = (
+        "A fire broke out at an oil refinery after a drone attack.\n\n"
+        "The blaze was put out by the morning.\n\n"
+        "Nobody was hurt, the regional authorities said.\n\n"
+        "Work at the plant stopped for a day.\n\n"
+        "Regional channels said the Albashneft refinery was hit."
+    )
+    events = events_of(text, published=date(2025, 3, 6))
+    assert [(e.place, e.date, e.target_type) for e in events] == [
+        ("Albashneft refinery", date(2025, 3, 6), "oil")
+    ]

@@ -322,12 +322,20 @@ def find_candidates(doc: Document) -> None:
             when = context or ((published, "day") if in_lead else None)
             if TOLD_AS_PAST.search(text):
                 fresh = []
+            ukrainian = ukraine_attacks or UKRAINIAN_ATTACKER.search(text) is not None
+            if when is None and lead is not None and russian is None and not ukrainian:
+                # The lead told of a strike it did not place ("a fire at the oil refinery"):
+                # a known site told below it, before any date, with a hit or a weapon, is
+                # where that day's strikes fell.
+                sites = [w for w in fresh if _site_struck(text, w)]
+                if sites:
+                    fresh, when = sites, (lead.date, lead.precision)
             if when is not None:
                 for where in fresh:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
                     last_place = where
                     drafts.add(last_draft)
-            elif russian is None and (ukraine_attacks or UKRAINIAN_ATTACKER.search(text)):
+            elif russian is None and ukrainian:
                 unanchored.extend(
                     replace(draft_for(published, "day", where), undated=True) for where in fresh
                 )
@@ -443,6 +451,13 @@ _IDENTIFIES = re.compile(
     r"\b(?:identified as|talking about|turned out to be|is located|was located|located in)\b",
     re.IGNORECASE,
 )
+
+
+def _site_struck(text: str, where: Location) -> bool:
+    """Whether a sentence tells a known site struck: a hit there, or a weapon named."""
+    return where.place.kind == "facility" and (
+        outcome_at(text, where.start) == "hit" or weapon_named(text) != "unknown"
+    )
 
 
 #: A site told as the place's own: "a local oil refinery", "the city's refinery".
