@@ -2039,3 +2039,17 @@ def test_a_known_site_told_below_an_unplaced_lead_is_where_it_struck() -> None:
     assert [(e.place, e.date, e.target_type) for e in events] == [
         ("Albashneft refinery", date(2025, 3, 6), "oil")
     ]
+
+
+def test_a_region_told_with_a_struck_target_below_an_unplaced_lead_is_where_it_struck() -> None:
+    text = (
+        "A fire broke out at a fuel depot after a drone attack.\n\n"
+        "The blaze was put out by the morning.\n\n"
+        "Nobody was hurt, the regional authorities said.\n\n"
+        "Work at the depot stopped for a day.\n\n"
+        "An oil depot in the Tambov region caught fire, the governor wrote."
+    )
+    events = events_of(text, published=date(2025, 3, 6))
+    assert [(e.place, e.date, e.target_type) for e in events] == [
+        ("Tambov Oblast", date(2025, 3, 6), "oil")
+    ]

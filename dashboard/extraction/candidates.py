@@ -325,8 +325,8 @@ def find_candidates(doc: Document) -> None:
             ukrainian = ukraine_attacks or UKRAINIAN_ATTACKER.search(text) is not None
             if when is None and lead is not None and russian is None and not ukrainian:
                 # The lead told of a strike it did not place ("a fire at the oil refinery"):
-                # a known site told below it, before any date, with a hit or a weapon, is
-                # where that day's strikes fell.
+                # a place told struck below it, before any date, is where that day's
+                # strikes fell.
                 sites = [w for w in fresh if _site_struck(text, w)]
                 if sites:
                     fresh, when = sites, (lead.date, lead.precision)
@@ -454,10 +454,13 @@ _IDENTIFIES = re.compile(
 
 
 def _site_struck(text: str, where: Location) -> bool:
-    """Whether a sentence tells a known site struck: a hit there, or a weapon named."""
-    return where.place.kind == "facility" and (
-        outcome_at(text, where.start) == "hit" or weapon_named(text) != "unknown"
-    )
+    """Whether a sentence tells a place struck: a known site with a hit there or a weapon
+    named; a town or region with a hit on a target its words name ("a fuel depot in the
+    Belgorod region caught fire"), not one only named beside the strike."""
+    hit = outcome_at(text, where.start) == "hit"
+    if where.place.kind != "facility":
+        return hit and where.target_type != "unknown"
+    return hit or weapon_named(text) != "unknown"
 
 
 #: A site told as the place's own: "a local oil refinery", "the city's refinery".
