@@ -2027,29 +2027,30 @@ def test_a_night_told_in_a_clause_of_its_own_dates_the_sites_told_below_it() -> 
     assert [(e.place, e.date) for e in events] == [("Sterlitamak", date(2025, 3, 5))]
 
 
-def test_a_known_site_told_below_an_unplaced_lead_is_where_it_struck() -> None:
+@pytest.mark.parametrize(
+    ("site", "struck", "place"),
+    [
+        (
+            "an oil refinery",
+            "Regional channels said the Albashneft refinery was hit.",
+            "Albashneft refinery",
+        ),
+        (
+            "a fuel depot",
+            "An oil depot in the Tambov region caught fire, the governor wrote.",
+            "Tambov Oblast",
+        ),
+    ],
+)
+def test_a_place_told_struck_below_an_unplaced_lead_is_where_it_struck(
+    site: str, struck: str, place: str
+) -> None:
     text = (
-        "A fire broke out at an oil refinery after a drone attack.\n\n"
+        f"A fire broke out at {site} after a drone attack.\n\n"
         "The blaze was put out by the morning.\n\n"
         "Nobody was hurt, the regional authorities said.\n\n"
-        "Work at the plant stopped for a day.\n\n"
-        "Regional channels said the Albashneft refinery was hit."
+        "Work there stopped for a day.\n\n"
+        f"{struck}"
     )
     events = events_of(text, published=date(2025, 3, 6))
-    assert [(e.place, e.date, e.target_type) for e in events] == [
-        ("Albashneft refinery", date(2025, 3, 6), "oil")
-    ]
-
-
-def test_a_region_told_with_a_struck_target_below_an_unplaced_lead_is_where_it_struck() -> None:
-    text = (
-        "A fire broke out at a fuel depot after a drone attack.\n\n"
-        "The blaze was put out by the morning.\n\n"
-        "Nobody was hurt, the regional authorities said.\n\n"
-        "Work at the depot stopped for a day.\n\n"
-        "An oil depot in the Tambov region caught fire, the governor wrote."
-    )
-    events = events_of(text, published=date(2025, 3, 6))
-    assert [(e.place, e.date, e.target_type) for e in events] == [
-        ("Tambov Oblast", date(2025, 3, 6), "oil")
-    ]
+    assert [(e.place, e.date, e.target_type) for e in events] == [(place, date(2025, 3, 6), "oil")]
