@@ -531,6 +531,19 @@ def test_drones_downed_over_one_region_are_an_interception_there() -> None:
     }
 
 
+def test_depots_struck_in_a_list_of_regions_are_strikes_not_a_tally() -> None:
+    text = (
+        "Ukrainian drones struck fuel depots in the Lipetsk, Tambov and Oryol regions "
+        "overnight into Tuesday, the General Staff said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 3, 4)))
+    assert sorted((e.admin1, e.target_type, e.outcome) for e in events) == [
+        ("Lipetsk Oblast", "oil", "hit"),
+        ("Oryol Oblast", "oil", "hit"),
+        ("Tambov Oblast", "oil", "hit"),
+    ]
+
+
 def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> None:
     text = (
         "Air defences shot down four drones over the Kursk region on Monday. "

@@ -473,11 +473,21 @@ def _aftermath_places(
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
     """A region in a tally of regions, or one drones were downed "over", was only flown over,
-    unless its own clause says something was hit there."""
-    if where is not None and where.place.kind == "region" and (tally or _flown_over(text, where)):
+    unless its own clause says something was hit there. Sites of a kind listed by region
+    with no word of interception ("struck depots in the Kursk and Oryol regions") are
+    strikes, not a tally."""
+    if (
+        where is not None
+        and where.place.kind == "region"
+        and (_flown_over(text, where) or (tally and not _struck_sites_by_region(text, where)))
+    ):
         hit = outcome_at(text, where.start, clause_only=True) == "hit"
         return "hit" if hit else "intercepted"
     return outcome_at(text, where.start if where else _EVERY_CLAUSE)
+
+
+def _struck_sites_by_region(text: str, where: Location) -> bool:
+    return where.target_type != "unknown" and INTERCEPTION.search(text) is None
 
 
 def _flown_over(text: str, where: Location) -> bool:
