@@ -544,6 +544,27 @@ def test_depots_struck_in_a_list_of_regions_are_strikes_not_a_tally() -> None:
     ]
 
 
+def test_damage_an_official_tells_of_is_placed_in_his_charge() -> None:
+    (event,) = events_of(
+        "The Lipetsk governor said on Monday that falling drone debris had damaged two "
+        "houses, with no one hurt.",
+        published=date(2025, 3, 4),
+    )
+    assert (event.place, event.target_type, event.outcome) == (
+        "Lipetsk Oblast",
+        "residential",
+        "hit",
+    )
+    # Told without damage, the official's title places nothing.
+    assert (
+        events_of(
+            "The Lipetsk governor said on Monday that drones had been shot down.",
+            published=date(2025, 3, 4),
+        )
+        == []
+    )
+
+
 def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> None:
     text = (
         "Air defences shot down four drones over the Kursk region on Monday. "

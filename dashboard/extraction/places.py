@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import TARGET_WINDOW, classify_target, classify_target_near
+from .cues import TARGET_WINDOW, classify_target, classify_target_near, outcome_at
 from .scan import ends_before, per_text, skip, words_after, words_before
 from .text import Sentence, clause_span
 
@@ -495,6 +495,7 @@ def in_title_case(sentence: str) -> bool:
 #: an adjective before a name, not a part of it ("Rostov-on-Don" ends on a capital).
 _HYPHENED_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*-[a-z][a-z]*")
 
+_OFFICE = "names an office, not a target"
 #: Flying towards a place: a route, unless the sentence says what it did there.
 _APPROACH_BEFORE = re.compile(
     r"\b(?:towards?|heading for|approaching)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
@@ -601,7 +602,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if place.kind == "region" and ends_before(_WITH_ITS_COUNTRY, sentence, start):
         return "named with its whole country"
     if _OPERATIONAL_OFFICE.match(sentence, end):
-        return "names an office, not a target"
+        return _OFFICE
     if ends_before(_AGENT_BEFORE, sentence, start):
         # "the attack was confirmed by Moscow", "an operation carried out by Kyiv".
         return "actor (agent)"
@@ -631,7 +632,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         owned_noun = noun.strip(",.;").lower()
         if next_word.lower() in OFFICE_NOUNS or next_word.lower() in _OFFICE_WORDS:
             # "Moscow's Ministry of Defence", "the Kremlin's spokesman".
-            return "names an office, not a target"
+            return _OFFICE
         if (
             (next_word[:1].islower() or next_word[:1].isdigit())
             and next_word.lower() not in GEO_NOUNS
@@ -650,7 +651,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     ):
         # Not "in the city of Belgorod, governor Gladkov said": there the office says who
         # told of the strike, after a comma.
-        return "names an office, not a target"
+        return _OFFICE
     elif next_word.lower() == "time" and not ends_before(_ONE_TIME_BEFORE, sentence, start):
         return "time zone"
     if _CAPITALS_PAIRED.match(sentence, end) or ends_before(
@@ -890,8 +891,12 @@ def sentence_locations(
     )
     previous: PlaceMention | None = None
     previous_reason: str | None = None
+    officials: list[tuple[PlaceMention, str]] = []
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
+        official = _OFFICIAL_AFTER.match(text, mention.end)
+        if reason == _OFFICE and official:
+            officials.append((mention, official.group(1).lower()))
         if (
             reason is None
             and previous is not None
@@ -939,7 +944,29 @@ def sentence_locations(
             elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
+    if not kept and officials and outcome_at(text, -1) == "hit":
+        kept = [_official_seat(text, *officials[0], gazetteer)]
     return _most_specific(_villages_over_districts(kept, districts), text), ships
+
+
+#: An official named by the place in his charge: "the Voronezh governor", "Novorossiysk's
+#: mayor".
+_OFFICIAL_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:regional\s+|region(?:al)?\s+)?(governor|mayor)\b", re.IGNORECASE
+)
+
+
+def _official_seat(
+    text: str, mention: PlaceMention, official: str, gazetteer: Gazetteer
+) -> Location:
+    """Where the damage an official tells of stands, when the sentence names no other
+    place: "the Voronezh governor said debris damaged three houses" is of his region, a
+    mayor's of his town."""
+    place = mention.place
+    if official == "governor" and place.kind == "city" and place.admin1:
+        place = gazetteer.region(place.admin1, place.country) or place
+    target_type, target = classify_target(text)
+    return Location(place, target_type, target, start=mention.start)
 
 
 def _villages_over_districts(
