@@ -866,6 +866,17 @@ def test_a_second_town_near_the_first_is_a_second_strike() -> None:
     assert sorted(e.place for e in events) == ["Glushkovo", "Korenevo"]
 
 
+def test_a_neighbouring_town_in_the_same_sentence_is_a_strike_of_its_own() -> None:
+    # Makiivka lies within 25 km of Donetsk; the sentence that names it also tells again
+    # of Donetsk's strike.
+    text = (
+        "Ukrainian shelling hit Donetsk on Monday, the local authorities said. The shelling "
+        "damaged a hospital in Donetsk and a market in Makiivka."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 3, 5)))
+    assert sorted(e.place for e in events if e.place) == ["Donetsk", "Makiyivka"]
+
+
 def test_a_village_of_a_district_is_placed_at_the_village_not_the_districts_town() -> None:
     text = (
         "A drone set fire to a house in the Grushevskaya settlement of the Aksaysky district "
