@@ -119,6 +119,10 @@ def find_candidates(doc: Document) -> None:
     # "Ukraine strikes cause power outages in Russian border regions": an article whose
     # first sentence names Ukraine as the attacker tells of Ukraine's strikes throughout.
     ukraine_attacks = False
+    # Whether the lead, dating nothing, placed a strike on Russia's side: the places told
+    # below it with no date of their own are of the same night ("explosions were also
+    # reported in X").
+    lead_placed = False
     for sentence in sentences:
         text = sentence.text
         if len(text.split()) >= _LEAD_WORDS:
@@ -326,7 +330,12 @@ def find_candidates(doc: Document) -> None:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
                     last_place = where
                     drafts.add(last_draft)
-            elif russian is None and (ukraine_attacks or UKRAINIAN_ATTACKER.search(text)):
+                    lead_placed = lead_placed or (
+                        in_lead and context is None and on_russias_side(last_draft)
+                    )
+            elif russian is None and (
+                ukraine_attacks or lead_placed or UKRAINIAN_ATTACKER.search(text)
+            ):
                 unanchored.extend(
                     replace(draft_for(published, "day", where), undated=True) for where in fresh
                 )
