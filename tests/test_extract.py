@@ -866,6 +866,41 @@ def test_a_second_town_near_the_first_is_a_second_strike() -> None:
     assert sorted(e.place for e in events) == ["Glushkovo", "Korenevo"]
 
 
+def test_a_neighbouring_town_in_the_same_sentence_is_a_strike_of_its_own() -> None:
+    # Makiivka lies within 25 km of Donetsk; the sentence that names it also tells again
+    # of Donetsk's strike.
+    text = (
+        "Ukrainian shelling hit Donetsk on Monday, the local authorities said. The shelling "
+        "damaged a hospital in Donetsk and a market in Makiivka."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 3, 5)))
+    assert sorted(e.place for e in events if e.place) == ["Donetsk", "Makiyivka"]
+
+
+def test_a_town_told_below_an_undated_lead_is_a_strike_of_that_night() -> None:
+    # The article dates nothing; its lead placed a strike, so the explosions told below it
+    # are of the same night.
+    text = (
+        "Drone attack on Russia: a fuel depot burns in Lipetsk\n\n"
+        "A fuel depot caught fire in Lipetsk after a drone attack, local channels said. "
+        "The regional governor did not comment. Officials gave no figures for the damage. "
+        "Emergency crews worked through the morning. "
+        "Residents also reported explosions in Tambov."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 3, 4)))
+    assert sorted((e.place, e.date) for e in events) == [
+        ("Lipetsk", date(2025, 3, 4)),
+        ("Tambov", date(2025, 3, 4)),
+    ]
+
+
+def test_a_governor_who_noted_something_is_no_town() -> None:
+    # Gusev is a town in the Kaliningrad region and the name of Voronezh's governor.
+    text = "Drones attacked Voronezh on Monday, Gusev noted."
+    events = extract_events(article_from_text(text, published=date(2025, 3, 4)))
+    assert [e.place for e in events] == ["Voronezh"]
+
+
 def test_a_village_of_a_district_is_placed_at_the_village_not_the_districts_town() -> None:
     text = (
         "A drone set fire to a house in the Grushevskaya settlement of the Aksaysky district "

@@ -119,6 +119,10 @@ def find_candidates(doc: Document) -> None:
     # "Ukraine strikes cause power outages in Russian border regions": an article whose
     # first sentence names Ukraine as the attacker tells of Ukraine's strikes throughout.
     ukraine_attacks = False
+    # Whether the lead, dating nothing, placed a strike on Russia's side: the places told
+    # below it with no date of their own are of the same night ("explosions were also
+    # reported in X").
+    lead_placed = False
     for sentence in sentences:
         text = sentence.text
         if len(text.split()) >= _LEAD_WORDS:
@@ -286,17 +290,20 @@ def find_candidates(doc: Document) -> None:
             doc.unplaced_targets.append(target_type)
         if not dates:
             fresh: list[Location] = []
+            # The strikes (by id) this sentence has moved from a region to a town of theirs.
+            placed_here: set[int] = set()
             for where in located:
                 # An undated mention of a place speaks of its latest strike in the article.
                 draft = drafts.latest_at(where.place)
                 if (
                     draft is not None
                     and _another_town(where.place, draft.place)
-                    and text not in draft.quotes
+                    and id(draft) not in placed_here
                 ):
-                    # Not another town's strike told before, though maybe one at a site near
-                    # this town; a strike this sentence has just placed at the town before
-                    # may still be told of in full ("the zone in A and a plant in B").
+                    # Not another town's strike, even one this sentence names ("a school in
+                    # A, a kindergarten in B"), though maybe one at a site near this town; a
+                    # region's strike this sentence has just placed at the town before may
+                    # still be told of in full ("the zone in A and a plant in B").
                     draft = drafts.latest_at(where.place, sites_only=True)
                 if draft is None:
                     fresh.append(where)
@@ -304,6 +311,7 @@ def find_candidates(doc: Document) -> None:
                 if finer_place(where.place, draft.place):
                     # "an air base in Crimea", then "the Saky airfield": the same strike, placed.
                     drafts.move(draft, where.place)
+                    placed_here.add(id(draft))
                     if where.target_type != "unknown":
                         drafts.retype(draft, where.target_type, where.target)
                 draft.quotes.append(text)
@@ -322,7 +330,12 @@ def find_candidates(doc: Document) -> None:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
                     last_place = where
                     drafts.add(last_draft)
-            elif russian is None and (ukraine_attacks or UKRAINIAN_ATTACKER.search(text)):
+                    lead_placed = lead_placed or (
+                        in_lead and context is None and on_russias_side(last_draft)
+                    )
+            elif russian is None and (
+                ukraine_attacks or lead_placed or UKRAINIAN_ATTACKER.search(text)
+            ):
                 unanchored.extend(
                     replace(draft_for(published, "day", where), undated=True) for where in fresh
                 )
