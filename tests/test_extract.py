@@ -1782,6 +1782,70 @@ def test_a_small_refinery_named_by_its_company_is_the_known_site() -> None:
     assert [(e.place, e.target_type) for e in events] == [("Albashneft refinery", "oil")]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "site", "target_type"),
+    [
+        (
+            "Ukrainian drones hit the Stavrolen chemical plant in Budyonnovsk overnight, "
+            "starting a large fire.",
+            date(2025, 12, 23),
+            "Stavrolen plant",
+            "commercial",
+        ),
+        (
+            "A drone hit the Oskolneftesnab oil depot near Stary Oskol on Monday night.",
+            date(2024, 5, 13),
+            "Oskolneftesnab oil depot",
+            "oil",
+        ),
+        (
+            "Ukrainian special forces hit the Samara linear production and dispatching "
+            "station overnight, causing a fire.",
+            date(2025, 9, 20),
+            "Samara pumping station",
+            "oil",
+        ),
+        (
+            "Drones started a fire at the Kaleykino pumping station near Almetyevsk on Monday.",
+            date(2026, 2, 23),
+            "Kaleykino pumping station",
+            "oil",
+        ),
+        (
+            "A drone struck the Kombinat Burevestnik site in Cheboksary overnight, the "
+            "governor said.",
+            date(2025, 3, 9),
+            "Burevestnik fuel depot",
+            "oil",
+        ),
+        (
+            "Drones attacked the Aleksin chemical plant in the Tula region overnight, "
+            "starting a fire.",
+            date(2024, 11, 9),
+            "Aleksin chemical plant",
+            "defense_industry",
+        ),
+        (
+            "Ukrainian drones hit the Kristall oil depot in Engels overnight, causing a fire.",
+            date(2025, 1, 8),
+            "Kristall oil depot",
+            "oil",
+        ),
+        (
+            "Drones hit the Kropotkinskaya pumping station in the Krasnodar region on Monday.",
+            date(2025, 2, 17),
+            "Kropotkinskaya pumping station",
+            "oil",
+        ),
+    ],
+)
+def test_a_struck_site_named_as_reporters_write_it_is_the_known_site(
+    text: str, published: date, site: str, target_type: str
+) -> None:
+    events = events_of(text, published=published)
+    assert [(e.place, e.target_type) for e in events] == [(site, target_type)]
+
+
 def test_a_known_site_named_right_after_a_region_wide_strike_is_where_it_struck() -> None:
     # The second sentence tells no damage, only who was taken off the ships there.
     events = events_of(
