@@ -1846,6 +1846,14 @@ def test_a_struck_site_named_as_reporters_write_it_is_the_known_site(
     assert [(e.place, e.target_type) for e in events] == [(site, target_type)]
 
 
+def test_a_refinery_in_a_town_is_its_refinery_not_another_oil_site_near_it() -> None:
+    # Saratov has a fuel depot across the river and Kstovo a petrochemical plant and a
+    # pumping station beside its refinery.
+    saratov = events_of("Drones hit the oil refinery in Saratov overnight, residents said.")
+    kstovo = events_of("Drones struck an oil refinery in Kstovo overnight, residents said.")
+    assert [e.place for e in saratov + kstovo] == ["Saratov refinery", "NORSI refinery"]
+
+
 def test_a_known_site_named_right_after_a_region_wide_strike_is_where_it_struck() -> None:
     # The second sentence tells no damage, only who was taken off the ships there.
     events = events_of(

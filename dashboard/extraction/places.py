@@ -1022,8 +1022,9 @@ def locate(
             # the other town's site that stands near it, are not what was hit.
             return None
         noun = _site_noun(target)
-        if noun in _STORAGE:
-            # "an oil depot near Kaluga" is no refinery near it: only a store.
+        if noun in _STORAGE or noun == "refinery":
+            # "an oil depot near Kaluga" is no refinery near it, only a store; "a refinery
+            # in Saratov" no store across the river.
             nearby = tuple(_of_that_kind(list(nearby), noun))
         if noun in _STORAGE | _ARSENAL:
             # A town has stores of its own: "the depot in Ostrogozhsk" is no known arsenal
