@@ -1854,6 +1854,15 @@ def test_a_refinery_in_a_town_is_its_refinery_not_another_oil_site_near_it() -> 
     assert [e.place for e in saratov + kstovo] == ["Saratov refinery", "NORSI refinery"]
 
 
+def test_an_oil_terminal_of_a_region_is_its_known_terminal_not_one_of_its_depots() -> None:
+    # Crimea has several known oil depots and one oil terminal.
+    events = events_of(
+        "Drones struck the largest oil terminal in Crimea early on Monday, starting a fire.",
+        published=date(2025, 10, 13),
+    )
+    assert [e.place for e in events] == ["Feodosia oil terminal"]
+
+
 def test_a_known_site_named_right_after_a_region_wide_strike_is_where_it_struck() -> None:
     # The second sentence tells no damage, only who was taken off the ships there.
     events = events_of(

@@ -1136,11 +1136,17 @@ def _site_noun(phrase: str | None) -> str:
 
 
 def _of_that_kind(sites: list[Place], noun: str) -> list[Place]:
-    """The sites a noun can stand for: those whose name says its kind of site; none for a
-    network; all of them for a noun that says no kind ("the facility")."""
+    """The sites a noun can stand for: those whose name says its kind of site (of stores,
+    those called by the noun itself when there are any); none for a network; all of them
+    for a noun that says no kind ("the facility")."""
     words = _SITE_NAME_WORDS.get(noun)
     if words is not None:
-        return [f for f in sites if words & set(_NAME_WORD.findall(f.name.lower()))]
+        fitting = [f for f in sites if words & set(_NAME_WORD.findall(f.name.lower()))]
+        # "an oil terminal" is a known terminal before it is any depot.
+        own = [
+            f for f in fitting if noun in _STORAGE and noun in _NAME_WORD.findall(f.name.lower())
+        ]
+        return own or fitting
     return [] if noun in _NO_SITE else sites
 
 
