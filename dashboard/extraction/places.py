@@ -1050,6 +1050,11 @@ def locate(
         site = _site_standing_in(text, mention.start)
         noun = _site_noun(site.group(0) if site else target)
         named = _of_that_kind(inside, noun)
+        own_name = _place_name_before(text, site.start(), gazetteer) if site else None
+        if own_name is not None:
+            # "the Druzhba oil depot in the Bryansk region" is a depot of that name: only a
+            # known one called so, not another the region holds.
+            named = [f for f in named if normalise(f.name).startswith(own_name)]
         # Of several known there, the one the article names elsewhere is the one it means;
         # a noun that says no kind of site ("a power facility") means only that one, and so
         # does a store told as any of its kind ("an oil depot in the Krasnodar region": a
@@ -1155,6 +1160,20 @@ _SITE_IN_REGION = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}",
     re.IGNORECASE,
 )
+
+
+#: A capitalised word right before a site's noun: "the Druzhba oil depot".
+_NAME_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][\w'’-]+)\s+$")
+
+
+def _place_name_before(text: str, at: int, gazetteer: Gazetteer) -> str | None:
+    """The matching key of a town's name told right before a site's noun, not opening the
+    sentence, if any: that site's own name."""
+    found = _NAME_BEFORE.search(text, max(0, at - 40), at)
+    if found is None:
+        return None
+    key = normalise(found.group(1))
+    return key if any(p.kind == "city" for p in gazetteer.lookup(key)) else None
 
 
 def _site_standing_in(text: str, region_start: int) -> re.Match[str] | None:
