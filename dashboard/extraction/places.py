@@ -1026,6 +1026,14 @@ def locate(
             # "an oil depot near Kaluga" is no refinery near it, only a store; "a refinery
             # in Saratov" no store across the river.
             nearby = tuple(_of_that_kind(list(nearby), noun))
+        if (
+            target is not None
+            and target.lower() in _BARE_WORKS
+            and _told_as_any(text, target, mention.start)
+        ):
+            # "a plant in Cheboksary" names no product: one of the town's many plants, not
+            # the one the gazetteer knows.
+            nearby = ()
         if noun in _STORAGE | _ARSENAL:
             # A town has stores of its own: "the depot in Ostrogozhsk" is no known arsenal
             # twenty kilometres out.
@@ -1160,6 +1168,17 @@ _SITE_IN_REGION = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}",
     re.IGNORECASE,
 )
+
+
+#: A plant told by that word alone, of no product.
+_BARE_WORKS = frozenset({"plant", "plants", "factory", "factories", "works"})
+
+
+def _told_as_any(text: str, phrase: str, before: int) -> bool:
+    """Whether a target's phrase, last told before ``before``, follows an indefinite
+    article ("a plant"): one of its kind, not a known one."""
+    at = text.rfind(phrase, 0, before)
+    return at >= 0 and _INDEFINITE_BEFORE.search(text, max(0, at - TARGET_WINDOW), at) is not None
 
 
 #: A capitalised word right before a site's noun: "the Druzhba oil depot".
