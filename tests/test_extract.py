@@ -943,12 +943,13 @@ def test_a_drone_dropping_explosives_on_a_site_is_a_strike_that_hit() -> None:
 
 
 def test_a_site_named_by_its_towns_adjective_is_at_that_town() -> None:
+    # No pumping station at Korenovsk is known (the Kropotkinskaya one now is).
     text = (
-        "On Monday, seven drones struck the Kropotkinskaya pumping station in the Krasnodar "
+        "On Monday, seven drones struck the Korenovskaya pumping station in the Krasnodar "
         "region, damaging equipment, the operator said."
     )
     events = extract_events(article_from_text(text, published=date(2025, 2, 17)))
-    assert [(e.place, e.target_type) for e in events] == [("Kropotkin", "oil")]
+    assert [(e.place, e.target_type) for e in events] == [("Korenovsk", "oil")]
 
 
 def test_a_title_case_headline_names_its_place() -> None:
@@ -1371,7 +1372,7 @@ def test_a_place_fought_over_on_the_ground_is_no_strike(fighting: str) -> None:
         f"officials said on Wednesday.\n\n{fighting}",
         published=date(2023, 8, 23),
     )
-    assert [e.place for e in events] == ["Rovenky"]
+    assert [e.place for e in events] == ["Rovenky oil depot"]
 
 
 @pytest.mark.parametrize(
@@ -1410,7 +1411,8 @@ def test_a_towns_district_of_a_region_is_placed_at_the_town() -> None:
         "Drones hit a fuel depot in the Tikhoretsk district of Russia's Krasnodar Krai overnight."
     )
     events = extract_events(article_from_text(text, published=date(2023, 7, 24)))
-    assert [(e.place, e.target_type) for e in events] == [("Tikhoretsk", "oil")]
+    # The town's known tank farm, the Tikhoretskaya pumping station, is named after it.
+    assert [(e.place, e.target_type) for e in events] == [("Tikhoretskaya pumping station", "oil")]
     city = "A drone hit a house in the Krasnoarmeysky district of Volgograd overnight."
     events = extract_events(article_from_text(city, published=date(2023, 7, 24)))
     assert [e.place for e in events] == ["Volgograd"]
@@ -1431,7 +1433,7 @@ def test_a_blast_at_a_site_in_occupied_ukraine_is_a_strike_though_no_weapon_is_n
         "channels reported, and a fire broke out.",
         published=date(2024, 5, 11),
     )
-    assert [(e.place, e.target_type) for e in occupied] == [("Rovenky", "oil")]
+    assert [(e.place, e.target_type) for e in occupied] == [("Rovenky oil depot", "oil")]
     # The same words of a town in Russia tell of an accident, not of a strike.
     accident = events_of(
         "Several explosions hit an oil depot in Tikhoretsk late on Friday, local channels "
@@ -1702,7 +1704,7 @@ def test_each_date_of_a_list_goes_with_the_places_told_after_it() -> None:
     )
     assert sorted((e.date.day, e.place) for e in events) == [
         (18, "Petersburg Oil Terminal"),
-        (19, "Klintsy"),
+        (19, "Klintsy oil depot"),
         (21, "Ust-Luga port"),
     ]
 
@@ -1924,7 +1926,7 @@ def test_sites_told_after_the_previous_night_take_that_night() -> None:
     )
     assert located(events) == [
         ("Kostroma", "2026-01-06", "day"),
-        ("Staryy Oskol", "2026-01-07", "day"),
+        ("Oskolneftesnab oil depot", "2026-01-07", "day"),
     ]
 
 
@@ -1938,7 +1940,7 @@ def test_a_fire_counted_back_in_days_dates_the_strike_that_lit_it() -> None:
     assert located(events) == [
         ("Kotelnich", "2024-08-28", "day"),
         ("Kstovo", "2024-08-28", "day"),
-        ("Proletarsk", "2024-08-20", "day"),
+        ("Proletarsk oil depot", "2024-08-20", "day"),
     ]
 
 
