@@ -1049,9 +1049,18 @@ def locate(
             # the other town's site that stands near it, are not what was hit.
             return None
         noun = _site_noun(target)
-        if noun in _STORAGE:
-            # "an oil depot near Kaluga" is no refinery near it: only a store.
+        if noun in _STORAGE or noun == "refinery":
+            # "an oil depot near Kaluga" is no refinery near it, only a store; "a refinery
+            # in Saratov" no store across the river.
             nearby = tuple(_of_that_kind(list(nearby), noun))
+        if (
+            target is not None
+            and target.lower() in _BARE_WORKS
+            and _told_as_any(text, target, mention.start)
+        ):
+            # "a plant in Cheboksary" names no product: one of the town's many plants, not
+            # the one the gazetteer knows.
+            nearby = ()
         if noun in _STORAGE | _ARSENAL:
             # A town has stores of its own: "the depot in Ostrogozhsk" is no known arsenal
             # twenty kilometres out.
@@ -1076,6 +1085,11 @@ def locate(
         site = _site_standing_in(text, mention.start)
         noun = _site_noun(site.group(0) if site else target)
         named = _of_that_kind(inside, noun)
+        own_name = _place_name_before(text, site.start(), gazetteer) if site else None
+        if own_name is not None:
+            # "the Druzhba oil depot in the Bryansk region" is a depot of that name: only a
+            # known one called so, not another the region holds.
+            named = [f for f in named if normalise(f.name).startswith(own_name)]
         # Of several known there, the one the article names elsewhere is the one it means;
         # a noun that says no kind of site ("a power facility") means only that one, and so
         # does a store told as any of its kind ("an oil depot in the Krasnodar region": a
@@ -1162,11 +1176,17 @@ def _site_noun(phrase: str | None) -> str:
 
 
 def _of_that_kind(sites: list[Place], noun: str) -> list[Place]:
-    """The sites a noun can stand for: those whose name says its kind of site; none for a
-    network; all of them for a noun that says no kind ("the facility")."""
+    """The sites a noun can stand for: those whose name says its kind of site (of stores,
+    those called by the noun itself when there are any); none for a network; all of them
+    for a noun that says no kind ("the facility")."""
     words = _SITE_NAME_WORDS.get(noun)
     if words is not None:
-        return [f for f in sites if words & set(_NAME_WORD.findall(f.name.lower()))]
+        fitting = [f for f in sites if words & set(_NAME_WORD.findall(f.name.lower()))]
+        # "an oil terminal" is a known terminal before it is any depot.
+        own = [
+            f for f in fitting if noun in _STORAGE and noun in _NAME_WORD.findall(f.name.lower())
+        ]
+        return own or fitting
     return [] if noun in _NO_SITE else sites
 
 
@@ -1175,6 +1195,31 @@ _SITE_IN_REGION = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}",
     re.IGNORECASE,
 )
+
+
+#: A plant told by that word alone, of no product.
+_BARE_WORKS = frozenset({"plant", "plants", "factory", "factories", "works"})
+
+
+def _told_as_any(text: str, phrase: str, before: int) -> bool:
+    """Whether a target's phrase, last told before ``before``, follows an indefinite
+    article ("a plant"): one of its kind, not a known one."""
+    at = text.rfind(phrase, 0, before)
+    return at >= 0 and _INDEFINITE_BEFORE.search(text, max(0, at - TARGET_WINDOW), at) is not None
+
+
+#: A capitalised word right before a site's noun: "the Druzhba oil depot".
+_NAME_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][\w'’-]+)\s+$")
+
+
+def _place_name_before(text: str, at: int, gazetteer: Gazetteer) -> str | None:
+    """The matching key of a town's name told right before a site's noun, not opening the
+    sentence, if any: that site's own name."""
+    found = _NAME_BEFORE.search(text, max(0, at - 40), at)
+    if found is None:
+        return None
+    key = normalise(found.group(1))
+    return key if any(p.kind == "city" for p in gazetteer.lookup(key)) else None
 
 
 def _site_standing_in(text: str, region_start: int) -> re.Match[str] | None:
