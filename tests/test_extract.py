@@ -531,6 +531,40 @@ def test_drones_downed_over_one_region_are_an_interception_there() -> None:
     }
 
 
+def test_depots_struck_in_a_list_of_regions_are_strikes_not_a_tally() -> None:
+    text = (
+        "Ukrainian drones struck fuel depots in the Lipetsk, Tambov and Oryol regions "
+        "overnight into Tuesday, the General Staff said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 3, 4)))
+    assert sorted((e.admin1, e.target_type, e.outcome) for e in events) == [
+        ("Lipetsk Oblast", "oil", "hit"),
+        ("Oryol Oblast", "oil", "hit"),
+        ("Tambov Oblast", "oil", "hit"),
+    ]
+
+
+def test_damage_an_official_tells_of_is_placed_in_his_charge() -> None:
+    (event,) = events_of(
+        "The Lipetsk governor said on Monday that falling drone debris had damaged two "
+        "houses, with no one hurt.",
+        published=date(2025, 3, 4),
+    )
+    assert (event.place, event.target_type, event.outcome) == (
+        "Lipetsk Oblast",
+        "residential",
+        "hit",
+    )
+    # Told without damage, the official's title places nothing.
+    assert (
+        events_of(
+            "The Lipetsk governor said on Monday that drones had been shot down.",
+            published=date(2025, 3, 4),
+        )
+        == []
+    )
+
+
 def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> None:
     text = (
         "Air defences shot down four drones over the Kursk region on Monday. "
@@ -832,6 +866,41 @@ def test_a_second_town_near_the_first_is_a_second_strike() -> None:
     assert sorted(e.place for e in events) == ["Glushkovo", "Korenevo"]
 
 
+def test_a_neighbouring_town_in_the_same_sentence_is_a_strike_of_its_own() -> None:
+    # Makiivka lies within 25 km of Donetsk; the sentence that names it also tells again
+    # of Donetsk's strike.
+    text = (
+        "Ukrainian shelling hit Donetsk on Monday, the local authorities said. The shelling "
+        "damaged a hospital in Donetsk and a market in Makiivka."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 3, 5)))
+    assert sorted(e.place for e in events if e.place) == ["Donetsk", "Makiyivka"]
+
+
+def test_a_town_told_below_an_undated_lead_is_a_strike_of_that_night() -> None:
+    # The article dates nothing; its lead placed a strike, so the explosions told below it
+    # are of the same night.
+    text = (
+        "Drone attack on Russia: a fuel depot burns in Lipetsk\n\n"
+        "A fuel depot caught fire in Lipetsk after a drone attack, local channels said. "
+        "The regional governor did not comment. Officials gave no figures for the damage. "
+        "Emergency crews worked through the morning. "
+        "Residents also reported explosions in Tambov."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 3, 4)))
+    assert sorted((e.place, e.date) for e in events) == [
+        ("Lipetsk", date(2025, 3, 4)),
+        ("Tambov", date(2025, 3, 4)),
+    ]
+
+
+def test_a_governor_who_noted_something_is_no_town() -> None:
+    # Gusev is a town in the Kaliningrad region and the name of Voronezh's governor.
+    text = "Drones attacked Voronezh on Monday, Gusev noted."
+    events = extract_events(article_from_text(text, published=date(2025, 3, 4)))
+    assert [e.place for e in events] == ["Voronezh"]
+
+
 def test_a_village_of_a_district_is_placed_at_the_village_not_the_districts_town() -> None:
     text = (
         "A drone set fire to a house in the Grushevskaya settlement of the Aksaysky district "
@@ -943,12 +1012,13 @@ def test_a_drone_dropping_explosives_on_a_site_is_a_strike_that_hit() -> None:
 
 
 def test_a_site_named_by_its_towns_adjective_is_at_that_town() -> None:
+    # No pumping station at Korenovsk is known (the Kropotkinskaya one now is).
     text = (
-        "On Monday, seven drones struck the Kropotkinskaya pumping station in the Krasnodar "
+        "On Monday, seven drones struck the Korenovskaya pumping station in the Krasnodar "
         "region, damaging equipment, the operator said."
     )
     events = extract_events(article_from_text(text, published=date(2025, 2, 17)))
-    assert [(e.place, e.target_type) for e in events] == [("Kropotkin", "oil")]
+    assert [(e.place, e.target_type) for e in events] == [("Korenovsk", "oil")]
 
 
 def test_a_title_case_headline_names_its_place() -> None:
@@ -1371,7 +1441,7 @@ def test_a_place_fought_over_on_the_ground_is_no_strike(fighting: str) -> None:
         f"officials said on Wednesday.\n\n{fighting}",
         published=date(2023, 8, 23),
     )
-    assert [e.place for e in events] == ["Rovenky"]
+    assert [e.place for e in events] == ["Rovenky oil depot"]
 
 
 @pytest.mark.parametrize(
@@ -1410,7 +1480,8 @@ def test_a_towns_district_of_a_region_is_placed_at_the_town() -> None:
         "Drones hit a fuel depot in the Tikhoretsk district of Russia's Krasnodar Krai overnight."
     )
     events = extract_events(article_from_text(text, published=date(2023, 7, 24)))
-    assert [(e.place, e.target_type) for e in events] == [("Tikhoretsk", "oil")]
+    # The town's known tank farm, the Tikhoretskaya pumping station, is named after it.
+    assert [(e.place, e.target_type) for e in events] == [("Tikhoretskaya pumping station", "oil")]
     city = "A drone hit a house in the Krasnoarmeysky district of Volgograd overnight."
     events = extract_events(article_from_text(city, published=date(2023, 7, 24)))
     assert [e.place for e in events] == ["Volgograd"]
@@ -1431,7 +1502,7 @@ def test_a_blast_at_a_site_in_occupied_ukraine_is_a_strike_though_no_weapon_is_n
         "channels reported, and a fire broke out.",
         published=date(2024, 5, 11),
     )
-    assert [(e.place, e.target_type) for e in occupied] == [("Rovenky", "oil")]
+    assert [(e.place, e.target_type) for e in occupied] == [("Rovenky oil depot", "oil")]
     # The same words of a town in Russia tell of an accident, not of a strike.
     accident = events_of(
         "Several explosions hit an oil depot in Tikhoretsk late on Friday, local channels "
@@ -1702,7 +1773,7 @@ def test_each_date_of_a_list_goes_with_the_places_told_after_it() -> None:
     )
     assert sorted((e.date.day, e.place) for e in events) == [
         (18, "Petersburg Oil Terminal"),
-        (19, "Klintsy"),
+        (19, "Klintsy oil depot"),
         (21, "Ust-Luga port"),
     ]
 
@@ -1782,6 +1853,87 @@ def test_a_small_refinery_named_by_its_company_is_the_known_site() -> None:
     assert [(e.place, e.target_type) for e in events] == [("Albashneft refinery", "oil")]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "site", "target_type"),
+    [
+        (
+            "Ukrainian drones hit the Stavrolen chemical plant in Budyonnovsk overnight, "
+            "starting a large fire.",
+            date(2025, 12, 23),
+            "Stavrolen plant",
+            "commercial",
+        ),
+        (
+            "A drone hit the Oskolneftesnab oil depot near Stary Oskol on Monday night.",
+            date(2024, 5, 13),
+            "Oskolneftesnab oil depot",
+            "oil",
+        ),
+        (
+            "Ukrainian special forces hit the Samara linear production and dispatching "
+            "station overnight, causing a fire.",
+            date(2025, 9, 20),
+            "Samara pumping station",
+            "oil",
+        ),
+        (
+            "Drones started a fire at the Kaleykino pumping station near Almetyevsk on Monday.",
+            date(2026, 2, 23),
+            "Kaleykino pumping station",
+            "oil",
+        ),
+        (
+            "A drone struck the Kombinat Burevestnik site in Cheboksary overnight, the "
+            "governor said.",
+            date(2025, 3, 9),
+            "Burevestnik fuel depot",
+            "oil",
+        ),
+        (
+            "Drones attacked the Aleksin chemical plant in the Tula region overnight, "
+            "starting a fire.",
+            date(2024, 11, 9),
+            "Aleksin chemical plant",
+            "defense_industry",
+        ),
+        (
+            "Ukrainian drones hit the Kristall oil depot in Engels overnight, causing a fire.",
+            date(2025, 1, 8),
+            "Kristall oil depot",
+            "oil",
+        ),
+        (
+            "Drones hit the Kropotkinskaya pumping station in the Krasnodar region on Monday.",
+            date(2025, 2, 17),
+            "Kropotkinskaya pumping station",
+            "oil",
+        ),
+    ],
+)
+def test_a_struck_site_named_as_reporters_write_it_is_the_known_site(
+    text: str, published: date, site: str, target_type: str
+) -> None:
+    events = events_of(text, published=published)
+    assert [(e.place, e.target_type) for e in events] == [(site, target_type)]
+
+
+def test_a_refinery_in_a_town_is_its_refinery_not_another_oil_site_near_it() -> None:
+    # Saratov has a fuel depot across the river and Kstovo a petrochemical plant and a
+    # pumping station beside its refinery.
+    saratov = events_of("Drones hit the oil refinery in Saratov overnight, residents said.")
+    kstovo = events_of("Drones struck an oil refinery in Kstovo overnight, residents said.")
+    assert [e.place for e in saratov + kstovo] == ["Saratov refinery", "NORSI refinery"]
+
+
+def test_an_oil_terminal_of_a_region_is_its_known_terminal_not_one_of_its_depots() -> None:
+    # Crimea has several known oil depots and one oil terminal.
+    events = events_of(
+        "Drones struck the largest oil terminal in Crimea early on Monday, starting a fire.",
+        published=date(2025, 10, 13),
+    )
+    assert [e.place for e in events] == ["Feodosia oil terminal"]
+
+
 def test_a_known_site_named_right_after_a_region_wide_strike_is_where_it_struck() -> None:
     # The second sentence tells no damage, only who was taken off the ships there.
     events = events_of(
@@ -1843,7 +1995,7 @@ def test_sites_told_after_the_previous_night_take_that_night() -> None:
     )
     assert located(events) == [
         ("Kostroma", "2026-01-06", "day"),
-        ("Staryy Oskol", "2026-01-07", "day"),
+        ("Oskolneftesnab oil depot", "2026-01-07", "day"),
     ]
 
 
@@ -1857,7 +2009,7 @@ def test_a_fire_counted_back_in_days_dates_the_strike_that_lit_it() -> None:
     assert located(events) == [
         ("Kotelnich", "2024-08-28", "day"),
         ("Kstovo", "2024-08-28", "day"),
-        ("Proletarsk", "2024-08-20", "day"),
+        ("Proletarsk oil depot", "2024-08-20", "day"),
     ]
 
 

@@ -122,6 +122,10 @@ def find_candidates(doc: Document) -> None:
     # "Ukraine strikes cause power outages in Russian border regions": an article whose
     # first sentence names Ukraine as the attacker tells of Ukraine's strikes throughout.
     ukraine_attacks = False
+    # Whether the lead, dating nothing, placed a strike on Russia's side: the places told
+    # below it with no date of their own are of the same night ("explosions were also
+    # reported in X").
+    lead_placed = False
     for sentence in sentences:
         text = sentence.text
         if len(text.split()) >= _LEAD_WORDS:
@@ -291,17 +295,20 @@ def find_candidates(doc: Document) -> None:
             doc.unplaced_targets.append(target_type)
         if not dates:
             fresh: list[Location] = []
+            # The strikes (by id) this sentence has moved from a region to a town of theirs.
+            placed_here: set[int] = set()
             for where in located:
                 # An undated mention of a place speaks of its latest strike in the article.
                 draft = drafts.latest_at(where.place)
                 if (
                     draft is not None
                     and _another_town(where.place, draft.place)
-                    and text not in draft.quotes
+                    and id(draft) not in placed_here
                 ):
-                    # Not another town's strike told before, though maybe one at a site near
-                    # this town; a strike this sentence has just placed at the town before
-                    # may still be told of in full ("the zone in A and a plant in B").
+                    # Not another town's strike, even one this sentence names ("a school in
+                    # A, a kindergarten in B"), though maybe one at a site near this town; a
+                    # region's strike this sentence has just placed at the town before may
+                    # still be told of in full ("the zone in A and a plant in B").
                     draft = drafts.latest_at(where.place, sites_only=True)
                 if draft is None:
                     fresh.append(where)
@@ -309,6 +316,7 @@ def find_candidates(doc: Document) -> None:
                 if finer_place(where.place, draft.place):
                     # "an air base in Crimea", then "the Saky airfield": the same strike, placed.
                     drafts.move(draft, where.place)
+                    placed_here.add(id(draft))
                     if where.target_type != "unknown":
                         drafts.retype(draft, where.target_type, where.target)
                 draft.quotes.append(text)
@@ -322,8 +330,11 @@ def find_candidates(doc: Document) -> None:
             when = context or ((published, "day") if in_lead else None)
             if TOLD_AS_PAST.search(text):
                 fresh = []
-            ukrainian = ukraine_attacks or UKRAINIAN_ATTACKER.search(text) is not None
-            if when is None and lead is not None and russian is None and not ukrainian:
+            # Undated places below the lead, kept while the article dates nothing.
+            kept_undated = (
+                ukraine_attacks or lead_placed or UKRAINIAN_ATTACKER.search(text) is not None
+            )
+            if when is None and lead is not None and russian is None and not kept_undated:
                 # The lead told of a strike it did not place ("a fire at the oil refinery"):
                 # a place told struck below it, before any date, is where that day's
                 # strikes fell.
@@ -335,7 +346,10 @@ def find_candidates(doc: Document) -> None:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
                     last_place = where
                     drafts.add(last_draft)
-            elif russian is None and ukrainian:
+                    lead_placed = lead_placed or (
+                        in_lead and context is None and on_russias_side(last_draft)
+                    )
+            elif russian is None and kept_undated:
                 unanchored.extend(
                     replace(draft_for(published, "day", where), undated=True) for where in fresh
                 )
@@ -515,11 +529,21 @@ def _aftermath_places(
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
     """A region in a tally of regions, or one drones were downed "over", was only flown over,
-    unless its own clause says something was hit there."""
-    if where is not None and where.place.kind == "region" and (tally or _flown_over(text, where)):
+    unless its own clause says something was hit there. Sites of a kind listed by region
+    with no word of interception ("struck depots in the Kursk and Oryol regions") are
+    strikes, not a tally."""
+    if (
+        where is not None
+        and where.place.kind == "region"
+        and (_flown_over(text, where) or (tally and not _struck_sites_by_region(text, where)))
+    ):
         hit = outcome_at(text, where.start, clause_only=True) == "hit"
         return "hit" if hit else "intercepted"
     return outcome_at(text, where.start if where else _EVERY_CLAUSE)
+
+
+def _struck_sites_by_region(text: str, where: Location) -> bool:
+    return where.target_type != "unknown" and INTERCEPTION.search(text) is None
 
 
 def _flown_over(text: str, where: Location) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import TARGET_WINDOW, classify_target, classify_target_near
+from .cues import TARGET_WINDOW, classify_target, classify_target_near, outcome_at
 from .scan import ends_before, per_text, skip, words_after, words_before
 from .text import Sentence, clause_span
 
@@ -495,6 +495,7 @@ def in_title_case(sentence: str) -> bool:
 #: an adjective before a name, not a part of it ("Rostov-on-Don" ends on a capital).
 _HYPHENED_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*-[a-z][a-z]*")
 
+_OFFICE = "names an office, not a target"
 #: Flying towards a place: a route, unless the sentence says what it did there.
 _APPROACH_BEFORE = re.compile(
     r"\b(?:towards?|heading for|approaching)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
@@ -601,7 +602,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if place.kind == "region" and ends_before(_WITH_ITS_COUNTRY, sentence, start):
         return "named with its whole country"
     if _OPERATIONAL_OFFICE.match(sentence, end):
-        return "names an office, not a target"
+        return _OFFICE
     if ends_before(_AGENT_BEFORE, sentence, start):
         # "the attack was confirmed by Moscow", "an operation carried out by Kyiv".
         return "actor (agent)"
@@ -631,7 +632,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         owned_noun = noun.strip(",.;").lower()
         if next_word.lower() in OFFICE_NOUNS or next_word.lower() in _OFFICE_WORDS:
             # "Moscow's Ministry of Defence", "the Kremlin's spokesman".
-            return "names an office, not a target"
+            return _OFFICE
         if (
             (next_word[:1].islower() or next_word[:1].isdigit())
             and next_word.lower() not in GEO_NOUNS
@@ -650,7 +651,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     ):
         # Not "in the city of Belgorod, governor Gladkov said": there the office says who
         # told of the strike, after a comma.
-        return "names an office, not a target"
+        return _OFFICE
     elif next_word.lower() == "time" and not ends_before(_ONE_TIME_BEFORE, sentence, start):
         return "time zone"
     if _CAPITALS_PAIRED.match(sentence, end) or ends_before(
@@ -890,8 +891,12 @@ def sentence_locations(
     )
     previous: PlaceMention | None = None
     previous_reason: str | None = None
+    officials: list[tuple[PlaceMention, str]] = []
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
+        official = _OFFICIAL_AFTER.match(text, mention.end)
+        if reason == _OFFICE and official:
+            officials.append((mention, official.group(1).lower()))
         if (
             reason is None
             and previous is not None
@@ -939,7 +944,29 @@ def sentence_locations(
             elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
+    if not kept and officials and outcome_at(text, -1) == "hit":
+        kept = [_official_seat(text, *officials[0], gazetteer)]
     return _most_specific(_villages_over_districts(kept, districts), text), ships
+
+
+#: An official named by the place in his charge: "the Voronezh governor", "Novorossiysk's
+#: mayor".
+_OFFICIAL_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:regional\s+|region(?:al)?\s+)?(governor|mayor)\b", re.IGNORECASE
+)
+
+
+def _official_seat(
+    text: str, mention: PlaceMention, official: str, gazetteer: Gazetteer
+) -> Location:
+    """Where the damage an official tells of stands, when the sentence names no other
+    place: "the Voronezh governor said debris damaged three houses" is of his region, a
+    mayor's of his town."""
+    place = mention.place
+    if official == "governor" and place.kind == "city" and place.admin1:
+        place = gazetteer.region(place.admin1, place.country) or place
+    target_type, target = classify_target(text)
+    return Location(place, target_type, target, start=mention.start)
 
 
 def _villages_over_districts(
@@ -1022,9 +1049,18 @@ def locate(
             # the other town's site that stands near it, are not what was hit.
             return None
         noun = _site_noun(target)
-        if noun in _STORAGE:
-            # "an oil depot near Kaluga" is no refinery near it: only a store.
+        if noun in _STORAGE or noun == "refinery":
+            # "an oil depot near Kaluga" is no refinery near it, only a store; "a refinery
+            # in Saratov" no store across the river.
             nearby = tuple(_of_that_kind(list(nearby), noun))
+        if (
+            target is not None
+            and target.lower() in _BARE_WORKS
+            and _told_as_any(text, target, mention.start)
+        ):
+            # "a plant in Cheboksary" names no product: one of the town's many plants, not
+            # the one the gazetteer knows.
+            nearby = ()
         if noun in _STORAGE | _ARSENAL:
             # A town has stores of its own: "the depot in Ostrogozhsk" is no known arsenal
             # twenty kilometres out.
@@ -1049,6 +1085,11 @@ def locate(
         site = _site_standing_in(text, mention.start)
         noun = _site_noun(site.group(0) if site else target)
         named = _of_that_kind(inside, noun)
+        own_name = _place_name_before(text, site.start(), gazetteer) if site else None
+        if own_name is not None:
+            # "the Druzhba oil depot in the Bryansk region" is a depot of that name: only a
+            # known one called so, not another the region holds.
+            named = [f for f in named if normalise(f.name).startswith(own_name)]
         # Of several known there, the one the article names elsewhere is the one it means;
         # a noun that says no kind of site ("a power facility") means only that one, and so
         # does a store told as any of its kind ("an oil depot in the Krasnodar region": a
@@ -1135,11 +1176,17 @@ def _site_noun(phrase: str | None) -> str:
 
 
 def _of_that_kind(sites: list[Place], noun: str) -> list[Place]:
-    """The sites a noun can stand for: those whose name says its kind of site; none for a
-    network; all of them for a noun that says no kind ("the facility")."""
+    """The sites a noun can stand for: those whose name says its kind of site (of stores,
+    those called by the noun itself when there are any); none for a network; all of them
+    for a noun that says no kind ("the facility")."""
     words = _SITE_NAME_WORDS.get(noun)
     if words is not None:
-        return [f for f in sites if words & set(_NAME_WORD.findall(f.name.lower()))]
+        fitting = [f for f in sites if words & set(_NAME_WORD.findall(f.name.lower()))]
+        # "an oil terminal" is a known terminal before it is any depot.
+        own = [
+            f for f in fitting if noun in _STORAGE and noun in _NAME_WORD.findall(f.name.lower())
+        ]
+        return own or fitting
     return [] if noun in _NO_SITE else sites
 
 
@@ -1148,6 +1195,31 @@ _SITE_IN_REGION = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}",
     re.IGNORECASE,
 )
+
+
+#: A plant told by that word alone, of no product.
+_BARE_WORKS = frozenset({"plant", "plants", "factory", "factories", "works"})
+
+
+def _told_as_any(text: str, phrase: str, before: int) -> bool:
+    """Whether a target's phrase, last told before ``before``, follows an indefinite
+    article ("a plant"): one of its kind, not a known one."""
+    at = text.rfind(phrase, 0, before)
+    return at >= 0 and _INDEFINITE_BEFORE.search(text, max(0, at - TARGET_WINDOW), at) is not None
+
+
+#: A capitalised word right before a site's noun: "the Druzhba oil depot".
+_NAME_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][\w'’-]+)\s+$")
+
+
+def _place_name_before(text: str, at: int, gazetteer: Gazetteer) -> str | None:
+    """The matching key of a town's name told right before a site's noun, not opening the
+    sentence, if any: that site's own name."""
+    found = _NAME_BEFORE.search(text, max(0, at - 40), at)
+    if found is None:
+        return None
+    key = normalise(found.group(1))
+    return key if any(p.kind == "city" for p in gazetteer.lookup(key)) else None
 
 
 def _site_standing_in(text: str, region_start: int) -> re.Match[str] | None:
