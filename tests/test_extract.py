@@ -2167,18 +2167,6 @@ def test_a_site_told_as_the_place_s_own_is_its_known_site(told: str) -> None:
     assert (event.date, event.target_type) == (date(2025, 4, 2), "oil")
 
 
-def test_a_night_told_in_a_clause_of_its_own_dates_the_sites_told_below_it() -> None:
-    text = (
-        "Drones over Russia\n\n"
-        "Reports from several regions came in through the morning.\n\n"
-        "Officials gave few details at first.\n\n"
-        "During the night of March 5, drones attacked several Russian regions.\n\n"
-        "Residents also reported explosions in Sterlitamak, in Bashkortostan."
-    )
-    events = events_of(text, published=date(2025, 3, 6))
-    assert [(e.place, e.date) for e in events] == [("Sterlitamak", date(2025, 3, 5))]
-
-
 @pytest.mark.parametrize(
     ("site", "struck", "place"),
     [

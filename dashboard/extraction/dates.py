@@ -422,11 +422,6 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
                 reporting.append(mention)
             continue
         left, right = date_span(sentence, mention)
-        told = _TOLD_THAT.search(sentence, left, mention.start)
-        if told is not None:
-            # "The ministry said that on the night of 27 October, drones ...": the clause
-            # of the date starts after what says who told it.
-            left = told.end()
         if mention.lasting:
             # A fire's length dates the strike that lit it, told anywhere in the sentence.
             left = 0
@@ -477,10 +472,6 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
-#: Who told what follows: "the ministry said that".
-_TOLD_THAT = re.compile(
-    r"\b(?:said|says|reported|reports|announced|stated|claimed|wrote)\s+that\s+", re.IGNORECASE
-)
 
 _WORDS = re.compile(r"\w+")
 
@@ -493,7 +484,7 @@ def _at_most_words(text: str, start: int, end: int, count: int) -> bool:
 #: (A digit at a time, not a run of them: a run could be split in as many ways as it has
 #: digits before a word that is no time word ends the reading.)
 _TIME_WORDS = re.compile(
-    r"(?:\b(?:in|on|at|of|the|during|night|nights|evening|morning|afternoon|early|late|overnight|"
+    r"(?:\b(?:in|on|at|of|the|night|nights|evening|morning|afternoon|early|late|overnight|"
     r"particular|hours?|around|about|between|and)\b|\d|[\W_])*",
     re.IGNORECASE,
 )
