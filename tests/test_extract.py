@@ -1998,3 +1998,27 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
         published=date(2025, 12, 28),
     )
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Only the power cut says what the drones hit.
+        (
+            "Drones attacked Kursk on Tuesday night. The attack injured one man and knocked "
+            "out power to several streets.",
+            [("Kursk", "power")],
+        ),
+        ("A drone strike on Tuesday caused blackouts in parts of Kursk.", [("Kursk", "power")]),
+        # A target named beside the cut is what was hit; the cut is what followed.
+        (
+            "Drones hit an oil depot in Kursk on Tuesday, leaving parts of the city without power.",
+            [("Kursk", "oil")],
+        ),
+    ],
+)
+def test_a_power_cut_is_a_strike_on_the_grid_when_no_target_is_named(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(text, published=date(2025, 3, 5))
+    assert [(e.place, e.target_type) for e in events] == expected

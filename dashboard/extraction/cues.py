@@ -24,6 +24,7 @@ from .lexicon import (
     NEGATION_BEFORE,
     OCCUPIED_CUE,
     PARTIAL_COUNT,
+    POWER_CUT,
     TARGET_PATTERNS,
     TROOPS_HOUSED,
     WEAPON_AS_TARGET,
@@ -272,8 +273,11 @@ def _first_target(text: str, nouns: _Nouns) -> tuple[TargetType, str | None]:
 @per_text(maxsize=256)
 def classify_target(text: str) -> tuple[TargetType, str | None]:
     """The target a text names first, of the most specific class it names (forces named as
-    actors and the owners of targets left out)."""
-    return _first_target(*_blanked(text))
+    actors and the owners of targets left out); with none, a power cut names the grid."""
+    found = _first_target(*_blanked(text))
+    if found[0] == "unknown" and (cut := POWER_CUT.search(text)) is not None:
+        return "power", cut.group(0)
+    return found
 
 
 #: What parts the items of a list: "an oil depot in Saratov and a plant in Tver".

@@ -254,6 +254,16 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     ("oil", _words(r"(?<!\ba )terminals?")),
 )
 
+#: What a strike on the grid leaves behind ("caused blackouts", "disrupted power in seven
+#: districts"): a power target when the sentence names no target at all. Not a target
+#: noun: beside one ("depot staff were injured and the town was left without power") the
+#: noun says what was hit.
+POWER_CUT = _words(
+    r"blackouts?",
+    r"power (?:outages?|cuts?|failures?)",
+    r"(?:without|disrupted|disrupting|cut(?:ting)?|knocked out) (?:the )?(?:power|heating)",
+)
+
 #: Soldiers told as living in a building: "a hotel where troops were stationed", "the
 #: building housed mobilised servicemen". The building is then a military target.
 TROOPS_HOUSED = _words(
