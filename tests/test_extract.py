@@ -2022,3 +2022,33 @@ def test_a_power_cut_is_a_strike_on_the_grid_when_no_target_is_named(
 ) -> None:
     events = events_of(text, published=date(2025, 3, 5))
     assert [(e.place, e.target_type) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The later line says what the industrial site was.
+        (
+            "Drones struck an industrial zone in Kursk on Tuesday night, officials said. "
+            "Local channels said that a fuel depot in Kursk was burning.",
+            [("Kursk", "oil")],
+        ),
+        (
+            "Drones attacked an industrial facility in Bryansk on Tuesday, the governor said. "
+            "On Tuesday, according to preliminary data, drones in Bryansk attacked the local "
+            "Kremniy El plant.",
+            [("Kremniy El plant", "defense_industry")],
+        ),
+        # A house is no kind of industry: the site stays what it was told as.
+        (
+            "Drones attacked an industrial facility in Bryansk on Tuesday, the governor said. "
+            "Drones also hit a house in Bryansk.",
+            [("Bryansk", "commercial")],
+        ),
+    ],
+)
+def test_an_industrial_site_is_what_the_article_says_was_hit_there(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(text, published=date(2025, 3, 5))
+    assert [(e.place, e.target_type) for e in events] == expected
