@@ -2052,3 +2052,14 @@ def test_an_industrial_site_is_what_the_article_says_was_hit_there(
 ) -> None:
     events = events_of(text, published=date(2025, 3, 5))
     assert [(e.place, e.target_type) for e in events] == expected
+
+
+def test_a_fleet_headquarters_is_a_military_target_not_a_naval_one() -> None:
+    # Answer rule 10 of tests/corpus: the fleet's staff building is no ship nor port.
+    text = (
+        "A drone fell on the roof of the Black Sea Fleet headquarters on Saturday, officials said."
+    )
+    events = events_of(text, published=date(2024, 5, 6))
+    assert [(e.place, e.target_type) for e in events] == [
+        ("Black Sea Fleet headquarters", "military")
+    ]
