@@ -2063,3 +2063,12 @@ def test_a_fleet_headquarters_is_a_military_target_not_a_naval_one() -> None:
     assert [(e.place, e.target_type) for e in events] == [
         ("Black Sea Fleet headquarters", "military")
     ]
+
+
+def test_an_industrial_site_in_a_town_keeps_its_kind_beside_a_depot_of_the_region() -> None:
+    text = (
+        "Drones attacked an industrial facility in Bryansk on Tuesday, the governor said. "
+        "On Tuesday drones also set fire to an oil depot in the Bryansk region."
+    )
+    events = events_of(text, published=date(2025, 3, 5))
+    assert ("Bryansk", "commercial") in [(e.place, e.target_type) for e in events]

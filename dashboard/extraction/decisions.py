@@ -131,7 +131,7 @@ def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -
 def _type_industrial_sites(drafts: list[Draft]) -> None:
     """A strike told only as on an "industrial" site ("drones attacked an industrial
     facility in Bryansk") hit what the article says was hit there that day ("the Kremniy El
-    plant"), when it says one kind."""
+    plant"), when it says one kind: of a town or a site, not of a whole region."""
     for draft in drafts:
         if draft.place is None or draft.target_type == "unknown":
             continue
@@ -141,6 +141,7 @@ def _type_industrial_sites(drafts: list[Draft]) -> None:
             (other.target_type, other.target)
             for other in drafts
             if other.place is not None
+            and other.place.kind != "region"
             and (other.date, other.precision) == (draft.date, draft.precision)
             and same_place(other.place, draft.place)
             and other.target_type in INDUSTRIES
