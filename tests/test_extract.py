@@ -2000,6 +2000,11 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
 
 
+def places_and_kinds(text: str) -> list[tuple[str | None, str]]:
+    """Where each strike of a short text published on 5 March 2025 fell, and on what."""
+    return [(e.place, e.target_type) for e in events_of(text, published=date(2025, 3, 5))]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2020,8 +2025,7 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
 def test_a_power_cut_is_a_strike_on_the_grid_when_no_target_is_named(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    events = events_of(text, published=date(2025, 3, 5))
-    assert [(e.place, e.target_type) for e in events] == expected
+    assert places_and_kinds(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -2050,8 +2054,7 @@ def test_a_power_cut_is_a_strike_on_the_grid_when_no_target_is_named(
 def test_an_industrial_site_is_what_the_article_says_was_hit_there(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    events = events_of(text, published=date(2025, 3, 5))
-    assert [(e.place, e.target_type) for e in events] == expected
+    assert places_and_kinds(text) == expected
 
 
 def test_a_fleet_headquarters_is_a_military_target_not_a_naval_one() -> None:
@@ -2070,5 +2073,4 @@ def test_an_industrial_site_in_a_town_keeps_its_kind_beside_a_depot_of_the_regio
         "Drones attacked an industrial facility in Bryansk on Tuesday, the governor said. "
         "On Tuesday drones also set fire to an oil depot in the Bryansk region."
     )
-    events = events_of(text, published=date(2025, 3, 5))
-    assert ("Bryansk", "commercial") in [(e.place, e.target_type) for e in events]
+    assert ("Bryansk", "commercial") in places_and_kinds(text)
