@@ -2209,17 +2209,6 @@ def test_an_industrial_site_is_what_the_article_says_was_hit_there(
     assert places_and_kinds(text) == expected
 
 
-def test_a_fleet_headquarters_is_a_military_target_not_a_naval_one() -> None:
-    # Answer rule 10 of tests/corpus: the fleet's staff building is no ship nor port.
-    text = (
-        "A drone fell on the roof of the Black Sea Fleet headquarters on Saturday, officials said."
-    )
-    events = events_of(text, published=date(2024, 5, 6))
-    assert [(e.place, e.target_type) for e in events] == [
-        ("Black Sea Fleet headquarters", "military")
-    ]
-
-
 def test_an_industrial_site_in_a_town_keeps_its_kind_beside_a_depot_of_the_region() -> None:
     text = (
         "Drones attacked an industrial facility in Bryansk on Tuesday, the governor said. "
