@@ -2194,3 +2194,68 @@ def test_a_place_told_struck_below_an_unplaced_lead_is_where_it_struck(
     )
     events = events_of(text, published=date(2025, 3, 6))
     assert [(e.place, e.date, e.target_type) for e in events] == [(place, date(2025, 3, 6), "oil")]
+
+
+def places_and_kinds(text: str) -> list[tuple[str | None, str]]:
+    """Where each strike of a short text published on 5 March 2025 fell, and on what."""
+    return [(e.place, e.target_type) for e in events_of(text, published=date(2025, 3, 5))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Only the power cut says what the drones hit.
+        (
+            "Drones attacked Kursk on Tuesday night. The attack injured one man and knocked "
+            "out power to several streets.",
+            [("Kursk", "power")],
+        ),
+        ("A drone strike on Tuesday caused blackouts in parts of Kursk.", [("Kursk", "power")]),
+        # A target named beside the cut is what was hit; the cut is what followed.
+        (
+            "Drones hit an oil depot in Kursk on Tuesday, leaving parts of the city without power.",
+            [("Kursk", "oil")],
+        ),
+    ],
+)
+def test_a_power_cut_is_a_strike_on_the_grid_when_no_target_is_named(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places_and_kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The later line says what the industrial site was.
+        (
+            "Drones struck an industrial zone in Kursk on Tuesday night, officials said. "
+            "Local channels said that a fuel depot in Kursk was burning.",
+            [("Kursk", "oil")],
+        ),
+        (
+            "Drones attacked an industrial facility in Bryansk on Tuesday, the governor said. "
+            "On Tuesday, according to preliminary data, drones in Bryansk attacked the local "
+            "Kremniy El plant.",
+            [("Kremniy El plant", "defense_industry")],
+        ),
+        # A house is no kind of industry: the site stays what it was told as.
+        (
+            "Drones attacked an industrial facility in Bryansk on Tuesday, the governor said. "
+            "Drones also hit a house in Bryansk.",
+            [("Bryansk", "commercial")],
+        ),
+    ],
+)
+def test_an_industrial_site_is_what_the_article_says_was_hit_there(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places_and_kinds(text) == expected
+
+
+def test_an_industrial_site_in_a_town_keeps_its_kind_beside_a_depot_of_the_region() -> None:
+    text = (
+        "Drones attacked an industrial facility in Bryansk on Tuesday, the governor said. "
+        "On Tuesday drones also set fire to an oil depot in the Bryansk region."
+    )
+    assert ("Bryansk", "commercial") in places_and_kinds(text)

@@ -31,6 +31,7 @@ from .claims import side_claims
 from .cues import (
     ANAPHORA,
     INDEFINITE_PLACE,
+    INDUSTRIES,
     PRONOUN_START,
     REPORTING_BEFORE_DATE,
     RUSSIA_HINT,
@@ -40,6 +41,7 @@ from .cues import (
     classify_target,
     outcome_at,
     reports_attack,
+    told_vaguely,
     weapon_named,
 )
 from .dates import (
@@ -323,7 +325,11 @@ def find_candidates(doc: Document) -> None:
                 draft.add_outcome(outcome_at(text, where.start))
                 draft.attacker_claim = draft.attacker_claim or attacker_claim
                 draft.defender_claim = draft.defender_claim or defender_claim
-                if draft.target_type == "unknown":
+                if draft.target_type == "unknown" or (
+                    told_vaguely(draft.target_type, draft.target)
+                    and where.target_type in INDUSTRIES
+                    and not told_vaguely(where.target_type, where.target)
+                ):
                     drafts.retype(draft, where.target_type, where.target)
                 last_draft = draft
                 last_place = replace(where, place=draft.place or where.place)

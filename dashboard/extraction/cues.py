@@ -19,11 +19,13 @@ from .lexicon import (
     CIVILIAN_PRODUCT,
     DEFENDER_AS_TARGET,
     IMPACT,
+    INDUSTRIAL_SITE,
     INTERCEPTION,
     NEGATED_ATTACK,
     NEGATION_BEFORE,
     OCCUPIED_CUE,
     PARTIAL_COUNT,
+    POWER_CUT,
     TARGET_PATTERNS,
     TROOPS_HOUSED,
     WEAPON_AS_TARGET,
@@ -272,8 +274,28 @@ def _first_target(text: str, nouns: _Nouns) -> tuple[TargetType, str | None]:
 @per_text(maxsize=256)
 def classify_target(text: str) -> tuple[TargetType, str | None]:
     """The target a text names first, of the most specific class it names (forces named as
-    actors and the owners of targets left out)."""
-    return _first_target(*_blanked(text))
+    actors and the owners of targets left out); with none, a power cut names the grid."""
+    found = _first_target(*_blanked(text))
+    if found[0] == "unknown" and (cut := POWER_CUT.search(text)) is not None:
+        return "power", cut.group(0)
+    return found
+
+
+#: The kinds of target an "industrial" site may turn out to be.
+INDUSTRIES: frozenset[TargetType] = frozenset(
+    {"oil", "power", "defense_industry", "ammunition", "commercial"}
+)
+
+
+def told_vaguely(target_type: TargetType, target: str | None) -> bool:
+    """Whether a strike's target is unknown or only an "industrial" site, which any other
+    kind told of the same strike says more of ("an industrial enterprise in Bryansk", then
+    "the Kremniy El plant")."""
+    return target_type == "unknown" or (
+        target_type == "commercial"
+        and target is not None
+        and INDUSTRIAL_SITE.search(target) is not None
+    )
 
 
 #: What parts the items of a list: "an oil depot in Saratov and a plant in Tver".

@@ -33,7 +33,7 @@ from ..model import (
     TargetType,
     before_the_war,
 )
-from .cues import TALLY_LINE, weapon_named
+from .cues import INDUSTRIES, TALLY_LINE, told_vaguely, weapon_named
 from .lexicon import (
     ALERT_MEASURE,
     ATTACK,
@@ -76,6 +76,7 @@ def decide(doc: Document) -> None:
             # The lead's words (its claims too) belong to the strike it announces.
             same_day[0].quotes.append(lead.quotes[0])
     _type_from_unplaced_damage(drafts, doc.unplaced_targets)
+    _type_industrial_sites(drafts)
     for draft in drafts:
         _attempt_on_a_site(draft)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
@@ -125,6 +126,29 @@ def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -
     (draft,) = drafts
     if draft.target_type == "unknown" and draft.place is not None and draft.place.kind == "city":
         draft.target_type = kind
+
+
+def _type_industrial_sites(drafts: list[Draft]) -> None:
+    """A strike told only as on an "industrial" site ("drones attacked an industrial
+    facility in Bryansk") hit what the article says was hit there that day ("the Kremniy El
+    plant"), when it says one kind: of a town or a site, not of a whole region."""
+    for draft in drafts:
+        if draft.place is None or draft.target_type == "unknown":
+            continue
+        if not told_vaguely(draft.target_type, draft.target):
+            continue
+        kinds = {
+            (other.target_type, other.target)
+            for other in drafts
+            if other.place is not None
+            and other.place.kind != "region"
+            and (other.date, other.precision) == (draft.date, draft.precision)
+            and same_place(other.place, draft.place)
+            and other.target_type in INDUSTRIES
+            and not told_vaguely(other.target_type, other.target)
+        }
+        if len({kind for kind, _ in kinds}) == 1:
+            draft.target_type, draft.target = min(kinds, key=lambda k: k[1] or "")
 
 
 def _fold_undated(drafts: list[Draft]) -> list[Draft]:

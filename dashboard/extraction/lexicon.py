@@ -35,6 +35,13 @@ _PRODUCTS = "|".join(
 #: A product of civil industry named anywhere in a sentence: "18% of the country's steel".
 CIVILIAN_PRODUCT = _words(_PRODUCTS)
 
+#: A site called only "industrial": a commercial target, the weakest reading, that any
+#: other kind told of the same site says more of.
+INDUSTRIAL_SITE = _words(
+    r"(?<![-\u2010\u2011])industrial (?:sites?|facilit(?:y|ies)|enterprises?|zones?|"
+    r"areas?|buildings?|plants?)",
+)
+
 #: Target nouns, most specific first: the first class found in a sentence wins.
 TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     (
@@ -242,16 +249,20 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     ),
     # A site called only "industrial" makes no arms the text knows of; any other kind of
     # target the sentence names says more ("the military-industrial complex" is no site).
-    (
-        "commercial",
-        _words(
-            r"(?<![-\u2010\u2011])industrial (?:sites?|facilit(?:y|ies)|enterprises?|zones?|"
-            r"areas?|buildings?|plants?)",
-        ),
-    ),
+    ("commercial", INDUSTRIAL_SITE),
     # A known terminal of no stated kind ("the same Feodosia terminal"), in reports of
     # strikes on Russia's ports, ships oil; "a terminal" may be only where a pipeline ends.
     ("oil", _words(r"(?<!\ba )terminals?")),
+)
+
+#: What a strike on the grid leaves behind ("caused blackouts", "disrupted power in seven
+#: districts"): a power target when the sentence names no target at all. Not a target
+#: noun: beside one ("depot staff were injured and the town was left without power") the
+#: noun says what was hit.
+POWER_CUT = _words(
+    r"blackouts?",
+    r"power (?:outages?|cuts?|failures?)",
+    r"(?:without|disrupted|disrupting|cut(?:ting)?|knocked out) (?:the )?(?:power|heating)",
 )
 
 #: Soldiers told as living in a building: "a hotel where troops were stationed", "the
