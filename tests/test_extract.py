@@ -2152,6 +2152,50 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Air defences downed 12 drones over the Saratov region overnight. The defence ministry "
+        "said the drones were aimed at a local oil refinery.",
+        "The governor reported a drone strike on a factory in Saratov. Residents said the target "
+        "was the city's oil refinery.",
+    ],
+)
+def test_a_site_told_as_the_place_s_own_is_its_known_site(told: str) -> None:
+    (event,) = events_of(told, published=date(2025, 4, 2))
+    assert event.place == "Saratov refinery"
+    assert (event.date, event.target_type) == (date(2025, 4, 2), "oil")
+
+
+@pytest.mark.parametrize(
+    ("site", "struck", "place"),
+    [
+        (
+            "an oil refinery",
+            "Regional channels said the Albashneft refinery was hit.",
+            "Albashneft refinery",
+        ),
+        (
+            "a fuel depot",
+            "An oil depot in the Tambov region caught fire, the governor wrote.",
+            "Tambov Oblast",
+        ),
+    ],
+)
+def test_a_place_told_struck_below_an_unplaced_lead_is_where_it_struck(
+    site: str, struck: str, place: str
+) -> None:
+    text = (
+        f"A fire broke out at {site} after a drone attack.\n\n"
+        "The blaze was put out by the morning.\n\n"
+        "Nobody was hurt, the regional authorities said.\n\n"
+        "Work there stopped for a day.\n\n"
+        f"{struck}"
+    )
+    events = events_of(text, published=date(2025, 3, 6))
+    assert [(e.place, e.date, e.target_type) for e in events] == [(place, date(2025, 3, 6), "oil")]
+
+
 def places_and_kinds(text: str) -> list[tuple[str | None, str]]:
     """Where each strike of a short text published on 5 March 2025 fell, and on what."""
     return [(e.place, e.target_type) for e in events_of(text, published=date(2025, 3, 5))]

@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import Place, region_holds
+from ..geo.gazetteer import Gazetteer, Place, region_holds
 from ..model import (
     DatePrecision,
     Outcome,
@@ -57,6 +57,7 @@ from .decisions import on_russias_side
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .lexicon import (
+    ALERT_MEASURE,
     GENERIC,
     GROUND_FIGHT_BEFORE,
     INTERCEPTION,
@@ -69,7 +70,9 @@ from .lexicon import (
 )
 from .places import (
     Location,
+    PlaceMention,
     finer_place,
+    locate,
     sentence_locations,
     where_targets_stand,
 )
@@ -159,6 +162,8 @@ def find_candidates(doc: Document) -> None:
         )
         # A place fought over on the ground is not where a strike fell.
         located = [w for w in located if GROUND_FIGHT_BEFORE.search(text, 0, w.start) is None]
+        if attack and not located and last_place is not None:
+            located = _local_site(text, last_place, gazetteer)
         if russian and not UKRAINIAN_ATTACKER.search(text):
             # Russia told as the attacker of a place in Ukraine, occupied or not, with no
             # Ukrainian attacker beside it: Russia's strike, not the story.
@@ -331,6 +336,17 @@ def find_candidates(doc: Document) -> None:
             when = context or ((published, "day") if in_lead else None)
             if TOLD_AS_PAST.search(text):
                 fresh = []
+            # Undated places below the lead, kept while the article dates nothing.
+            kept_undated = (
+                ukraine_attacks or lead_placed or UKRAINIAN_ATTACKER.search(text) is not None
+            )
+            if when is None and lead is not None and russian is None and not kept_undated:
+                # The lead told of a strike it did not place ("a fire at the oil refinery"):
+                # a place told struck below it, before any date, is where that day's
+                # strikes fell.
+                sites = [w for w in fresh if _site_struck(text, w)]
+                if sites:
+                    fresh, when = sites, (lead.date, lead.precision)
             if when is not None:
                 for where in fresh:
                     last_draft = replace(draft_for(*when, where), undated=context is None)
@@ -339,9 +355,7 @@ def find_candidates(doc: Document) -> None:
                     lead_placed = lead_placed or (
                         in_lead and context is None and on_russias_side(last_draft)
                     )
-            elif russian is None and (
-                ukraine_attacks or lead_placed or UKRAINIAN_ATTACKER.search(text)
-            ):
+            elif russian is None and kept_undated:
                 unanchored.extend(
                     replace(draft_for(published, "day", where), undated=True) for where in fresh
                 )
@@ -457,6 +471,35 @@ _IDENTIFIES = re.compile(
     r"\b(?:identified as|talking about|turned out to be|is located|was located|located in)\b",
     re.IGNORECASE,
 )
+
+
+def _site_struck(text: str, where: Location) -> bool:
+    """Whether a sentence tells a place struck: a known site with a hit there or a weapon
+    named; a town or region with a hit on a target its words name ("a fuel depot in the
+    Belgorod region caught fire"), not one only named beside the strike."""
+    hit = outcome_at(text, where.start) == "hit"
+    if where.place.kind != "facility":
+        return hit and where.target_type != "unknown"
+    return hit or weapon_named(text) != "unknown"
+
+
+#: A site told as the place's own: "a local oil refinery", "the city's refinery".
+_LOCAL_SITE = re.compile(r"\b(?:local|(?:city|town|region)['’]s)\s", re.IGNORECASE)
+
+
+def _local_site(text: str, last: Location, gazetteer: Gazetteer) -> list[Location]:
+    """The known site of the place just told that a sentence naming no place calls its own
+    ("the attack targeted a local oil refinery", "the target was the city's refinery"):
+    the one site of that kind there, as if the sentence had named the place before it."""
+    own = _LOCAL_SITE.search(text)
+    if own is None or ALERT_MEASURE.search(text):
+        # "flights at the local airport were halted": the alert's reach, not a target.
+        return []
+    mention = PlaceMention(last.place, own.group(0), own.start(), own.end() - 1, False)
+    site = locate(text, mention, gazetteer)
+    if site is None or site.place.kind != "facility":
+        return []
+    return [replace(site, start=own.start(), within=None)]
 
 
 def _aftermath_places(
