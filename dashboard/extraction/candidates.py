@@ -308,6 +308,18 @@ def find_candidates(doc: Document) -> None:
                 if draft is None:
                     fresh.append(where)
                     continue
+                if _homes_beside_a_site(where, draft, text):
+                    # "The oil terminal was struck." then "Four residential buildings were
+                    # damaged, the Novorossiysk mayor said": homes hit the same night.
+                    last_draft = replace(
+                        draft_for(draft.date, draft.precision, where),
+                        reported=draft.reported,
+                        counted=draft.counted,
+                        undated=draft.undated,
+                    )
+                    drafts.add(last_draft)
+                    last_place = where
+                    continue
                 if finer_place(where.place, draft.place):
                     # "an air base in Crimea", then "the Saky airfield": the same strike, placed.
                     drafts.move(draft, where.place)
@@ -441,6 +453,22 @@ def _another_town(place: Place, known: Place | None) -> bool:
     """Whether a town is another than the town a strike was placed at: "cars were damaged
     in Reutov, near Moscow" is not Moscow's strike."""
     return known is not None and place.kind == known.kind == "city" and place != known
+
+
+def _homes_beside_a_site(where: Location, draft: Draft, text: str) -> bool:
+    """Whether a sentence with no date of its own tells of homes damaged in the town or
+    region of a site struck before ("the refinery was struck", then "debris damaged a
+    residential building in Ryazan"): homes apart from the site are a struck place of their
+    own. A town told with no target, or with another kind of target that may be the site
+    under another word ("the plant"), is the site's strike told again."""
+    return (
+        where.target_type == "residential"
+        and draft.target_type not in ("unknown", "residential")
+        and draft.place is not None
+        and draft.place.kind == "facility"
+        and where.place.kind != "facility"
+        and outcome_at(text, where.start) == "hit"
+    )
 
 
 #: How many sentences after a strike one may still say which sites it hit.

@@ -22,6 +22,7 @@ from .lexicon import (
     INTERCEPTION,
     NEGATED_ATTACK,
     NEGATION_BEFORE,
+    NOT_MENTIONED,
     OCCUPIED_CUE,
     PARTIAL_COUNT,
     TARGET_PATTERNS,
@@ -206,8 +207,8 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
         defenders.append(match.span())
         return " " * len(match.group(0))
 
-    text = DEFENDER_AS_TARGET.sub(blank_defender, text)
-    nouns = _nouns_after_blanking(nouns, text, defenders)
+    text = NOT_MENTIONED.sub(blank_defender, DEFENDER_AS_TARGET.sub(blank_defender, text))
+    nouns = _nouns_after_blanking(nouns, text, _merged(defenders))
     heads = [m for _, _, matches in nouns for m in matches]
     # Each owner blanked is seen by the heads after it: the text is kept as characters, and
     # each head reads a window of them just long enough, not a copy of the whole text.
