@@ -2104,3 +2104,36 @@ def test_the_town_of_a_struck_site_told_again_with_no_homes_is_the_same_strike(l
         published=date(2024, 3, 11),
     )
     assert [e.place for e in events] == ["Tuapse refinery"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukrainian drones struck the Syzran refinery as well as a nearby power substation "
+            "on Sunday, officials said.",
+            [("Syzran refinery", "oil"), ("Syzran refinery", "power")],
+        ),
+        (
+            "Drones set fire to an oil depot and a power substation in Kaluga on Sunday, the "
+            "governor said.",
+            [("Kaluga", "oil"), ("Kaluga", "power")],
+        ),
+        # Each target with a place of its own is struck there only.
+        (
+            "Drones hit an oil refinery in Saratov and a substation in Engels on Sunday.",
+            [("Engels", "power"), ("Saratov refinery", "oil")],
+        ),
+        # Troops are no site beside the depots.
+        (
+            "On Sunday Ukrainian forces hit concentrations of Russian troops and fuel depots in "
+            "occupied Luhansk.",
+            [("Luhansk", "oil")],
+        ),
+    ],
+)
+def test_two_targets_of_two_kinds_named_as_one_at_a_place_are_two_strikes(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(text, published=date(2025, 12, 28))
+    assert sorted((e.place, e.target_type) for e in events) == expected
