@@ -2070,40 +2070,32 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
 
 
 @pytest.mark.parametrize(
-    "later",
+    ("later", "expected"),
     [
-        "Debris damaged two residential buildings in Tuapse, the city's mayor said.",
+        (
+            "Debris damaged two residential buildings in Tuapse, the city's mayor said.",
+            [("Tuapse", "residential"), ("Tuapse refinery", "oil")],
+        ),
         # The site he left out is not what he told of.
-        "Three private homes were damaged in the night's attack and one woman was hurt, the "
-        "Tuapse mayor said, not mentioning the refinery.",
+        (
+            "Three private homes were damaged in the night's attack and one woman was hurt, "
+            "the Tuapse mayor said, not mentioning the refinery.",
+            [("Tuapse", "residential"), ("Tuapse refinery", "oil")],
+        ),
+        # The town told again with no homes is the site's strike.
+        ("Explosions were heard across Tuapse, residents said.", [("Tuapse refinery", "oil")]),
+        ("The mayor of Tuapse said debris damaged the plant.", [("Tuapse refinery", "oil")]),
     ],
 )
-def test_homes_damaged_in_the_town_of_a_struck_site_are_a_strike_of_their_own(later: str) -> None:
+def test_homes_damaged_in_the_town_of_a_struck_site_are_a_strike_of_their_own(
+    later: str, expected: list[tuple[str, str]]
+) -> None:
     events = events_of(
         "Ukrainian drones hit the Tuapse refinery overnight on Sunday, starting a fire.\n\n"
         + later,
         published=date(2024, 3, 11),
     )
-    assert sorted((e.place, e.target_type) for e in events) == [
-        ("Tuapse", "residential"),
-        ("Tuapse refinery", "oil"),
-    ]
-
-
-@pytest.mark.parametrize(
-    "later",
-    [
-        "Explosions were heard across Tuapse, residents said.",
-        "The mayor of Tuapse said debris damaged the plant.",
-    ],
-)
-def test_the_town_of_a_struck_site_told_again_with_no_homes_is_the_same_strike(later: str) -> None:
-    events = events_of(
-        "Ukrainian drones hit the Tuapse refinery overnight on Sunday, starting a fire.\n\n"
-        + later,
-        published=date(2024, 3, 11),
-    )
-    assert [e.place for e in events] == ["Tuapse refinery"]
+    assert sorted((e.place, e.target_type) for e in events) == expected
 
 
 @pytest.mark.parametrize(
