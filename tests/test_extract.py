@@ -2259,3 +2259,65 @@ def test_an_industrial_site_in_a_town_keeps_its_kind_beside_a_depot_of_the_regio
         "On Tuesday drones also set fire to an oil depot in the Bryansk region."
     )
     assert ("Bryansk", "commercial") in places_and_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        (
+            "Debris damaged two residential buildings in Tuapse, the city's mayor said.",
+            [("Tuapse", "residential"), ("Tuapse refinery", "oil")],
+        ),
+        # The site he left out is not what he told of.
+        (
+            "Three private homes were damaged in the night's attack and one woman was hurt, "
+            "the Tuapse mayor said, not mentioning the refinery.",
+            [("Tuapse", "residential"), ("Tuapse refinery", "oil")],
+        ),
+        # The town told again with no homes is the site's strike.
+        ("Explosions were heard across Tuapse, residents said.", [("Tuapse refinery", "oil")]),
+        ("The mayor of Tuapse said debris damaged the plant.", [("Tuapse refinery", "oil")]),
+    ],
+)
+def test_homes_damaged_in_the_town_of_a_struck_site_are_a_strike_of_their_own(
+    later: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(
+        "Ukrainian drones hit the Tuapse refinery overnight on Sunday, starting a fire.\n\n"
+        + later,
+        published=date(2024, 3, 11),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukrainian drones struck the Syzran refinery as well as a nearby power substation "
+            "on Sunday, officials said.",
+            [("Syzran refinery", "oil"), ("Syzran refinery", "power")],
+        ),
+        (
+            "Drones set fire to an oil depot and a power substation in Kaluga on Sunday, the "
+            "governor said.",
+            [("Kaluga", "oil"), ("Kaluga", "power")],
+        ),
+        # Each target with a place of its own is struck there only.
+        (
+            "Drones hit an oil refinery in Saratov and a substation in Engels on Sunday.",
+            [("Engels", "power"), ("Saratov refinery", "oil")],
+        ),
+        # Troops are no site beside the depots.
+        (
+            "On Sunday Ukrainian forces hit concentrations of Russian troops and fuel depots in "
+            "occupied Luhansk.",
+            [("Luhansk", "oil")],
+        ),
+    ],
+)
+def test_two_targets_of_two_kinds_named_as_one_at_a_place_are_two_strikes(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(text, published=date(2025, 12, 28))
+    assert sorted((e.place, e.target_type) for e in events) == expected

@@ -37,8 +37,10 @@ from .cues import (
     RUSSIA_HINT,
     SEA_DRONE,
     TALLY_LINE,
+    TARGET_WINDOW,
     bare_drones,
     classify_target,
+    joined_targets,
     outcome_at,
     reports_attack,
     told_vaguely,
@@ -168,6 +170,9 @@ def find_candidates(doc: Document) -> None:
             # Russia told as the attacker of a place in Ukraine, occupied or not, with no
             # Ukrainian attacker beside it: Russia's strike, not the story.
             located = [where for where in located if where.place.country != "UA"]
+        # "the refinery as well as a nearby substation": one strike per target.
+        joined = _joined_targets(text, located)
+        located += joined
         if ships and last_draft is not None:
             last_draft.ship_names.extend(ships)
         last_strike_index = sentence.index if attack else last_strike_index
@@ -315,6 +320,21 @@ def find_candidates(doc: Document) -> None:
                 if draft is None:
                     fresh.append(where)
                     continue
+                if (where in joined and where.target_type != draft.target_type) or (
+                    _homes_beside_a_site(where, draft, text)
+                ):
+                    # "The oil terminal was struck." then "Four residential buildings were
+                    # damaged, the Novorossiysk mayor said": homes hit the same night; or the
+                    # second of two targets named as one: a strike of its own.
+                    last_draft = replace(
+                        draft_for(draft.date, draft.precision, where),
+                        reported=draft.reported,
+                        counted=draft.counted,
+                        undated=draft.undated,
+                    )
+                    drafts.add(last_draft)
+                    last_place = where
+                    continue
                 if finer_place(where.place, draft.place):
                     # "an air base in Crimea", then "the Saky airfield": the same strike, placed.
                     drafts.move(draft, where.place)
@@ -461,6 +481,50 @@ def _another_town(place: Place, known: Place | None) -> bool:
     """Whether a town is another than the town a strike was placed at: "cars were damaged
     in Reutov, near Moscow" is not Moscow's strike."""
     return known is not None and place.kind == known.kind == "city" and place != known
+
+
+def _joined_targets(text: str, located: list[Location]) -> list[Location]:
+    """The second target of a town or site named with two targets of two kinds joined as
+    one ("an oil depot and a substation in X", "the X refinery as well as a nearby power
+    substation"), at the same place: each was struck. A place named right after the pair
+    that is not this one is the second target's ("the refinery, as well as a depot near
+    Y"), and a name after "of" is a building's own ("the House of X")."""
+    pairs = joined_targets(text) if located else ()
+    extra: list[Location] = []
+    for where in located:
+        if where.place.kind == "region" or where.start == _EVERY_CLAUSE:
+            continue
+        for start, end, kind, other, phrase in pairs:
+            if kind != where.target_type or abs(start - where.start) > TARGET_WINDOW:
+                continue
+            after = [w for w in located if end <= w.start <= end + TARGET_WINDOW]
+            if (after and min(after, key=lambda w: w.start).place != where.place) or (
+                _OF_NAME.fullmatch(text, end, where.start)
+            ):
+                continue
+            extra.append(replace(where, target_type=other, target=phrase))
+            break
+    return extra
+
+
+#: Between a building and a name that is its own: "the House of".
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _homes_beside_a_site(where: Location, draft: Draft, text: str) -> bool:
+    """Whether a sentence with no date of its own tells of homes damaged in the town or
+    region of a site struck before ("the refinery was struck", then "debris damaged a
+    residential building in Ryazan"): homes apart from the site are a struck place of their
+    own. A town told with no target, or with another kind of target that may be the site
+    under another word ("the plant"), is the site's strike told again."""
+    return (
+        where.target_type == "residential"
+        and draft.target_type not in ("unknown", "residential")
+        and draft.place is not None
+        and draft.place.kind == "facility"
+        and where.place.kind != "facility"
+        and outcome_at(text, where.start) == "hit"
+    )
 
 
 #: How many sentences after a strike one may still say which sites it hit.

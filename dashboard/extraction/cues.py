@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -23,6 +24,7 @@ from .lexicon import (
     INTERCEPTION,
     NEGATED_ATTACK,
     NEGATION_BEFORE,
+    NOT_MENTIONED,
     OCCUPIED_CUE,
     PARTIAL_COUNT,
     POWER_CUT,
@@ -208,8 +210,8 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
         defenders.append(match.span())
         return " " * len(match.group(0))
 
-    text = DEFENDER_AS_TARGET.sub(blank_defender, text)
-    nouns = _nouns_after_blanking(nouns, text, defenders)
+    text = NOT_MENTIONED.sub(blank_defender, DEFENDER_AS_TARGET.sub(blank_defender, text))
+    nouns = _nouns_after_blanking(nouns, text, _merged(defenders))
     heads = [m for _, _, matches in nouns for m in matches]
     # Each owner blanked is seen by the heads after it: the text is kept as characters, and
     # each head reads a window of them just long enough, not a copy of the whole text.
@@ -342,6 +344,47 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
         if sentence_type != "unknown":
             return sentence_type, _target_phrase(blanked, best[4])
     return best[3], _target_phrase(blanked, best[4])
+
+
+#: What joins two targets named as one: "an oil depot and a power substation", "the
+#: refinery as well as a nearby substation". (No place between them: each item of "a
+#: depot in X and a plant in Y" has its own.)
+_TARGETS_JOINED = re.compile(
+    r"\s*,?\s*(?:and|as well as)\s+(?:(?:a|an|the)\s+)?(?:(?:nearby|adjacent)\s+)?",
+    re.IGNORECASE,
+)
+#: People, not a place that was struck: "concentrations of troops and fuel depots".
+_PEOPLE = re.compile(r"troops|servicem[ae]n|army|regiment|brigade", re.IGNORECASE)
+
+
+@per_text(maxsize=64)
+def joined_targets(text: str) -> tuple[tuple[int, int, TargetType, TargetType, str], ...]:
+    """Two targets of two kinds, both places, that a text names as one ("the refinery as
+    well as a nearby power substation"): for each pair, where it starts and ends, the kind of
+    one, the kind and the phrase of the other (each way round: a place may stand by either
+    noun)."""
+    blanked, nouns = _blanked(text)
+    found = sorted(
+        ((m.start(), -m.end(), rank, m) for rank, (_, _, ms) in enumerate(nouns) for m in ms),
+        key=lambda item: item[:3],
+    )
+    heads: list[tuple[TargetType, re.Match[str]]] = []
+    for start, _, rank, match in found:
+        # Of nouns that overlap ("military airfield", "airfield"), the longest.
+        if not heads or start >= heads[-1][1].end():
+            heads.append((TARGET_PATTERNS[rank][0], match))
+    pairs: list[tuple[int, int, TargetType, TargetType, str]] = []
+    for (kind, first), (other, second) in itertools.pairwise(heads):
+        if (
+            kind != other
+            and _TARGETS_JOINED.fullmatch(text, first.end(), second.start())
+            and not _PEOPLE.fullmatch(first.group(0))
+            and not _PEOPLE.fullmatch(second.group(0))
+        ):
+            span = first.start(), second.end()
+            pairs.append((*span, kind, other, _target_phrase(blanked, second)))
+            pairs.append((*span, other, kind, _target_phrase(blanked, first)))
+    return tuple(pairs)
 
 
 def _target_phrase(text: str, match: re.Match[str]) -> str:

@@ -386,6 +386,13 @@ DEFENDER_AS_TARGET = re.compile(
     r"accused|accuses|denied|denies|spokes\w+|press|aide|officials?|leader\w*|chief|team|war)\b)",
     re.IGNORECASE,
 )
+#: A target a speaker is told not to have named: "the mayor said, not mentioning the oil
+#: terminal", "he did not directly mention the refinery". What he told of was hit elsewhere.
+NOT_MENTIONED = re.compile(
+    r"\b(?:not|never|without)\s+(?:directly\s+|specifically\s+)?mention(?:ing|ed|s)?\s+"
+    r"(?:the\s+|an?\s+|any\s+)?(?:[\w-]+\s+){0,2}[\w-]+",
+    re.IGNORECASE,
+)
 WEAPON_AS_TARGET = _words(
     r"missile[- ](?:carriers?|ships?|boats?|cruisers?|corvettes?|launchers?|systems?|"
     r"brigades?|depots?|storage|stocks?|defen[cs]es?|carrying)",
