@@ -2259,3 +2259,31 @@ def test_an_industrial_site_in_a_town_keeps_its_kind_beside_a_depot_of_the_regio
         "On Tuesday drones also set fire to an oil depot in the Bryansk region."
     )
     assert ("Bryansk", "commercial") in places_and_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare "base" after the first word of a known air base's name.
+        (
+            "On Tuesday drones hit aircraft at the Belaya base, the SBU said.",
+            [("Belaya air base", "airbase")],
+        ),
+        # A "site" of the one known facility named after its town.
+        (
+            "A drone caused a fire at the Novoshakhtinsk site on Tuesday, the governor said.",
+            [("Novoshakhtinsk refinery", "oil")],
+        ),
+        # A full title that the kind nouns do not reach: its words still say the kind.
+        (
+            "On Tuesday drones attacked the Novocherkassk State District Electricity Plant.",
+            [("Novocherkassk power station", "power")],
+        ),
+        # A town of many known sites names none of them by a bare "site".
+        ("On Tuesday drones hit the Moscow site, officials said.", []),
+    ],
+)
+def test_a_known_site_is_named_by_its_first_word_and_a_noun_of_no_kind(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places_and_kinds(text) == expected

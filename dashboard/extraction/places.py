@@ -297,6 +297,44 @@ def _quoted_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return found
 
 
+#: A name, then up to three capitalised words of a site's title, then a noun of a site that
+#: says no kind of its own or ends a title: "the Belaya base", "the Novoshakhtinsk site", "the
+#: Novocherkassk State Regional Electricity Plant".
+_FIRST_WORD_SITE = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]{3,})(?P<title>(?:\s+[A-Z][\w'’-]*){0,3}?)\s+"
+    r"(?P<noun>(?i:sites?|bases?|facilit(?:y|ies))\b|(?:Plant|Station|Works|Complex)s?\b)"
+)
+#: The kinds of site a bare "base" can be.
+_BASE_TYPES = ("airbase", "naval", "military")
+
+
+def _first_word_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Known sites named by the first word of their name and a noun that says no kind, or a
+    title the kind nouns do not reach ("the Belaya base" is "Belaya air base"): the one site
+    whose name begins with that word, of the kind the title or a base names, if any."""
+    found = []
+    for match in _FIRST_WORD_SITE.finditer(text):
+        if target_after(text, match.end("name")) is not None:
+            # "the Saratov oil refinery": the kind nouns already place it.
+            continue
+        if match["title"] and match["noun"][0].isupper():
+            kind, _ = classify_target(match["title"])
+            kinds: tuple[str, ...] = (kind,) if kind in _FACILITY_TYPES else ()
+        elif match["noun"].lower().startswith("base"):
+            kinds = _BASE_TYPES
+        else:
+            kinds = tuple(_FACILITY_TYPES)
+        key = normalise(match["name"])
+        sites = [
+            f
+            for f in gazetteer.facilities
+            if f.target_type in kinds and normalise(f.name).split(" ")[0] == key
+        ]
+        if len(sites) == 1:
+            found.append(PlaceMention(sites[0], match.group(0), match.start(), match.end(), False))
+    return found
+
+
 def _stands_as_place(text: str, start: int, end: int, guess: Place) -> bool:
     """Whether a word guessed to be a misspelt place stands where places do: after a word of
     place or attack ("in Cheboksaray", not "HIMARS and Uragan rockets"), and, unless the guess
@@ -862,7 +900,10 @@ def sentence_locations(
     named = find_place_mentions(
         text, gazetteer, spelling=ATTACK.search(text) is not None, regions=article_regions
     )
-    sites = _quoted_sites(text, gazetteer)
+    quoted = _quoted_sites(text, gazetteer)
+    sites = sorted(
+        [*quoted, *_clear_of(_first_word_sites(text, gazetteer), quoted)], key=lambda m: m.start
+    )
     named = sorted([*_clear_of(named, sites), *sites], key=lambda m: m.start)
     # "the Kamensky district of the Rostov region": the region the sentence names first.
     told_regions = frozenset(
