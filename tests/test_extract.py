@@ -2287,3 +2287,33 @@ def test_a_known_site_is_named_by_its_first_word_and_a_noun_of_no_kind(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert places_and_kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A site's proper name the gazetteer does not spell so: of the region's known sites
+        # of that kind, the one whose name begins alike.
+        (
+            "On Tuesday drones hit the Afipa Oil Refinery in the Krasnodar region.",
+            [("Afipsky refinery", "oil")],
+        ),
+        (
+            "On Tuesday drones hit the Alexeyev Chemical Plant in the Tula region.",
+            [("Aleksin chemical plant", "defense_industry")],
+        ),
+        # An owner's name begins no known site's name; a lower-case site is no proper name.
+        (
+            "On Tuesday drones hit the Rosneft Oil Refinery in the Krasnodar region.",
+            [("Krasnodar Krai", "oil")],
+        ),
+        (
+            "On Tuesday drones hit a Russian oil refinery in the Krasnodar region.",
+            [("Krasnodar Krai", "oil")],
+        ),
+    ],
+)
+def test_a_site_named_otherwise_in_a_region_is_its_known_site_begun_alike(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places_and_kinds(text) == expected
