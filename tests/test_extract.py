@@ -2321,3 +2321,61 @@ def test_two_targets_of_two_kinds_named_as_one_at_a_place_are_two_strikes(
 ) -> None:
     events = events_of(text, published=date(2025, 12, 28))
     assert sorted((e.place, e.target_type) for e in events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare "base" after the first word of a known air base's name.
+        (
+            "On Tuesday drones hit aircraft at the Belaya base, the SBU said.",
+            [("Belaya air base", "airbase")],
+        ),
+        # A "site" of the one known facility named after its town.
+        (
+            "A drone caused a fire at the Novoshakhtinsk site on Tuesday, the governor said.",
+            [("Novoshakhtinsk refinery", "oil")],
+        ),
+        # A full title that the kind nouns do not reach: its words still say the kind.
+        (
+            "On Tuesday drones attacked the Novocherkassk State District Electricity Plant.",
+            [("Novocherkassk power station", "power")],
+        ),
+        # A town of many known sites names none of them by a bare "site".
+        ("On Tuesday drones hit the Moscow site, officials said.", []),
+    ],
+)
+def test_a_known_site_is_named_by_its_first_word_and_a_noun_of_no_kind(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places_and_kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A site's proper name the gazetteer does not spell so: of the region's known sites
+        # of that kind, the one whose name begins alike.
+        (
+            "On Tuesday drones hit the Afipa Oil Refinery in the Krasnodar region.",
+            [("Afipsky refinery", "oil")],
+        ),
+        (
+            "On Tuesday drones hit the Alexeyev Chemical Plant in the Tula region.",
+            [("Aleksin chemical plant", "defense_industry")],
+        ),
+        # An owner's name begins no known site's name; a lower-case site is no proper name.
+        (
+            "On Tuesday drones hit the Rosneft Oil Refinery in the Krasnodar region.",
+            [("Krasnodar Krai", "oil")],
+        ),
+        (
+            "On Tuesday drones hit a Russian oil refinery in the Krasnodar region.",
+            [("Krasnodar Krai", "oil")],
+        ),
+    ],
+)
+def test_a_site_named_otherwise_in_a_region_is_its_known_site_begun_alike(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places_and_kinds(text) == expected

@@ -297,6 +297,44 @@ def _quoted_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return found
 
 
+#: A name, then up to three capitalised words of a site's title, then a noun of a site that
+#: says no kind of its own or ends a title: "the Belaya base", "the Novoshakhtinsk site", "the
+#: Novocherkassk State Regional Electricity Plant".
+_FIRST_WORD_SITE = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]{3,})(?P<title>(?:\s+[A-Z][\w'’-]*){0,3}?)\s+"
+    r"(?P<noun>(?i:sites?|bases?|facilit(?:y|ies))\b|(?:Plant|Station|Works|Complex)s?\b)"
+)
+#: The kinds of site a bare "base" can be.
+_BASE_TYPES = ("airbase", "naval", "military")
+
+
+def _first_word_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Known sites named by the first word of their name and a noun that says no kind, or a
+    title the kind nouns do not reach ("the Belaya base" is "Belaya air base"): the one site
+    whose name begins with that word, of the kind the title or a base names, if any."""
+    found = []
+    for match in _FIRST_WORD_SITE.finditer(text):
+        if target_after(text, match.end("name")) is not None:
+            # "the Saratov oil refinery": the kind nouns already place it.
+            continue
+        if match["title"] and match["noun"][0].isupper():
+            kind, _ = classify_target(match["title"])
+            kinds: tuple[str, ...] = (kind,) if kind in _FACILITY_TYPES else ()
+        elif match["noun"].lower().startswith("base"):
+            kinds = _BASE_TYPES
+        else:
+            kinds = tuple(_FACILITY_TYPES)
+        key = normalise(match["name"])
+        sites = [
+            f
+            for f in gazetteer.facilities
+            if f.target_type in kinds and normalise(f.name).split(" ")[0] == key
+        ]
+        if len(sites) == 1:
+            found.append(PlaceMention(sites[0], match.group(0), match.start(), match.end(), False))
+    return found
+
+
 def _stands_as_place(text: str, start: int, end: int, guess: Place) -> bool:
     """Whether a word guessed to be a misspelt place stands where places do: after a word of
     place or attack ("in Cheboksaray", not "HIMARS and Uragan rockets"), and, unless the guess
@@ -862,7 +900,10 @@ def sentence_locations(
     named = find_place_mentions(
         text, gazetteer, spelling=ATTACK.search(text) is not None, regions=article_regions
     )
-    sites = _quoted_sites(text, gazetteer)
+    quoted = _quoted_sites(text, gazetteer)
+    sites = sorted(
+        [*quoted, *_clear_of(_first_word_sites(text, gazetteer), quoted)], key=lambda m: m.start
+    )
     named = sorted([*_clear_of(named, sites), *sites], key=lambda m: m.start)
     # "the Kamensky district of the Rostov region": the region the sentence names first.
     told_regions = frozenset(
@@ -1090,6 +1131,8 @@ def locate(
             # "the Druzhba oil depot in the Bryansk region" is a depot of that name: only a
             # known one called so, not another the region holds.
             named = [f for f in named if normalise(f.name).startswith(own_name)]
+        elif site is not None and len(named) > 1:
+            named = _begun_alike(_proper_name_before(text, site), named)
         # Of several known there, the one the article names elsewhere is the one it means;
         # a noun that says no kind of site ("a power facility") means only that one, and so
         # does a store told as any of its kind ("an oil depot in the Krasnodar region": a
@@ -1220,6 +1263,47 @@ def _place_name_before(text: str, at: int, gazetteer: Gazetteer) -> str | None:
         return None
     key = normalise(found.group(1))
     return key if any(p.kind == "city" for p in gazetteer.lookup(key)) else None
+
+
+#: A site's proper name in title case: a word, then its kind in capitals ("the Ilya Oil
+#: Refinery", "the Alekseyevsky Chemical Plant").
+_TITLED_SITE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+#: The letters a name told otherwise must share with the start of a known site's name.
+_ALIKE_LETTERS = 2
+
+
+def _proper_name_before(text: str, site: re.Match[str]) -> str | None:
+    """The matching key of the word that begins a site's proper name told in title case
+    ("Ilya" of "the Ilya Oil Refinery"), if the site is told so; ``None`` for "a Russian
+    oil refinery"."""
+    if _TITLED_SITE.fullmatch(site.group(0)) is None:
+        return None
+    found = _NAME_BEFORE.search(text, max(0, site.start() - 40), site.start())
+    return normalise(found.group(1)) if found else None
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many letters two keys begin with alike."""
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def _begun_alike(name: str | None, sites: list[Place]) -> list[Place]:
+    """Of a region's sites of a kind, the one whose name begins most like a proper name that
+    names none of them as the gazetteer spells it ("the Ilya Oil Refinery" of the Krasnodar
+    region is its Ilsky refinery, "the Alekseyevsky Chemical Plant" of Tula's the Aleksin
+    one); all of them when none, or more than one, begins most alike."""
+    if not name:
+        return sites
+    shared = [_shared_start(name, normalise(f.name)) for f in sites]
+    most = max(shared)
+    if most < _ALIKE_LETTERS or shared.count(most) > 1:
+        return sites
+    return [sites[shared.index(most)]]
 
 
 def _site_standing_in(text: str, region_start: int) -> re.Match[str] | None:
