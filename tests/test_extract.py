@@ -2379,3 +2379,26 @@ def test_a_site_named_otherwise_in_a_region_is_its_known_site_begun_alike(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert places_and_kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("city_line", "expected"),
+    [
+        # The city named like its region, told with no target: the site's strike told by it.
+        ("Drones attacked Volgograd overnight on Sunday.", [("Volgograd refinery", "oil")]),
+        # Told with a target of its own, the city is a strike of its own.
+        (
+            "Drone debris damaged two houses in Volgograd overnight on Sunday.",
+            [("Volgograd", "residential"), ("Volgograd refinery", "oil")],
+        ),
+    ],
+)
+def test_a_city_named_like_its_region_beside_a_struck_site_there_is_that_strike(
+    city_line: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(
+        city_line + " A fire broke out at the Volgograd refinery after the attack on Sunday, "
+        "the governor said.",
+        published=date(2025, 8, 18),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == expected

@@ -25,6 +25,7 @@ from ..geo.frontline import side_of
 from ..geo.gazetteer import Gazetteer, Place, normalise, region_holds
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
+    GEO_FACILITY,
     GEO_NONE,
     GEO_REGION,
     GEO_TOWN,
@@ -200,7 +201,12 @@ def _region_it_names(place: Place | None) -> str | None:
     """The region a town is the namesake of ("Voronezh", of the Voronezh region), if any."""
     if place is None or place.kind != "city" or place.admin1 is None:
         return None
-    return place.admin1 if normalise(place.admin1).startswith(normalise(place.name) + " ") else None
+    return place.admin1 if _region_it_names_by(place.name, place.admin1) else None
+
+
+def _region_it_names_by(name: str | None, region: str) -> bool:
+    """Whether the place called ``name`` gives its name to ``region``."""
+    return name is not None and normalise(region).startswith(normalise(name) + " ")
 
 
 def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
@@ -355,6 +361,7 @@ def consolidate(events: list[Event]) -> list[Event]:
                 (same_strike(known, event) and not _two_towns(known, event))
                 or _folds_into(event, known)
                 or _told_twice(event, known)
+                or _namesake_of_a_site(event, known)
             ):
                 merged[index] = merge_events(known, event)
                 break
@@ -379,6 +386,21 @@ def _told_twice(event: Event, known: Event) -> bool:
         and event.place == known.place
         and (event.date, event.date_precision) == (known.date, known.date_precision)
         and compatible(event.target_type, known.target_type)
+    )
+
+
+def _namesake_of_a_site(event: Event, known: Event) -> bool:
+    """A city named like its region ("Volgograd", "Bryansk"), told with no target on a day
+    on which the article places a strike at a known site of that region, is that strike
+    told by the city's name: the city or region it stands for, not a second strike."""
+    return (
+        event.geo_precision == GEO_TOWN
+        and event.target_type == "unknown"
+        and known.geo_precision == GEO_FACILITY
+        and (event.date, event.date_precision) == (known.date, known.date_precision)
+        and event.admin1 is not None
+        and event.admin1 == known.admin1
+        and _region_it_names_by(event.place, event.admin1)
     )
 
 
