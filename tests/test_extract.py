@@ -2402,3 +2402,29 @@ def test_a_city_named_like_its_region_beside_a_struck_site_there_is_that_strike(
         published=date(2025, 8, 18),
     )
     assert sorted((e.place, e.target_type) for e in events) == expected
+
+
+@pytest.mark.parametrize(
+    ("city_line", "expected"),
+    [
+        # The site told again under its own noun, by the city named like its region.
+        (
+            "Drones hit the air base in Irkutsk on Sunday, setting two bombers on fire.",
+            [("Belaya air base", "airbase")],
+        ),
+        # A target of its own there is a strike of its own.
+        (
+            "Drones also attacked a business centre in Irkutsk on Sunday, the governor said.",
+            [("Belaya air base", "airbase"), ("Irkutsk", "commercial")],
+        ),
+    ],
+)
+def test_a_city_named_like_its_region_telling_its_site_again_is_that_strike(
+    city_line: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(
+        "Ukrainian drones struck the Belaya air base in the Irkutsk region on Sunday, the "
+        "ministry said.\n\n" + city_line,
+        published=date(2025, 6, 2),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == expected

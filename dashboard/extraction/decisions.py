@@ -390,18 +390,37 @@ def _told_twice(event: Event, known: Event) -> bool:
 
 
 def _namesake_of_a_site(event: Event, known: Event) -> bool:
-    """A city named like its region ("Volgograd", "Bryansk"), told with no target on a day
-    on which the article places a strike at a known site of that region, is that strike
-    told by the city's name: the city or region it stands for, not a second strike."""
+    """A city named like its region ("Volgograd", "Bryansk"), told with no target, or with
+    the site's own target under the same noun ("residents in Tula saw fire trucks at the
+    plant"), on a day on which the article places a strike at a known site of that region,
+    is that strike told by the city's name: the city or region it stands for, not a second
+    strike. A target of its own ("a business centre in Belgorod") is another strike."""
     return (
         event.geo_precision == GEO_TOWN
-        and event.target_type == "unknown"
+        and (event.target_type == "unknown" or _same_target_told(event, known))
         and known.geo_precision == GEO_FACILITY
         and (event.date, event.date_precision) == (known.date, known.date_precision)
         and event.admin1 is not None
         and event.admin1 == known.admin1
         and _region_it_names_by(event.place, event.admin1)
     )
+
+
+def _same_target_told(event: Event, known: Event) -> bool:
+    """Whether ``event`` names ``known``'s kind of target by a noun of ``known``'s target
+    words ("the plant" of "the Alekseyevsky Chemical Plant", "vessels" of "two vessels")."""
+    if event.target_type != known.target_type or not event.target or not known.target:
+        return False
+    head = _nouns(event.target)[-1:]
+    return bool(head) and head[0] in _nouns(known.target)
+
+
+def _nouns(words: str) -> list[str]:
+    """A target's words in lower case, a plural's "s" dropped ("airfields": "airfield")."""
+    return [
+        word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        for word in re.findall(r"[a-z]+", words.lower())
+    ]
 
 
 def _two_towns(a: Event, b: Event) -> bool:
