@@ -2381,50 +2381,39 @@ def test_a_site_named_otherwise_in_a_region_is_its_known_site_begun_alike(
     assert places_and_kinds(text) == expected
 
 
+_VOLGOGRAD_REFINERY = (
+    " A fire broke out at the Volgograd refinery after the attack on Sunday, the governor said."
+)
+_BELAYA = "Ukrainian drones struck the Belaya air base in the Irkutsk region on Sunday.\n\n"
+
+
 @pytest.mark.parametrize(
-    ("city_line", "expected"),
+    ("text", "expected"),
     [
         # The city named like its region, told with no target: the site's strike told by it.
-        ("Drones attacked Volgograd overnight on Sunday.", [("Volgograd refinery", "oil")]),
-        # Told with a target of its own, the city is a strike of its own.
         (
-            "Drone debris damaged two houses in Volgograd overnight on Sunday.",
-            [("Volgograd", "residential"), ("Volgograd refinery", "oil")],
+            "Drones attacked Volgograd overnight on Sunday." + _VOLGOGRAD_REFINERY,
+            [("Volgograd refinery", "oil")],
         ),
-    ],
-)
-def test_a_city_named_like_its_region_beside_a_struck_site_there_is_that_strike(
-    city_line: str, expected: list[tuple[str, str]]
-) -> None:
-    events = events_of(
-        city_line + " A fire broke out at the Volgograd refinery after the attack on Sunday, "
-        "the governor said.",
-        published=date(2025, 8, 18),
-    )
-    assert sorted((e.place, e.target_type) for e in events) == expected
-
-
-@pytest.mark.parametrize(
-    ("city_line", "expected"),
-    [
-        # The site told again under its own noun, by the city named like its region.
+        # ... or told with the site's own noun.
         (
-            "Drones hit the air base in Irkutsk on Sunday, setting two bombers on fire.",
+            _BELAYA + "Drones hit the air base in Irkutsk on Sunday, setting two bombers on fire.",
             [("Belaya air base", "airbase")],
         ),
-        # A target of its own there is a strike of its own.
+        # Told with a target of its own, the city is a strike of its own.
         (
-            "Drones also attacked a business centre in Irkutsk on Sunday, the governor said.",
+            "Drone debris damaged two houses in Volgograd overnight on Sunday."
+            + _VOLGOGRAD_REFINERY,
+            [("Volgograd", "residential"), ("Volgograd refinery", "oil")],
+        ),
+        (
+            _BELAYA + "Drones also attacked a business centre in Irkutsk on Sunday.",
             [("Belaya air base", "airbase"), ("Irkutsk", "commercial")],
         ),
     ],
 )
-def test_a_city_named_like_its_region_telling_its_site_again_is_that_strike(
-    city_line: str, expected: list[tuple[str, str]]
+def test_a_city_named_like_its_region_beside_a_struck_site_there_is_that_strike(
+    text: str, expected: list[tuple[str, str]]
 ) -> None:
-    events = events_of(
-        "Ukrainian drones struck the Belaya air base in the Irkutsk region on Sunday, the "
-        "ministry said.\n\n" + city_line,
-        published=date(2025, 6, 2),
-    )
+    events = events_of(text, published=date(2025, 8, 18))
     assert sorted((e.place, e.target_type) for e in events) == expected
