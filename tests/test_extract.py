@@ -2379,3 +2379,41 @@ def test_a_site_named_otherwise_in_a_region_is_its_known_site_begun_alike(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert places_and_kinds(text) == expected
+
+
+_VOLGOGRAD_REFINERY = (
+    " A fire broke out at the Volgograd refinery after the attack on Sunday, the governor said."
+)
+_BELAYA = "Ukrainian drones struck the Belaya air base in the Irkutsk region on Sunday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The city named like its region, told with no target: the site's strike told by it.
+        (
+            "Drones attacked Volgograd overnight on Sunday." + _VOLGOGRAD_REFINERY,
+            [("Volgograd refinery", "oil")],
+        ),
+        # ... or told with the site's own noun.
+        (
+            _BELAYA + "Drones hit the air base in Irkutsk on Sunday, setting two bombers on fire.",
+            [("Belaya air base", "airbase")],
+        ),
+        # Told with a target of its own, the city is a strike of its own.
+        (
+            "Drone debris damaged two houses in Volgograd overnight on Sunday."
+            + _VOLGOGRAD_REFINERY,
+            [("Volgograd", "residential"), ("Volgograd refinery", "oil")],
+        ),
+        (
+            _BELAYA + "Drones also attacked a business centre in Irkutsk on Sunday.",
+            [("Belaya air base", "airbase"), ("Irkutsk", "commercial")],
+        ),
+    ],
+)
+def test_a_city_named_like_its_region_beside_a_struck_site_there_is_that_strike(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(text, published=date(2025, 8, 18))
+    assert sorted((e.place, e.target_type) for e in events) == expected

@@ -25,6 +25,7 @@ from ..geo.frontline import side_of
 from ..geo.gazetteer import Gazetteer, Place, normalise, region_holds
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
+    GEO_FACILITY,
     GEO_NONE,
     GEO_REGION,
     GEO_TOWN,
@@ -200,7 +201,12 @@ def _region_it_names(place: Place | None) -> str | None:
     """The region a town is the namesake of ("Voronezh", of the Voronezh region), if any."""
     if place is None or place.kind != "city" or place.admin1 is None:
         return None
-    return place.admin1 if normalise(place.admin1).startswith(normalise(place.name) + " ") else None
+    return place.admin1 if _region_it_names_by(place.name, place.admin1) else None
+
+
+def _region_it_names_by(name: str | None, region: str) -> bool:
+    """Whether the place called ``name`` gives its name to ``region``."""
+    return name is not None and normalise(region).startswith(normalise(name) + " ")
 
 
 def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
@@ -355,6 +361,7 @@ def consolidate(events: list[Event]) -> list[Event]:
                 (same_strike(known, event) and not _two_towns(known, event))
                 or _folds_into(event, known)
                 or _told_twice(event, known)
+                or _namesake_of_a_site(event, known)
             ):
                 merged[index] = merge_events(known, event)
                 break
@@ -380,6 +387,40 @@ def _told_twice(event: Event, known: Event) -> bool:
         and (event.date, event.date_precision) == (known.date, known.date_precision)
         and compatible(event.target_type, known.target_type)
     )
+
+
+def _namesake_of_a_site(event: Event, known: Event) -> bool:
+    """A city named like its region ("Volgograd", "Bryansk"), told with no target, or with
+    the site's own target under the same noun ("residents in Tula saw fire trucks at the
+    plant"), on a day on which the article places a strike at a known site of that region,
+    is that strike told by the city's name: the city or region it stands for, not a second
+    strike. A target of its own ("a business centre in Belgorod") is another strike."""
+    return (
+        event.geo_precision == GEO_TOWN
+        and (event.target_type == "unknown" or _same_target_told(event, known))
+        and known.geo_precision == GEO_FACILITY
+        and (event.date, event.date_precision) == (known.date, known.date_precision)
+        and event.admin1 is not None
+        and event.admin1 == known.admin1
+        and _region_it_names_by(event.place, event.admin1)
+    )
+
+
+def _same_target_told(event: Event, known: Event) -> bool:
+    """Whether ``event`` names ``known``'s kind of target by a noun of ``known``'s target
+    words ("the plant" of "the Alekseyevsky Chemical Plant", "vessels" of "two vessels")."""
+    if event.target_type != known.target_type or not event.target or not known.target:
+        return False
+    head = _nouns(event.target)[-1:]
+    return bool(head) and head[0] in _nouns(known.target)
+
+
+def _nouns(words: str) -> list[str]:
+    """A target's words in lower case, a plural's "s" dropped ("airfields": "airfield")."""
+    return [
+        word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        for word in re.findall(r"[a-z]+", words.lower())
+    ]
 
 
 def _two_towns(a: Event, b: Event) -> bool:
