@@ -2379,3 +2379,25 @@ def test_a_site_named_otherwise_in_a_region_is_its_known_site_begun_alike(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert places_and_kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Casualties and damage told after Ukraine's attack, with no word of a strike: the
+        # places are struck too.
+        (
+            "Ukrainian drones attacked the Lipetsk region on Tuesday night. Three people were "
+            "hurt in the Tambov region, and damage was recorded in the Penza region.",
+            ["Lipetsk Oblast", "Penza Oblast", "Tambov Oblast"],
+        ),
+        # With no attacker named before, people hurt in a region are no strike there.
+        (
+            "A fire broke out at a warehouse in Lipetsk on Tuesday. Three people were hurt "
+            "in the Tambov region.",
+            [],
+        ),
+    ],
+)
+def test_damage_told_after_ukraines_attack_is_a_strike(text: str, expected: list[str]) -> None:
+    assert sorted(e.place or "" for e in events_of(text, published=date(2025, 3, 5))) == expected

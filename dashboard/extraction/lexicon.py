@@ -617,6 +617,13 @@ IMPACT = _words(
     r"dead",
     r"smoke",
 )
+#: What a strike left, told with no word of the strike: "the depot sustained damage", "some
+#: damage was reported in the region", "two people were injured in the district".
+AFTERMATH = _words(
+    r"(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?damage",
+    r"damage\s+(?:was|were|has been|had been)\s+(?:also\s+)?(?:reported|recorded|caused|done)",
+    r"(?:was|were|have been|had been)\s+(?:also\s+)?(?:injured|wounded|hurt|killed)",
+)
 #: A part of a salvo: "four of them", "13 of the cruise missiles", "68 of 91".
 PARTIAL_COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|most|"
