@@ -2401,3 +2401,24 @@ def test_a_site_named_otherwise_in_a_region_is_its_known_site_begun_alike(
 )
 def test_damage_told_after_ukraines_attack_is_a_strike(text: str, expected: list[str]) -> None:
     assert sorted(e.place or "" for e in events_of(text, published=date(2025, 3, 5))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The strike told by the noun of what it did.
+        (
+            "Ukraine's army reported on Tuesday the destruction of two fuel depots in Nova "
+            "Kakhovka.",
+            ["Nova Kakhovka"],
+        ),
+        # A ship's name after the noun is no place that was struck.
+        (
+            "Ukraine's navy chief said on Tuesday that the destruction of Rostov-on-Don shows "
+            "the fleet is not safe.",
+            [],
+        ),
+    ],
+)
+def test_a_strike_told_as_the_destruction_of_sites(text: str, expected: list[str]) -> None:
+    assert sorted(e.place or "" for e in events_of(text, published=date(2025, 3, 5))) == expected

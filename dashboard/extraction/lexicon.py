@@ -471,6 +471,10 @@ ATTACK = _words(
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
     r"destroy(?:ed|s)",
+    # The attack told by what it did, as a noun: "confirmed the destruction of two landing
+    # craft", "reported the destruction of ammunition depots in X"; not of a thing named
+    # ("the destruction of Rostov-on-Don", a ship), which another word must tell.
+    r"destruction of(?= (?-i:[a-z0-9]))",
     r"damag(?:ed|es|ing)",
     r"ablaze",
     r"set (?:fire to|on fire|alight|ablaze)",
