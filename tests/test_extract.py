@@ -2422,3 +2422,21 @@ def test_damage_told_after_ukraines_attack_is_a_strike(text: str, expected: list
 )
 def test_a_strike_told_as_the_destruction_of_sites(text: str, expected: list[str]) -> None:
     assert sorted(e.place or "" for e in events_of(text, published=date(2025, 3, 5))) == expected
+
+
+def test_a_site_told_below_a_lead_that_placed_the_nights_strike_is_of_that_night() -> None:
+    # A strike of another day told further down does not drop the site below the lead.
+    text = (
+        "Ukrainian drones struck the Engels air base, officials said. "
+        "It was one of the largest raids of the war. "
+        "Witnesses told of loud blasts through the night. "
+        "The ministry gave no figure for the losses. "
+        "Drones were also aimed at the Morozovsk air base. "
+        "On Sunday, drones struck the refinery in Tuapse, the governor said."
+    )
+    events = events_of(text, published=date(2025, 3, 5))
+    assert sorted((e.place or "", e.date.isoformat()) for e in events) == [
+        ("Engels-2 air base", "2025-03-05"),
+        ("Morozovsk air base", "2025-03-05"),
+        ("Tuapse refinery", "2025-03-02"),
+    ]

@@ -371,6 +371,10 @@ def find_candidates(doc: Document) -> None:
             kept_undated = (
                 ukraine_attacks or lead_placed or UKRAINIAN_ATTACKER.search(text) is not None
             )
+            if when is None and lead_placed and russian is None and attack:
+                # "Drones hit the X air base" in the lead, then "drones also targeting the Y
+                # base": the lead's night, even if the article goes on to date another.
+                when = (published, "day")
             if when is None and lead is not None and russian is None and not kept_undated:
                 # The lead told of a strike it did not place ("a fire at the oil refinery"):
                 # a place told struck below it, before any date, is where that day's
