@@ -2417,3 +2417,64 @@ def test_a_city_named_like_its_region_beside_a_struck_site_there_is_that_strike(
 ) -> None:
     events = events_of(text, published=date(2025, 8, 18))
     assert sorted((e.place, e.target_type) for e in events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Casualties and damage told after Ukraine's attack, with no word of a strike: the
+        # places are struck too.
+        (
+            "Ukrainian drones attacked the Lipetsk region on Tuesday night. Three people were "
+            "hurt in the Tambov region, and damage was recorded in the Penza region.",
+            ["Lipetsk Oblast", "Penza Oblast", "Tambov Oblast"],
+        ),
+        # With no attacker named before, people hurt in a region are no strike there.
+        (
+            "A fire broke out at a warehouse in Lipetsk on Tuesday. Three people were hurt "
+            "in the Tambov region.",
+            [],
+        ),
+    ],
+)
+def test_damage_told_after_ukraines_attack_is_a_strike(text: str, expected: list[str]) -> None:
+    assert sorted(e.place or "" for e in events_of(text, published=date(2025, 3, 5))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The strike told by the noun of what it did.
+        (
+            "Ukraine's army reported on Tuesday the destruction of two fuel depots in Nova "
+            "Kakhovka.",
+            ["Nova Kakhovka"],
+        ),
+        # A ship's name after the noun is no place that was struck.
+        (
+            "Ukraine's navy chief said on Tuesday that the destruction of Rostov-on-Don shows "
+            "the fleet is not safe.",
+            [],
+        ),
+    ],
+)
+def test_a_strike_told_as_the_destruction_of_sites(text: str, expected: list[str]) -> None:
+    assert sorted(e.place or "" for e in events_of(text, published=date(2025, 3, 5))) == expected
+
+
+def test_a_site_told_below_a_lead_that_placed_the_nights_strike_is_of_that_night() -> None:
+    # A strike of another day told further down does not drop the site below the lead.
+    text = (
+        "Ukrainian drones struck the Engels air base, officials said. "
+        "It was one of the largest raids of the war. "
+        "Witnesses told of loud blasts through the night. "
+        "The ministry gave no figure for the losses. "
+        "Drones were also aimed at the Morozovsk air base. "
+        "On Sunday, drones struck the refinery in Tuapse, the governor said."
+    )
+    events = events_of(text, published=date(2025, 3, 5))
+    assert sorted((e.place or "", e.date.isoformat()) for e in events) == [
+        ("Engels-2 air base", "2025-03-05"),
+        ("Morozovsk air base", "2025-03-05"),
+        ("Tuapse refinery", "2025-03-02"),
+    ]

@@ -59,6 +59,7 @@ from .decisions import on_russias_side
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .lexicon import (
+    AFTERMATH,
     ALERT_MEASURE,
     GENERIC,
     GROUND_FIGHT_BEFORE,
@@ -130,6 +131,9 @@ def find_candidates(doc: Document) -> None:
     # below it with no date of their own are of the same night ("explosions were also
     # reported in X").
     lead_placed = False
+    # Whether a sentence so far has named Ukraine as the attacker: damage or casualties
+    # told after it, with no word of the strike, are that strike's.
+    ukraine_told = False
     for sentence in sentences:
         text = sentence.text
         if len(text.split()) >= _LEAD_WORDS:
@@ -153,6 +157,13 @@ def find_candidates(doc: Document) -> None:
         # A tally line right after an interception report counts drones over that place.
         attack = (RUSSIAN_ACCIDENT.search(text) is None and reports_attack(text, russian)) or (
             follows_strike and TALLY_LINE.match(text) is not None
+        )
+        if not attack and ukraine_told and russian is None:
+            # "Ukrainian drones attacked the port." ... "Two people were injured in the X
+            # region, and some damage was reported in the Y region."
+            attack = AFTERMATH.search(text) is not None
+        ukraine_told = ukraine_told or (
+            russian is None and UKRAINIAN_ATTACKER.search(text) is not None
         )
         # Places matter only where a strike, its aftermath or its ships are told.
         located, ships = (
@@ -360,6 +371,10 @@ def find_candidates(doc: Document) -> None:
             kept_undated = (
                 ukraine_attacks or lead_placed or UKRAINIAN_ATTACKER.search(text) is not None
             )
+            if when is None and lead_placed and russian is None and attack:
+                # "Drones hit the X air base" in the lead, then "drones also targeting the Y
+                # base": the lead's night, even if the article goes on to date another.
+                when = (published, "day")
             if when is None and lead is not None and russian is None and not kept_undated:
                 # The lead told of a strike it did not place ("a fire at the oil refinery"):
                 # a place told struck below it, before any date, is where that day's

@@ -471,6 +471,10 @@ ATTACK = _words(
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
     r"destroy(?:ed|s)",
+    # The attack told by what it did, as a noun: "confirmed the destruction of two landing
+    # craft", "reported the destruction of ammunition depots in X"; not of a thing named
+    # ("the destruction of Rostov-on-Don", a ship), which another word must tell.
+    r"destruction of(?= (?-i:[a-z0-9]))",
     r"damag(?:ed|es|ing)",
     r"ablaze",
     r"set (?:fire to|on fire|alight|ablaze)",
@@ -616,6 +620,13 @@ IMPACT = _words(
     r"killed",
     r"dead",
     r"smoke",
+)
+#: What a strike left, told with no word of the strike: "the depot sustained damage", "some
+#: damage was reported in the region", "two people were injured in the district".
+AFTERMATH = _words(
+    r"(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?damage",
+    r"damage\s+(?:was|were|has been|had been)\s+(?:also\s+)?(?:reported|recorded|caused|done)",
+    r"(?:was|were|have been|had been)\s+(?:also\s+)?(?:injured|wounded|hurt|killed)",
 )
 #: A part of a salvo: "four of them", "13 of the cruise missiles", "68 of 91".
 PARTIAL_COUNT = re.compile(
