@@ -533,7 +533,6 @@ def in_title_case(sentence: str) -> bool:
 #: an adjective before a name, not a part of it ("Rostov-on-Don" ends on a capital).
 _HYPHENED_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*-[a-z][a-z]*")
 
-_OFFICE = "names an office, not a target"
 #: Flying towards a place: a route, unless the sentence says what it did there.
 _APPROACH_BEFORE = re.compile(
     r"\b(?:towards?|heading for|approaching)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
@@ -574,6 +573,8 @@ _CITY_DISTRICT_AFTER = re.compile(
 
 #: Why a town before "district of" a city is no location of its own.
 _CITY_DISTRICT = "a district of a city"
+#: Why a place that says who holds an office ("the Moscow mayor") is no location of its own.
+_OFFICE = "names an office, not a target"
 #: A town's district and the region or country it lies in: "district of the Moscow region".
 _DISTRICT_OF = re.compile(
     r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+)?(?:occupied\s+|annexed\s+)?", re.IGNORECASE
@@ -935,8 +936,7 @@ def sentence_locations(
     officials: list[tuple[PlaceMention, str]] = []
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
-        official = _OFFICIAL_AFTER.match(text, mention.end)
-        if reason == _OFFICE and official:
+        if reason == _OFFICE and (official := _OFFICIAL_AFTER.match(text, mention.end)):
             officials.append((mention, official.group(1).lower()))
         if (
             reason is None
