@@ -2478,3 +2478,35 @@ def test_a_site_told_below_a_lead_that_placed_the_nights_strike_is_of_that_night
         ("Morozovsk air base", "2025-03-05"),
         ("Tuapse refinery", "2025-03-02"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The governor of the Oryol region said on Friday that drones had damaged a fuel "
+            "depot in the regional capital.",
+            ["Orël"],
+        ),
+        (
+            "Bryansk Governor Alexander Bogomaz said drones damaged two houses on Friday in the "
+            "regional capital of the same name.",
+            ["Bryansk"],
+        ),
+    ],
+)
+def test_the_regional_capital_is_the_town_its_region_is_named_after(
+    text: str, expected: list[str]
+) -> None:
+    events = extract_events(article_from_text(text, published=date(2024, 6, 14)))
+    assert [e.place for e in events if e.located] == expected
+
+
+def test_a_regional_capital_told_beside_its_name_adds_no_place() -> None:
+    # The description after a comma only says what Rostov-on-Don is.
+    text = (
+        "Drones damaged two houses in Azov on Friday, 30 km west of Rostov-on-Don, the "
+        "regional capital."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 6, 14)))
+    assert [e.place for e in events if e.located] == ["Azov"]

@@ -463,6 +463,44 @@ def _with_descriptions(
     return sorted([*mentions, *_clear_of(described, mentions)], key=lambda m: m.start)
 
 
+#: A region's capital told by its role: "in the regional capital", "the region's
+#: administrative centre"; not one named right after it ("regional capital Krasnodar").
+_REGIONAL_CAPITAL = re.compile(
+    r"(?<=\bthe )(?:[Rr]egional|[Rr]egion['’]s)\s+(?:capital|(?:administrative\s+)?cent(?:er|re))\b"
+    r"(?!\s+[A-Z])"
+)
+
+
+def _regional_capitals(
+    text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """The regional capital of the region the sentence has just named ("Kursk region
+    Governor Roman Starovoyt reported a drone crash near an oil depot in the regional
+    capital"): the town the region is named after, where the gazetteer knows one."""
+    found = []
+    for match in _REGIONAL_CAPITAL.finditer(text):
+        regions = [
+            region
+            for m in mentions
+            if m.end <= match.start()
+            and m.place.country in STRIKE_COUNTRIES
+            and (region := m.place.admin1)
+        ]
+        if not regions:
+            continue
+        region = regions[-1]
+        stem = region.split()[0]
+        # The town of that very name ("Orel" is known as "Oryol" too), else the largest
+        # whose name begins with it ("Rostov-on-Don").
+        named = [p for p in gazetteer.lookup(stem) if p.kind == "city" and p.admin1 == region]
+        capital = named[0] if named else gazetteer.towns_named_from(stem).get(region)
+        if capital is not None:
+            found.append(
+                PlaceMention(capital, match.group(0), match.start(), match.end(), False, True)
+            )
+    return found
+
+
 def _clear_of(found: list[PlaceMention], winners: list[PlaceMention]) -> list[PlaceMention]:
     """Those of ``found`` that overlap none of ``winners``, which are in text order and do
     not overlap one another."""
@@ -911,21 +949,20 @@ def sentence_locations(
         m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1
     )
     district_regions = told_regions or article_regions
+    by_name = _with_districts(
+        named,
+        districts := district_mentions(
+            text, gazetteer, district_regions, told_region=bool(told_regions)
+        ),
+        _foreign_districts(text, gazetteer, district_regions),
+        district_regions,
+    )
+    described = [*_described(text, descriptions), *_regional_capitals(text, by_name, gazetteer)]
     mentions = _in_region(
         text,
         _as_regions(
             text,
-            _with_descriptions(
-                _with_districts(
-                    named,
-                    districts := district_mentions(
-                        text, gazetteer, district_regions, told_region=bool(told_regions)
-                    ),
-                    _foreign_districts(text, gazetteer, district_regions),
-                    district_regions,
-                ),
-                _described(text, descriptions),
-            ),
+            _with_descriptions(by_name, sorted(described, key=lambda m: m.start)),
             gazetteer,
         ),
         gazetteer,
