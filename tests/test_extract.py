@@ -2510,3 +2510,13 @@ def test_a_regional_capital_told_beside_its_name_adds_no_place() -> None:
     )
     events = extract_events(article_from_text(text, published=date(2024, 6, 14)))
     assert [e.place for e in events if e.located] == ["Azov"]
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["in temporarily occupied Crimea", "not far from annexed Crimea", "in Russian-occupied Crimea"],
+)
+def test_a_region_told_as_where_an_occupied_place_lies_is_no_strike_of_its_own(where: str) -> None:
+    text = f"Sea drones struck the ferry at Port Kavkaz {where} on Tuesday night, officials said."
+    (event,) = events_of(text)
+    assert event.place is not None and event.place != "Crimea"

@@ -139,7 +139,8 @@ LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
 _NEAR = re.compile(
     r"\s+(?:near|outside|close to|not far from|just outside|on the outskirts of|on|in|"
     r"on the (?:[\w-]+\s+)?(?:shore|coast|bank|edge)s? of)\s+"
-    r"(?:the\s+)?(?:(?:village|town|city|settlement|outskirts) of\s+)?",
+    r"(?:the\s+)?(?:(?:temporarily\s+|Russian-)?(?:occupied|annexed)\s+)?"
+    r"(?:(?:village|town|city|settlement|outskirts) of\s+)?",
     re.I,
 )
 
