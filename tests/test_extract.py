@@ -2520,3 +2520,21 @@ def test_a_region_told_as_where_an_occupied_place_lies_is_no_strike_of_its_own(w
     text = f"Sea drones struck the ferry at Port Kavkaz {where} on Tuesday night, officials said."
     (event,) = events_of(text)
     assert event.place is not None and event.place != "Crimea"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defences shot down seven drones over the Kursk region on Saturday night. A drone "
+        "hit an apartment block in Kursk, injuring two people, the governor said on Sunday.",
+        "A Ukrainian drone hit an apartment block in Kursk, injuring two people, the governor "
+        "said on Sunday. The army said 40 drones had been shot down between Friday night and "
+        "Saturday morning.",
+    ],
+)
+def test_a_strike_told_on_a_day_is_not_dated_by_drones_shot_down_the_day_before(
+    text: str,
+) -> None:
+    events = events_of(text, published=date(2025, 6, 9))
+    hit = [(e.date, e.place) for e in events if e.outcome == "hit"]
+    assert hit == [(date(2025, 6, 8), "Kursk")]

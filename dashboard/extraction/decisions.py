@@ -273,7 +273,9 @@ def redate_reported(drafts: list[Draft]) -> None:
     # By day number: each reported draft looks up the days just before its own.
     told: dict[int, list[Draft]] = {}
     for d in drafts:
-        if d.precision == "day" and not (d.counted or d.reported):
+        # Drones shot down on a day tell of no strike on it ("drones were destroyed during
+        # the previous night"): a strike reported the next day is not dated by them.
+        if d.precision == "day" and not (d.counted or d.reported) and d.outcome != "intercepted":
             told.setdefault(d.date.toordinal(), []).append(d)
     for draft in drafts:
         if not (
