@@ -2478,3 +2478,24 @@ def test_a_site_told_below_a_lead_that_placed_the_nights_strike_is_of_that_night
         ("Morozovsk air base", "2025-03-05"),
         ("Tuapse refinery", "2025-03-02"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Ukrainian drones attacked the Oryol region on Tuesday. The governor said blasts "
+            "were heard in Oryol, probably the sound of air defences firing.",
+            "Orël",
+        ),
+        (
+            "On Tuesday evening Ukrainian drones attacked Moscow and the Moscow region in large "
+            "numbers. People in Khimki, near Moscow, also told of the air defence system's "
+            "activity.",
+            "Khimki",
+        ),
+    ],
+)
+def test_blasts_told_as_the_air_defence_at_work_are_an_interception(text: str, town: str) -> None:
+    events = events_of(text, published=date(2025, 6, 4))
+    assert [(e.place, e.outcome) for e in events] == [(town, "intercepted")]
