@@ -2538,3 +2538,24 @@ def test_a_strike_told_on_a_day_is_not_dated_by_drones_shot_down_the_day_before(
     events = events_of(text, published=date(2025, 6, 9))
     hit = [(e.date, e.place) for e in events if e.outcome == "hit"]
     assert hit == [(date(2025, 6, 8), "Kursk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Ukrainian drones attacked the Oryol region on Tuesday. The governor said blasts "
+            "were heard in Oryol, probably the sound of air defences firing.",
+            "Orël",
+        ),
+        (
+            "On Tuesday evening Ukrainian drones attacked Moscow and the Moscow region in large "
+            "numbers. People in Khimki, near Moscow, also told of the air defence system's "
+            "activity.",
+            "Khimki",
+        ),
+    ],
+)
+def test_blasts_told_as_the_air_defence_at_work_are_an_interception(text: str, town: str) -> None:
+    events = events_of(text, published=date(2025, 6, 4))
+    assert [(e.place, e.outcome) for e in events] == [(town, "intercepted")]

@@ -14,11 +14,13 @@ from ..model import (
     Weapon,
 )
 from .lexicon import (
+    AIR_DEFENCE_AT_WORK,
     AIRCRAFT,
     ATTACK,
     ATTACKER_VOICE,
     CIVILIAN_PRODUCT,
     DEFENDER_AS_TARGET,
+    EXPLOSION_HEARD,
     IMPACT,
     INDUSTRIAL_SITE,
     INTERCEPTION,
@@ -503,13 +505,15 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     """What a strike did at the place named at ``start``: the words of its own clause, else
     (unless ``clause_only``) of the whole sentence, say ``hit`` (damage, fire, debris fell),
     ``intercepted`` (shot down, repelled) or nothing (``unknown``). Negated words ("no
-    damage", "prevented damage") say nothing."""
+    damage", "prevented damage") say nothing. A sentence that tells of the air defence at
+    work and of nothing hit tells of an interception: what was heard was the defence."""
     left, right = (0, len(text)) if start < 0 else clause_span(text, start, start + 1)
     spans = ((left, right),) if clause_only else ((left, right), (0, len(text)))
     for span in spans:
         outcome = _outcome_within(text, *span)
         if outcome != "unknown":
             return outcome
+    return "intercepted" if AIR_DEFENCE_AT_WORK.search(text) else "unknown"
     return "unknown"
 
 
@@ -518,9 +522,13 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
 def _outcome_within(text: str, left: int, right: int) -> Outcome:
     # "three drones were destroyed": the drones, stopped before they reached anything.
     stopped = False
+    # "explosions were heard, most likely the air defence firing": no impact.
+    defence_heard = AIR_DEFENCE_AT_WORK.search(text) is not None
     for match in IMPACT.finditer(text, left, right):
         before = max(left, match.start() - LOOKBACK)
         if NEGATION_BEFORE.search(text, before, match.start()):
+            continue
+        if defence_heard and EXPLOSION_HEARD.fullmatch(match.group()):
             continue
         if match.group().lower().startswith("destroyed") and WEAPON_DESTROYED_BEFORE.search(
             text, before, match.start()

@@ -634,6 +634,17 @@ PARTIAL_COUNT = re.compile(
     r"several|many) of (?:them|these|those|the|\d+)\b",
     re.IGNORECASE,
 )
+#: The air defence told at work, which is what the explosions heard were when a report says
+#: so: "air defences were operating in the city", "residents reported the air defence
+#: system's activity", "most likely the sounds of air defence systems firing".
+AIR_DEFENCE_AT_WORK = _words(
+    r"air[- ]defen[cs]es?(?: (?:systems?|forces|units))?(?:['’]s?)? "
+    r"(?:(?:was|were|is|are|had been|has been|have been) )?"
+    r"(?:operating|at work|in action|active|firing|activity)",
+    r"(?:sounds?|activity|work) of (?:the )?(?:[\w-]+ )?air[- ]defen[cs]es?",
+)
+#: Words of an explosion heard, which say no more than that something went off.
+EXPLOSION_HEARD = _words(r"explosions?", r"blasts?")
 #: Drones or missiles stopped before they reached anything: ``intercepted``.
 INTERCEPTION = _words(
     r"intercept(?:ed|ion|ions|s|ing)?",
