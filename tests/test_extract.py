@@ -1624,6 +1624,30 @@ def test_a_plant_told_by_a_civil_product_is_no_arms_plant(sentence: str, target_
     assert [(e.place, e.target_type) for e in events] == [("Lipetsk", target_type)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        (
+            "On Tuesday drones set fire to fuel depots and warehouses in the Kursk region, "
+            "the governor said.",
+            "oil",
+        ),
+        (
+            "On Tuesday drones set fire to warehouses with ammunition in the Kursk region, "
+            "the governor said.",
+            "ammunition",
+        ),
+        (
+            "On Tuesday drones set fire to warehouses in the Kursk region, the governor said.",
+            "commercial",
+        ),
+    ],
+)
+def test_warehouses_hold_the_target_named_with_them(sentence: str, target_type: str) -> None:
+    events = events_of(sentence, published=date(2024, 8, 3))
+    assert [(e.place, e.target_type) for e in events] == [("Kursk Oblast", target_type)]
+
+
 def test_a_headline_that_names_the_target_types_the_strike_its_dated_line_only_places() -> None:
     events = events_of(
         "Drone attack damages a substation in Klintsy\n\n"

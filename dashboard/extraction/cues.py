@@ -83,6 +83,9 @@ STRIKE_CONTEXT = re.compile(
 )
 
 _BARE_PLANT = frozenset({"plant", "plants", "factory", "factories"})
+_BARE_STORE = frozenset({"warehouse", "warehouses"})
+#: What a store is told to hold: "warehouses with ammunition", "a warehouse of fuel".
+_HOLDING = re.compile(r"\s+(?:with|of|for|holding|storing)\s+(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
 #: The kinds of building troops may be quartered in.
 _LODGINGS = frozenset({"commercial", "residential"})
 _MILITARY_BASE = re.compile(r"military bases?", re.IGNORECASE)
@@ -336,6 +339,9 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     if best[3] in _LODGINGS and TROOPS_HOUSED.search(text):
         # "a hotel where troops were stationed": the troops were the target.
         return "military", _target_phrase(blanked, best[4])
+    if best[4].group(0).lower() in _BARE_STORE and (held := _held(text, nouns, best[4])):
+        # "warehouses" say nothing of what they hold; a target named with them may.
+        return held, _target_phrase(blanked, best[4])
     if best[4].group(0).lower() in _BARE_PLANT:
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).
@@ -346,6 +352,22 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
         if sentence_type != "unknown":
             return sentence_type, _target_phrase(blanked, best[4])
     return best[3], _target_phrase(blanked, best[4])
+
+
+def _held(text: str, nouns: _Nouns, store: re.Match[str]) -> TargetType | None:
+    """The kind of target told as what a store holds: one named as one with it ("oil
+    depots and warehouses in Kursk") or as its contents ("warehouses with ammunition")."""
+    for (target_type, _), (_, _, matches) in zip(TARGET_PATTERNS, nouns, strict=True):
+        for match in matches:
+            if match.group(0).lower() in _BARE_STORE:
+                continue
+            if (
+                _TARGETS_JOINED.fullmatch(text, match.end(), store.start())
+                or _TARGETS_JOINED.fullmatch(text, store.end(), match.start())
+                or _HOLDING.fullmatch(text, store.end(), match.start())
+            ):
+                return target_type
+    return None
 
 
 #: What joins two targets named as one: "an oil depot and a power substation", "the
