@@ -2559,3 +2559,26 @@ def test_a_strike_told_on_a_day_is_not_dated_by_drones_shot_down_the_day_before(
 def test_blasts_told_as_the_air_defence_at_work_are_an_interception(text: str, town: str) -> None:
     events = events_of(text, published=date(2025, 6, 4))
     assert [(e.place, e.outcome) for e in events] == [(town, "intercepted")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        (
+            "Ukrainian drones attacked the Millerovo air base, north of Rostov-on-Don, "
+            "overnight on Tuesday, the governor said.",
+            ["Millerovo air base"],
+        ),
+        # "Just north of" is near enough for the town to stand for the place.
+        (
+            "Ukrainian drones hit an oil depot just north of Rostov-on-Don on Tuesday, the "
+            "governor said.",
+            ["Rostov-on-Don"],
+        ),
+    ],
+)
+def test_a_city_named_only_by_compass_to_place_a_site_is_not_struck(
+    sentence: str, places: list[str]
+) -> None:
+    events = events_of(sentence, published=date(2024, 7, 9))
+    assert [e.place for e in events] == places

@@ -533,6 +533,13 @@ _AGENT_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A place named only to say where another one lies: "the Ivanovo air base, northeast of
+#: Moscow", "Snake Island south of the Odesa region"; not "in the north of Crimea", nor
+#: "just north of Sevastopol", near enough to stand for the place.
+_COMPASS_REFERENCE = re.compile(
+    r"(?<!\bthe\s)(?<!\bjust\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OWNED = re.compile(r"['’]s\s*")
 #: Up to the word after the next one, if there is one ("Moscow was hit": "hit").
 _PAST_NEXT_WORD = re.compile(r"\s*(?:\S+\s+(?=\S))?")
@@ -686,6 +693,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "actor (agent)"
     if ends_before(DISTANCE_REFERENCE, sentence, start):
         return "distance reference"
+    if ends_before(_COMPASS_REFERENCE, sentence, start):
+        # Not one of the reference reasons a list shares: "the Ivanovo base, northeast of
+        # Moscow, and Dyagilevo base" goes on to another struck site.
+        return "compass reference"
     if place.kind == "city" and (
         _CITY_DISTRICT_AFTER.match(sentence, end)
         or (_DISTRICT_WORD.match(sentence, end) and ends_before(_CITY_BEFORE, sentence, start))
