@@ -2582,3 +2582,19 @@ def test_a_city_named_only_by_compass_to_place_a_site_is_not_struck(
 ) -> None:
     events = events_of(sentence, published=date(2024, 7, 9))
     assert [e.place for e in events] == places
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "According to Kirov, two tanks caught fire after a drone fell there.",
+        "Two more refineries were targeted, reported Pravda, citing its sources.",
+        "Two tanks caught fire, said Kirov, the local head.",
+    ],
+)
+def test_a_speaker_whose_name_a_town_shares_is_not_struck(source: str) -> None:
+    events = events_of(
+        "Ukrainian drones hit an oil depot in Liski on Tuesday night. " + source,
+        published=date(2024, 7, 9),
+    )
+    assert [e.place for e in events] == ["Liskinskaya oil depot"]

@@ -540,6 +540,13 @@ _COMPASS_REFERENCE = re.compile(
     r"(?<!\bthe\s)(?<!\bjust\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: The source of a statement, named alone: "according to Gusev, ...", "..., reported Pravda,
+#: citing sources" (a surname or an outlet that a town shares).
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\baccording to|[,”\"]\s*(?:reported|reports|said|says|wrote|writes|added))\s+$",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER = re.compile(r"\s*[,.;:]")
 _OWNED = re.compile(r"['’]s\s*")
 #: Up to the word after the next one, if there is one ("Moscow was hit": "hit").
 _PAST_NEXT_WORD = re.compile(r"\s*(?:\S+\s+(?=\S))?")
@@ -691,6 +698,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if ends_before(_AGENT_BEFORE, sentence, start):
         # "the attack was confirmed by Moscow", "an operation carried out by Kyiv".
         return "actor (agent)"
+    if ends_before(_SPEAKER_BEFORE, sentence, start) and _SPEAKER_AFTER.match(sentence, end):
+        return "actor (speaker)"
     if ends_before(DISTANCE_REFERENCE, sentence, start):
         return "distance reference"
     if ends_before(_COMPASS_REFERENCE, sentence, start):
