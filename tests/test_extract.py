@@ -2598,3 +2598,17 @@ def test_a_speaker_whose_name_a_town_shares_is_not_struck(source: str) -> None:
         published=date(2024, 7, 9),
     )
     assert [e.place for e in events] == ["Liskinskaya oil depot"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones flew toward the Moscow region overnight, officials said. On Tuesday a drone "
+        "crashed into an office tower in central Moscow, breaking windows.",
+        "Air defences shot down drones over the Moscow region on Tuesday. Debris damaged a "
+        "roof in the area of Moscow, the mayor said.",
+    ],
+)
+def test_a_hit_inside_a_city_stays_in_the_city_its_region_is_named_after(text: str) -> None:
+    events = events_of(text, published=date(2023, 8, 23))
+    assert [e.place for e in events if e.outcome == "hit"] == ["Moscow"]

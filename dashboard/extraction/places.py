@@ -923,6 +923,11 @@ def _in_region(
             c.admin1 in article_regions for c in candidates
         ):
             fits = [c for c in candidates if c.admin1 in article_regions]
+            if ends_before(_INSIDE_CITY_BEFORE, text, mention.start):
+                # "a building in central Moscow" in an article that names "the Moscow
+                # region" is in the city, not the region ("an attack on Moscow" may be
+                # either).
+                fits = [c for c in fits if c.kind != "region"]
         elif mention.place.country not in STRIKE_COUNTRIES:
             fits = [c for c in candidates if c.country in STRIKE_COUNTRIES]
         else:
@@ -934,6 +939,8 @@ def _in_region(
     return chosen
 
 
+#: Words that put what follows inside a city: "in central Moscow", "the area of Moscow".
+_INSIDE_CITY_BEFORE = re.compile(r"\b(?:in|inside|of)\s+(?:central\s+|downtown\s+)?$", re.I)
 _HOLDS_NEXT = re.compile(r"['’]s\s+")
 _SHIP_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 
