@@ -2583,3 +2583,56 @@ def test_a_strike_told_on_a_day_is_not_dated_by_drones_shot_down_the_day_before(
 def test_blasts_told_as_the_air_defence_at_work_are_an_interception(text: str, town: str) -> None:
     events = events_of(text, published=date(2025, 6, 4))
     assert [(e.place, e.outcome) for e in events] == [(town, "intercepted")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        (
+            "Ukrainian drones attacked the Millerovo air base, north of Rostov-on-Don, "
+            "overnight on Tuesday, the governor said.",
+            ["Millerovo air base"],
+        ),
+        # "Just north of" is near enough for the town to stand for the place.
+        (
+            "Ukrainian drones hit an oil depot just north of Rostov-on-Don on Tuesday, the "
+            "governor said.",
+            ["Rostov-on-Don"],
+        ),
+    ],
+)
+def test_a_city_named_only_by_compass_to_place_a_site_is_not_struck(
+    sentence: str, places: list[str]
+) -> None:
+    events = events_of(sentence, published=date(2024, 7, 9))
+    assert [e.place for e in events] == places
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "According to Kirov, two tanks caught fire after a drone fell there.",
+        "Two more refineries were targeted, reported Pravda, citing its sources.",
+        "Two tanks caught fire, said Kirov, the local head.",
+    ],
+)
+def test_a_speaker_whose_name_a_town_shares_is_not_struck(source: str) -> None:
+    events = events_of(
+        "Ukrainian drones hit an oil depot in Liski on Tuesday night. " + source,
+        published=date(2024, 7, 9),
+    )
+    assert [e.place for e in events] == ["Liskinskaya oil depot"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones flew toward the Moscow region overnight, officials said. On Tuesday a drone "
+        "crashed into an office tower in central Moscow, breaking windows.",
+        "Air defences shot down drones over the Moscow region on Tuesday. Debris damaged a "
+        "roof in the area of Moscow, the mayor said.",
+    ],
+)
+def test_a_hit_inside_a_city_stays_in_the_city_its_region_is_named_after(text: str) -> None:
+    events = events_of(text, published=date(2023, 8, 23))
+    assert [e.place for e in events if e.outcome == "hit"] == ["Moscow"]

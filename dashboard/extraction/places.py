@@ -533,6 +533,20 @@ _AGENT_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A place named only to say where another one lies: "the Ivanovo air base, northeast of
+#: Moscow", "Snake Island south of the Odesa region"; not "in the north of Crimea", nor
+#: "just north of Sevastopol", near enough to stand for the place.
+_COMPASS_REFERENCE = re.compile(
+    r"(?<!\bthe\s)(?<!\bjust\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: The source of a statement, named alone: "according to Gusev, ...", "..., reported Pravda,
+#: citing sources" (a surname or an outlet that a town shares).
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\baccording to|[,”\"]\s*(?:reported|reports|said|says|wrote|writes|added))\s+$",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER = re.compile(r"\s*[,.;:]")
 _OWNED = re.compile(r"['’]s\s*")
 #: Up to the word after the next one, if there is one ("Moscow was hit": "hit").
 _PAST_NEXT_WORD = re.compile(r"\s*(?:\S+\s+(?=\S))?")
@@ -684,8 +698,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if ends_before(_AGENT_BEFORE, sentence, start):
         # "the attack was confirmed by Moscow", "an operation carried out by Kyiv".
         return "actor (agent)"
+    if ends_before(_SPEAKER_BEFORE, sentence, start) and _SPEAKER_AFTER.match(sentence, end):
+        return "actor (speaker)"
     if ends_before(DISTANCE_REFERENCE, sentence, start):
         return "distance reference"
+    if ends_before(_COMPASS_REFERENCE, sentence, start):
+        # Not one of the reference reasons a list shares: "the Ivanovo base, northeast of
+        # Moscow, and Dyagilevo base" goes on to another struck site.
+        return "compass reference"
     if place.kind == "city" and (
         _CITY_DISTRICT_AFTER.match(sentence, end)
         or (_DISTRICT_WORD.match(sentence, end) and ends_before(_CITY_BEFORE, sentence, start))
@@ -903,6 +923,11 @@ def _in_region(
             c.admin1 in article_regions for c in candidates
         ):
             fits = [c for c in candidates if c.admin1 in article_regions]
+            if ends_before(_INSIDE_CITY_BEFORE, text, mention.start):
+                # "a building in central Moscow" in an article that names "the Moscow
+                # region" is in the city, not the region ("an attack on Moscow" may be
+                # either).
+                fits = [c for c in fits if c.kind != "region"]
         elif mention.place.country not in STRIKE_COUNTRIES:
             fits = [c for c in candidates if c.country in STRIKE_COUNTRIES]
         else:
@@ -914,6 +939,8 @@ def _in_region(
     return chosen
 
 
+#: Words that put what follows inside a city: "in central Moscow", "the area of Moscow".
+_INSIDE_CITY_BEFORE = re.compile(r"\b(?:in|inside|of)\s+(?:central\s+|downtown\s+)?$", re.I)
 _HOLDS_NEXT = re.compile(r"['’]s\s+")
 _SHIP_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 
