@@ -677,6 +677,21 @@ def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: 
 @pytest.mark.parametrize(
     ("sentence", "target_type"),
     [
+        ("Drones damaged a shop in the city and briefly shut down its main airport.", "commercial"),
+        ("A warehouse burned in the town; two airports were temporarily closed.", "commercial"),
+        ("The closure of three airports followed a drone hit on a house.", "residential"),
+        ("Drones attacked the city's airport overnight.", "transport"),
+    ],
+)
+def test_an_airport_told_as_closed_is_not_what_was_hit(sentence: str, target_type: str) -> None:
+    from dashboard.extraction.cues import classify_target
+
+    assert classify_target(sentence)[0] == target_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
         ("Kremlin-appointed officials said a drone fell near the town.", "unknown"),
         ("The Kremlin called the blast at the military base sabotage.", "military"),
         ("A Kremlin spokesman said the drones had been downed.", "unknown"),

@@ -19,6 +19,7 @@ from .lexicon import (
     ATTACK,
     ATTACKER_VOICE,
     CIVILIAN_PRODUCT,
+    CLOSED_AIRPORT,
     DEFENDER_AS_TARGET,
     EXPLOSION_HEARD,
     IMPACT,
@@ -205,10 +206,10 @@ def _tried_before(starts: list[int], ends: list[int], at: int) -> int:
 
 
 def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
-    """The text with the forces named as actors blanked out, offsets kept; and with the
-    owner named after a target blanked too: in "the headquarters of the Black Sea Fleet"
-    the headquarters were hit, not the fleet. With the target nouns left in it, given those
-    of ``text`` (``nouns``)."""
+    """The text with the forces named as actors and the airports told as closed blanked
+    out, offsets kept; and with the owner named after a target blanked too: in "the
+    headquarters of the Black Sea Fleet" the headquarters were hit, not the fleet. With the
+    target nouns left in it, given those of ``text`` (``nouns``)."""
     defenders: list[tuple[int, int]] = []
 
     def blank_defender(match: re.Match[str]) -> str:
@@ -216,6 +217,7 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
         return " " * len(match.group(0))
 
     text = NOT_MENTIONED.sub(blank_defender, DEFENDER_AS_TARGET.sub(blank_defender, text))
+    text = CLOSED_AIRPORT.sub(blank_defender, text)
     nouns = _nouns_after_blanking(nouns, text, _merged(defenders))
     heads = [m for _, _, matches in nouns for m in matches]
     # Each owner blanked is seen by the heads after it: the text is kept as characters, and

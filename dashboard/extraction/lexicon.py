@@ -386,6 +386,15 @@ DEFENDER_AS_TARGET = re.compile(
     r"accused|accuses|denied|denies|spokes\w+|press|aide|officials?|leader\w*|chief|team|war)\b)",
     re.IGNORECASE,
 )
+#: Airports told as closed are a measure against drones, not what they hit: "briefly shut
+#: down the Vnukovo airport", "three airports were closed", "the closure of two airports".
+CLOSED_AIRPORT = _words(
+    r"(?:shut|shuts|shutting|closed|closes|closing|suspended|suspending|restricted|"
+    r"restricting|halted|halting)\s+(?:down\s+)?(?:[\w'’-]+\s+){0,3}?airports?",
+    r"(?:closure|closing|shutdown)s?\s+of\s+(?:[\w'’-]+\s+){0,3}?airports?",
+    r"airports?\s+(?:(?:was|were|had been|have been|has been)\s+)?(?:\w+\s+)?"
+    r"(?:closed|shut|suspended)",
+)
 #: A target a speaker is told not to have named: "the mayor said, not mentioning the oil
 #: terminal", "he did not directly mention the refinery". What he told of was hit elsewhere.
 NOT_MENTIONED = re.compile(
