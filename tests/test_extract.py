@@ -677,6 +677,21 @@ def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: 
 @pytest.mark.parametrize(
     ("sentence", "target_type"),
     [
+        ("In the town, home to a naval base, debris fell on a house.", "residential"),
+        ("The city, home to an air base where jets are kept, saw a shop burn.", "commercial"),
+        ("Drones target the port city, home to a large refinery", "unknown"),
+        ("The town is home to a fuel depot, which drones set on fire last night.", "oil"),
+    ],
+)
+def test_what_a_place_is_home_to_describes_it(sentence: str, target_type: str) -> None:
+    from dashboard.extraction.cues import classify_target
+
+    assert classify_target(sentence)[0] == target_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
         ("Drones damaged a shop in the city and briefly shut down its main airport.", "commercial"),
         ("A warehouse burned in the town; two airports were temporarily closed.", "commercial"),
         ("The closure of three airports followed a drone hit on a house.", "residential"),

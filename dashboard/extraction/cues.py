@@ -22,6 +22,7 @@ from .lexicon import (
     CLOSED_AIRPORT,
     DEFENDER_AS_TARGET,
     EXPLOSION_HEARD,
+    HOME_TO,
     IMPACT,
     INDUSTRIAL_SITE,
     INTERCEPTION,
@@ -206,10 +207,11 @@ def _tried_before(starts: list[int], ends: list[int], at: int) -> int:
 
 
 def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
-    """The text with the forces named as actors and the airports told as closed blanked
-    out, offsets kept; and with the owner named after a target blanked too: in "the
-    headquarters of the Black Sea Fleet" the headquarters were hit, not the fleet. With the
-    target nouns left in it, given those of ``text`` (``nouns``)."""
+    """The text with the forces named as actors, the airports told as closed and what a
+    place is told to be home to blanked out, offsets kept; and with the owner named after a
+    target blanked too: in "the headquarters of the Black Sea Fleet" the headquarters were
+    hit, not the fleet. With the target nouns left in it, given those of ``text``
+    (``nouns``)."""
     defenders: list[tuple[int, int]] = []
 
     def blank_defender(match: re.Match[str]) -> str:
@@ -217,7 +219,7 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
         return " " * len(match.group(0))
 
     text = NOT_MENTIONED.sub(blank_defender, DEFENDER_AS_TARGET.sub(blank_defender, text))
-    text = CLOSED_AIRPORT.sub(blank_defender, text)
+    text = HOME_TO.sub(blank_defender, CLOSED_AIRPORT.sub(blank_defender, text))
     nouns = _nouns_after_blanking(nouns, text, _merged(defenders))
     heads = [m for _, _, matches in nouns for m in matches]
     # Each owner blanked is seen by the heads after it: the text is kept as characters, and

@@ -395,6 +395,10 @@ CLOSED_AIRPORT = _words(
     r"airports?\s+(?:(?:was|were|had been|have been|has been)\s+)?(?:\w+\s+)?"
     r"(?:closed|shut|suspended)",
 )
+#: What a place is told to be home to describes it, up to the clause's end: "Engels, home
+#: to an air base where bombers are based, said a plant was damaged" tells no hit on the base.
+#: A relative clause may tell it was: "home to a depot, which drones hit in May".
+HOME_TO = re.compile(r"\bhome to\b[^,;.:()—]*+(?!,?\s*(?:which|that)\b)", re.IGNORECASE)
 #: A target a speaker is told not to have named: "the mayor said, not mentioning the oil
 #: terminal", "he did not directly mention the refinery". What he told of was hit elsewhere.
 NOT_MENTIONED = re.compile(
