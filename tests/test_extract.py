@@ -666,6 +666,8 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
         ("The Ukrainian army hit a Russian army base near the town.", "military"),
         ("Air defence systems had 'suppressed' a drone attack on the district.", "unknown"),
         ("The air defence (PVO) worked over the city as a drone hit a hotel.", "commercial"),
+        ("Air defence systems had been responding over the town all night.", "unknown"),
+        ("Officials said air defence was operating near the port.", "unknown"),
     ],
 )
 def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:

@@ -375,6 +375,7 @@ DEFENDER_AS_TARGET = re.compile(
     r"(?=\s+(?:\([^()]*\)\s+)?(?:\w+\s+){0,2}?[\"'\u201c\u2018]?"
     r"(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|repulsed|suppressed|"
     r"neutrali[sz]ed|fired|launched|activated|engaged|detected|worked|working|have hit|had hit|"
+    r"respond(?:ed|ing)|operat(?:ed|ing)|repelling|repulsing|"
     r"hit \w+ enemy|sent)\b)"
     r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b"
     # Ukraine's own troops are the attackers: "shelling by Ukrainian troops".
