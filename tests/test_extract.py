@@ -677,6 +677,20 @@ def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: 
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sea drones sank two landing craft moored in the bay.",
+        "The amphibious assault ship was hit while at anchor.",
+        "A navy ship burned at the pier after the attack.",
+    ],
+)
+def test_a_ship_told_by_its_role_in_a_navy_is_a_naval_target(sentence: str) -> None:
+    from dashboard.extraction.cues import classify_target
+
+    assert classify_target(sentence)[0] == "naval"
+
+
+@pytest.mark.parametrize(
     ("sentence", "target_type"),
     [
         ("In the town, home to a naval base, debris fell on a house.", "residential"),

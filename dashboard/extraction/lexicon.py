@@ -72,6 +72,10 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"missile ships?",
             r"missile boats?",
             r"landing ships?",
+            # A ship or craft told by its role in a navy: "an amphibious assault ship",
+            # "landing craft", "a navy ship".
+            r"(?:amphibious|assault|landing|navy|combat|guard|salvage|reconnaissance)"
+            r" (?:ships?|craft|boats?)",
             r"corvettes?",
             r"frigates?",
             r"cruisers?",
