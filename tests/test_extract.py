@@ -693,28 +693,21 @@ def test_a_ship_told_by_its_role_in_a_navy_is_a_naval_target(sentence: str) -> N
 @pytest.mark.parametrize(
     ("sentence", "target_type"),
     [
+        # What a place is home to describes it.
         ("In the town, home to a naval base, debris fell on a house.", "residential"),
         ("The city, home to an air base where jets are kept, saw a shop burn.", "commercial"),
         ("Drones target the port city, home to a large refinery", "unknown"),
         ("The town is home to a fuel depot, which drones set on fire last night.", "oil"),
-    ],
-)
-def test_what_a_place_is_home_to_describes_it(sentence: str, target_type: str) -> None:
-    from dashboard.extraction.cues import classify_target
-
-    assert classify_target(sentence)[0] == target_type
-
-
-@pytest.mark.parametrize(
-    ("sentence", "target_type"),
-    [
+        # Airports closed against drones.
         ("Drones damaged a shop in the city and briefly shut down its main airport.", "commercial"),
         ("A warehouse burned in the town; two airports were temporarily closed.", "commercial"),
         ("The closure of three airports followed a drone hit on a house.", "residential"),
         ("Drones attacked the city's airport overnight.", "transport"),
     ],
 )
-def test_an_airport_told_as_closed_is_not_what_was_hit(sentence: str, target_type: str) -> None:
+def test_a_site_told_only_to_describe_a_place_or_as_closed_is_not_what_was_hit(
+    sentence: str, target_type: str
+) -> None:
     from dashboard.extraction.cues import classify_target
 
     assert classify_target(sentence)[0] == target_type
