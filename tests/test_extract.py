@@ -2559,3 +2559,35 @@ def test_a_strike_told_on_a_day_is_not_dated_by_drones_shot_down_the_day_before(
 def test_blasts_told_as_the_air_defence_at_work_are_an_interception(text: str, town: str) -> None:
     events = events_of(text, published=date(2025, 6, 4))
     assert [(e.place, e.outcome) for e in events] == [(town, "intercepted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        (
+            "Ukrainian drones set fire to a fuel depot in the Kirovsky district of occupied "
+            "Crimea on Sunday.",
+            "Islyam-Terek",
+            (45.230, 35.200),
+        ),
+        (
+            "A Ukrainian drone damaged a warehouse in the Krasnogvardeysky district of Crimea "
+            "on Sunday.",
+            "Kurman",
+            (45.503, 34.301),
+        ),
+        (
+            "Ukrainian drones hit the Kirovsky district of the Kaluga region on Sunday.",
+            "Kirov",
+            None,
+        ),
+    ],
+)
+def test_a_district_is_placed_at_the_town_once_named_like_it(
+    text: str, town: str, point: tuple[float, float] | None
+) -> None:
+    (event,) = events_of(text, published=date(2024, 5, 6))
+    assert event.place == town
+    if point is not None:
+        assert event.lat is not None and event.lon is not None
+        assert geodesic_distance_km(event.lat, event.lon, *point) < 5.0

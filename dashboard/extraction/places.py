@@ -414,6 +414,9 @@ def _foreign_districts(
 #: Russian changes: "Sudzhansky" is Sudzha's, "Anninsky" Anna's.
 _LINKED_STEM = re.compile(r"(?P<base>[^\W\d_]{3,}?)[aeiy]n")
 _TOWN_END_VOWELS = ("a", "o", "e")
+#: How the name of a district's town ends where it is the district's adjective, neuter:
+#: "Kirovskoye" and "Kirovske" of the "Kirovsky district".
+_NEUTER_ENDS = ("skoye", "skoe", "ske")
 
 
 # A district named again and again asks the same of the gazetteer.
@@ -423,6 +426,17 @@ def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place
     begins with the stem, or, where none does, one that ends in a vowel where the stem ends
     in a linking "-an"/"-in"."""
     towns = gazetteer.towns_named_from(stem)
+    for ending in _NEUTER_ENDS:
+        # "the Kirovsky district" of Crimea is Kirovske's, the town once called Kirovskoye
+        # (now known by another name), not a smaller village whose name begins with Kirov.
+        for town in gazetteer.lookup(stem + ending):
+            known = towns.get(town.admin1 or "")
+            if (
+                town.kind == "city"
+                and town.admin1
+                and (known is None or town.population > known.population)
+            ):
+                towns[town.admin1] = town
     linked = _LINKED_STEM.fullmatch(stem)
     if linked is not None:
         for vowel in _TOWN_END_VOWELS:
