@@ -2591,3 +2591,25 @@ def test_a_district_is_placed_at_the_town_once_named_like_it(
     if point is not None:
         assert event.lat is not None and event.lon is not None
         assert geodesic_distance_km(event.lat, event.lon, *point) < 5.0
+
+
+@pytest.mark.parametrize(
+    ("text", "crimean_bridge"),
+    [
+        (
+            "Ukraine struck the bridges connecting the Kherson region with Crimea on Saturday.",
+            False,
+        ),
+        (
+            "Missiles hit the Chonhar and Henichesk bridges linking mainland Ukraine and "
+            "Crimea on Saturday.",
+            False,
+        ),
+        ("Ukraine struck the bridge linking Russia with Crimea on Saturday.", True),
+    ],
+)
+def test_a_crossing_from_ukraine_to_crimea_is_not_the_crimean_bridge(
+    text: str, crimean_bridge: bool
+) -> None:
+    events = events_of(text, published=date(2023, 6, 19))
+    assert ("Crimean Bridge" in [e.place for e in events]) is crimean_bridge

@@ -1160,6 +1160,11 @@ def locate(
             nearby = tuple(site for site in nearby if within_km(place, site, _STORE_KM))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
+    link = ends_before(_LINKED_TO, text, mention.start) if place.kind == "region" else None
+    if link is not None and not _RUSSIA_END.search(link.group("end")):
+        # "bridges connecting Kherson Region to Crimea", "... mainland Ukraine and Crimea":
+        # the region a crossing leads to from Ukraine is not where it stands.
+        return None
     if (
         place.kind == "region"
         and target_type in _FACILITY_TYPES
@@ -1213,6 +1218,16 @@ def locate(
             ):
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
+
+
+#: A region named as the far end of a crossing: "bridges connecting Kherson Region to".
+_LINKED_TO = re.compile(
+    r"\b(?:connecting|linking|joining)\s+(?P<end>(?:[\w'’-]+\s+){1,4}?)(?:to|with|and)\s+"
+    r"(?:the\s+)?(?:(?:annexed|occupied)\s+)?$",
+    re.IGNORECASE,
+)
+#: The near end of the one crossing from Russia: "the bridge linking Russia with Crimea".
+_RUSSIA_END = re.compile(r"\bRussia|\bKrasnodar|\bTaman|\bKerch", re.IGNORECASE)
 
 
 #: Where a sentence turns to another scene: "a stadium burned in X, while in Y a
