@@ -2636,3 +2636,57 @@ def test_a_speaker_whose_name_a_town_shares_is_not_struck(source: str) -> None:
 def test_a_hit_inside_a_city_stays_in_the_city_its_region_is_named_after(text: str) -> None:
     events = events_of(text, published=date(2023, 8, 23))
     assert [e.place for e in events if e.outcome == "hit"] == ["Moscow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        (
+            "Ukrainian drones set fire to a fuel depot in the Kirovsky district of occupied "
+            "Crimea on Sunday.",
+            "Islyam-Terek",
+            (45.230, 35.200),
+        ),
+        (
+            "A Ukrainian drone damaged a warehouse in the Krasnogvardeysky district of Crimea "
+            "on Sunday.",
+            "Kurman",
+            (45.503, 34.301),
+        ),
+        (
+            "Ukrainian drones hit the Kirovsky district of the Kaluga region on Sunday.",
+            "Kirov",
+            None,
+        ),
+    ],
+)
+def test_a_district_is_placed_at_the_town_once_named_like_it(
+    text: str, town: str, point: tuple[float, float] | None
+) -> None:
+    (event,) = events_of(text, published=date(2024, 5, 6))
+    assert event.place == town
+    if point is not None:
+        assert event.lat is not None and event.lon is not None
+        assert geodesic_distance_km(event.lat, event.lon, *point) < 5.0
+
+
+@pytest.mark.parametrize(
+    ("text", "crimean_bridge"),
+    [
+        (
+            "Ukraine struck the bridges connecting the Kherson region with Crimea on Saturday.",
+            False,
+        ),
+        (
+            "Missiles hit the Chonhar and Henichesk bridges linking mainland Ukraine and "
+            "Crimea on Saturday.",
+            False,
+        ),
+        ("Ukraine struck the bridge linking Russia with Crimea on Saturday.", True),
+    ],
+)
+def test_a_crossing_from_ukraine_to_crimea_is_not_the_crimean_bridge(
+    text: str, crimean_bridge: bool
+) -> None:
+    events = events_of(text, published=date(2023, 6, 19))
+    assert ("Crimean Bridge" in [e.place for e in events]) is crimean_bridge
