@@ -2559,3 +2559,20 @@ def test_a_strike_told_on_a_day_is_not_dated_by_drones_shot_down_the_day_before(
 def test_blasts_told_as_the_air_defence_at_work_are_an_interception(text: str, town: str) -> None:
     events = events_of(text, published=date(2025, 6, 4))
     assert [(e.place, e.outcome) for e in events] == [(town, "intercepted")]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Ukrainian shelling killed a man in Graivoron on Monday, the governor said.",
+        "Four mortar shells were fired at Graivoron on Monday, the governor said.",
+        "Ukrainian artillery and rocket fire hit Graivoron on Monday, the governor said.",
+    ],
+)
+def test_a_strike_told_as_shelling_does_not_borrow_the_articles_drones(told: str) -> None:
+    text = f"Drones attacked a substation in Belgorod on Monday, the governor said. {told}"
+    events = events_of(text, published=date(2024, 5, 14))
+    assert {(e.place, e.weapon) for e in events} == {
+        ("Belgorod", "aerial_drone"),
+        ("Grayvoron", "unknown"),
+    }

@@ -21,6 +21,7 @@ from .lexicon import (
     CIVILIAN_PRODUCT,
     DEFENDER_AS_TARGET,
     EXPLOSION_HEARD,
+    GUNS,
     IMPACT,
     INDUSTRIAL_SITE,
     INTERCEPTION,
@@ -30,6 +31,7 @@ from .lexicon import (
     OCCUPIED_CUE,
     PARTIAL_COUNT,
     POWER_CUT,
+    SHELLING,
     TARGET_PATTERNS,
     TROOPS_HOUSED,
     WEAPON_AS_TARGET,
@@ -448,7 +450,8 @@ def weapon_named(text: str) -> Weapon:
     over "drone")."""
     text = WEAPON_AS_TARGET.sub(" ", text)
     found: list[tuple[int, int, Weapon]] = []
-    for weapon, pattern in WEAPON_PATTERNS:
+    # Guns named first ("artillery and rocket attacks") leave the weapon unknown.
+    for weapon, pattern in (*WEAPON_PATTERNS, ("unknown", GUNS)):
         match = pattern.search(text)
         if match:
             found.append((match.start(), -len(match.group(0)), weapon))
@@ -458,6 +461,13 @@ def weapon_named(text: str) -> Weapon:
     # "sea drones" begins where "drones" is not: a longer name overlapping the first wins.
     overlapping = [f for f in found if f[0] <= first[0] - first[1] and f[0] - f[1] >= first[0]]
     return min(overlapping, key=lambda f: (f[1], f[0]))[2]
+
+
+def told_as_shelling(text: str) -> bool:
+    """Whether a sentence tells its strike as shelling or gunfire: a weapon of its own,
+    not the one the article names elsewhere."""
+    text = WEAPON_AS_TARGET.sub(" ", text)
+    return bool(SHELLING.search(text) or GUNS.search(text))
 
 
 @per_text(maxsize=64)

@@ -363,6 +363,19 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
     ),
 )
 
+#: Guns named as what struck ("artillery fire", "three mortar shells were fired"): none of
+#: the model's weapons, so a sentence that names them first tells of an unknown weapon.
+GUNS = _words(
+    r"artillery(?!\s+rocket)",
+    r"mortars?",
+    r"howitzers?",
+    r"shells?(?=\s+(?:(?:were|was)\s+)?(?:fired|launched|landed|exploded))",
+    r"fired\s+(?:\w+\s+){0,2}shells?",
+)
+#: A strike told as shelling: by guns, or by rockets the sentence may name ("shelled the
+#: village with rockets"), never by the drones the article names elsewhere.
+SHELLING = _words(r"shell(?:ed|ing)")
+
 #: Weapon words that name a target or a defence, not what struck: "missile carriers",
 #: "air defence missiles", "a drone factory". They are blanked before weapons are read.
 #: The forces that defend or attack, named as actors, are not what was hit: "air defence
