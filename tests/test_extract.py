@@ -2576,3 +2576,15 @@ def test_a_strike_told_as_shelling_does_not_borrow_the_articles_drones(told: str
         ("Belgorod", "aerial_drone"),
         ("Grayvoron", "unknown"),
     }
+
+
+def test_a_headline_that_names_a_strikes_weapon_arms_the_dated_strike() -> None:
+    # The article's missiles struck elsewhere; the undated headline names the station's drone.
+    text = (
+        "A drone hits the Kursk power station\n\n"
+        "Missiles struck an air base near Millerovo on Monday. Missiles also struck a depot "
+        "in Valuyki on Monday. A fire broke out at the Kursk power station on Monday after an "
+        "attack."
+    )
+    events = events_of(text, published=date(2024, 5, 14))
+    assert ("Kursk CHP-1", "aerial_drone") in [(e.place, e.weapon) for e in events]
