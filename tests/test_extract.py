@@ -2588,3 +2588,26 @@ def test_a_headline_that_names_a_strikes_weapon_arms_the_dated_strike() -> None:
     )
     events = events_of(text, published=date(2024, 5, 14))
     assert ("Kursk CHP-1", "aerial_drone") in [(e.place, e.weapon) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine's forces struck a UAV production facility in Kursk overnight.",
+        "Ukraine hit a plant in Kursk that disrupts the production of unmanned aerial vehicles.",
+        "Ukraine hit a plant in Kursk that makes missile fuel overnight.",
+        "Ukraine hit a plant in Kursk that produced, tested and launched drones.",
+        "Ukraine struck a hangar in Kursk storing reconnaissance drones overnight.",
+    ],
+)
+def test_weapons_a_site_makes_or_keeps_are_not_what_struck_it(sentence: str) -> None:
+    from dashboard.extraction.cues import weapon_named
+
+    assert weapon_named(sentence) == "unknown"
+
+
+def test_weapons_a_site_makes_leave_the_drones_that_hit_it() -> None:
+    from dashboard.extraction.cues import weapon_named
+
+    text = "Drones hit a plant in Kursk that makes missile parts, the governor said."
+    assert weapon_named(text) == "aerial_drone"

@@ -412,8 +412,16 @@ WEAPON_AS_TARGET = _words(
     r"(?:air[- ]defen[cs]e|anti-aircraft|interceptor|surface-to-air|s-[34]00)\s+missiles?",
     r"(?:carry|carrying|carries|fire|fires|firing|launch|launching|armed with)\s+"
     r"(?:\w+\s+){0,2}(?:missiles?|bombs?|drones?)",
-    r"(?:drones?|missiles?|bombs?|shahed)[- ](?:factory|factories|plants?|production|"
-    r"assembly|maker|makers|warehouses?|depots?|storage|launch sites?|launchpads?)",
+    r"(?:drones?|uavs?|missiles?|bombs?|shahed)[- ](?:factory|factories|plants?|production|"
+    r"assembly|maker|makers|manufacturers?|warehouses?|depots?|storage|bases?|launch sites?|"
+    r"launchpads?)",
+    # What a plant makes or a site keeps: "the production of unmanned aerial vehicles", "a
+    # plant that makes missile fuel", "builds Shahed drones".
+    r"(?:production|manufactur(?:e|ing)|assembly|storage|development)\s+of\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?)",
+    r"(?<![\w-])(?:makes?|making|builds?|building|produc(?:es?|ed|ing)|manufactur(?:es?|ed|ing)|"
+    r"assembl(?:es?|ed|ing)|develop(?:s|ed|ing)?|stor(?:es?|ed|ing)),?\s+"
+    r"(?:[\w,-]+\s+){0,3}?(?:drones?|uavs?|missiles?)",
     r"(?:glide|gliding|guided|aerial|aviation)\s+bombs?",
     r"bombers?",
     r"(?:early[- ]warning|fighter|transport|military)\s+(?:aircraft|jets?|planes?)",
