@@ -2611,3 +2611,12 @@ def test_weapons_a_site_makes_leave_the_drones_that_hit_it() -> None:
 
     text = "Drones hit a plant in Kursk that makes missile parts, the governor said."
     assert weapon_named(text) == "aerial_drone"
+
+
+def test_the_drones_of_russias_strikes_on_ukraine_arm_no_strike_on_russia() -> None:
+    text = (
+        "Russian forces launched 300 drones at Ukraine overnight, hitting power plants in "
+        "Kharkiv. Ukraine said on Sunday it had struck an oil depot in the Bryansk region."
+    )
+    events = events_of(text, published=date(2025, 3, 2))
+    assert [(e.place, e.weapon) for e in events] == [("Bryansk Oblast", "unknown")]

@@ -31,9 +31,12 @@ from .lexicon import (
     OCCUPIED_CUE,
     PARTIAL_COUNT,
     POWER_CUT,
+    RUSSIAN_ATTACKER,
+    RUSSIAN_STRIKE,
     SHELLING,
     TARGET_PATTERNS,
     TROOPS_HOUSED,
+    UKRAINIAN_ATTACKER,
     WEAPON_AS_TARGET,
     WEAPON_DESTROYED_BEFORE,
     WEAPON_PATTERNS,
@@ -502,13 +505,24 @@ def weigh_cues(doc: Document) -> None:
     strike.
     """
     strike_sentences = [s for s in doc.sentences if ATTACK.search(s.text)]
-    weapons = Counter(w for s in strike_sentences if (w := weapon_named(s.text)) != "unknown")
+    armed = [(s, w) for s in strike_sentences if (w := weapon_named(s.text)) != "unknown"]
+    # Russia's strikes on Ukraine ("Russian forces launched 400 drones at Ukraine") arm none
+    # of the strikes the article tells of.
+    weapons = Counter(w for s, w in armed if not _russias_strike(s.text))
     if weapons:
         doc.article_weapon = weapons.most_common(1)[0][0]
-    elif not any(
+    elif not armed and not any(
         ATTACKER_VOICE.search(s.text) or OCCUPIED_CUE.search(s.text) for s in strike_sentences
     ):
         doc.no_strike = True
+
+
+def _russias_strike(text: str) -> bool:
+    """Whether a sentence tells Russia's strike, and no Ukrainian one."""
+    return bool(
+        (RUSSIAN_ATTACKER.search(text) or RUSSIAN_STRIKE.search(text))
+        and not UKRAINIAN_ATTACKER.search(text)
+    )
 
 
 def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
