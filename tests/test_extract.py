@@ -2620,3 +2620,17 @@ def test_the_drones_of_russias_strikes_on_ukraine_arm_no_strike_on_russia() -> N
     )
     events = events_of(text, published=date(2025, 3, 2))
     assert [(e.place, e.weapon) for e in events] == [("Bryansk Oblast", "unknown")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine destroyed an ammunition depot near Toropets in an air strike on Saturday, "
+        "satellite pictures show.",
+        "Ukraine said it hit the Millerovo air base on Saturday, home of jets that fly air "
+        "strikes.",
+    ],
+)
+def test_an_air_strike_says_no_aircraft_struck(sentence: str) -> None:
+    (event,) = events_of(sentence, published=date(2024, 9, 23))
+    assert event.weapon == "unknown"

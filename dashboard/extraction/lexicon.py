@@ -352,7 +352,6 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
     (
         "aircraft",
         _words(
-            r"air ?strikes?",
             r"(?:fighter )?jets? (?:had |have )?(?:struck|hit|fired|bombed|attacked)",
             r"warplanes? (?:struck|hit|fired|bombed|attacked)",
             r"helicopters? (?:struck|hit|fired|attacked)",
