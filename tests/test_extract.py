@@ -2634,3 +2634,25 @@ def test_the_drones_of_russias_strikes_on_ukraine_arm_no_strike_on_russia() -> N
 def test_an_air_strike_says_no_aircraft_struck(sentence: str) -> None:
     (event,) = events_of(sentence, published=date(2024, 9, 23))
     assert event.weapon == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("told", "weapon"),
+    [
+        (
+            "Units of Ukraine's Defence Forces also struck the Saratov refinery on Sunday.",
+            "unknown",
+        ),
+        ("The SBU had hit the Saratov refinery on Sunday, a source said.", "unknown"),
+        (
+            "Units of the Unmanned Systems Forces also struck the Saratov refinery on Sunday.",
+            "aerial_drone",
+        ),
+    ],
+)
+def test_the_unit_that_struck_says_the_weapon_only_when_its_name_does(
+    told: str, weapon: str
+) -> None:
+    text = f"Missiles hit an oil depot in Bryansk on Sunday, the governor said. {told}"
+    events = events_of(text, published=date(2025, 11, 17))
+    assert ("Saratov refinery", weapon) in [(e.place, e.weapon) for e in events]

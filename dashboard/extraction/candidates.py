@@ -43,7 +43,7 @@ from .cues import (
     joined_targets,
     outcome_at,
     reports_attack,
-    told_as_shelling,
+    tells_who_struck,
     told_vaguely,
     weapon_named,
 )
@@ -260,7 +260,7 @@ def find_candidates(doc: Document) -> None:
             continue
         weapon = weapon_named(text)
         borrowed = (
-            weapon == "unknown" and article_weapon != "unknown" and not told_as_shelling(text)
+            weapon == "unknown" and article_weapon != "unknown" and not tells_who_struck(text)
         )
         if borrowed:
             weapon = article_weapon

@@ -37,6 +37,7 @@ from .lexicon import (
     TARGET_PATTERNS,
     TROOPS_HOUSED,
     UKRAINIAN_ATTACKER,
+    UNIT_AS_ATTACKER,
     WEAPON_AS_TARGET,
     WEAPON_DESTROYED_BEFORE,
     WEAPON_PATTERNS,
@@ -466,11 +467,12 @@ def weapon_named(text: str) -> Weapon:
     return min(overlapping, key=lambda f: (f[1], f[0]))[2]
 
 
-def told_as_shelling(text: str) -> bool:
-    """Whether a sentence tells its strike as shelling or gunfire: a weapon of its own,
-    not the one the article names elsewhere."""
+def tells_who_struck(text: str) -> bool:
+    """Whether a sentence that names no weapon tells how or by whom its strike was made:
+    as shelling or gunfire, or by the unit that struck. Its weapon is none the article names
+    elsewhere."""
     text = WEAPON_AS_TARGET.sub(" ", text)
-    return bool(SHELLING.search(text) or GUNS.search(text))
+    return bool(SHELLING.search(text) or GUNS.search(text) or UNIT_AS_ATTACKER.search(text))
 
 
 @per_text(maxsize=64)

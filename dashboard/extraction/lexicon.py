@@ -328,6 +328,9 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
             r"kamikaze",
             r"one-way attack",
             r"loitering munitions?",
+            # The forces that fly them: "units of the Unmanned Systems Forces hit a depot".
+            r"unmanned systems (?:forces|troops)",
+            r"drone (?:units?|forces)",
             r"lyutyi",
             r"liutyi",
             r"beaver",
@@ -374,6 +377,13 @@ GUNS = _words(
 #: A strike told as shelling: by guns, or by rockets the sentence may name ("shelled the
 #: village with rockets"), never by the drones the article names elsewhere.
 SHELLING = _words(r"shell(?:ed|ing)")
+#: A unit or force named as the one that struck ("units of the Defence Forces struck",
+#: "the SBU had hit", "Special Operations Forces struck"): the sentence tells who struck,
+#: and the weapon only when the unit's name does ("Unmanned Systems Forces").
+UNIT_AS_ATTACKER = _words(
+    r"(?:units|forces|SBU|Security Service)(?:\s+of\s+(?:the\s+)?[\w\s'’]{0,40}?)?\s+"
+    r"(?:also\s+|have\s+|had\s+|has\s+)?(?:struck|hit|attacked|targeted|destroyed|carried out)"
+)
 
 #: Weapon words that name a target or a defence, not what struck: "missile carriers",
 #: "air defence missiles", "a drone factory". They are blanked before weapons are read.
