@@ -562,7 +562,6 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
         if outcome != "unknown":
             return outcome
     return "intercepted" if AIR_DEFENCE_AT_WORK.search(text) else "unknown"
-    return "unknown"
 
 
 # The places of one clause, and every place of a sentence, ask about the same stretch.
