@@ -66,6 +66,22 @@ def test_a_night_from_one_day_to_the_next_is_one_date_its_morning() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "drones hit the depot on the night of October 4-5",
+        "the depot burned in the night of Oct. 4–5",
+        "on the night of 4-5 October the depot burned",
+    ],
+)
+def test_a_night_named_by_two_days_of_a_month_is_its_morning(text: str) -> None:
+    assert resolved(text, WEDNESDAY) == [("2024-10-05", "day")]
+
+
+def test_a_span_of_several_days_is_not_a_night() -> None:
+    assert resolved("strikes on October 4-9 hit the depot", WEDNESDAY) == [("2024-10-04", "day")]
+
+
 def test_month_without_year_is_never_after_publication() -> None:
     assert resolved("in December", date(2024, 3, 1)) == [("2023-12-01", "month")]
     assert resolved("Dec. 29", date(2024, 1, 3)) == [("2023-12-29", "day")]

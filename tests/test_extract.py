@@ -2675,3 +2675,147 @@ def test_a_speaker_whose_name_a_town_shares_is_not_struck(source: str) -> None:
 def test_a_hit_inside_a_city_stays_in_the_city_its_region_is_named_after(text: str) -> None:
     events = events_of(text, published=date(2023, 8, 23))
     assert [e.place for e in events if e.outcome == "hit"] == ["Moscow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        (
+            "Ukrainian drones set fire to a fuel depot in the Kirovsky district of occupied "
+            "Crimea on Sunday.",
+            "Islyam-Terek",
+            (45.230, 35.200),
+        ),
+        (
+            "A Ukrainian drone damaged a warehouse in the Krasnogvardeysky district of Crimea "
+            "on Sunday.",
+            "Kurman",
+            (45.503, 34.301),
+        ),
+        (
+            "Ukrainian drones hit the Kirovsky district of the Kaluga region on Sunday.",
+            "Kirov",
+            None,
+        ),
+    ],
+)
+def test_a_district_is_placed_at_the_town_once_named_like_it(
+    text: str, town: str, point: tuple[float, float] | None
+) -> None:
+    (event,) = events_of(text, published=date(2024, 5, 6))
+    assert event.place == town
+    if point is not None:
+        assert event.lat is not None and event.lon is not None
+        assert geodesic_distance_km(event.lat, event.lon, *point) < 5.0
+
+
+@pytest.mark.parametrize(
+    ("text", "crimean_bridge"),
+    [
+        (
+            "Ukraine struck the bridges connecting the Kherson region with Crimea on Saturday.",
+            False,
+        ),
+        (
+            "Missiles hit the Chonhar and Henichesk bridges linking mainland Ukraine and "
+            "Crimea on Saturday.",
+            False,
+        ),
+        ("Ukraine struck the bridge linking Russia with Crimea on Saturday.", True),
+    ],
+)
+def test_a_crossing_from_ukraine_to_crimea_is_not_the_crimean_bridge(
+    text: str, crimean_bridge: bool
+) -> None:
+    events = events_of(text, published=date(2023, 6, 19))
+    assert ("Crimean Bridge" in [e.place for e in events]) is crimean_bridge
+
+
+def test_a_headline_that_names_a_strikes_weapon_arms_the_dated_strike() -> None:
+    # The article's missiles struck elsewhere; the undated headline names the station's drone.
+    text = (
+        "A drone hits the Kursk power station\n\n"
+        "Missiles struck an air base near Millerovo on Monday. Missiles also struck a depot "
+        "in Valuyki on Monday. A fire broke out at the Kursk power station on Monday after an "
+        "attack."
+    )
+    events = events_of(text, published=date(2024, 5, 14))
+    assert ("Kursk CHP-1", "aerial_drone") in [(e.place, e.weapon) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine's forces struck a UAV production facility in Kursk overnight.",
+        "Ukraine hit a plant in Kursk that disrupts the production of unmanned aerial vehicles.",
+        "Ukraine hit a plant in Kursk that makes missile fuel overnight.",
+        "Ukraine hit a plant in Kursk that produced, tested and launched drones.",
+        "Ukraine struck a hangar in Kursk storing reconnaissance drones overnight.",
+    ],
+)
+def test_weapons_a_site_makes_or_keeps_are_not_what_struck_it(sentence: str) -> None:
+    from dashboard.extraction.cues import weapon_named
+
+    assert weapon_named(sentence) == "unknown"
+
+
+def test_weapons_a_site_makes_leave_the_drones_that_hit_it() -> None:
+    from dashboard.extraction.cues import weapon_named
+
+    text = "Drones hit a plant in Kursk that makes missile parts, the governor said."
+    assert weapon_named(text) == "aerial_drone"
+
+
+def test_the_drones_of_russias_strikes_on_ukraine_arm_no_strike_on_russia() -> None:
+    text = (
+        "Russian forces launched 300 drones at Ukraine overnight, hitting power plants in "
+        "Kharkiv. Ukraine said on Sunday it had struck an oil depot in the Bryansk region."
+    )
+    events = events_of(text, published=date(2025, 3, 2))
+    assert [(e.place, e.weapon) for e in events] == [("Bryansk Oblast", "unknown")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine destroyed an ammunition depot near Toropets in an air strike on Saturday, "
+        "satellite pictures show.",
+        "Ukraine said it hit the Millerovo air base on Saturday, home of jets that fly air "
+        "strikes.",
+    ],
+)
+def test_an_air_strike_says_no_aircraft_struck(sentence: str) -> None:
+    (event,) = events_of(sentence, published=date(2024, 9, 23))
+    assert event.weapon == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("told", "place", "weapon"),
+    [
+        ("Ukrainian shelling killed a man in Graivoron on Sunday.", "Grayvoron", "unknown"),
+        ("Four mortar shells were fired at Graivoron on Sunday.", "Grayvoron", "unknown"),
+        ("Ukrainian artillery and rocket fire hit Graivoron on Sunday.", "Grayvoron", "unknown"),
+        (
+            "Units of Ukraine's Defence Forces also struck the Saratov refinery on Sunday.",
+            "Saratov refinery",
+            "unknown",
+        ),
+        (
+            "The SBU had hit the Saratov refinery on Sunday, a source said.",
+            "Saratov refinery",
+            "unknown",
+        ),
+        (
+            "Units of the Unmanned Systems Forces also struck the Saratov refinery on Sunday.",
+            "Saratov refinery",
+            "aerial_drone",
+        ),
+    ],
+)
+def test_a_strike_told_by_how_or_by_whom_it_was_made_borrows_no_weapon(
+    told: str, place: str, weapon: str
+) -> None:
+    # Shelling, guns or the unit that struck say the weapon, not the article's missiles.
+    text = f"Missiles hit an oil depot in Bryansk on Sunday, the governor said. {told}"
+    events = events_of(text, published=date(2025, 11, 17))
+    assert (place, weapon) in [(e.place, e.weapon) for e in events]

@@ -43,6 +43,7 @@ from .cues import (
     joined_targets,
     outcome_at,
     reports_attack,
+    tells_who_struck,
     told_vaguely,
     weapon_named,
 )
@@ -258,7 +259,9 @@ def find_candidates(doc: Document) -> None:
         if generic and not (dates and located):
             continue
         weapon = weapon_named(text)
-        borrowed = weapon == "unknown" and article_weapon != "unknown"
+        borrowed = (
+            weapon == "unknown" and article_weapon != "unknown" and not tells_who_struck(text)
+        )
         if borrowed:
             weapon = article_weapon
         attacker_claim, defender_claim = side_claims(text)

@@ -22,6 +22,7 @@ from .lexicon import (
     CLOSED_AIRPORT,
     DEFENDER_AS_TARGET,
     EXPLOSION_HEARD,
+    GUNS,
     HOME_TO,
     IMPACT,
     INDUSTRIAL_SITE,
@@ -32,8 +33,13 @@ from .lexicon import (
     OCCUPIED_CUE,
     PARTIAL_COUNT,
     POWER_CUT,
+    RUSSIAN_ATTACKER,
+    RUSSIAN_STRIKE,
+    SHELLING,
     TARGET_PATTERNS,
     TROOPS_HOUSED,
+    UKRAINIAN_ATTACKER,
+    UNIT_AS_ATTACKER,
     WEAPON_AS_TARGET,
     WEAPON_DESTROYED_BEFORE,
     WEAPON_PATTERNS,
@@ -474,7 +480,8 @@ def weapon_named(text: str) -> Weapon:
     over "drone")."""
     text = WEAPON_AS_TARGET.sub(" ", text)
     found: list[tuple[int, int, Weapon]] = []
-    for weapon, pattern in WEAPON_PATTERNS:
+    # Guns named first ("artillery and rocket attacks") leave the weapon unknown.
+    for weapon, pattern in (*WEAPON_PATTERNS, ("unknown", GUNS)):
         match = pattern.search(text)
         if match:
             found.append((match.start(), -len(match.group(0)), weapon))
@@ -484,6 +491,14 @@ def weapon_named(text: str) -> Weapon:
     # "sea drones" begins where "drones" is not: a longer name overlapping the first wins.
     overlapping = [f for f in found if f[0] <= first[0] - first[1] and f[0] - f[1] >= first[0]]
     return min(overlapping, key=lambda f: (f[1], f[0]))[2]
+
+
+def tells_who_struck(text: str) -> bool:
+    """Whether a sentence that names no weapon tells how or by whom its strike was made:
+    as shelling or gunfire, or by the unit that struck. Its weapon is none the article names
+    elsewhere."""
+    text = WEAPON_AS_TARGET.sub(" ", text)
+    return bool(SHELLING.search(text) or GUNS.search(text) or UNIT_AS_ATTACKER.search(text))
 
 
 @per_text(maxsize=64)
@@ -518,13 +533,24 @@ def weigh_cues(doc: Document) -> None:
     strike.
     """
     strike_sentences = [s for s in doc.sentences if ATTACK.search(s.text)]
-    weapons = Counter(w for s in strike_sentences if (w := weapon_named(s.text)) != "unknown")
+    armed = [(s, w) for s in strike_sentences if (w := weapon_named(s.text)) != "unknown"]
+    # Russia's strikes on Ukraine ("Russian forces launched 400 drones at Ukraine") arm none
+    # of the strikes the article tells of.
+    weapons = Counter(w for s, w in armed if not _russias_strike(s.text))
     if weapons:
         doc.article_weapon = weapons.most_common(1)[0][0]
-    elif not any(
+    elif not armed and not any(
         ATTACKER_VOICE.search(s.text) or OCCUPIED_CUE.search(s.text) for s in strike_sentences
     ):
         doc.no_strike = True
+
+
+def _russias_strike(text: str) -> bool:
+    """Whether a sentence tells Russia's strike, and no Ukrainian one."""
+    return bool(
+        (RUSSIAN_ATTACKER.search(text) or RUSSIAN_STRIKE.search(text))
+        and not UKRAINIAN_ATTACKER.search(text)
+    )
 
 
 def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
@@ -540,7 +566,6 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
         if outcome != "unknown":
             return outcome
     return "intercepted" if AIR_DEFENCE_AT_WORK.search(text) else "unknown"
-    return "unknown"
 
 
 # The places of one clause, and every place of a sentence, ask about the same stretch.

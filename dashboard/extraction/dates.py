@@ -80,7 +80,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bthe\s+(?:day\s+before(?!\s+yesterday)|night\s+before|previous\s+(?:day|night)"
             r"|preceding\s+(?:day|night))\b",
         ),
-        ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
+        # "the night of March 1-2" is dated by the morning it ends on, as "1-2 March" is.
+        (
+            "month_day",
+            rf"\b{_MONTH}\s+{_DAY}\b(?:\s*[-–]\s*(?P<night_end>[0-3]?\d)\b)?(?:,?\s+{_YEAR})?",
+        ),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
         ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
         (
@@ -259,6 +263,8 @@ def _resolve(
         return date(int(groups["year"]), int(groups["month"]), int(groups["day"])), "day"
     if kind in ("month_day", "day_month"):
         month, day = _month_number(groups["month"]), int(groups["day"])
+        if groups.get("night_end") and int(groups["night_end"]) == day + 1:
+            day += 1
         if groups.get("year"):
             return date(int(groups["year"]), month, day), "day"
         if stated_year is not None:

@@ -178,6 +178,8 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         if latest is not None:
             latest.quotes.extend(draft.quotes)
             latest.add_outcome(draft.outcome)
+            if not draft.weapon_borrowed:
+                latest.add_weapon(draft.weapon)
             if (
                 region is None
                 and draft.place is not None

@@ -37,6 +37,14 @@ class Draft:
     #: The weapon is the article's, its own sentences naming none.
     weapon_borrowed: bool = False
 
+    def add_weapon(self, weapon: Weapon) -> None:
+        """A further mention of the strike that names its weapon (an undated headline or
+        lead: "a drone hits the power plant") arms a strike its dated sentences left unarmed
+        or armed only with the weapon the article names most."""
+        if weapon != "unknown" and (self.weapon == "unknown" or self.weapon_borrowed):
+            self.weapon = weapon
+            self.weapon_borrowed = False
+
     def add_outcome(self, outcome: Outcome) -> None:
         """A further mention of the strike in the same article: a hit anywhere makes it a hit;
         a mention that tells nothing of the outcome leaves an interception told before.

@@ -332,6 +332,9 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
             r"kamikaze",
             r"one-way attack",
             r"loitering munitions?",
+            # The forces that fly them: "units of the Unmanned Systems Forces hit a depot".
+            r"unmanned systems (?:forces|troops)",
+            r"drone (?:units?|forces)",
             r"lyutyi",
             r"liutyi",
             r"beaver",
@@ -356,7 +359,6 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
     (
         "aircraft",
         _words(
-            r"air ?strikes?",
             r"(?:fighter )?jets? (?:had |have )?(?:struck|hit|fired|bombed|attacked)",
             r"warplanes? (?:struck|hit|fired|bombed|attacked)",
             r"helicopters? (?:struck|hit|fired|attacked)",
@@ -365,6 +367,26 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
             r"bombing raids?",
         ),
     ),
+)
+
+#: Guns named as what struck ("artillery fire", "three mortar shells were fired"): none of
+#: the model's weapons, so a sentence that names them first tells of an unknown weapon.
+GUNS = _words(
+    r"artillery(?!\s+rocket)",
+    r"mortars?",
+    r"howitzers?",
+    r"shells?(?=\s+(?:(?:were|was)\s+)?(?:fired|launched|landed|exploded))",
+    r"fired\s+(?:\w+\s+){0,2}shells?",
+)
+#: A strike told as shelling: by guns, or by rockets the sentence may name ("shelled the
+#: village with rockets"), never by the drones the article names elsewhere.
+SHELLING = _words(r"shell(?:ed|ing)")
+#: A unit or force named as the one that struck ("units of the Defence Forces struck",
+#: "the SBU had hit", "Special Operations Forces struck"): the sentence tells who struck,
+#: and the weapon only when the unit's name does ("Unmanned Systems Forces").
+UNIT_AS_ATTACKER = _words(
+    r"(?:units|forces|SBU|Security Service)(?:\s+of\s+(?:the\s+)?[\w\s'’]{0,40}?)?\s+"
+    r"(?:also\s+|have\s+|had\s+|has\s+)?(?:struck|hit|attacked|targeted|destroyed|carried out)"
 )
 
 #: Weapon words that name a target or a defence, not what struck: "missile carriers",
@@ -417,8 +439,16 @@ WEAPON_AS_TARGET = _words(
     r"(?:air[- ]defen[cs]e|anti-aircraft|interceptor|surface-to-air|s-[34]00)\s+missiles?",
     r"(?:carry|carrying|carries|fire|fires|firing|launch|launching|armed with)\s+"
     r"(?:\w+\s+){0,2}(?:missiles?|bombs?|drones?)",
-    r"(?:drones?|missiles?|bombs?|shahed)[- ](?:factory|factories|plants?|production|"
-    r"assembly|maker|makers|warehouses?|depots?|storage|launch sites?|launchpads?)",
+    r"(?:drones?|uavs?|missiles?|bombs?|shahed)[- ](?:factory|factories|plants?|production|"
+    r"assembly|maker|makers|manufacturers?|warehouses?|depots?|storage|bases?|launch sites?|"
+    r"launchpads?)",
+    # What a plant makes or a site keeps: "the production of unmanned aerial vehicles", "a
+    # plant that makes missile fuel", "builds Shahed drones".
+    r"(?:production|manufactur(?:e|ing)|assembly|storage|development)\s+of\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?)",
+    r"(?<![\w-])(?:makes?|making|builds?|building|produc(?:es?|ed|ing)|manufactur(?:es?|ed|ing)|"
+    r"assembl(?:es?|ed|ing)|develop(?:s|ed|ing)?|stor(?:es?|ed|ing)),?\s+"
+    r"(?:[\w,-]+\s+){0,3}?(?:drones?|uavs?|missiles?)",
     r"(?:glide|gliding|guided|aerial|aviation)\s+bombs?",
     r"bombers?",
     r"(?:early[- ]warning|fighter|transport|military)\s+(?:aircraft|jets?|planes?)",

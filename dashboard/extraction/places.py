@@ -414,6 +414,9 @@ def _foreign_districts(
 #: Russian changes: "Sudzhansky" is Sudzha's, "Anninsky" Anna's.
 _LINKED_STEM = re.compile(r"(?P<base>[^\W\d_]{3,}?)[aeiy]n")
 _TOWN_END_VOWELS = ("a", "o", "e")
+#: How the name of a district's town ends where it is the district's adjective, neuter:
+#: "Kirovskoye" and "Kirovske" of the "Kirovsky district".
+_NEUTER_ENDS = ("skoye", "skoe", "ske")
 
 
 # A district named again and again asks the same of the gazetteer.
@@ -423,6 +426,17 @@ def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place
     begins with the stem, or, where none does, one that ends in a vowel where the stem ends
     in a linking "-an"/"-in"."""
     towns = gazetteer.towns_named_from(stem)
+    for ending in _NEUTER_ENDS:
+        # "the Kirovsky district" of Crimea is Kirovske's, the town once called Kirovskoye
+        # (now known by another name), not a smaller village whose name begins with Kirov.
+        for town in gazetteer.lookup(stem + ending):
+            known = towns.get(town.admin1 or "")
+            if (
+                town.kind == "city"
+                and town.admin1
+                and (known is None or town.population > known.population)
+            ):
+                towns[town.admin1] = town
     linked = _LINKED_STEM.fullmatch(stem)
     if linked is not None:
         for vowel in _TOWN_END_VOWELS:
@@ -1173,6 +1187,11 @@ def locate(
             nearby = tuple(site for site in nearby if within_km(place, site, _STORE_KM))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
+    link = ends_before(_LINKED_TO, text, mention.start) if place.kind == "region" else None
+    if link is not None and not _RUSSIA_END.search(link.group("end")):
+        # "bridges connecting Kherson Region to Crimea", "... mainland Ukraine and Crimea":
+        # the region a crossing leads to from Ukraine is not where it stands.
+        return None
     if (
         place.kind == "region"
         and target_type in _FACILITY_TYPES
@@ -1226,6 +1245,16 @@ def locate(
             ):
                 return Location(candidates[0], target_type, target, within=place)
     return Location(place, target_type, target)
+
+
+#: A region named as the far end of a crossing: "bridges connecting Kherson Region to".
+_LINKED_TO = re.compile(
+    r"\b(?:connecting|linking|joining)\s+(?P<end>(?:[\w'’-]+\s+){1,4}?)(?:to|with|and)\s+"
+    r"(?:the\s+)?(?:(?:annexed|occupied)\s+)?$",
+    re.IGNORECASE,
+)
+#: The near end of the one crossing from Russia: "the bridge linking Russia with Crimea".
+_RUSSIA_END = re.compile(r"\bRussia|\bKrasnodar|\bTaman|\bKerch", re.IGNORECASE)
 
 
 #: Where a sentence turns to another scene: "a stadium burned in X, while in Y a
