@@ -2819,3 +2819,24 @@ def test_a_strike_told_by_how_or_by_whom_it_was_made_borrows_no_weapon(
     text = f"Missiles hit an oil depot in Bryansk on Sunday, the governor said. {told}"
     events = events_of(text, published=date(2025, 11, 17))
     assert (place, weapon) in [(e.place, e.weapon) for e in events]
+
+
+def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
+    from dashboard.extraction.cues import classify_target_near
+
+    sentence = (
+        "Apartment blocks in the town of Yasynuvata and in the village of Zuhres were "
+        "damaged, and a school in Horlivka and a factory in Khartsyzk were also hit."
+    )
+
+    def near(name: str) -> str:
+        at = sentence.index(name)
+        return classify_target_near(sentence, at, at + len(name))[0]
+
+    # The blocks are both places' however far the second; the factory is Khartsyzk's alone.
+    assert [near(n) for n in ("Yasynuvata", "Zuhres", "Horlivka", "Khartsyzk")] == [
+        "residential",
+        "residential",
+        "unknown",
+        "defense_industry",
+    ]

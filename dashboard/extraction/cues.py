@@ -319,22 +319,49 @@ def told_vaguely(target_type: TargetType, target: str | None) -> bool:
 _LIST_BREAK = re.compile(r"[,;]|\b(?:and|as well as|while|whereas)\b", re.IGNORECASE)
 
 
+#: The words that lead to a place: "in", "near the village of".
+_PLACE_OF = r"(?:in|at|near)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?"
+#: A place right after a target noun, which the noun belongs to: "a factory in Shakhtarsk",
+#: "a railway line in the settlement of Petrovske".
+_OWN_PLACE_AFTER = re.compile(rf"(?:\s+line)?\s+{_PLACE_OF}[A-Z]")
+#: Between a noun and the second place of a list that both share: "in A and in the
+#: village of ".
+_SHARED_HEAD = re.compile(
+    rf"(?:\s+[a-z]+)?\s+{_PLACE_OF}[A-Z][\w'’-]*(?:\s*,\s*|\s+and\s+)(?:{_PLACE_OF})?"
+)
+#: Between a place and the noun of the next item of its list: ", and a ".
+_ITEM_AFTER = re.compile(r"\s*(?:,|,?\s*and)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?")
+
+
 def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, str | None]:
     """The target named nearest to a place, within :data:`TARGET_WINDOW` characters;
     among equally near names the more specific class wins. A target of the place's own
     item of a list ("a power station in Belgorod, an oil depot in Luhansk") wins over one
-    of the item after it, however near."""
+    of the item after it, however near, and one the next item ties to its own place ("a
+    factory in B") is not this place's; the noun at the head of a list of places ("homes in
+    A and in B") is each place's."""
     best: tuple[bool, int, int, TargetType, re.Match[str]] | None = None
     blanked, nouns = _blanked(text)
     for rank, (starts, ends, matches) in enumerate(nouns):
-        # Only the nouns that end after the window opens and begin before it closes.
-        first = bisect_left(ends, start - TARGET_WINDOW)
+        # Only the nouns that end after the window opens and begin before it closes (it
+        # opens earlier for the head of a list of places).
+        first = bisect_left(ends, start - 2 * TARGET_WINDOW)
         last = bisect_right(starts, end + TARGET_WINDOW)
         for match in matches[first:last]:
             gap = max(match.start() - end, start - match.end(), 0)
+            if match.end() <= start and _SHARED_HEAD.fullmatch(text, match.end(), start):
+                # "homes in A and in the village of B": the homes of both places.
+                gap = 0
             if gap > TARGET_WINDOW:
                 continue
             next_item = match.start() >= end and bool(_LIST_BREAK.search(text, end, match.start()))
+            if (
+                next_item
+                and _ITEM_AFTER.fullmatch(text, end, match.start())
+                and _OWN_PLACE_AFTER.match(text, match.end())
+            ):
+                # "a school in A and a factory in B": the factory is B's, not A's.
+                continue
             if best is None or (next_item, gap, rank) < best[:3]:
                 best = (next_item, gap, rank, TARGET_PATTERNS[rank][0], match)
     if best is None:
