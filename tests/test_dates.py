@@ -271,3 +271,23 @@ def test_a_rough_count_of_days_gives_the_month_and_a_fire_counts_back_its_length
     assert (rough.value, rough.precision, rough.counted) == (date(2024, 8, 1), "month", True)
     (lasting,) = find_dates("the depot has been burning for six days", wednesday, wednesday)
     assert (lasting.value, lasting.precision, lasting.lasting) == (date(2024, 8, 22), "day", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The day a source confirmed a past strike, or images showed it, bounds it from after.
+        ("On May 14, officials confirmed that a drone had wrecked the radar.", ("05-01", "month")),
+        (
+            "On May 14, new satellite images showed the burnt hangars at the base.",
+            ("05-01", "month"),
+        ),
+        # A day's tally that confirms the hits of that day still dates them.
+        ("On May 14, the army confirmed the hit on the depot.", ("05-14", "day")),
+    ],
+)
+def test_the_day_a_strike_was_confirmed_or_seen_gives_only_its_month(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    found = event_dates(sentence, find_dates(sentence, date(2024, 5, 16)))
+    assert [(m.value.isoformat()[5:], m.precision) for m in found] == [expected]

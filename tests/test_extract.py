@@ -2603,6 +2603,17 @@ def test_a_strike_told_on_a_day_is_not_dated_by_drones_shot_down_the_day_before(
     assert hit == [(date(2025, 6, 8), "Kursk")]
 
 
+def test_a_headline_strike_is_not_dated_by_drones_shot_down_over_its_region() -> None:
+    text = (
+        "Ukrainian shelling hits the centre of Kursk\n\n"
+        "Air defences shot down five drones over the Kursk region on Friday night, the "
+        "ministry said."
+    )
+    events = events_of(text, published=date(2025, 6, 7))
+    hit = [(e.date, e.place) for e in events if e.outcome == "hit"]
+    assert hit == [(date(2025, 6, 7), "Kursk")]
+
+
 @pytest.mark.parametrize(
     ("text", "town"),
     [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import islice, pairwise
 
@@ -471,6 +471,7 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     explicit_days = [m for m in kept if m.explicit and m.precision == "day"]
     if explicit_days:
         kept = explicit_days
+    kept = [_month_of(m) if _day_seen(sentence, m) else m for m in kept]
     unique: dict[tuple[date, str], DateMention] = {}
     for mention in kept:
         unique.setdefault((mention.value, mention.precision), mention)
@@ -478,6 +479,31 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+
+#: "On Sept. 29, sources confirmed that a drone struck ...", "On September 22, satellite
+#: images revealed the damage": the day something done before was confirmed or seen. (Not
+#: "the General Staff confirmed the hit on X", its daily tally of the day's strikes.)
+_SEEN_AFTER_DATE = re.compile(
+    r",?\s+(?:[\w'’().-]+\s+){0,8}?(?:"
+    r"(?:confirmed|revealed|showed|verified)\s+that"
+    r"|(?:images|imagery|photos|footage)\s+(?:confirmed|revealed|showed|verified))\b",
+    re.IGNORECASE,
+)
+
+
+def _day_seen(sentence: str, mention: DateMention) -> bool:
+    """Whether a day leads a clause that tells only when a strike was confirmed or seen."""
+    return (
+        mention.precision == "day"
+        and leads(sentence, mention.start)
+        and _SEEN_AFTER_DATE.match(sentence, mention.end) is not None
+    )
+
+
+def _month_of(mention: DateMention) -> DateMention:
+    """A day that only bounds a strike from after: the strike is known only by its month."""
+    return replace(mention, value=mention.value.replace(day=1), precision="month")
+
 
 _WORDS = re.compile(r"\w+")
 

@@ -162,7 +162,19 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         # A strike told as earlier ("the previous day", "earlier this month") is not the one
         # the lead announces; nor is one told only by its month ("attacked this month",
         # "in October of last year"), which the article recalls beside its news.
-        if not draft.undated and draft.precision == "day" and not _told_as_earlier(draft.quotes):
+        if (
+            not draft.undated
+            and draft.precision == "day"
+            and not _told_as_earlier(draft.quotes)
+            # Drones shot down over a region or a town on a day tell of no strike on it: a
+            # headline's hit ("shelled the centre of X") is not the night before's
+            # interceptions over X's region. (At a site they are an attempt on the site.)
+            and not (
+                draft.outcome == "intercepted"
+                and draft.place is not None
+                and draft.place.kind != "facility"
+            )
+        ):
             dated.add(draft)
     # The dated strikes of each day in each region, for a headline's "Voronezh" that names
     # the region of the strike its article places in a town there.
