@@ -368,20 +368,28 @@ def _score_reports(
 
 
 def format_table(score: Score) -> str:
-    """The score as a plain-text table an analyst reads."""
+    """The score as a plain-text table an analyst reads. A share of nothing (found of no
+    answers, accuracy of no strike found) is a dash, not a percentage."""
     rates = score.rates()
     pairs = len(score.pairs)
+
+    def share(rate: str, whole: int, of: str = "") -> str:
+        return f"{rates[rate]:.1%}{of}" if whole else "\u2014"
+
     rows = [
         ("events in the answers", f"{score.answers}"),
         ("events extracted", f"{score.extracted}"),
-        ("found", f"{pairs} ({rates['found']:.1%})"),
+        ("found", f"{pairs} ({share('found', score.answers)})"),
         ("missed", f"{len(score.missed)}"),
-        ("invented", f"{len(score.invented)} ({rates['invented']:.1%} of extracted)"),
-        ("place within 10 km", f"{rates['place_10km']:.1%} of found"),
-        ("date exact", f"{rates['date_exact']:.1%} of found"),
-        ("target type", f"{rates['target_type']:.1%} of found"),
-        ("weapon", f"{rates['weapon']:.1%} of found"),
-        ("front distance within 15 km", f"{rates['front_15km']:.1%} of found"),
+        (
+            "invented",
+            f"{len(score.invented)} ({share('invented', score.extracted, ' of extracted')})",
+        ),
+        ("place within 10 km", share("place_10km", pairs, " of found")),
+        ("date exact", share("date_exact", pairs, " of found")),
+        ("target type", share("target_type", pairs, " of found")),
+        ("weapon", share("weapon", pairs, " of found")),
+        ("front distance within 15 km", share("front_15km", pairs, " of found")),
     ]
     if score.negatives:
         rows.append(

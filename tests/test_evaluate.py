@@ -262,3 +262,12 @@ def test_a_region_answer_is_met_by_a_site_in_that_region() -> None:
     site = event(place="Belaya air base", admin1="Irkutsk Oblast", lat=52.9, lon=103.6)
     score_article(score, "a", [answer(place="Irkutsk region", region="Irkutsk Oblast")], [site])
     assert len(score.pairs) == 1 and score.rates()["place_10km"] == 1.0
+
+
+def test_a_group_with_no_strikes_shows_dashes_not_percentages() -> None:
+    # A group of negative reports has no answer to find and nothing found to be right about.
+    lines = dict(line.split("  ", 1) for line in format_table(Score()).splitlines())
+    assert lines["found"].strip() == "0 (\u2014)"
+    assert lines["invented"].strip() == "0 (\u2014)"
+    assert lines["place within 10 km"].strip() == "\u2014"
+    assert lines["weapon"].strip() == "\u2014"
