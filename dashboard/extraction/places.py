@@ -309,6 +309,15 @@ _FIRST_WORD_SITE = re.compile(
 _BASE_TYPES = ("airbase", "naval", "military")
 
 
+@lru_cache(maxsize=4)
+def _sites_by_first_word(gazetteer: Gazetteer) -> dict[str, tuple[Place, ...]]:
+    """The known sites by the first word of their names, as names are matched."""
+    sites: dict[str, list[Place]] = {}
+    for site in gazetteer.facilities:
+        sites.setdefault(normalise(site.name).split(" ")[0], []).append(site)
+    return {word: tuple(found) for word, found in sites.items()}
+
+
 def _first_word_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Known sites named by the first word of their name and a noun that says no kind, or a
     title the kind nouns do not reach ("the Belaya base" is "Belaya air base"): the one site
@@ -325,12 +334,8 @@ def _first_word_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             kinds = _BASE_TYPES
         else:
             kinds = tuple(_FACILITY_TYPES)
-        key = normalise(match["name"])
-        sites = [
-            f
-            for f in gazetteer.facilities
-            if f.target_type in kinds and normalise(f.name).split(" ")[0] == key
-        ]
+        by_first_word = _sites_by_first_word(gazetteer).get(normalise(match["name"]), ())
+        sites = [f for f in by_first_word if f.target_type in kinds]
         if len(sites) == 1:
             found.append(PlaceMention(sites[0], match.group(0), match.start(), match.end(), False))
     return found
