@@ -137,6 +137,11 @@ def _parser() -> argparse.ArgumentParser:
         help="list every error too (of the study split only, where the corpus has splits)",
     )
     evaluate.add_argument(
+        "--error-kinds",
+        action="store_true",
+        help="sum each split's errors by kind (figures only, so the check split may show them)",
+    )
+    evaluate.add_argument(
         "--second",
         type=Path,
         metavar="DIR",
@@ -316,6 +321,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         ALL,
         STUDY,
         evaluate_groups,
+        format_error_kinds,
         format_errors,
         format_evaluation,
         second_opinion,
@@ -328,6 +334,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     else:
         evaluation = evaluate_groups(corpus, extract_measured)
     print(format_evaluation(evaluation))
+    if args.error_kinds:
+        splits = [g for g in evaluation.groups if g.startswith("split ")] or [ALL]
+        for group in sorted(splits):
+            print(
+                f"\n== kinds of error, {group} ==\n{format_error_kinds(evaluation.groups[group])}"
+            )
     if args.errors:
         # The check split is for measuring only: its errors are never read.
         group = STUDY if STUDY in evaluation.groups else ALL

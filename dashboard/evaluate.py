@@ -19,11 +19,16 @@ each report in ``study`` or ``check``, and each answer lists the report's ``kind
 russian_side, translated, negative, ...). :func:`evaluate_groups` scores every split and kind
 apart and counts the texts that are missing. Records that extraction marks ``intercepted``
 are not strikes: they are neither found nor invented.
+
+:func:`format_error_kinds` sums a group's errors by kind (why a strike was missed, where the
+invented events lie, which attributes of found strikes are wrong and how): figures only, so
+that a held-out split can show what remains without showing its reports.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,7 +40,7 @@ from .errors import InputError
 from .geo.frontline import distance_to_front_km
 from .geo.gazetteer import default_gazetteer
 from .geo.geometry import geodesic_distance_km
-from .model import GEO_NONE, GEO_REGION, Event
+from .model import GEO_FACILITY, GEO_NONE, GEO_REGION, GEO_TOWN, Event
 
 PAIR_KM = 60.0
 PAIR_DAYS = 31
@@ -57,6 +62,8 @@ class Answer:
     weapon: str
     #: For an answer placed only by its region, that region's name in the gazetteer.
     region: str | None = None
+    #: An earlier strike the report recalls for context, not its news.
+    background: bool = False
 
     @property
     def located(self) -> bool:
@@ -76,6 +83,8 @@ class Score:
     pairs: list[tuple[Answer, Event]] = field(default_factory=list)
     missed: list[Answer] = field(default_factory=list)
     invented: list[tuple[str, Event]] = field(default_factory=list)
+    #: Why each missed answer was missed (one of :data:`MISS_REASONS`), by reason.
+    missed_reasons: Counter[str] = field(default_factory=Counter)
 
     def rate(self, check: Callable[[Answer, Event], bool]) -> float:
         if not self.pairs:
@@ -175,6 +184,7 @@ def read_answers(path: Path) -> tuple[dict[str, Any], list[Answer]]:
                 target_type=item["target_type"],
                 weapon=item["weapon"],
                 region=_region_of(item),
+                background=bool(item.get("background", False)),
             )
             for item in data.get("events", [])
         ]
@@ -219,8 +229,32 @@ def score_article(
         used_answers.add(a)
         used_events.add(e)
         score.pairs.append((answers[a], events[e]))
-    score.missed.extend(answer for a, answer in enumerate(answers) if a not in used_answers)
+    missed = [answer for a, answer in enumerate(answers) if a not in used_answers]
+    score.missed.extend(missed)
+    score.missed_reasons.update(miss_reason(answer, events) for answer in missed)
     score.invented.extend((name, event) for e, event in enumerate(events) if e not in used_events)
+
+
+#: Why a strike was missed, judged from the events extracted from its report, first that holds.
+MISS_REASONS = (
+    "no event from the report",
+    "an event within 10 km on another date",
+    "another event of the same day",
+    "events, none near and none of that day",
+)
+
+
+def miss_reason(answer: Answer, events: list[Event]) -> str:
+    """Why ``answer`` found no event among its report's ``events`` (paired with others or
+    not): nothing extracted, its place taken at another date, or its day by another strike
+    (often a site lost beside another of the same night)."""
+    if not events:
+        return MISS_REASONS[0]
+    if any(place_ok(answer, e) and e.date != answer.date for e in events):
+        return MISS_REASONS[1]
+    if any(e.date == answer.date for e in events):
+        return MISS_REASONS[2]
+    return MISS_REASONS[3]
 
 
 def evaluate(corpus: Path, extract: Callable[[Any], list[Event]]) -> Score:
@@ -416,6 +450,52 @@ def format_evaluation(evaluation: Evaluation) -> str:
             "see the corpus README to bring them back"
         )
     return "\n\n".join(parts)
+
+
+_PRECISION_NAMES = {
+    GEO_FACILITY: "at a facility",
+    GEO_TOWN: "at a town",
+    GEO_REGION: "at a region's point",
+    GEO_NONE: "with no place",
+}
+
+
+def format_error_kinds(score: Score, most: int = 5) -> str:
+    """A group's errors summed by kind: why strikes were missed, where invented events lie,
+    and how found strikes are wrong (the ``most`` common confusions of each attribute)."""
+    lines = [f"missed  {len(score.missed)}"]
+    for reason in MISS_REASONS:
+        lines.append(f"  {reason:<44}{score.missed_reasons[reason]:>5}")
+    recalled = sum(answer.background for answer in score.missed)
+    lines.append(f"  {'of all missed, earlier strikes recalled':<44}{recalled:>5}")
+    lines.append(f"invented  {len(score.invented)}")
+    where = Counter(event.geo_precision for _, event in score.invented)
+    for precision, name in _PRECISION_NAMES.items():
+        lines.append(f"  {name:<44}{where[precision]:>5}")
+    lines.append(f"wrong among {len(score.pairs)} found")
+    far = sum(not place_ok(a, e) for a, e in score.pairs)
+    lines.append(f"  {'place beyond 10 km':<44}{far:>5}")
+    wrong_day = [(a, e) for a, e in score.pairs if not date_ok(a, e)]
+    a_day_off = sum(
+        a.date_precision == e.date_precision == "day" and abs((a.date - e.date).days) == 1
+        for a, e in wrong_day
+    )
+    lines.append(f"  {'date':<44}{len(wrong_day):>5}")
+    lines.append(f"    {'of which one day off':<42}{a_day_off:>5}")
+    lines.append(
+        f"    {'of which another precision':<42}"
+        f"{sum(a.date_precision != e.date_precision for a, e in wrong_day):>5}"
+    )
+    for label, of in (("target type", "target_type"), ("weapon", "weapon")):
+        confusions = Counter(
+            (getattr(a, of), getattr(e, of))
+            for a, e in score.pairs
+            if getattr(a, of) != getattr(e, of)
+        )
+        lines.append(f"  {label:<44}{sum(confusions.values()):>5}")
+        for (expected, got), count in confusions.most_common(most):
+            lines.append(f"    {f'{expected} given as {got}':<42}{count:>5}")
+    return "\n".join(lines)
 
 
 def format_errors(score: Score, limit: int = 40) -> Iterable[str]:

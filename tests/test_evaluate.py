@@ -15,8 +15,10 @@ from dashboard.evaluate import (
     Score,
     evaluate,
     evaluate_groups,
+    format_error_kinds,
     format_evaluation,
     format_table,
+    miss_reason,
     score_article,
     second_opinion,
 )
@@ -271,3 +273,68 @@ def test_a_group_with_no_strikes_shows_dashes_not_percentages() -> None:
     assert lines["invented"].strip() == "0 (\u2014)"
     assert lines["place within 10 km"].strip() == "\u2014"
     assert lines["weapon"].strip() == "\u2014"
+
+
+def test_a_missed_strike_says_whether_its_place_or_its_day_was_found_instead() -> None:
+    makhachkala = {"place": "Makhachkala", "lat": 42.98, "lon": 47.50}
+    assert miss_reason(answer(), []) == "no event from the report"
+    assert miss_reason(answer(), [event(date=date(2024, 11, 5))]) == (
+        "an event within 10 km on another date"
+    )
+    assert miss_reason(answer(), [event(**makhachkala)]) == "another event of the same day"
+    assert miss_reason(answer(), [event(date=date(2024, 10, 1), **makhachkala)]) == (
+        "events, none near and none of that day"
+    )
+
+
+def _counts(kinds: str) -> dict[str, str]:
+    """Each line of a summary of error kinds: its label, and the count that ends it."""
+    return {
+        label.strip(): count
+        for label, count in (line.rsplit(None, 1) for line in kinds.splitlines() if line)
+    }
+
+
+def test_errors_are_summed_by_kind_without_naming_a_report() -> None:
+    score = Score()
+    recalled = answer(
+        article="secret-report",
+        date=date(2024, 9, 1),
+        place="Saky air base",
+        lat=45.09,
+        lon=33.58,
+        background=True,
+    )
+    wrong_type = event(date=date(2024, 11, 7), target_type="oil")
+    region = event(place="Rostov Oblast", admin1="Rostov Oblast", lat=47.7, lon=40.7)
+    score_article(score, "secret-report", [answer(), recalled], [wrong_type, region])
+    kinds = format_error_kinds(score)
+    lines = {
+        line.rsplit(None, 1)[0].strip(): line.rsplit(None, 1)[1] for line in kinds.splitlines()
+    }
+    assert lines["missed"] == "1"
+    assert lines["events, none near and none of that day"] == "1"
+    assert lines["of all missed, earlier strikes recalled"] == "1"
+    assert lines["at a town"] == "1"
+    assert lines["of which one day off"] == "1"
+    assert lines["naval given as oil"] == "1"
+    assert "secret-report" not in kinds and "Rostov" not in kinds
+
+
+def test_the_command_sums_the_errors_of_each_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _report(
+        tmp_path,
+        "a",
+        "Ukrainian drones hit the naval base in Kaspiysk on Wednesday, Nov. 6.",
+        [KASPIYSK],
+        ["wire"],
+    )
+    _report(tmp_path, "b", "Officials in Moscow met on Thursday.", [KASPIYSK], ["wire"])
+    (tmp_path / "splits.json").write_text(json.dumps({"a": "study", "b": "check"}))
+    assert main(["evaluate", "--error-kinds", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    check = _counts(out.split("== kinds of error, split check ==")[1].split("==")[0])
+    assert check["no event from the report"] == "1"
+    assert "== kinds of error, split study ==" in out
