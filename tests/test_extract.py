@@ -501,6 +501,31 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "vehicles over the Krasnodar region on Sunday.",
             "intercepted",
         ),
+        # Other words for a downing, and damage told only as not reported, leave nothing hit.
+        (
+            "Nine Ukrainian drones were brought down over the Bryansk region on Sunday.",
+            "intercepted",
+        ),
+        (
+            "In the Bryansk region, air defences destroyed nine drones on Sunday, the "
+            "ministry said, without reporting any injuries or damage.",
+            "intercepted",
+        ),
+        (
+            "In the Bryansk region, air defences destroyed nine drones on Sunday, the "
+            "governor said, and no one was reported injured.",
+            "intercepted",
+        ),
+        # Drones on their way to a city, among a salvo only partly downed, never got there.
+        (
+            "Air defences intercepted 40 of the drones launched on Sunday, some of them aimed "
+            "at Bryansk.",
+            "intercepted",
+        ),
+        (
+            "A drone aimed at Bryansk damaged a house on Sunday; no one was reported injured.",
+            "hit",
+        ),
     ],
 )
 def test_each_event_says_whether_the_strike_hit_was_intercepted_or_cannot_be_told(

@@ -21,6 +21,7 @@ from .lexicon import (
     CIVILIAN_PRODUCT,
     CLOSED_AIRPORT,
     DEFENDER_AS_TARGET,
+    DESTINATION_BEFORE,
     EXPLOSION_HEARD,
     GUNS,
     HOME_TO,
@@ -44,7 +45,7 @@ from .lexicon import (
     WEAPON_DESTROYED_BEFORE,
     WEAPON_PATTERNS,
 )
-from .scan import LOOKBACK, per_text, search_from, words_before
+from .scan import LOOKBACK, ends_before, per_text, search_from, words_before
 from .text import clause_span
 
 if TYPE_CHECKING:
@@ -592,6 +593,10 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
         outcome = _outcome_within(text, *span)
         if outcome != "unknown":
             return outcome
+    if start >= 0 and ends_before(DESTINATION_BEFORE, text, start) and INTERCEPTION.search(text):
+        # "intercepted 100 of the drones, including some aimed at Moscow": those drones
+        # never got there, whatever share of the salvo the sentence counts.
+        return "intercepted"
     return "intercepted" if AIR_DEFENCE_AT_WORK.search(text) else "unknown"
 
 

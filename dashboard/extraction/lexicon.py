@@ -516,6 +516,7 @@ ATTACK = _words(
     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
     r"smash(?:ed|es|ing) into",
     r"shot down",
+    r"(?:brought|taken) down",
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
     r"destroy(?:ed|s)",
@@ -555,6 +556,7 @@ DEFENCE_CLAIM = _words(
     r"air defen[cs]es?",
     r"intercept(?:ed|ion|ions|s)?",
     r"shot down",
+    r"(?:brought|taken) down",
     r"downed",
     r"destroyed (?:\w+ )?(?:drones?|uavs?|missiles?)",
     r"repell?ed",
@@ -698,6 +700,7 @@ INTERCEPTION = _words(
     r"intercept(?:ed|ion|ions|s|ing)?",
     r"shot down",
     r"shooting down",
+    r"(?:brought|taken) down",
     r"downed",
     rf"destroyed (?!by\b|and\b)(?:[\w-]+ ){{0,4}}?{_AIRBORNE}",
     rf"destroyed {_IN_THE_AIR}",
@@ -709,10 +712,26 @@ INTERCEPTION = _words(
     r"suppressed",
     r"neutrali[sz]ed",
 )
-#: "no damage", "without casualties": an outcome word that says the opposite.
+#: A place named as where drones were sent: "some aimed at Moscow", "drones targeting the
+#: Kursk region". Told beside their interception, they are drones on their way there.
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:aimed|directed|headed|heading|flying|sent|launched)\s+(?:at|for|to|towards?)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"|\b(?:targeting|targetting)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+#: "no damage", "without casualties": an outcome word that says the opposite. The negation
+#: reaches through what a report did not tell ("no reports of injuries or damage", "without
+#: reporting any possible injuries", "did not report any casualties or damage") and through
+#: the one nobody was ("no one was reported injured", "nobody was seriously hurt").
 NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|without|nor|neither|never|prevent(?:ed|ing|s)?|avert(?:ed|ing)?|avoid(?:ed|ing)?)"
-    r"\s+(?:\w+\s+){0,2}$",
+    r"\s+(?:\w+\s+){0,2}"
+    r"(?:(?:reports?|reporting|information|word|mention)\s+(?:(?:of|on|about)\s+)?"
+    r"(?:(?:any|the|possible|official|immediate|further)\s+){0,2})?"
+    r"(?:[\w-]+\s+(?:or|and|nor)\s+(?:(?:any|the|possible|significant|serious)\s+)?)?$"
+    r"|\b(?:no\s+one|nobody|none)\s+(?:(?:was|were|has|had|have|been|is|are|reported|\w+ly)\s+)"
+    r"{1,3}$",
     re.I,
 )
 
