@@ -18,6 +18,7 @@ from .lexicon import (
     AIRCRAFT,
     ATTACK,
     ATTACKER_VOICE,
+    CAUSE_RULED_OUT,
     CIVILIAN_PRODUCT,
     CLOSED_AIRPORT,
     DEFENDER_AS_TARGET,
@@ -39,6 +40,7 @@ from .lexicon import (
     SHELLING,
     TARGET_PATTERNS,
     TROOPS_HOUSED,
+    UKRAINE_AS_BORDER,
     UKRAINIAN_ATTACKER,
     UNIT_AS_ATTACKER,
     WEAPON_AS_TARGET,
@@ -560,15 +562,20 @@ def weigh_cues(doc: Document) -> None:
     A blast no sentence ties to a weapon or to Ukraine is an accident or unexplained: not a
     strike.
     """
-    strike_sentences = [s for s in doc.sentences if ATTACK.search(s.text)]
-    armed = [(s, w) for s in strike_sentences if (w := weapon_named(s.text)) != "unknown"]
+    # A cause the report rules out ("ruling out a drone attack") tells no attack and arms
+    # nothing: the blast it explains away is not a strike.
+    told = [(s, CAUSE_RULED_OUT.sub(" ", s.text)) for s in doc.sentences]
+    strike_sentences = [(s, text) for s, text in told if ATTACK.search(text)]
+    armed = [(s, w) for s, text in strike_sentences if (w := weapon_named(text)) != "unknown"]
     # Russia's strikes on Ukraine ("Russian forces launched 400 drones at Ukraine") arm none
     # of the strikes the article tells of.
     weapons = Counter(w for s, w in armed if not _russias_strike(s.text))
     if weapons:
         doc.article_weapon = weapons.most_common(1)[0][0]
     elif not armed and not any(
-        ATTACKER_VOICE.search(s.text) or OCCUPIED_CUE.search(s.text) for s in strike_sentences
+        # "three provinces bordering Ukraine" says where, not who struck.
+        ATTACKER_VOICE.search(UKRAINE_AS_BORDER.sub(" ", text)) or OCCUPIED_CUE.search(text)
+        for _, text in strike_sentences
     ):
         doc.no_strike = True
 

@@ -473,6 +473,19 @@ TOLD_AS_PAST = _words(
     r"^earlier(?=,)",
 )
 
+#: A cause a report rules out for a blast: "ruling out the possibility of a drone attack",
+#: "the explosion was not caused by a drone". The weapon it names struck nothing.
+CAUSE_RULED_OUT = re.compile(
+    r"\b(?:(?:(?:rul(?:ed|es?)|ruling)\s+out|exclud(?:ed|ing|es?))\s+"
+    r"(?:the\s+)?(?:(?:possibility|version|likelihood|theory)\s+of\s+)?"
+    r"|not\s+(?:caused\s+by|the\s+result\s+of|due\s+to|related\s+to|linked\s+to|"
+    r"connected\s+(?:to|with))\s+)"
+    r"(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|attacks?|strikes?|shelling|sabotage)"
+    r"(?:\s+(?:attacks?|strikes?))?\b",
+    re.IGNORECASE,
+)
+
 #: An attack denied: "we don't attack Moscow", "the base had not been shelled".
 NEGATED_ATTACK = re.compile(
     r"\b(?:(?:do|does|did|have|has|had|would|will|could)(?:n['’]t|\s+not)|never)\s+"
@@ -593,6 +606,13 @@ ATTACKER_VOICE = _words(
     r"ukrainian navy",
     r"armed forces of ukraine",
     r"zelensky",
+)
+#: Ukraine named as where a place lies, not as who struck it: "provinces bordering Ukraine",
+#: "the Kursk region, which borders Ukraine", "on the border with Ukraine".
+UKRAINE_AS_BORDER = re.compile(
+    r"\b(?:border(?:s|ing|ed)?|borderlands?|frontier)\s+(?:with\s+|of\s+|on\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?Ukraine\b",
+    re.IGNORECASE,
 )
 CLAIM_VERB = _words(
     r"said",
