@@ -450,6 +450,25 @@ def test_extraction_runs_as_named_stages_each_of_which_can_be_stopped_after() ->
     assert [c.reference for c in done.events[0].distance_claims] == ["front"]
 
 
+@pytest.mark.parametrize(
+    ("cause", "strikes"),
+    [
+        ("investigators ruled out a drone attack", 0),
+        ("officials said it was not caused by a drone", 0),
+        # Ukraine named only as the border the region lies on attributes nothing.
+        ("the region borders Ukraine", 0),
+        # Told as the cause, the drone makes it a strike.
+        ("officials said it was caused by a drone", 1),
+    ],
+)
+def test_a_blast_nobody_attributes_to_an_attack_is_no_strike(cause: str, strikes: int) -> None:
+    events = events_of(
+        f"A blast at a chemical works in Rylsk killed two workers on Friday; {cause}.",
+        published=date(2025, 3, 8),
+    )
+    assert len(events) == strikes
+
+
 def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage() -> None:
     from dashboard.extraction import run
 
@@ -500,6 +519,31 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "Air defences destroyed and intercepted 18 Ukrainian fixed-wing unmanned aerial "
             "vehicles over the Krasnodar region on Sunday.",
             "intercepted",
+        ),
+        # Other words for a downing, and damage told only as not reported, leave nothing hit.
+        (
+            "Nine Ukrainian drones were brought down over the Bryansk region on Sunday.",
+            "intercepted",
+        ),
+        (
+            "In the Bryansk region, air defences destroyed nine drones on Sunday, the "
+            "ministry said, without reporting any injuries or damage.",
+            "intercepted",
+        ),
+        (
+            "In the Bryansk region, air defences destroyed nine drones on Sunday, the "
+            "governor said, and no one was reported injured.",
+            "intercepted",
+        ),
+        # Drones on their way to a city, among a salvo only partly downed, never got there.
+        (
+            "Air defences intercepted 40 of the drones launched on Sunday, some of them aimed "
+            "at Bryansk.",
+            "intercepted",
+        ),
+        (
+            "A drone aimed at Bryansk damaged a house on Sunday; no one was reported injured.",
+            "hit",
         ),
     ],
 )

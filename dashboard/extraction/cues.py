@@ -18,9 +18,11 @@ from .lexicon import (
     AIRCRAFT,
     ATTACK,
     ATTACKER_VOICE,
+    CAUSE_RULED_OUT,
     CIVILIAN_PRODUCT,
     CLOSED_AIRPORT,
     DEFENDER_AS_TARGET,
+    DESTINATION_BEFORE,
     EXPLOSION_HEARD,
     GUNS,
     HOME_TO,
@@ -38,13 +40,14 @@ from .lexicon import (
     SHELLING,
     TARGET_PATTERNS,
     TROOPS_HOUSED,
+    UKRAINE_AS_BORDER,
     UKRAINIAN_ATTACKER,
     UNIT_AS_ATTACKER,
     WEAPON_AS_TARGET,
     WEAPON_DESTROYED_BEFORE,
     WEAPON_PATTERNS,
 )
-from .scan import LOOKBACK, per_text, search_from, words_before
+from .scan import LOOKBACK, ends_before, per_text, search_from, words_before
 from .text import clause_span
 
 if TYPE_CHECKING:
@@ -559,15 +562,20 @@ def weigh_cues(doc: Document) -> None:
     A blast no sentence ties to a weapon or to Ukraine is an accident or unexplained: not a
     strike.
     """
-    strike_sentences = [s for s in doc.sentences if ATTACK.search(s.text)]
-    armed = [(s, w) for s in strike_sentences if (w := weapon_named(s.text)) != "unknown"]
+    # A cause the report rules out ("ruling out a drone attack") tells no attack and arms
+    # nothing: the blast it explains away is not a strike.
+    told = [(s, CAUSE_RULED_OUT.sub(" ", s.text)) for s in doc.sentences]
+    strike_sentences = [(s, text) for s, text in told if ATTACK.search(text)]
+    armed = [(s, w) for s, text in strike_sentences if (w := weapon_named(text)) != "unknown"]
     # Russia's strikes on Ukraine ("Russian forces launched 400 drones at Ukraine") arm none
     # of the strikes the article tells of.
     weapons = Counter(w for s, w in armed if not _russias_strike(s.text))
     if weapons:
         doc.article_weapon = weapons.most_common(1)[0][0]
     elif not armed and not any(
-        ATTACKER_VOICE.search(s.text) or OCCUPIED_CUE.search(s.text) for s in strike_sentences
+        # "three provinces bordering Ukraine" says where, not who struck.
+        ATTACKER_VOICE.search(UKRAINE_AS_BORDER.sub(" ", text)) or OCCUPIED_CUE.search(text)
+        for _, text in strike_sentences
     ):
         doc.no_strike = True
 
@@ -592,6 +600,10 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
         outcome = _outcome_within(text, *span)
         if outcome != "unknown":
             return outcome
+    if start >= 0 and ends_before(DESTINATION_BEFORE, text, start) and INTERCEPTION.search(text):
+        # "intercepted 100 of the drones, including some aimed at Moscow": those drones
+        # never got there, whatever share of the salvo the sentence counts.
+        return "intercepted"
     return "intercepted" if AIR_DEFENCE_AT_WORK.search(text) else "unknown"
 
 

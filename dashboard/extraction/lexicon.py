@@ -473,6 +473,19 @@ TOLD_AS_PAST = _words(
     r"^earlier(?=,)",
 )
 
+#: A cause a report rules out for a blast: "ruling out the possibility of a drone attack",
+#: "the explosion was not caused by a drone". The weapon it names struck nothing.
+CAUSE_RULED_OUT = re.compile(
+    r"\b(?:(?:(?:rul(?:ed|es?)|ruling)\s+out|exclud(?:ed|ing|es?))\s+"
+    r"(?:the\s+)?(?:(?:possibility|version|likelihood|theory)\s+of\s+)?"
+    r"|not\s+(?:caused\s+by|the\s+result\s+of|due\s+to|related\s+to|linked\s+to|"
+    r"connected\s+(?:to|with))\s+)"
+    r"(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|attacks?|strikes?|shelling|sabotage)"
+    r"(?:\s+(?:attacks?|strikes?))?\b",
+    re.IGNORECASE,
+)
+
 #: An attack denied: "we don't attack Moscow", "the base had not been shelled".
 NEGATED_ATTACK = re.compile(
     r"\b(?:(?:do|does|did|have|has|had|would|will|could)(?:n['’]t|\s+not)|never)\s+"
@@ -516,6 +529,7 @@ ATTACK = _words(
     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
     r"smash(?:ed|es|ing) into",
     r"shot down",
+    r"(?:brought|taken) down",
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
     r"destroy(?:ed|s)",
@@ -555,6 +569,7 @@ DEFENCE_CLAIM = _words(
     r"air defen[cs]es?",
     r"intercept(?:ed|ion|ions|s)?",
     r"shot down",
+    r"(?:brought|taken) down",
     r"downed",
     r"destroyed (?:\w+ )?(?:drones?|uavs?|missiles?)",
     r"repell?ed",
@@ -591,6 +606,13 @@ ATTACKER_VOICE = _words(
     r"ukrainian navy",
     r"armed forces of ukraine",
     r"zelensky",
+)
+#: Ukraine named as where a place lies, not as who struck it: "provinces bordering Ukraine",
+#: "the Kursk region, which borders Ukraine", "on the border with Ukraine".
+UKRAINE_AS_BORDER = re.compile(
+    r"\b(?:border(?:s|ing|ed)?|borderlands?|frontier)\s+(?:with\s+|of\s+|on\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?Ukraine\b",
+    re.IGNORECASE,
 )
 CLAIM_VERB = _words(
     r"said",
@@ -698,6 +720,7 @@ INTERCEPTION = _words(
     r"intercept(?:ed|ion|ions|s|ing)?",
     r"shot down",
     r"shooting down",
+    r"(?:brought|taken) down",
     r"downed",
     rf"destroyed (?!by\b|and\b)(?:[\w-]+ ){{0,4}}?{_AIRBORNE}",
     rf"destroyed {_IN_THE_AIR}",
@@ -709,10 +732,26 @@ INTERCEPTION = _words(
     r"suppressed",
     r"neutrali[sz]ed",
 )
-#: "no damage", "without casualties": an outcome word that says the opposite.
+#: A place named as where drones were sent: "some aimed at Moscow", "drones targeting the
+#: Kursk region". Told beside their interception, they are drones on their way there.
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:aimed|directed|headed|heading|flying|sent|launched)\s+(?:at|for|to|towards?)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"|\b(?:targeting|targetting)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+#: "no damage", "without casualties": an outcome word that says the opposite. The negation
+#: reaches through what a report did not tell ("no reports of injuries or damage", "without
+#: reporting any possible injuries", "did not report any casualties or damage") and through
+#: the one nobody was ("no one was reported injured", "nobody was seriously hurt").
 NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|without|nor|neither|never|prevent(?:ed|ing|s)?|avert(?:ed|ing)?|avoid(?:ed|ing)?)"
-    r"\s+(?:\w+\s+){0,2}$",
+    r"\s+(?:\w+\s+){0,2}"
+    r"(?:(?:reports?|reporting|information|word|mention)\s+(?:(?:of|on|about)\s+)?"
+    r"(?:(?:any|the|possible|official|immediate|further)\s+){0,2})?"
+    r"(?:[\w-]+\s+(?:or|and|nor)\s+(?:(?:any|the|possible|significant|serious)\s+)?)?$"
+    r"|\b(?:no\s+one|nobody|none)\s+(?:(?:was|were|has|had|have|been|is|are|reported|\w+ly)\s+)"
+    r"{1,3}$",
     re.I,
 )
 
