@@ -2851,3 +2851,33 @@ def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
         "unknown",
         "defense_industry",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overnight, Ukrainian drones attacked three districts of the Belgorod region, the "
+        "governor said. Strikes have been carried out on Shebekino, Graivoron and Valuyki.",
+        "Ukrainian forces have launched 30 drones at the Belgorod region over the past day and "
+        "attacked Shebekino, Graivoron and Valuyki, the governor said.",
+    ],
+)
+def test_towns_told_struck_in_the_present_perfect_are_the_nights_strikes(text: str) -> None:
+    events = events_of(text, published=date(2025, 3, 4))
+    assert sorted(e.place for e in events) == ["Grayvoron", "Shebekino", "Valuyki"]
+    assert {e.date for e in events} == {date(2025, 3, 4)}
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Over recent months, drones have struck depots in Tula and Kaluga.",
+        "Depots in Tula and Kaluga, which have been struck before, were closed.",
+        "Russian forces have hit depots in Kharkiv and Sumy.",
+    ],
+)
+def test_a_perfect_that_recalls_a_series_or_russias_strikes_adds_no_strike(
+    recalled: str,
+) -> None:
+    text = f"A drone hit a fuel depot in Bryansk on Monday, the governor said. {recalled}"
+    assert [e.place for e in events_of(text, published=date(2025, 3, 4))] == ["Bryansk"]

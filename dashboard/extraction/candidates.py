@@ -255,7 +255,7 @@ def find_candidates(doc: Document) -> None:
                     start=_EVERY_CLAUSE,
                 )
             ]
-        generic = GENERIC.search(text) is not None
+        generic = _generic(text, russian is not None or RUSSIAN_STRIKE.search(text) is not None)
         if generic and not (dates and located):
             continue
         weapon = weapon_named(text)
@@ -477,6 +477,31 @@ def find_candidates(doc: Document) -> None:
         for draft in unanchored:
             drafts.add(draft)
     doc.drafts, doc.lead = drafts.all, lead
+
+
+#: Words of generality that also tell one night's news: a strike verb in the present perfect
+#: with a noun for its subject ("drones have attacked the region", "strikes have been carried
+#: out on X and Y"; not "which has been hit before", "claimed to have struck"), and the day
+#: just past ("over the past 24 hours").
+_NEWS_OF_THE_DAY = re.compile(
+    r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )(?<!\bit )(?<!\bto )"
+    r"ha(?:s|ve) (?:been )?(?:hit|struck|attacked|launched|carried out|targeted)"
+    r"|over the past (?:day|night|24 hours)",
+    re.IGNORECASE,
+)
+#: A span longer than a night, or Russia as the one who struck: the perfect tells a series
+#: ("over recent months, drones have struck ...") or Russia's strikes ("Russian forces have
+#: hit ...").
+_NOT_THE_NEWS = re.compile(r"\b(?:recent|weeks|months|years|Russian forces)\b", re.IGNORECASE)
+
+
+def _generic(text: str, russian: bool) -> bool:
+    """Whether a sentence tells a habit, a series or a hypothesis rather than one strike."""
+    habits = [m.span() for m in GENERIC.finditer(text)]
+    if not habits or russian or _NOT_THE_NEWS.search(text):
+        return bool(habits)
+    news = [m.span() for m in _NEWS_OF_THE_DAY.finditer(text)]
+    return any(not any(a <= start and end <= b for a, b in news) for start, end in habits)
 
 
 def _told_again(
