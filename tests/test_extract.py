@@ -2881,3 +2881,24 @@ def test_a_perfect_that_recalls_a_series_or_russias_strikes_adds_no_strike(
 ) -> None:
     text = f"A drone hit a fuel depot in Bryansk on Monday, the governor said. {recalled}"
     assert [e.place for e in events_of(text, published=date(2025, 3, 4))] == ["Bryansk"]
+
+
+@pytest.mark.parametrize(
+    ("told", "places"),
+    [
+        ("Residents of Klintsy also reported a fire.", ["Bryansk", "Klintsy"]),
+        # A misspelt town is looked up there as in any strike sentence.
+        (
+            "Videos also showed a large fire in the town of Hatchina in the Leningrad region.",
+            ["Bryansk", "Gatchina"],
+        ),
+        # Without "also", a fire is not told as one more of the night's.
+        ("Residents of Klintsy reported a fire.", ["Bryansk"]),
+    ],
+)
+def test_a_fire_told_as_one_more_is_another_strike_of_the_night(
+    told: str, places: list[str]
+) -> None:
+    text = f"Drones hit an oil depot in Bryansk on Monday night, the governor said. {told}"
+    events = events_of(text, published=date(2025, 3, 4))
+    assert sorted(e.place for e in events) == places

@@ -163,13 +163,22 @@ def find_candidates(doc: Document) -> None:
             # "Ukrainian drones attacked the port." ... "Two people were injured in the X
             # region, and some damage was reported in the Y region."
             attack = AFTERMATH.search(text) is not None
+        if not attack and last_draft is not None and russian is None:
+            # "Drones hit the refinery." ... "A fire also broke out at a depot in X": a fire
+            # told as one more of the night's is another strike of it.
+            attack = _ALSO_ABLAZE.search(text) is not None
         ukraine_told = ukraine_told or (
             russian is None and UKRAINIAN_ATTACKER.search(text) is not None
         )
         # Places matter only where a strike, its aftermath or its ships are told.
         located, ships = (
             sentence_locations(
-                sentence, gazetteer, article_regions, doc.descriptions, doc.named_places
+                sentence,
+                gazetteer,
+                article_regions,
+                doc.descriptions,
+                doc.named_places,
+                struck=attack,
             )
             if attack or follows_strike or identifies or SHIP_NOUNS.search(text)
             else ([], [])
@@ -502,6 +511,14 @@ def _generic(text: str, russian: bool) -> bool:
         return bool(habits)
     news = [m.span() for m in _NEWS_OF_THE_DAY.finditer(text)]
     return any(not any(a <= start and end <= b for a, b in news) for start, end in habits)
+
+
+#: A fire or blasts told as one more: "a fire also broke out at", "also reports a fire".
+_ALSO_ABLAZE = re.compile(
+    r"\balso\b(?:\W+\w+){0,6}?\W+(?:fires?|explosions?|blasts?)\b"
+    r"|\b(?:fires?|explosions?|blasts?)\b(?:\W+\w+){0,3}?\W+also\b",
+    re.IGNORECASE,
+)
 
 
 def _told_again(

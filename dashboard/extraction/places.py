@@ -970,8 +970,13 @@ def sentence_locations(
     article_regions: frozenset[str] = frozenset(),
     descriptions: tuple[tuple[re.Pattern[str], Place], ...] = (),
     named_places: frozenset[Place] = frozenset(),
+    *,
+    struck: bool = False,
 ) -> tuple[list[Location], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
+
+    Names are also looked up as reporters may spell them where the sentence names an attack,
+    or where ``struck`` says it tells a strike in other words ("a fire also broke out").
 
     In a sentence about vessels, a name used as a ship's ("the Tatarstan") makes the name
     joined to it by "and" a ship's too ("the Tatarstan and Dagestan"). A town named with a
@@ -984,7 +989,7 @@ def sentence_locations(
     ships: list[str] = []
     previous_ship_end = -1
     named = find_place_mentions(
-        text, gazetteer, spelling=ATTACK.search(text) is not None, regions=article_regions
+        text, gazetteer, spelling=struck or ATTACK.search(text) is not None, regions=article_regions
     )
     quoted = _quoted_sites(text, gazetteer)
     sites = sorted(
