@@ -2902,3 +2902,39 @@ def test_a_fire_told_as_one_more_is_another_strike_of_the_night(
     text = f"Drones hit an oil depot in Bryansk on Monday night, the governor said. {told}"
     events = events_of(text, published=date(2025, 3, 4))
     assert sorted(e.place for e in events) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Drones hit the Kacha air base in Crimea on Friday night. A fire also broke out "
+            "at a plant in Bakhchysaray.",
+            [("Bakhchysaray", "defense_industry"), ("Kacha air base", "airbase")],
+        ),
+        (
+            "On the night of March 4, drones attacked the Novokuibyshevsk refinery, and "
+            "explosions were heard in Samara. A substation in Samara was also attacked, the "
+            "governor said.",
+            [("Novokuibyshevsk refinery", "oil"), ("Samara", "power")],
+        ),
+        # Told without a date of its own, the town's target is its own dated strike's, not
+        # the region's nor the refinery's.
+        (
+            "Refinery burns after drones hit the Samara region. Overnight, drones hit the "
+            "Samara region, with blasts in Samara and in Novokuibyshevsk. Drones struck the "
+            "Novokuibyshevsk refinery. A substation in Samara was also attacked.",
+            [("Novokuibyshevsk refinery", "oil"), ("Samara", "power")],
+        ),
+        # A bare "plant" named by a town near an industrial site may be the site itself.
+        (
+            "Drones hit the Afipsky refinery near Krasnodar on Friday night. The extent of "
+            "damage at the Krasnodar plant was unclear.",
+            [("Afipsky refinery", "oil")],
+        ),
+    ],
+)
+def test_a_town_with_a_target_of_its_own_is_not_a_nearby_sites_strike(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(places_and_kinds(text)) == expected

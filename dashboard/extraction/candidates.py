@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer, Place, region_holds
+from ..merge import compatible
 from ..model import (
     DatePrecision,
     Outcome,
@@ -76,6 +77,7 @@ from .places import (
     Location,
     PlaceMention,
     finer_place,
+    holds,
     locate,
     sentence_locations,
     where_targets_stand,
@@ -343,8 +345,10 @@ def find_candidates(doc: Document) -> None:
                 if draft is None:
                     fresh.append(where)
                     continue
-                if (where in joined and where.target_type != draft.target_type) or (
-                    _homes_beside_a_site(where, draft, text)
+                if (
+                    (where in joined and where.target_type != draft.target_type)
+                    or _homes_beside_a_site(where, draft, text)
+                    or _target_of_a_town_beside_a_site(where, draft)
                 ):
                     # "The oil terminal was struck." then "Four residential buildings were
                     # damaged, the Novorossiysk mayor said": homes hit the same night; or the
@@ -585,6 +589,32 @@ def _homes_beside_a_site(where: Location, draft: Draft, text: str) -> bool:
         and where.place.kind != "facility"
         and outcome_at(text, where.start) == "hit"
     )
+
+
+def _target_of_a_town_beside_a_site(where: Location, draft: Draft) -> bool:
+    """Whether a town told with a target of its own is not the town of the known site struck
+    near it, with a target of another kind ("drones hit the Kacha air base", then "a fire at
+    a plant in Bakhchysaray"; "the refinery in Novokuibyshevsk", then "a substation in
+    Samara"): a strike of its own, not the site's told again. A bare "plant" or "facility"
+    may be an industrial site under another word ("the Afipsky refinery in Krasnodar", then
+    "damage at the Krasnodar plant")."""
+    return (
+        where.place.kind == "city"
+        and draft.place is not None
+        and draft.place.kind == "facility"
+        and not compatible(where.target_type, draft.target_type)
+        and not holds(where.place, draft.place)
+        and not (
+            draft.target_type in INDUSTRIES and _ANY_WORKS.search(where.target or "") is not None
+        )
+    )
+
+
+#: Nouns any industrial site goes by.
+_ANY_WORKS = re.compile(
+    r"\b(?:plants?|factory|factories|facility|facilities|enterprises?|works|complex)$",
+    re.IGNORECASE,
+)
 
 
 #: How many sentences after a strike one may still say which sites it hit.

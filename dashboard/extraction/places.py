@@ -1467,7 +1467,7 @@ def _most_specific(found: list[Location], text: str) -> list[Location]:
                 continue
         if place.kind == "city":
             if place not in holds_facility:
-                holds_facility[place] = any(_holds(place, other) for other in facilities)
+                holds_facility[place] = any(holds(place, other) for other in facilities)
             if holds_facility[place]:
                 continue
         if place not in chosen_places:
@@ -1480,12 +1480,12 @@ def _named_for_another(site: Place, town: Place, gazetteer: Gazetteer) -> bool:
     """Whether a site is named after a place other than ``town``: "Moscow refinery" near
     a small town called Druzhba."""
     first = site.name.split()[0]
-    return not _holds(town, site) and any(
+    return not holds(town, site) and any(
         p.kind != "facility" and p != town for p in gazetteer.lookup(first)
     )
 
 
-def _holds(town: Place, facility: Place) -> bool:
+def holds(town: Place, facility: Place) -> bool:
     """Whether a named facility is the town's own: named after it, or in it."""
     return (
         normalise(town.name) in normalise(facility.name) and within_km(town, facility, 40.0)
