@@ -2895,3 +2895,90 @@ def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
         "unknown",
         "defense_industry",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overnight, Ukrainian drones attacked three districts of the Belgorod region, the "
+        "governor said. Strikes have been carried out on Shebekino, Graivoron and Valuyki.",
+        "Ukrainian forces have launched 30 drones at the Belgorod region over the past day and "
+        "attacked Shebekino, Graivoron and Valuyki, the governor said.",
+    ],
+)
+def test_towns_told_struck_in_the_present_perfect_are_the_nights_strikes(text: str) -> None:
+    events = events_of(text, published=date(2025, 3, 4))
+    assert sorted(e.place for e in events) == ["Grayvoron", "Shebekino", "Valuyki"]
+    assert {e.date for e in events} == {date(2025, 3, 4)}
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Over recent months, drones have struck depots in Tula and Kaluga.",
+        "Depots in Tula and Kaluga, which have been struck before, were closed.",
+        "Russian forces have hit depots in Kharkiv and Sumy.",
+    ],
+)
+def test_a_perfect_that_recalls_a_series_or_russias_strikes_adds_no_strike(
+    recalled: str,
+) -> None:
+    text = f"A drone hit a fuel depot in Bryansk on Monday, the governor said. {recalled}"
+    assert [e.place for e in events_of(text, published=date(2025, 3, 4))] == ["Bryansk"]
+
+
+@pytest.mark.parametrize(
+    ("told", "places"),
+    [
+        ("Residents of Klintsy also reported a fire.", ["Bryansk", "Klintsy"]),
+        # A misspelt town is looked up there as in any strike sentence.
+        (
+            "Videos also showed a large fire in the town of Hatchina in the Leningrad region.",
+            ["Bryansk", "Gatchina"],
+        ),
+        # Without "also", a fire is not told as one more of the night's.
+        ("Residents of Klintsy reported a fire.", ["Bryansk"]),
+    ],
+)
+def test_a_fire_told_as_one_more_is_another_strike_of_the_night(
+    told: str, places: list[str]
+) -> None:
+    text = f"Drones hit an oil depot in Bryansk on Monday night, the governor said. {told}"
+    events = events_of(text, published=date(2025, 3, 4))
+    assert sorted(e.place for e in events) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Drones hit the Kacha air base in Crimea on Friday night. A fire also broke out "
+            "at a plant in Bakhchysaray.",
+            [("Bakhchysaray", "defense_industry"), ("Kacha air base", "airbase")],
+        ),
+        (
+            "On the night of March 4, drones attacked the Novokuibyshevsk refinery, and "
+            "explosions were heard in Samara. A substation in Samara was also attacked, the "
+            "governor said.",
+            [("Novokuibyshevsk refinery", "oil"), ("Samara", "power")],
+        ),
+        # Told without a date of its own, the town's target is its own dated strike's, not
+        # the region's nor the refinery's.
+        (
+            "Refinery burns after drones hit the Samara region. Overnight, drones hit the "
+            "Samara region, with blasts in Samara and in Novokuibyshevsk. Drones struck the "
+            "Novokuibyshevsk refinery. A substation in Samara was also attacked.",
+            [("Novokuibyshevsk refinery", "oil"), ("Samara", "power")],
+        ),
+        # A bare "plant" named by a town near an industrial site may be the site itself.
+        (
+            "Drones hit the Afipsky refinery near Krasnodar on Friday night. The extent of "
+            "damage at the Krasnodar plant was unclear.",
+            [("Afipsky refinery", "oil")],
+        ),
+    ],
+)
+def test_a_town_with_a_target_of_its_own_is_not_a_nearby_sites_strike(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(places_and_kinds(text)) == expected

@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer, Place, region_holds
+from ..merge import compatible
 from ..model import (
     DatePrecision,
     Outcome,
@@ -76,6 +77,7 @@ from .places import (
     Location,
     PlaceMention,
     finer_place,
+    holds,
     locate,
     sentence_locations,
     where_targets_stand,
@@ -163,13 +165,22 @@ def find_candidates(doc: Document) -> None:
             # "Ukrainian drones attacked the port." ... "Two people were injured in the X
             # region, and some damage was reported in the Y region."
             attack = AFTERMATH.search(text) is not None
+        if not attack and last_draft is not None and russian is None:
+            # "Drones hit the refinery." ... "A fire also broke out at a depot in X": a fire
+            # told as one more of the night's is another strike of it.
+            attack = _ALSO_ABLAZE.search(text) is not None
         ukraine_told = ukraine_told or (
             russian is None and UKRAINIAN_ATTACKER.search(text) is not None
         )
         # Places matter only where a strike, its aftermath or its ships are told.
         located, ships = (
             sentence_locations(
-                sentence, gazetteer, article_regions, doc.descriptions, doc.named_places
+                sentence,
+                gazetteer,
+                article_regions,
+                doc.descriptions,
+                doc.named_places,
+                struck=attack,
             )
             if attack or follows_strike or identifies or SHIP_NOUNS.search(text)
             else ([], [])
@@ -255,7 +266,7 @@ def find_candidates(doc: Document) -> None:
                     start=_EVERY_CLAUSE,
                 )
             ]
-        generic = GENERIC.search(text) is not None
+        generic = _generic(text, russian is not None or RUSSIAN_STRIKE.search(text) is not None)
         if generic and not (dates and located):
             continue
         weapon = weapon_named(text)
@@ -334,8 +345,10 @@ def find_candidates(doc: Document) -> None:
                 if draft is None:
                     fresh.append(where)
                     continue
-                if (where in joined and where.target_type != draft.target_type) or (
-                    _homes_beside_a_site(where, draft, text)
+                if (
+                    (where in joined and where.target_type != draft.target_type)
+                    or _homes_beside_a_site(where, draft, text)
+                    or _target_of_a_town_beside_a_site(where, draft)
                 ):
                     # "The oil terminal was struck." then "Four residential buildings were
                     # damaged, the Novorossiysk mayor said": homes hit the same night; or the
@@ -479,6 +492,39 @@ def find_candidates(doc: Document) -> None:
     doc.drafts, doc.lead = drafts.all, lead
 
 
+#: Words of generality that also tell one night's news: a strike verb in the present perfect
+#: with a noun for its subject ("drones have attacked the region", "strikes have been carried
+#: out on X and Y"; not "which has been hit before", "claimed to have struck"), and the day
+#: just past ("over the past 24 hours").
+_NEWS_OF_THE_DAY = re.compile(
+    r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )(?<!\bit )(?<!\bto )"
+    r"ha(?:s|ve) (?:been )?(?:hit|struck|attacked|launched|carried out|targeted)"
+    r"|over the past (?:day|night|24 hours)",
+    re.IGNORECASE,
+)
+#: A span longer than a night, or Russia as the one who struck: the perfect tells a series
+#: ("over recent months, drones have struck ...") or Russia's strikes ("Russian forces have
+#: hit ...").
+_NOT_THE_NEWS = re.compile(r"\b(?:recent|weeks|months|years|Russian forces)\b", re.IGNORECASE)
+
+
+def _generic(text: str, russian: bool) -> bool:
+    """Whether a sentence tells a habit, a series or a hypothesis rather than one strike."""
+    habits = [m.span() for m in GENERIC.finditer(text)]
+    if not habits or russian or _NOT_THE_NEWS.search(text):
+        return bool(habits)
+    news = [m.span() for m in _NEWS_OF_THE_DAY.finditer(text)]
+    return any(not any(a <= start and end <= b for a, b in news) for start, end in habits)
+
+
+#: A fire or blasts told as one more: "a fire also broke out at", "also reports a fire".
+_ALSO_ABLAZE = re.compile(
+    r"\balso\b(?:\W+\w+){0,6}?\W+(?:fires?|explosions?|blasts?)\b"
+    r"|\b(?:fires?|explosions?|blasts?)\b(?:\W+\w+){0,3}?\W+also\b",
+    re.IGNORECASE,
+)
+
+
 def _told_again(
     drafts: DraftIndex, spot: Location | None, mention: DateMention, text: str
 ) -> Draft | None:
@@ -543,6 +589,32 @@ def _homes_beside_a_site(where: Location, draft: Draft, text: str) -> bool:
         and where.place.kind != "facility"
         and outcome_at(text, where.start) == "hit"
     )
+
+
+def _target_of_a_town_beside_a_site(where: Location, draft: Draft) -> bool:
+    """Whether a town told with a target of its own is not the town of the known site struck
+    near it, with a target of another kind ("drones hit the Kacha air base", then "a fire at
+    a plant in Bakhchysaray"; "the refinery in Novokuibyshevsk", then "a substation in
+    Samara"): a strike of its own, not the site's told again. A bare "plant" or "facility"
+    may be an industrial site under another word ("the Afipsky refinery in Krasnodar", then
+    "damage at the Krasnodar plant")."""
+    return (
+        where.place.kind == "city"
+        and draft.place is not None
+        and draft.place.kind == "facility"
+        and not compatible(where.target_type, draft.target_type)
+        and not holds(where.place, draft.place)
+        and not (
+            draft.target_type in INDUSTRIES and _ANY_WORKS.search(where.target or "") is not None
+        )
+    )
+
+
+#: Nouns any industrial site goes by.
+_ANY_WORKS = re.compile(
+    r"\b(?:plants?|factory|factories|facility|facilities|enterprises?|works|complex)$",
+    re.IGNORECASE,
+)
 
 
 #: How many sentences after a strike one may still say which sites it hit.

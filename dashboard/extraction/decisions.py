@@ -183,7 +183,14 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         if not draft.undated and draft.place is not None and draft.place.admin1 is not None:
             in_region.setdefault((draft.place.admin1, draft.date), draft)
     for draft in drafts:
-        latest = dated.latest_at(draft.place) if draft.undated and draft.place is not None else None
+        latest = (
+            # A place's own dated strike first: "a substation in Samara" is Samara's, not the
+            # refinery's near it nor the region's.
+            (draft.place.kind == "city" and dated.latest_here(draft.place))
+            or dated.latest_at(draft.place)
+            if draft.undated and draft.place is not None
+            else None
+        )
         region = _region_it_names(draft.place) if latest is None and draft.undated else None
         if region is not None:
             latest = in_region.get((region, draft.date))

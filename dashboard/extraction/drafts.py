@@ -121,6 +121,14 @@ class DraftIndex:
                 best = heap[0]
         return None if best is None else self.all[best[1]]
 
+    def latest_here(self, place: Place) -> Draft | None:
+        """Of the drafts at ``place`` itself, the latest dated; the first made of equally
+        dated ones."""
+        heap = self._at.get(place, [])
+        while heap and self.all[heap[0][1]].place != place:
+            heapq.heappop(heap)
+        return self.all[heap[0][1]] if heap else None
+
     def latest_of_kind(self, target_type: TargetType) -> Draft | None:
         """The draft made last of those with a place and this kind of target."""
         heap = self._of_kind.get(target_type, [])

@@ -970,8 +970,13 @@ def sentence_locations(
     article_regions: frozenset[str] = frozenset(),
     descriptions: tuple[tuple[re.Pattern[str], Place], ...] = (),
     named_places: frozenset[Place] = frozenset(),
+    *,
+    struck: bool = False,
 ) -> tuple[list[Location], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
+
+    Names are also looked up as reporters may spell them where the sentence names an attack,
+    or where ``struck`` says it tells a strike in other words ("a fire also broke out").
 
     In a sentence about vessels, a name used as a ship's ("the Tatarstan") makes the name
     joined to it by "and" a ship's too ("the Tatarstan and Dagestan"). A town named with a
@@ -984,7 +989,7 @@ def sentence_locations(
     ships: list[str] = []
     previous_ship_end = -1
     named = find_place_mentions(
-        text, gazetteer, spelling=ATTACK.search(text) is not None, regions=article_regions
+        text, gazetteer, spelling=struck or ATTACK.search(text) is not None, regions=article_regions
     )
     quoted = _quoted_sites(text, gazetteer)
     sites = sorted(
@@ -1462,7 +1467,7 @@ def _most_specific(found: list[Location], text: str) -> list[Location]:
                 continue
         if place.kind == "city":
             if place not in holds_facility:
-                holds_facility[place] = any(_holds(place, other) for other in facilities)
+                holds_facility[place] = any(holds(place, other) for other in facilities)
             if holds_facility[place]:
                 continue
         if place not in chosen_places:
@@ -1475,12 +1480,12 @@ def _named_for_another(site: Place, town: Place, gazetteer: Gazetteer) -> bool:
     """Whether a site is named after a place other than ``town``: "Moscow refinery" near
     a small town called Druzhba."""
     first = site.name.split()[0]
-    return not _holds(town, site) and any(
+    return not holds(town, site) and any(
         p.kind != "facility" and p != town for p in gazetteer.lookup(first)
     )
 
 
-def _holds(town: Place, facility: Place) -> bool:
+def holds(town: Place, facility: Place) -> bool:
     """Whether a named facility is the town's own: named after it, or in it."""
     return (
         normalise(town.name) in normalise(facility.name) and within_km(town, facility, 40.0)
