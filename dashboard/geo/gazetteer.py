@@ -241,6 +241,16 @@ _SITE_KIND_NAMES: tuple[tuple[str, ...], ...] = (
     ("air base", "airbase", "airfield", "military airfield", "air field"),
     ("refineri", "oil refineri"),
     ("substation", "electrical substation", "power substation"),
+    # Transneft's LPDS, which reporters spell out and translate each their own way.
+    (
+        "oil pumping station",
+        "pumping station",
+        "lpds",
+        "linear production dispatching station",
+        "linear production and dispatching station",
+        "linear production control station",
+        "lpcs",
+    ),
 )
 
 
