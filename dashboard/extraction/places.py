@@ -1063,7 +1063,11 @@ def sentence_locations(
             location = locate(text, mention, gazetteer, named_places)
             # Asked of what locate found: a site known at the village ("Savasleyka air
             # base") is still that site.
-            if location is not None and _village_elsewhere(location.place, article_regions):
+            if location is not None and _village_elsewhere(
+                location.place,
+                article_regions,
+                told_as_village=ends_before(_TOLD_AS_VILLAGE, text, mention.start) is not None,
+            ):
                 # "the village of X in the Belgorod region": then the region is the place.
                 reason = _UNKNOWN_VILLAGE
             elif location is not None:
@@ -1115,11 +1119,18 @@ _VILLAGE = 10_000
 _UNKNOWN_VILLAGE = "a village of a region the article does not name"
 
 
-def _village_elsewhere(place: Place, article_regions: frozenset[str]) -> bool:
-    """Whether a village lies outside every region of an article that names regions."""
+#: Words that tell a name is a village's: then no town of any size is what it names.
+_TOLD_AS_VILLAGE = re.compile(r"\b(?:village|hamlet)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _village_elsewhere(
+    place: Place, article_regions: frozenset[str], *, told_as_village: bool = False
+) -> bool:
+    """Whether a village lies outside every region of an article that names regions; a name
+    the text calls a village's counts as one whatever the population of its namesake."""
     return (
         place.kind == "city"
-        and place.population < _VILLAGE
+        and (place.population < _VILLAGE or told_as_village)
         and bool(article_regions)
         and not any(region_holds(region, place.admin1) for region in article_regions)
     )
