@@ -2862,3 +2862,14 @@ def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
         "unknown",
         "defense_industry",
     ]
+
+
+def test_a_fleet_headquarters_is_a_military_target_not_a_naval_one() -> None:
+    events = events_of(
+        "A drone hit the Black Sea Fleet headquarters in Sevastopol on Sunday, injuring six "
+        "people, the city's governor said.",
+        published=date(2022, 7, 31),
+    )
+    assert [(e.place, e.target_type) for e in events] == [
+        ("Black Sea Fleet headquarters", "military")
+    ]
