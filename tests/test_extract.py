@@ -2873,3 +2873,13 @@ def test_a_fleet_headquarters_is_a_military_target_not_a_naval_one() -> None:
     assert [(e.place, e.target_type) for e in events] == [
         ("Black Sea Fleet headquarters", "military")
     ]
+
+
+def test_a_site_told_at_a_village_the_gazetteer_lacks_is_the_site_named_for_it() -> None:
+    # The gazetteer knows a Volna only in the Oryol region; "Volna port" is the Taman port.
+    events = events_of(
+        "Ukrainian drones hit a port in the village of Volna in Russia's Krasnodar region on "
+        "Thursday, setting four fuel tanks alight, local officials said.",
+        published=date(2026, 1, 22),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Taman port", "oil")]

@@ -1068,8 +1068,16 @@ def sentence_locations(
                 article_regions,
                 told_as_village=ends_before(_TOLD_AS_VILLAGE, text, mention.start) is not None,
             ):
-                # "the village of X in the Belgorod region": then the region is the place.
-                reason = _UNKNOWN_VILLAGE
+                site = _site_named_for(text, mention, gazetteer, article_regions)
+                if site is not None:
+                    # "a port in the village of Volna": the village the gazetteer lacks is
+                    # where the "Volna port" it knows stands.
+                    site_location = locate(text, replace(mention, place=site), gazetteer)
+                    if site_location is not None:
+                        kept.append(replace(site_location, start=mention.start))
+                else:
+                    # "the village of X in the Belgorod region": then the region is the place.
+                    reason = _UNKNOWN_VILLAGE
             elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
@@ -1134,6 +1142,30 @@ def _village_elsewhere(
         and bool(article_regions)
         and not any(region_holds(region, place.admin1) for region in article_regions)
     )
+
+
+#: A kind of site told right before the place it stands in: "a port in the village of".
+_SITE_BEFORE_PLACE = re.compile(
+    r"\b(?P<noun>port|depot|terminal|airfield|airbase|base|refinery|plant|station|substation|"
+    r"arsenal)s?\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _site_named_for(
+    text: str, mention: PlaceMention, gazetteer: Gazetteer, article_regions: frozenset[str]
+) -> Place | None:
+    """The one known site of an article's regions called by a place's name and the kind of
+    site told right before it ("Volna port" of "a port in the village of Volna"), if any."""
+    told = ends_before(_SITE_BEFORE_PLACE, text, mention.start)
+    if told is None:
+        return None
+    sites = [
+        p
+        for p in gazetteer.lookup(f"{mention.text} {told.group('noun')}")
+        if p.kind == "facility" and any(region_holds(r, p.admin1) for r in article_regions)
+    ]
+    return sites[0] if len(sites) == 1 else None
 
 
 def locate(
