@@ -1898,10 +1898,21 @@ def test_a_day_of_history_does_not_date_the_strikes_told_after_it() -> None:
     ]
 
 
-def test_a_village_known_only_outside_the_articles_regions_is_not_placed_there() -> None:
-    # The gazetteer knows a Zhuravlyovka in Crimea only; the one shelled here is Belgorod's.
+@pytest.mark.parametrize(
+    "village",
+    [
+        # The gazetteer knows a Zhuravlyovka in Crimea only.
+        "Zhuravlyovka",
+        # It knows Murom only as a city of 120,000 in the Vladimir region: a name the text
+        # calls a village's is not a city's, however large.
+        "Murom",
+    ],
+)
+def test_a_village_known_only_outside_the_articles_regions_is_not_placed_there(
+    village: str,
+) -> None:
     events = events_of(
-        "Shells fired from Ukraine hit the village of Zhuravlyovka in the Belgorod region on "
+        f"Shells fired from Ukraine hit the village of {village} in the Belgorod region on "
         "Tuesday, damaging two houses, the governor said.",
         published=date(2024, 3, 6),
     )
@@ -2982,3 +2993,24 @@ def test_a_town_with_a_target_of_its_own_is_not_a_nearby_sites_strike(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(places_and_kinds(text)) == expected
+
+
+def test_a_fleet_headquarters_is_a_military_target_not_a_naval_one() -> None:
+    events = events_of(
+        "A drone hit the Black Sea Fleet headquarters in Sevastopol on Sunday, injuring six "
+        "people, the city's governor said.",
+        published=date(2022, 7, 31),
+    )
+    assert [(e.place, e.target_type) for e in events] == [
+        ("Black Sea Fleet headquarters", "military")
+    ]
+
+
+def test_a_site_told_at_a_village_the_gazetteer_lacks_is_the_site_named_for_it() -> None:
+    # The gazetteer knows a Volna only in the Oryol region; "Volna port" is the Taman port.
+    events = events_of(
+        "Ukrainian drones hit a port in the village of Volna in Russia's Krasnodar region on "
+        "Thursday, setting four fuel tanks alight, local officials said.",
+        published=date(2026, 1, 22),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Taman port", "oil")]

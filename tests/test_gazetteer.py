@@ -602,3 +602,20 @@ def test_a_site_is_found_by_any_word_for_its_kind() -> None:
     for name in ("Orlovskaya thermal power plant", "Oryol TPP", "Orlovskaya TETs"):
         assert [p.name for p in gazetteer.lookup(name)] == ["Oryol CHP"], name
     assert [p.name for p in gazetteer.lookup("Kacha airfield")] == ["Kacha air base"]
+    # Words for a kind of site are matched as keys are: "airfield" and "military" fold too.
+    for name in ("Shaykovka military airfield", "Taganrog military airfield"):
+        assert [p.kind for p in gazetteer.lookup(name)] == ["facility"], name
+    assert gazetteer.lookup("Taganrog military airfield")[0].name == "Taganrog Tsentralny air base"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Unecha linear production-dispatching station",
+        "Unecha linear production and dispatching station",
+        "Unecha Linear Production Control Station",
+        "Unecha LPCS",
+    ],
+)
+def test_a_pipeline_station_is_found_by_any_english_for_lpds(written: str) -> None:
+    assert [p.name for p in default_gazetteer().lookup(written)] == ["Unecha oil pumping station"]

@@ -1068,9 +1068,21 @@ def sentence_locations(
             location = locate(text, mention, gazetteer, named_places)
             # Asked of what locate found: a site known at the village ("Savasleyka air
             # base") is still that site.
-            if location is not None and _village_elsewhere(location.place, article_regions):
-                # "the village of X in the Belgorod region": then the region is the place.
-                reason = _UNKNOWN_VILLAGE
+            if location is not None and _village_elsewhere(
+                location.place,
+                article_regions,
+                told_as_village=ends_before(_TOLD_AS_VILLAGE, text, mention.start) is not None,
+            ):
+                site = _site_named_for(text, mention, gazetteer, article_regions)
+                if site is not None:
+                    # "a port in the village of Volna": the village the gazetteer lacks is
+                    # where the "Volna port" it knows stands.
+                    site_location = locate(text, replace(mention, place=site), gazetteer)
+                    if site_location is not None:
+                        kept.append(replace(site_location, start=mention.start))
+                else:
+                    # "the village of X in the Belgorod region": then the region is the place.
+                    reason = _UNKNOWN_VILLAGE
             elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
@@ -1120,14 +1132,45 @@ _VILLAGE = 10_000
 _UNKNOWN_VILLAGE = "a village of a region the article does not name"
 
 
-def _village_elsewhere(place: Place, article_regions: frozenset[str]) -> bool:
-    """Whether a village lies outside every region of an article that names regions."""
+#: Words that tell a name is a village's: then no town of any size is what it names.
+_TOLD_AS_VILLAGE = re.compile(r"\b(?:village|hamlet)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _village_elsewhere(
+    place: Place, article_regions: frozenset[str], *, told_as_village: bool = False
+) -> bool:
+    """Whether a village lies outside every region of an article that names regions; a name
+    the text calls a village's counts as one whatever the population of its namesake."""
     return (
         place.kind == "city"
-        and place.population < _VILLAGE
+        and (place.population < _VILLAGE or told_as_village)
         and bool(article_regions)
         and not any(region_holds(region, place.admin1) for region in article_regions)
     )
+
+
+#: A kind of site told right before the place it stands in: "a port in the village of".
+_SITE_BEFORE_PLACE = re.compile(
+    r"\b(?P<noun>port|depot|terminal|airfield|airbase|base|refinery|plant|station|substation|"
+    r"arsenal)s?\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _site_named_for(
+    text: str, mention: PlaceMention, gazetteer: Gazetteer, article_regions: frozenset[str]
+) -> Place | None:
+    """The one known site of an article's regions called by a place's name and the kind of
+    site told right before it ("Volna port" of "a port in the village of Volna"), if any."""
+    told = ends_before(_SITE_BEFORE_PLACE, text, mention.start)
+    if told is None:
+        return None
+    sites = [
+        p
+        for p in gazetteer.lookup(f"{mention.text} {told.group('noun')}")
+        if p.kind == "facility" and any(region_holds(r, p.admin1) for r in article_regions)
+    ]
+    return sites[0] if len(sites) == 1 else None
 
 
 def locate(

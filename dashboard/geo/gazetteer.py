@@ -234,13 +234,29 @@ def name_keys(name: str, aliases: Iterable[str] = ()) -> tuple[str, ...]:
     return (own, *(k for k in rest if k and k != own))
 
 
-#: Names of one kind of site that reports use for one another, as matching keys: "the
-#: Orlovskaya thermal power plant" is the Orlovskaya TETs.
-_SITE_KIND_NAMES: tuple[tuple[str, ...], ...] = (
-    ("chp", "tpp", "tets", "thermal power plant", "thermal power station", "heat and power plant"),
+#: Names of one kind of site that reports use for one another: "the Orlovskaya thermal power
+#: plant" is the Orlovskaya TETs. Written as text, matched as keys (:func:`normalise`).
+_SITE_KIND_WORDS: tuple[tuple[str, ...], ...] = (
+    ("CHP", "TPP", "TETs", "thermal power plant", "thermal power station", "heat and power plant"),
     ("air base", "airbase", "airfield", "military airfield", "air field"),
-    ("refineri", "oil refineri"),
+    ("refinery", "oil refinery"),
     ("substation", "electrical substation", "power substation"),
+    # Transneft's LPDS, which reporters spell out and translate each their own way.
+    (
+        "oil pumping station",
+        "pumping station",
+        "LPDS",
+        "linear production dispatching station",
+        "linear production and dispatching station",
+        "linear production control station",
+        "LPCS",
+    ),
+)
+#: The same as keys, longest first, so a name ends in the longest word for its kind
+#: ("X military airfield" is X's, not "X military"'s).
+_SITE_KIND_NAMES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(sorted(dict.fromkeys(map(normalise, words)), key=len, reverse=True))
+    for words in _SITE_KIND_WORDS
 )
 
 
