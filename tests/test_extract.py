@@ -2851,3 +2851,10 @@ def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
         "unknown",
         "defense_industry",
     ]
+
+
+def test_a_fleet_headquarters_is_a_military_target() -> None:
+    # The fleet's staff, not its ships: the headquarters is the command's building.
+    text = "A drone hit the Black Sea Fleet headquarters in Sevastopol on Sunday, Russia said."
+    (event,) = events_of(text, published=date(2023, 8, 1))
+    assert (event.place, event.target_type) == ("Black Sea Fleet headquarters", "military")
