@@ -2858,3 +2858,20 @@ def test_a_fleet_headquarters_is_a_military_target() -> None:
     text = "A drone hit the Black Sea Fleet headquarters in Sevastopol on Sunday, Russia said."
     (event,) = events_of(text, published=date(2023, 8, 1))
     assert (event.place, event.target_type) == ("Black Sea Fleet headquarters", "military")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weapon"),
+    [
+        ("A fuel depot in Kursk caught fire after a drone attack on Monday.", "aerial_drone"),
+        ("Tanks at the Kursk depot were on fire following the drone strike.", "aerial_drone"),
+        ("The Kursk base is home to ships that fire cruise missiles.", "unknown"),
+    ],
+)
+def test_a_fire_after_a_drone_attack_names_the_drone_that_struck(
+    sentence: str, weapon: str
+) -> None:
+    from dashboard.extraction.cues import weapon_named
+
+    # "Fire" the noun is what the drone left; "fire" the verb tells what a ship launches.
+    assert weapon_named(sentence) == weapon
