@@ -2875,3 +2875,12 @@ def test_a_fire_after_a_drone_attack_names_the_drone_that_struck(
 
     # "Fire" the noun is what the drone left; "fire" the verb tells what a ship launches.
     assert weapon_named(sentence) == weapon
+
+
+def test_a_military_airfield_beside_its_town_is_an_air_base() -> None:
+    from dashboard.extraction.cues import classify_target_near
+
+    # "Military" is nearer the town than "airfield", but the two name one air base.
+    sentence = "A drone was downed over the Yeysk military airfield and debris fell on a car park."
+    at = sentence.index("Yeysk")
+    assert classify_target_near(sentence, at, at + len("Yeysk"))[0] == "airbase"

@@ -200,7 +200,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         "military",
         _words(
             r"military (?:bases?|units?|facilit(?:y|ies)|targets?|installations?|objects?|sites?|"
-            r"airfield|command)",
+            r"command)",
             r"barracks",
             r"command (?:posts?|centers?|centres?)",
             r"headquarters",
