@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.articles import article_from_text, read_article
 from dashboard.extraction import extract_events
+from dashboard.extraction.cues import classify_target_near, weapon_named
 from dashboard.extraction.text import split_sentences
 from dashboard.geo.geometry import geodesic_distance_km
 from dashboard.loader import measure
@@ -3014,3 +3015,25 @@ def test_a_site_told_at_a_village_the_gazetteer_lacks_is_the_site_named_for_it()
         published=date(2026, 1, 22),
     )
     assert [(e.place, e.target_type) for e in events] == [("Taman port", "oil")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weapon"),
+    [
+        ("A fuel depot in Kursk caught fire after a drone attack on Monday.", "aerial_drone"),
+        ("Tanks at the Kursk depot were on fire following the drone strike.", "aerial_drone"),
+        ("The Kursk base is home to ships that fire cruise missiles.", "unknown"),
+    ],
+)
+def test_a_fire_after_a_drone_attack_names_the_drone_that_struck(
+    sentence: str, weapon: str
+) -> None:
+    # "Fire" the noun is what the drone left; "fire" the verb tells what a ship launches.
+    assert weapon_named(sentence) == weapon
+
+
+def test_a_military_airfield_beside_its_town_is_an_air_base() -> None:
+    # "Military" is nearer the town than "airfield", but the two name one air base.
+    sentence = "A drone was downed over the Yeysk military airfield and debris fell on a car park."
+    at = sentence.index("Yeysk")
+    assert classify_target_near(sentence, at, at + len("Yeysk"))[0] == "airbase"

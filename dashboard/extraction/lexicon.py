@@ -200,7 +200,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         "military",
         _words(
             r"military (?:bases?|units?|facilit(?:y|ies)|targets?|installations?|objects?|sites?|"
-            r"airfield|command)",
+            r"command)",
             r"barracks",
             r"command (?:posts?|centers?|centres?)",
             r"headquarters",
@@ -437,8 +437,9 @@ WEAPON_AS_TARGET = _words(
     r"missile[- ](?:carriers?|ships?|boats?|cruisers?|corvettes?|launchers?|systems?|"
     r"brigades?|depots?|storage|stocks?|defen[cs]es?|carrying)",
     r"(?:air[- ]defen[cs]e|anti-aircraft|interceptor|surface-to-air|s-[34]00)\s+missiles?",
-    r"(?:carry|carrying|carries|fire|fires|firing|launch|launching|armed with)\s+"
-    r"(?:\w+\s+){0,2}(?:missiles?|bombs?|drones?)",
+    # Not the noun: "caught fire after a drone attack" names what struck.
+    r"(?:carry|carrying|carries|fire|fires|firing|launch|launching|armed with)"
+    r"(?!\s+(?:after|following)\b)\s+(?:\w+\s+){0,2}(?:missiles?|bombs?|drones?)",
     r"(?:drones?|uavs?|missiles?|bombs?|shahed)[- ](?:factory|factories|plants?|production|"
     r"assembly|maker|makers|manufacturers?|warehouses?|depots?|storage|bases?|launch sites?|"
     r"launchpads?)",
