@@ -694,7 +694,6 @@ def test_a_headline_with_no_date_tells_of_the_strike_the_article_dates_at_that_p
     ],
 )
 def test_sea_drones_as_reports_name_them(phrase: str) -> None:
-    from dashboard.extraction.cues import weapon_named
 
     assert weapon_named(f"Ukraine attacked the bridge overnight {phrase}.") == "sea_drone"
 
@@ -2821,13 +2820,11 @@ def test_a_headline_that_names_a_strikes_weapon_arms_the_dated_strike() -> None:
     ],
 )
 def test_weapons_a_site_makes_or_keeps_are_not_what_struck_it(sentence: str) -> None:
-    from dashboard.extraction.cues import weapon_named
 
     assert weapon_named(sentence) == "unknown"
 
 
 def test_weapons_a_site_makes_leave_the_drones_that_hit_it() -> None:
-    from dashboard.extraction.cues import weapon_named
 
     text = "Drones hit a plant in Kursk that makes missile parts, the governor said."
     assert weapon_named(text) == "aerial_drone"
@@ -2889,7 +2886,6 @@ def test_a_strike_told_by_how_or_by_whom_it_was_made_borrows_no_weapon(
 
 
 def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
-    from dashboard.extraction.cues import classify_target_near
 
     sentence = (
         "Apartment blocks in the town of Yasynuvata and in the village of Zuhres were "
