@@ -242,6 +242,11 @@ def test_a_sentence_that_opens_on_a_year_dates_its_days_in_that_year() -> None:
         ("date 2024-11-06 On Monday a drone set a depot alight.", [date(2024, 11, 4)]),
         # With no other day, the stamp still dates what the page reports.
         ("date 2024-11-06 A drone set a depot alight.", [date(2024, 11, 6)]),
+        # The day the news was told is nearer the strike than the day the page went out.
+        (
+            "date 2024-11-06 The mayor said on Tuesday that a drone set a depot alight.",
+            [date(2024, 11, 5)],
+        ),
     ],
 )
 def test_the_stamp_a_page_opens_on_dates_only_what_nothing_else_dates(

@@ -379,6 +379,15 @@ def test_a_reported_day_yields_to_the_day_the_strike_happened() -> None:
     assert [(p, d) for p, d, _ in located(events)] == [("Zaliv shipyard", "2023-11-04")]
 
 
+def test_a_day_told_after_the_page_stamp_is_a_reported_day_that_yields_to_the_strikes() -> None:
+    events = events_of(
+        " date 2024-02-04 The governor announced on Sunday that a drone had hit a market in "
+        "Lysychansk. He said the attack came on Saturday.",
+        published=date(2024, 2, 4),
+    )
+    assert located(events) == [("Lysychansk", "2024-02-03", "day")]
+
+
 def test_a_list_of_tallies_by_region_after_an_interception_is_one_event_each() -> None:
     events = events_of(
         "The ministry said it had destroyed 120 drones overnight, including 40 over the Kursk "

@@ -450,12 +450,15 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
             kept.append(mention)
     # "this week" names some day before the report: less than the day a report was told.
     firm = [m for m in kept if not _THIS_WEEK.search(m.text)]
+    # "date 2024-02-04 The governor said on Sunday that ...": the day the news was told is
+    # nearer the strike than the day the page went out.
+    told = sorted(reporting, key=lambda m: page_stamp(sentence, m))[:1]
     if reporting and not any(m.precision in ("day", "month") for m in firm):
-        kept = reporting[:1]
+        kept = told
     elif reporting and all(m.text.lower() in VAGUE_DAYS for m in firm):
         # "in an overnight operation, a source said yesterday": the night before the day
         # it was told, not the day of publication.
-        kept = reporting[:1]
+        kept = told
     else:
         # "Russia said on Monday that drones attacked two bases, and on Tuesday ...": a
         # reporting date still dates the strike its own clause tells of.
