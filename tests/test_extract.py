@@ -9,7 +9,10 @@ import pytest
 
 from dashboard.articles import article_from_text, read_article
 from dashboard.extraction import extract_events
+from dashboard.extraction.decisions import redate_reported
+from dashboard.extraction.document import Draft
 from dashboard.extraction.text import split_sentences
+from dashboard.geo.gazetteer import Gazetteer, Place
 from dashboard.geo.geometry import geodesic_distance_km
 from dashboard.loader import measure
 from dashboard.model import Event
@@ -386,6 +389,27 @@ def test_a_day_told_after_the_page_stamp_is_a_reported_day_that_yields_to_the_st
         published=date(2024, 2, 4),
     )
     assert located(events) == [("Lysychansk", "2024-02-03", "day")]
+
+
+def test_a_reported_day_stays_when_the_strike_is_told_on_that_day_at_the_place() -> None:
+    # "A substation in the Kursk region was hit, the governor said on Tuesday", "the
+    # substation in Rylsk was hit this morning", "on Monday evening an attack was stopped".
+    gazetteer = Gazetteer.load()
+    region = gazetteer.region("Kursk Oblast")
+    town = next(p for p in gazetteer.lookup("Rylsk") if p.country == "RU")
+    assert region is not None
+    tuesday, monday = date(2023, 9, 26), date(2023, 9, 25)
+
+    def draft(day: date, place: Place | None, **flags: bool) -> Draft:
+        return Draft(day, "day", place, "power", None, "aerial_drone", ["..."], **flags)
+
+    reported = draft(tuesday, region, reported=True)
+    redate_reported([reported, draft(tuesday, town), draft(monday, None)])
+    assert reported.date == tuesday
+    # Without the strike told on Tuesday, the report is of Monday's.
+    alone = draft(tuesday, region, reported=True)
+    redate_reported([alone, draft(monday, None)])
+    assert alone.date == monday
 
 
 def test_a_list_of_tallies_by_region_after_an_interception_is_one_event_each() -> None:
