@@ -296,3 +296,16 @@ def test_the_day_a_strike_was_confirmed_or_seen_gives_only_its_month(
 ) -> None:
     found = event_dates(sentence, find_dates(sentence, date(2024, 5, 16)))
     assert [(m.value.isoformat()[5:], m.precision) for m in found] == [expected]
+
+
+def test_a_month_strikes_are_counted_over_dates_the_strike_to_the_day_told() -> None:
+    friday = date(2025, 2, 28)
+    sentence = "The army also hit a refinery, the third time in February it has been hit."
+    (counted,) = find_dates(sentence, friday, friday)
+    assert (counted.value, counted.precision) == (friday, "day")
+    # A month that does not hold the day told stays a month.
+    (other,) = find_dates("It was the second time in January.", friday, friday)
+    assert (other.value, other.precision) == (date(2025, 1, 1), "month")
+    # So does a month not counted over.
+    (plain,) = find_dates("The refinery was hit in February.", friday, friday)
+    assert (plain.value, plain.precision) == (date(2025, 2, 1), "month")

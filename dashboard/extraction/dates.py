@@ -373,8 +373,30 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
         found.append(of_kind)
         taken = sorted(taken + [(m.start, m.end) for m in of_kind] + upcoming)
         upcoming = []
-    every = [mention for of_kind in found for mention in of_kind]
+    every = [_counted_over(text, m, context) for of_kind in found for m in of_kind]
     return sorted(every + _days_after(text, found, context), key=lambda mention: mention.start)
+
+
+#: "the second time in February it has been hit", "for the third time this month": the
+#: stretch over which strikes are counted, not the day of the one told.
+_TIMES_COUNTED = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+    r"|last|another)\s+time\s+$",
+    re.IGNORECASE,
+)
+
+
+def _counted_over(text: str, mention: DateMention, context: date | None) -> DateMention:
+    """A month over which strikes are counted ("the second time in February") dates the
+    strike told to the day the text tells of, when that day lies in it."""
+    if (
+        mention.precision == "month"
+        and context is not None
+        and context.replace(day=1) == mention.value
+        and ends_before(_TIMES_COUNTED, text, mention.start)
+    ):
+        return replace(mention, value=context, precision="day")
+    return mention
 
 
 def _may_is_verb(text: str, end: int) -> bool:
