@@ -412,6 +412,25 @@ def test_a_reported_day_stays_when_the_strike_is_told_on_that_day_at_the_place()
     assert alone.date == monday
 
 
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "The airfield in Millerovo has been hit more than once. The last raid came in July.",
+        "Ukraine has sent drones at Millerovo before. Their worst strike in July hit a hangar.",
+    ],
+)
+def test_a_strike_recalled_by_what_it_was_is_at_the_place_the_sentence_before_named(
+    recalled: str,
+) -> None:
+    events = events_of(
+        f"On Sunday drones hit a depot in Taganrog. {recalled}",
+        published=date(2024, 9, 30),
+    )
+    assert ("Millerovo", "2024-07-01", "month") in [
+        (p.split()[0], d, precision) for p, d, precision in located(events)
+    ]
+
+
 def test_a_list_of_tallies_by_region_after_an_interception_is_one_event_each() -> None:
     events = events_of(
         "The ministry said it had destroyed 120 drones overnight, including 40 over the Kursk "
