@@ -242,6 +242,11 @@ def test_a_sentence_that_opens_on_a_year_dates_its_days_in_that_year() -> None:
         ("date 2024-11-06 On Monday a drone set a depot alight.", [date(2024, 11, 4)]),
         # With no other day, the stamp still dates what the page reports.
         ("date 2024-11-06 A drone set a depot alight.", [date(2024, 11, 6)]),
+        # The day the news was told is nearer the strike than the day the page went out.
+        (
+            "date 2024-11-06 The mayor said on Tuesday that a drone set a depot alight.",
+            [date(2024, 11, 5)],
+        ),
     ],
 )
 def test_the_stamp_a_page_opens_on_dates_only_what_nothing_else_dates(
@@ -291,3 +296,16 @@ def test_the_day_a_strike_was_confirmed_or_seen_gives_only_its_month(
 ) -> None:
     found = event_dates(sentence, find_dates(sentence, date(2024, 5, 16)))
     assert [(m.value.isoformat()[5:], m.precision) for m in found] == [expected]
+
+
+def test_a_month_strikes_are_counted_over_dates_the_strike_to_the_day_told() -> None:
+    friday = date(2025, 2, 28)
+    sentence = "The army also hit a refinery, the third time in February it has been hit."
+    (counted,) = find_dates(sentence, friday, friday)
+    assert (counted.value, counted.precision) == (friday, "day")
+    # A month that does not hold the day told stays a month.
+    (other,) = find_dates("It was the second time in January.", friday, friday)
+    assert (other.value, other.precision) == (date(2025, 1, 1), "month")
+    # So does a month not counted over.
+    (plain,) = find_dates("The refinery was hit in February.", friday, friday)
+    assert (plain.value, plain.precision) == (date(2025, 2, 1), "month")

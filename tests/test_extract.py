@@ -10,7 +10,10 @@ import pytest
 from dashboard.articles import article_from_text, read_article
 from dashboard.extraction import extract_events
 from dashboard.extraction.cues import classify_target_near, weapon_named
+from dashboard.extraction.decisions import redate_reported
+from dashboard.extraction.document import Draft
 from dashboard.extraction.text import split_sentences
+from dashboard.geo.gazetteer import Gazetteer, Place
 from dashboard.geo.geometry import geodesic_distance_km
 from dashboard.loader import measure
 from dashboard.model import Event
@@ -378,6 +381,55 @@ def test_a_reported_day_yields_to_the_day_the_strike_happened() -> None:
         published=date(2023, 11, 5),
     )
     assert [(p, d) for p, d, _ in located(events)] == [("Zaliv shipyard", "2023-11-04")]
+
+
+def test_a_day_told_after_the_page_stamp_is_a_reported_day_that_yields_to_the_strikes() -> None:
+    events = events_of(
+        " date 2024-02-04 The governor announced on Sunday that a drone had hit a market in "
+        "Lysychansk. He said the attack came on Saturday.",
+        published=date(2024, 2, 4),
+    )
+    assert located(events) == [("Lysychansk", "2024-02-03", "day")]
+
+
+def test_a_reported_day_stays_when_the_strike_is_told_on_that_day_at_the_place() -> None:
+    # "A substation in the Kursk region was hit, the governor said on Tuesday", "the
+    # substation in Rylsk was hit this morning", "on Monday evening an attack was stopped".
+    gazetteer = Gazetteer.load()
+    region = gazetteer.region("Kursk Oblast")
+    town = next(p for p in gazetteer.lookup("Rylsk") if p.country == "RU")
+    assert region is not None
+    tuesday, monday = date(2023, 9, 26), date(2023, 9, 25)
+
+    def draft(day: date, place: Place | None, **flags: bool) -> Draft:
+        return Draft(day, "day", place, "power", None, "aerial_drone", ["..."], **flags)
+
+    reported = draft(tuesday, region, reported=True)
+    redate_reported([reported, draft(tuesday, town), draft(monday, None)])
+    assert reported.date == tuesday
+    # Without the strike told on Tuesday, the report is of Monday's.
+    alone = draft(tuesday, region, reported=True)
+    redate_reported([alone, draft(monday, None)])
+    assert alone.date == monday
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "The airfield in Millerovo has been hit more than once. The last raid came in July.",
+        "Ukraine has sent drones at Millerovo before. Their worst strike in July hit a hangar.",
+    ],
+)
+def test_a_strike_recalled_by_what_it_was_is_at_the_place_the_sentence_before_named(
+    recalled: str,
+) -> None:
+    events = events_of(
+        f"On Sunday drones hit a depot in Taganrog. {recalled}",
+        published=date(2024, 9, 30),
+    )
+    assert ("Millerovo", "2024-07-01", "month") in [
+        (p.split()[0], d, precision) for p, d, precision in located(events)
+    ]
 
 
 def test_a_list_of_tallies_by_region_after_an_interception_is_one_event_each() -> None:

@@ -83,7 +83,7 @@ from .places import (
     where_targets_stand,
 )
 from .scan import ends_before, leads, per_text
-from .text import clause_span
+from .text import Sentence, clause_span
 
 if TYPE_CHECKING:
     from .document import Document
@@ -266,6 +266,8 @@ def find_candidates(doc: Document) -> None:
                     start=_EVERY_CLAUSE,
                 )
             ]
+        if dates and not located and russian is None:
+            located = _recalled_at(sentence, dates, context, doc)
         generic = _generic(text, russian is not None or RUSSIAN_STRIKE.search(text) is not None)
         if generic and not (dates and located):
             continue
@@ -638,6 +640,40 @@ def _site_struck(text: str, where: Location) -> bool:
 
 
 #: A site told as the place's own: "a local oil refinery", "the city's refinery".
+#: "The last attack took place in July", "Its biggest attack in March killed three people":
+#: an earlier strike, told by what it was to the strikes the sentence before named.
+_RECALLED_STRIKE = re.compile(
+    r"\W*(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|raid)s?\b", re.IGNORECASE
+)
+
+
+def _recalled_at(
+    sentence: Sentence,
+    dates: list[DateMention],
+    context: tuple[date, DatePrecision] | None,
+    doc: Document,
+) -> list[Location]:
+    """Where a strike recalled by its month before the day being told, naming no place,
+    fell: the place the sentence before named last ("Kyiv has launched several drone attacks
+    on Moscow."). (Not a day: "The attack came after a bigger raid the previous night" dates
+    another raid.)"""
+    if (
+        sentence.index == 0
+        or context is None
+        or not _RECALLED_STRIKE.match(sentence.text)
+        or any(m.value >= context[0] or m.precision == "day" for m in dates)
+    ):
+        return []
+    before, _ = sentence_locations(
+        doc.sentences[sentence.index - 1],
+        doc.gazetteer,
+        doc.article_regions,
+        doc.descriptions,
+        doc.named_places,
+    )
+    return [replace(before[-1], start=_EVERY_CLAUSE)] if before else []
+
+
 _LOCAL_SITE = re.compile(r"\b(?:local|(?:city|town|region)['’]s)\s", re.IGNORECASE)
 
 

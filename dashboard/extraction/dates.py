@@ -373,8 +373,30 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
         found.append(of_kind)
         taken = sorted(taken + [(m.start, m.end) for m in of_kind] + upcoming)
         upcoming = []
-    every = [mention for of_kind in found for mention in of_kind]
+    every = [_counted_over(text, m, context) for of_kind in found for m in of_kind]
     return sorted(every + _days_after(text, found, context), key=lambda mention: mention.start)
+
+
+#: "the second time in February it has been hit", "for the third time this month": the
+#: stretch over which strikes are counted, not the day of the one told.
+_TIMES_COUNTED = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+    r"|last|another)\s+time\s+$",
+    re.IGNORECASE,
+)
+
+
+def _counted_over(text: str, mention: DateMention, context: date | None) -> DateMention:
+    """A month over which strikes are counted ("the second time in February") dates the
+    strike told to the day the text tells of, when that day lies in it."""
+    if (
+        mention.precision == "month"
+        and context is not None
+        and context.replace(day=1) == mention.value
+        and ends_before(_TIMES_COUNTED, text, mention.start)
+    ):
+        return replace(mention, value=context, precision="day")
+    return mention
 
 
 def _may_is_verb(text: str, end: int) -> bool:
@@ -450,12 +472,15 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
             kept.append(mention)
     # "this week" names some day before the report: less than the day a report was told.
     firm = [m for m in kept if not _THIS_WEEK.search(m.text)]
+    # "date 2024-02-04 The governor said on Sunday that ...": the day the news was told is
+    # nearer the strike than the day the page went out.
+    told = sorted(reporting, key=lambda m: page_stamp(sentence, m))[:1]
     if reporting and not any(m.precision in ("day", "month") for m in firm):
-        kept = reporting[:1]
+        kept = told
     elif reporting and all(m.text.lower() in VAGUE_DAYS for m in firm):
         # "in an overnight operation, a source said yesterday": the night before the day
         # it was told, not the day of publication.
-        kept = reporting[:1]
+        kept = told
     else:
         # "Russia said on Monday that drones attacked two bases, and on Tuesday ...": a
         # reporting date still dates the strike its own clause tells of.

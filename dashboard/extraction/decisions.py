@@ -315,7 +315,15 @@ def redate_reported(drafts: list[Draft]) -> None:
             # line that says when the strike took place ("The shelling took place
             # yesterday"); a dated strike at its place would have taken it in already.
             earlier = [d for d in earlier if d.place is None and _TOLD_WHEN.match(d.quotes[0])]
-        here = [d for d in earlier if d.place is not None and same_place(d.place, draft.place)]
+        place = draft.place
+        if any(
+            d is not draft and d.place is not None and same_place(d.place, place)
+            for d in told.get(draft.date.toordinal(), ())
+        ):
+            # "said on Tuesday", then "... this morning" at a town of its region: the
+            # article tells the strike on the day it was reported.
+            continue
+        here = [d for d in earlier if d.place is not None and same_place(d.place, place)]
         unplaced = [d for d in earlier if d.place is None]
         for candidates in (here, unplaced):
             if candidates:
