@@ -469,6 +469,33 @@ def test_a_blast_nobody_attributes_to_an_attack_is_no_strike(cause: str, strikes
     assert len(events) == strikes
 
 
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "officials said the blaze was unrelated to drone attacks",
+        "the version of a drone attack has not yet been confirmed",
+    ],
+)
+def test_a_fire_whose_report_rules_out_or_leaves_unconfirmed_an_attack_is_no_strike(
+    cause: str,
+) -> None:
+    events = events_of(
+        f"A fire broke out at a fertiliser plant in Rylsk on Friday; {cause}.",
+        published=date(2025, 3, 8),
+    )
+    assert events == []
+
+
+def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls() -> None:
+    events = events_of(
+        "A fire broke out at the Ryazan refinery on Friday, which officials called an "
+        "accident unrelated to drone attacks. Ukrainian drones last struck the Ryazan "
+        "refinery in March 2024.",
+        published=date(2025, 3, 8),
+    )
+    assert [(e.date, e.date_precision) for e in events] == [(date(2024, 3, 1), "month")]
+
+
 def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage() -> None:
     from dashboard.extraction import run
 

@@ -473,16 +473,28 @@ TOLD_AS_PAST = _words(
     r"^earlier(?=,)",
 )
 
+_ATTACK_CAUSE = (
+    r"(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|attacks?|strikes?|shelling|sabotage)"
+    r"(?:\s+(?:attacks?|strikes?))?\b"
+)
 #: A cause a report rules out for a blast: "ruling out the possibility of a drone attack",
-#: "the explosion was not caused by a drone". The weapon it names struck nothing.
+#: "the explosion was not caused by a drone", "unrelated to drone strikes"; or leaves
+#: unconfirmed: "the version of a drone strike has not been confirmed", "no drone attacks
+#: were recorded". The weapon it names struck nothing.
 CAUSE_RULED_OUT = re.compile(
     r"\b(?:(?:(?:rul(?:ed|es?)|ruling)\s+out|exclud(?:ed|ing|es?))\s+"
     r"(?:the\s+)?(?:(?:possibility|version|likelihood|theory)\s+of\s+)?"
     r"|not\s+(?:caused\s+by|the\s+result\s+of|due\s+to|related\s+to|linked\s+to|"
-    r"connected\s+(?:to|with))\s+)"
-    r"(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|attacks?|strikes?|shelling|sabotage)"
-    r"(?:\s+(?:attacks?|strikes?))?\b",
+    r"connected\s+(?:to|with))\s+"
+    r"|(?:unrelated|unconnected)\s+to\s+)"
+    + _ATTACK_CAUSE
+    + r"|\b(?:possibility|version|likelihood|theory|reports?)\s+of\s+"
+    + _ATTACK_CAUSE
+    + r"\s+(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:confirmed|established|proven)\b"
+    r"|\bno\s+" + _ATTACK_CAUSE + r"\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
+    r"(?:recorded|registered|detected|reported)\b",
     re.IGNORECASE,
 )
 
