@@ -2211,6 +2211,7 @@ def test_an_unplaced_strike_of_a_day_with_placed_ones_makes_no_point_of_its_own(
         "A warning about possible drone attacks has also been issued in Kaluga.",
         "The drone attack prompted the operator of the port of Taganrog to bring in a ban on "
         "ship movement.",
+        "Two of the capital's airports, Vnukovo and Domodedovo, briefly suspended all flights.",
     ],
 )
 def test_airports_closed_or_warnings_issued_for_drones_are_no_strike(measure: str) -> None:
@@ -2219,6 +2220,15 @@ def test_airports_closed_or_warnings_issued_for_drones_are_no_strike(measure: st
         published=date(2025, 5, 6),
     )
     assert [(e.place, e.target_type) for e in events] == [("Tula", "oil")]
+
+
+def test_an_airport_shut_down_takes_no_hit_from_the_damage_told_beside_it() -> None:
+    events = events_of(
+        "Ukrainian drones damaged two warehouses in Podolsk on Monday and briefly shut down "
+        "the Vnukovo international airport.",
+        published=date(2025, 5, 6),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Podolsk", "hit")]
 
 
 @pytest.mark.parametrize(

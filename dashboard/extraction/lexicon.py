@@ -771,11 +771,14 @@ NEGATION_BEFORE = re.compile(
 #: the closure of the capital's airports", "the Kovyor plan", "a warning of sea-drone attacks
 #: has been issued in Gelendzhik").
 ALERT_MEASURE = _words(
-    r"(?:closure|closing|shutdown) of (?:[\w'’-]+ ){0,3}?airports?",
-    r"airports? (?:(?:was|were|had been|have been|has been) )?(?:temporarily )?"
-    r"(?:closed|shut|suspended)",
+    CLOSED_AIRPORT.pattern,
     r"(?:restrictions?|halted flights|suspended flights) (?:were )?(?:\w+ )?(?:at|on) "
     r"(?:[\w'’-]+ ){0,4}?airports?",
+    # "the airports briefly suspended all flights", "flights were halted at Vnukovo".
+    r"(?:suspend|halt|stop|restrict|ground|divert|cancel)(?:s|ed|ing|led|ling)? "
+    r"(?:all |its |their |some |several )?(?:\w+ )?flights",
+    r"flights (?:\w+ ){0,3}?(?:were|was|had been|have been|has been) (?:\w+ )?"
+    r"(?:suspended|halted|stopped|restricted|grounded|diverted|cancell?ed|delayed)",
     r"kovyor",
     r"carpet plan",
     r"(?:warning|alert)s? (?:[\w-]+ ){0,8}?(?:issued|declared|sounded)",
