@@ -496,6 +496,30 @@ def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls()
     assert [(e.date, e.date_precision) for e in events] == [(date(2024, 3, 1), "month")]
 
 
+@pytest.mark.parametrize(
+    "series",
+    [
+        "Russia has moved its warships out of Sevastopol after a spate of successful Ukrainian "
+        "strikes on vessels moored there, a navy spokesman said on Sunday.",
+        "Kyiv has sharply intensified its drone raids on Moscow and other regions since early "
+        "May, officials said on Sunday.",
+    ],
+)
+def test_a_series_of_strikes_told_as_a_whole_is_no_strike(series: str) -> None:
+    assert events_of(series, published=date(2025, 3, 8)) == []
+
+
+def test_a_habit_dated_by_when_it_was_reported_is_no_strike_beside_the_news() -> None:
+    events = events_of(
+        "Ukrainian drones struck the Mozdok air base on Tuesday, the governor said. In January "
+        "the army was reported to regularly prepare missiles at the Mozdok air base.",
+        published=date(2025, 3, 8),
+    )
+    assert [(e.place, e.date, e.date_precision) for e in events] == [
+        ("Mozdok air base", date(2025, 3, 4), "day")
+    ]
+
+
 def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage() -> None:
     from dashboard.extraction import run
 

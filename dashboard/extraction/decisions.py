@@ -41,6 +41,7 @@ from .lexicon import (
     ATTACKER_VOICE,
     CAUSE_RULED_OUT,
     EARLIER_STRIKE,
+    HABIT,
     IMPACT,
     INTERCEPTION,
     OCCUPIED_CUE,
@@ -66,6 +67,7 @@ def decide(doc: Document) -> None:
     drafts = [d for d in drafts if not _only_an_alert(d)]
     drafts = [d for d in drafts if not _only_described(d)]
     drafts = [d for d in drafts if not _cause_ruled_out(d)]
+    drafts = [d for d in drafts if not _only_a_habit(d)]
     for draft in drafts:
         _to_occupied_part(draft, doc.gazetteer)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
@@ -129,6 +131,13 @@ def _cause_ruled_out(draft: Draft) -> bool:
         return False
     rest = CAUSE_RULED_OUT.sub(" ", first)
     return weapon_named(rest) == "unknown" and ATTACKER_VOICE.search(rest) is None
+
+
+def _only_a_habit(draft: Draft) -> bool:
+    """A place found only in sentences that tell a habit or a series ("in January the army
+    was said to regularly prepare missiles at the base"), with no hit told there: a date
+    beside a habit dates what was reported, not a strike."""
+    return draft.outcome != "hit" and all(HABIT.search(quote) for quote in draft.quotes)
 
 
 def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -> None:

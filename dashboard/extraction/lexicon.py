@@ -787,23 +787,34 @@ ALERT_MEASURE = _words(
 )
 
 #: Generality: habits, series, hypotheticals and abilities are not one strike.
+#: Words of a habit or a series, never of one strike: "the army regularly prepares missiles
+#: there", "a spate of strikes on ships in Sevastopol", "has intensified its drone raids".
+HABIT = _words(
+    r"increasingly",
+    r"regularly",
+    r"repeatedly",
+    r"routinely",
+    r"frequently",
+    r"typically",
+    r"every (?:day|night|week)",
+    r"in (?:past|previous|earlier) (?:instances|cases|attacks)",
+    r"an? (?:string|series|campaign|spate|wave) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
+    r"(?:has|have|had) (?:\w+ )?(?:intensified|stepped up|escalated)",
+    r"escalation (?:in|of) (?:[\w-]+ )?(?:strikes|attacks|raids)",
+)
 GENERIC = _words(
-    r"has (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|stepped up|targeted"
-    r"|increasingly|regularly|repeatedly|developed)",
-    r"have (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|stepped up|targeted"
-    r"|become|peppered|increasingly|regularly|repeatedly|distracted|caused)",
+    HABIT.pattern,
+    r"has (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|targeted"
+    r"|developed)",
+    r"have (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|targeted"
+    r"|become|peppered|distracted|caused)",
     r"had (?:been )?used to",
     # "Since 2023, Ukraine has been attacking ...": a campaign, not one strike
     r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|launching|hitting|bombing|"
     r"using|conducting|carrying out)",
     # "the attacks on Sevastopol": strikes in the plural and definite are a series
     r"the (?:[\w-]+ )?(?:attacks|strikes|raids) on",
-    r"increasingly",
-    r"regularly",
-    r"repeatedly",
-    r"routinely",
     r"throughout",
-    r"a (?:string|series|campaign) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"once seemed",
     r"would",
     r"could",
@@ -814,9 +825,6 @@ GENERIC = _words(
     r"over the past",
     r"prospect",
     r"threat of",
-    r"every (?:day|night|week)",
-    r"frequently",
-    r"typically",
     r"if ",
     r"whether",
 )
