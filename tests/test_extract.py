@@ -522,6 +522,57 @@ def test_a_blast_nobody_attributes_to_an_attack_is_no_strike(cause: str, strikes
     assert len(events) == strikes
 
 
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "officials said the blaze was unrelated to drone attacks",
+        "the version of a drone attack has not yet been confirmed",
+    ],
+)
+def test_a_fire_whose_report_rules_out_or_leaves_unconfirmed_an_attack_is_no_strike(
+    cause: str,
+) -> None:
+    events = events_of(
+        f"A fire broke out at a fertiliser plant in Rylsk on Friday; {cause}.",
+        published=date(2025, 3, 8),
+    )
+    assert events == []
+
+
+def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls() -> None:
+    events = events_of(
+        "A fire broke out at the Ryazan refinery on Friday, which officials called an "
+        "accident unrelated to drone attacks. Ukrainian drones last struck the Ryazan "
+        "refinery in March 2024.",
+        published=date(2025, 3, 8),
+    )
+    assert [(e.date, e.date_precision) for e in events] == [(date(2024, 3, 1), "month")]
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        "Russia has moved its warships out of Sevastopol after a spate of successful Ukrainian "
+        "strikes on vessels moored there, a navy spokesman said on Sunday.",
+        "Kyiv has sharply intensified its drone raids on Moscow and other regions since early "
+        "May, officials said on Sunday.",
+    ],
+)
+def test_a_series_of_strikes_told_as_a_whole_is_no_strike(series: str) -> None:
+    assert events_of(series, published=date(2025, 3, 8)) == []
+
+
+def test_a_habit_dated_by_when_it_was_reported_is_no_strike_beside_the_news() -> None:
+    events = events_of(
+        "Ukrainian drones struck the Mozdok air base on Tuesday, the governor said. In January "
+        "the army was reported to regularly prepare missiles at the Mozdok air base.",
+        published=date(2025, 3, 8),
+    )
+    assert [(e.place, e.date, e.date_precision) for e in events] == [
+        ("Mozdok air base", date(2025, 3, 4), "day")
+    ]
+
+
 def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage() -> None:
     from dashboard.extraction import run
 
@@ -2247,6 +2298,7 @@ def test_an_unplaced_strike_of_a_day_with_placed_ones_makes_no_point_of_its_own(
         "A warning about possible drone attacks has also been issued in Kaluga.",
         "The drone attack prompted the operator of the port of Taganrog to bring in a ban on "
         "ship movement.",
+        "Two of the capital's airports, Vnukovo and Domodedovo, briefly suspended all flights.",
     ],
 )
 def test_airports_closed_or_warnings_issued_for_drones_are_no_strike(measure: str) -> None:
@@ -2255,6 +2307,15 @@ def test_airports_closed_or_warnings_issued_for_drones_are_no_strike(measure: st
         published=date(2025, 5, 6),
     )
     assert [(e.place, e.target_type) for e in events] == [("Tula", "oil")]
+
+
+def test_an_airport_shut_down_takes_no_hit_from_the_damage_told_beside_it() -> None:
+    events = events_of(
+        "Ukrainian drones damaged two warehouses in Podolsk on Monday and briefly shut down "
+        "the Vnukovo international airport.",
+        published=date(2025, 5, 6),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Podolsk", "hit")]
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,10 @@ from .cues import INDUSTRIES, TALLY_LINE, told_vaguely, weapon_named
 from .lexicon import (
     ALERT_MEASURE,
     ATTACK,
+    ATTACKER_VOICE,
+    CAUSE_RULED_OUT,
     EARLIER_STRIKE,
+    HABIT,
     IMPACT,
     INTERCEPTION,
     OCCUPIED_CUE,
@@ -63,6 +66,8 @@ def decide(doc: Document) -> None:
     drafts = [d for d in drafts if not before_the_war(d.date, d.precision, doc.published)]
     drafts = [d for d in drafts if not _only_an_alert(d)]
     drafts = [d for d in drafts if not _only_described(d)]
+    drafts = [d for d in drafts if not _cause_ruled_out(d)]
+    drafts = [d for d in drafts if not _only_a_habit(d)]
     for draft in drafts:
         _to_occupied_part(draft, doc.gazetteer)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
@@ -115,6 +120,24 @@ def _only_described(draft: Draft) -> bool:
         and IMPACT.search(first) is None
         and weapon_named(first) == "unknown"
     )
+
+
+def _cause_ruled_out(draft: Draft) -> bool:
+    """A fire or blast whose own sentence rules out an attack as its cause ("a fire broke
+    out at the refinery, unrelated to drone strikes"), and names no other weapon or
+    attacker once that cause is set aside: an accident, not a strike."""
+    first = draft.quotes[0]
+    if CAUSE_RULED_OUT.search(first) is None:
+        return False
+    rest = CAUSE_RULED_OUT.sub(" ", first)
+    return weapon_named(rest) == "unknown" and ATTACKER_VOICE.search(rest) is None
+
+
+def _only_a_habit(draft: Draft) -> bool:
+    """A place found only in sentences that tell a habit or a series ("in January the army
+    was said to regularly prepare missiles at the base"), with no hit told there: a date
+    beside a habit dates what was reported, not a strike."""
+    return draft.outcome != "hit" and all(HABIT.search(quote) for quote in draft.quotes)
 
 
 def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -> None:

@@ -474,16 +474,28 @@ TOLD_AS_PAST = _words(
     r"^earlier(?=,)",
 )
 
+_ATTACK_CAUSE = (
+    r"(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|attacks?|strikes?|shelling|sabotage)"
+    r"(?:\s+(?:attacks?|strikes?))?\b"
+)
 #: A cause a report rules out for a blast: "ruling out the possibility of a drone attack",
-#: "the explosion was not caused by a drone". The weapon it names struck nothing.
+#: "the explosion was not caused by a drone", "unrelated to drone strikes"; or leaves
+#: unconfirmed: "the version of a drone strike has not been confirmed", "no drone attacks
+#: were recorded". The weapon it names struck nothing.
 CAUSE_RULED_OUT = re.compile(
     r"\b(?:(?:(?:rul(?:ed|es?)|ruling)\s+out|exclud(?:ed|ing|es?))\s+"
     r"(?:the\s+)?(?:(?:possibility|version|likelihood|theory)\s+of\s+)?"
     r"|not\s+(?:caused\s+by|the\s+result\s+of|due\s+to|related\s+to|linked\s+to|"
-    r"connected\s+(?:to|with))\s+)"
-    r"(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|attacks?|strikes?|shelling|sabotage)"
-    r"(?:\s+(?:attacks?|strikes?))?\b",
+    r"connected\s+(?:to|with))\s+"
+    r"|(?:unrelated|unconnected)\s+to\s+)"
+    + _ATTACK_CAUSE
+    + r"|\b(?:possibility|version|likelihood|theory|reports?)\s+of\s+"
+    + _ATTACK_CAUSE
+    + r"\s+(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:confirmed|established|proven)\b"
+    r"|\bno\s+" + _ATTACK_CAUSE + r"\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
+    r"(?:recorded|registered|detected|reported)\b",
     re.IGNORECASE,
 )
 
@@ -760,11 +772,14 @@ NEGATION_BEFORE = re.compile(
 #: the closure of the capital's airports", "the Kovyor plan", "a warning of sea-drone attacks
 #: has been issued in Gelendzhik").
 ALERT_MEASURE = _words(
-    r"(?:closure|closing|shutdown) of (?:[\w'’-]+ ){0,3}?airports?",
-    r"airports? (?:(?:was|were|had been|have been|has been) )?(?:temporarily )?"
-    r"(?:closed|shut|suspended)",
+    CLOSED_AIRPORT.pattern,
     r"(?:restrictions?|halted flights|suspended flights) (?:were )?(?:\w+ )?(?:at|on) "
     r"(?:[\w'’-]+ ){0,4}?airports?",
+    # "the airports briefly suspended all flights", "flights were halted at Vnukovo".
+    r"(?:suspend|halt|stop|restrict|ground|divert|cancel)(?:s|ed|ing|led|ling)? "
+    r"(?:all |its |their |some |several )?(?:\w+ )?flights",
+    r"flights (?:\w+ ){0,3}?(?:were|was|had been|have been|has been) (?:\w+ )?"
+    r"(?:suspended|halted|stopped|restricted|grounded|diverted|cancell?ed|delayed)",
     r"kovyor",
     r"carpet plan",
     r"(?:warning|alert)s? (?:[\w-]+ ){0,8}?(?:issued|declared|sounded)",
@@ -773,23 +788,34 @@ ALERT_MEASURE = _words(
 )
 
 #: Generality: habits, series, hypotheticals and abilities are not one strike.
+#: Words of a habit or a series, never of one strike: "the army regularly prepares missiles
+#: there", "a spate of strikes on ships in Sevastopol", "has intensified its drone raids".
+HABIT = _words(
+    r"increasingly",
+    r"regularly",
+    r"repeatedly",
+    r"routinely",
+    r"frequently",
+    r"typically",
+    r"every (?:day|night|week)",
+    r"in (?:past|previous|earlier) (?:instances|cases|attacks)",
+    r"an? (?:string|series|campaign|spate|wave) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
+    r"(?:has|have|had) (?:\w+ )?(?:intensified|stepped up|escalated)",
+    r"escalation (?:in|of) (?:[\w-]+ )?(?:strikes|attacks|raids)",
+)
 GENERIC = _words(
-    r"has (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|stepped up|targeted"
-    r"|increasingly|regularly|repeatedly|developed)",
-    r"have (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|stepped up|targeted"
-    r"|become|peppered|increasingly|regularly|repeatedly|distracted|caused)",
+    HABIT.pattern,
+    r"has (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|targeted"
+    r"|developed)",
+    r"have (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|targeted"
+    r"|become|peppered|distracted|caused)",
     r"had (?:been )?used to",
     # "Since 2023, Ukraine has been attacking ...": a campaign, not one strike
     r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|launching|hitting|bombing|"
     r"using|conducting|carrying out)",
     # "the attacks on Sevastopol": strikes in the plural and definite are a series
     r"the (?:[\w-]+ )?(?:attacks|strikes|raids) on",
-    r"increasingly",
-    r"regularly",
-    r"repeatedly",
-    r"routinely",
     r"throughout",
-    r"a (?:string|series|campaign) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"once seemed",
     r"would",
     r"could",
@@ -800,9 +826,6 @@ GENERIC = _words(
     r"over the past",
     r"prospect",
     r"threat of",
-    r"every (?:day|night|week)",
-    r"frequently",
-    r"typically",
     r"if ",
     r"whether",
 )
