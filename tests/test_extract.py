@@ -3146,3 +3146,21 @@ def test_a_military_airfield_beside_its_town_is_an_air_base() -> None:
     sentence = "A drone was downed over the Yeysk military airfield and debris fell on a car park."
     at = sentence.index("Yeysk")
     assert classify_target_near(sentence, at, at + len("Yeysk"))[0] == "airbase"
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "leaving some 5,000 homes without electricity",
+        "and a blackout followed in two districts",
+    ],
+)
+def test_a_grid_cut_after_a_strike_on_a_substation_tells_that_it_hit(cut: str) -> None:
+    events = events_of(
+        f"Drones targeted a substation in Russia's Kursk region overnight, {cut}, the "
+        "governor said on Sunday.",
+        published=date(2025, 6, 8),
+    )
+    assert [(e.place, e.target_type, e.outcome) for e in events] == [
+        ("Kursk Oblast", "power", "hit")
+    ]

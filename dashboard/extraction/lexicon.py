@@ -703,6 +703,10 @@ IMPACT = _words(
     r"killed",
     r"dead",
     r"smoke",
+    # A grid cut is what a hit on it leaves: "left thousands without electricity".
+    r"without (?:electricity|power|heating|light)",
+    r"blackouts?",
+    r"power (?:outages?|cuts?)",
 )
 #: What a strike left, told with no word of the strike: "the depot sustained damage", "some
 #: damage was reported in the region", "two people were injured in the district".
