@@ -3033,3 +3033,16 @@ def test_a_military_airfield_beside_its_town_is_an_air_base() -> None:
     sentence = "A drone was downed over the Yeysk military airfield and debris fell on a car park."
     at = sentence.index("Yeysk")
     assert classify_target_near(sentence, at, at + len("Yeysk"))[0] == "airbase"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "On Tuesday the village of Tetkino came under Ukrainian mortar fire, the governor said.",
+        "On Tuesday two people were hurt by Ukrainian artillery fire in Tetkino, officials said.",
+        "On Tuesday Ukrainian forces kept up their bombardment of Tetkino, the governor said.",
+    ],
+)
+def test_shelling_told_as_fire_or_bombardment_is_a_strike(told: str) -> None:
+    # No other word of attack: "under fire", "artillery fire" and "bombardment" tell it.
+    assert [e.place for e in events_of(told, published=date(2023, 3, 2))] == ["Tëtkino"]

@@ -517,6 +517,7 @@ ATTACK = _words(
     r"hit(?:s|ting)?",
     r"target(?:s|ed|ing)?",
     r"bomb(?:ed|ing|ings)?",
+    r"bombard(?:ed|ing|ments?|s)?",
     r"shell(?:ed|ing)",
     r"explosions?",
     r"blasts?",
@@ -543,6 +544,10 @@ ATTACK = _words(
     r"set (?:fire to|on fire|alight|ablaze)",
     r"caught (?:on )?fire",
     r"fire broke out",
+    # Under fire: "the village came under artillery fire", "Donetsk was under intense fire";
+    # and the shelling named by its guns: "killed by artillery fire".
+    r"(?:came|come|comes|coming|was|were|is|are|remains?|been) under (?:[\w-]+ ){0,2}fire",
+    r"(?:artillery|mortar|rocket|tank) fire",
     r"raids?",
     r"slamm(?:ed|ing)",
     r"slams",
