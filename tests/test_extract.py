@@ -3046,3 +3046,17 @@ def test_a_military_airfield_beside_its_town_is_an_air_base() -> None:
 def test_shelling_told_as_fire_or_bombardment_is_a_strike(told: str) -> None:
     # No other word of attack: "under fire", "artillery fire" and "bombardment" tell it.
     assert [e.place for e in events_of(told, published=date(2023, 3, 2))] == ["Tëtkino"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "On Monday a fire had broken out at an oil depot in Klintsy, where Ukrainian drones flew.",
+        "A blaze erupted at an oil depot in Klintsy on Monday after Ukrainian drones flew by.",
+        "On Monday Ukrainian partisans set an oil depot in the town of Klintsy on fire.",
+    ],
+)
+def test_a_fire_told_without_the_words_of_an_attack_is_a_strike(told: str) -> None:
+    # "had broken out", "erupted" and "set ... on fire" with the thing between tell the fire.
+    events = events_of(told, published=date(2024, 1, 22))
+    assert [(e.place, e.target_type) for e in events] == [("Klintsy oil depot", "oil")]
