@@ -3164,3 +3164,76 @@ def test_a_grid_cut_after_a_strike_on_a_substation_tells_that_it_hit(cut: str) -
     assert [(e.place, e.target_type, e.outcome) for e in events] == [
         ("Kursk Oblast", "power", "hit")
     ]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "On Tuesday the village of Tetkino came under Ukrainian mortar fire, the governor said.",
+        "On Tuesday two people were hurt by Ukrainian artillery fire in Tetkino, officials said.",
+        "On Tuesday Ukrainian forces kept up their bombardment of Tetkino, the governor said.",
+    ],
+)
+def test_shelling_told_as_fire_or_bombardment_is_a_strike(told: str) -> None:
+    # No other word of attack: "under fire", "artillery fire" and "bombardment" tell it.
+    assert [e.place for e in events_of(told, published=date(2023, 3, 2))] == ["Tëtkino"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "On Monday a fire had broken out at an oil depot in Klintsy, where Ukrainian drones flew.",
+        "A blaze erupted at an oil depot in Klintsy on Monday after Ukrainian drones flew by.",
+        "On Monday Ukrainian partisans set an oil depot in the town of Klintsy on fire.",
+    ],
+)
+def test_a_fire_told_without_the_words_of_an_attack_is_a_strike(told: str) -> None:
+    # "had broken out", "erupted" and "set ... on fire" with the thing between tell the fire.
+    events = events_of(told, published=date(2024, 1, 22))
+    assert [(e.place, e.target_type) for e in events] == [("Klintsy oil depot", "oil")]
+
+
+_NIGHT = (
+    "Ukrainian drones hit a power plant in Bryansk on Monday, the governor said. "
+    "Power was cut in parts of the city. "
+)
+
+
+@pytest.mark.parametrize(
+    ("told", "places"),
+    [
+        (
+            "A fire at an oil depot in Klintsy followed soon after a drone was seen overhead.",
+            ["Klintsy oil depot", "Novobryanskaya substation"],
+        ),
+        (
+            "In Klintsy, a drone was seen over the oil depot just before the fire.",
+            ["Klintsy oil depot", "Novobryanskaya substation"],
+        ),
+        # A fire with no weapon beside it is not told as a strike.
+        (
+            "A fire at an oil depot in Klintsy was put out after two hours.",
+            ["Novobryanskaya substation"],
+        ),
+    ],
+)
+def test_a_fire_told_beside_the_weapon_that_caused_it_is_a_strike(
+    told: str, places: list[str]
+) -> None:
+    events = events_of(_NIGHT + told, published=date(2024, 1, 22))
+    assert sorted(e.place for e in events) == places
+
+
+def test_a_fire_told_as_a_previous_one_does_not_date_the_strikes_told_after_it() -> None:
+    events = events_of(
+        "Ukrainian drones hit an oil depot in Klintsy on Monday, January 22, the governor said. "
+        "A previous fire at the depot after a drone crash was on January 2. "
+        "Power was cut in parts of the town. "
+        "A fire at a power plant in Bryansk followed soon after a drone was seen overhead.",
+        published=date(2024, 1, 22),
+    )
+    assert sorted((e.place, str(e.date)) for e in events) == [
+        ("Klintsy oil depot", "2024-01-02"),
+        ("Klintsy oil depot", "2024-01-22"),
+        ("Novobryanskaya substation", "2024-01-22"),
+    ]

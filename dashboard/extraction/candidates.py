@@ -169,6 +169,11 @@ def find_candidates(doc: Document) -> None:
             # "Drones hit the refinery." ... "A fire also broke out at a depot in X": a fire
             # told as one more of the night's is another strike of it.
             attack = _ALSO_ABLAZE.search(text) is not None
+        if not attack and russian is None:
+            # "a fire at an oil depot ... after a drone was spotted overhead", "a previous
+            # fire at the facility after a drone crash": a fire told beside the weapon that
+            # caused it is a strike.
+            attack = _FIRE_OF_A_WEAPON.search(text) is not None and weapon_named(text) != "unknown"
         ukraine_told = ukraine_told or (
             russian is None and UKRAINIAN_ATTACKER.search(text) is not None
         )
@@ -475,7 +480,12 @@ def find_candidates(doc: Document) -> None:
         # A day counted back ("ten days after", "burning for ten days") is an earlier
         # strike's, not the night the article goes on telling of.
         counted_back = all(m.counted for m in dates)
-        if (context is None or dates[0].precision == "day") and not (history or counted_back):
+        # "A previous fire at the facility occurred on August 6": a strike told as an earlier
+        # one is background too.
+        recalled = context is not None and _PREVIOUS.search(text) is not None
+        if (context is None or dates[0].precision == "day") and not (
+            history or counted_back or recalled
+        ):
             # A strike mentioned in passing ("a drone strike in January") does not become
             # the night the article goes on telling of; nor does a day of history ("the
             # USSR was invaded on June 22, 1941") or a day only Russia's deed is told of
@@ -523,6 +533,23 @@ def _generic(text: str, russian: bool) -> bool:
 _ALSO_ABLAZE = re.compile(
     r"\balso\b(?:\W+\w+){0,6}?\W+(?:fires?|explosions?|blasts?)\b"
     r"|\b(?:fires?|explosions?|blasts?)\b(?:\W+\w+){0,3}?\W+also\b",
+    re.IGNORECASE,
+)
+
+
+#: A fire and what links it to its cause, in either order: "a fire ... after", "the fire
+#: caused by", "before the fire".
+_FIRE_OF_A_WEAPON = re.compile(
+    r"\b(?:fires?|blazes?)\b.*\b(?:after|following|caused by|started by|sparked by)\b"
+    r"|\b(?:before|after) the (?:fire|blaze)\b",
+    re.IGNORECASE,
+)
+
+
+#: A strike told as an earlier one: "a previous fire", "an earlier attack".
+_PREVIOUS = re.compile(
+    r"\b(?:a|an|the) (?:previous|earlier|prior) (?:[\w-]+ )?"
+    r"(?:fire|attack|strike|blast|explosion)s?\b",
     re.IGNORECASE,
 )
 

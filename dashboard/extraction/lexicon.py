@@ -529,6 +529,7 @@ ATTACK = _words(
     r"hit(?:s|ting)?",
     r"target(?:s|ed|ing)?",
     r"bomb(?:ed|ing|ings)?",
+    r"bombard(?:ed|ing|ments?|s)?",
     r"shell(?:ed|ing)",
     r"explosions?",
     r"blasts?",
@@ -553,8 +554,18 @@ ATTACK = _words(
     r"damag(?:ed|es|ing)",
     r"ablaze",
     r"set (?:fire to|on fire|alight|ablaze)",
+    # The thing set on fire between the words: "set a military base on fire", "sets oil
+    # tanks ablaze".
+    r"(?:set|sets|setting) (?:[\w'’-]+ ){1,8}?(?:on fire|alight|ablaze)",
     r"caught (?:on )?fire",
     r"fire broke out",
+    # Under fire: "the village came under artillery fire", "Donetsk was under intense fire";
+    # and the shelling named by its guns: "killed by artillery fire".
+    r"(?:came|come|comes|coming|was|were|is|are|remains?|been) under (?:[\w-]+ ){0,2}fire",
+    r"(?:artillery|mortar|rocket|tank) fire",
+    # The fire told in the perfect or as erupting: "a fire had broken out at the station",
+    # "a blaze erupted at the depot".
+    r"(?:fires?|blazes?) (?:(?:has|had|have) )?(?:broken out|broke out|erupted)",
     r"raids?",
     r"slamm(?:ed|ing)",
     r"slams",
