@@ -168,6 +168,27 @@ def test_a_strike_told_as_earlier_in_the_month_stays_its_own_event() -> None:
     ]
 
 
+def test_a_strike_told_in_a_part_of_the_month_the_day_lies_outside_stays_its_own_event() -> None:
+    events = events_of(
+        "Drones set fire to the Tuapse refinery on November 25. In early November, drones "
+        "also hit the refinery, starting a fire.",
+        published=date(2024, 11, 26),
+    )
+    assert located(events) == [
+        ("Tuapse refinery", "2024-11-01", "month"),
+        ("Tuapse refinery", "2024-11-25", "day"),
+    ]
+
+
+def test_a_strike_told_in_the_part_of_the_month_that_holds_its_day_is_one_event() -> None:
+    events = events_of(
+        "Drones set fire to the Tuapse refinery on November 25. Russia admitted the damage "
+        "from the attack on the Tuapse refinery in late November.",
+        published=date(2024, 12, 20),
+    )
+    assert located(events) == [("Tuapse refinery", "2024-11-25", "day")]
+
+
 def test_the_plant_that_points_back_to_a_refinery_is_a_refinery() -> None:
     events = events_of(
         "Drones hit the Syzran refinery on Saturday. In May, drones attacked the plant, when "
