@@ -637,9 +637,27 @@ def _only_dates(
 _PAGE_STAMP = re.compile(r"\s*date\s+$", re.IGNORECASE)
 
 
+#: A dateline: "March 2, 2022: yesterday a missile ...", "Kyiv [Ukraine], August 4: the
+#: military said ...": the day the report was filed, with its year or its place before it.
+#: (Not a list's "- 13 May: an attack on ...", which dates its item.)
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][\w .'-]*\[[\w .'-]+\],\s*")
+_DATELINE_END = re.compile(r"\s*:")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def page_stamp(sentence: str, mention: DateMention) -> bool:
-    """Whether ``mention`` is the publication stamp that opens a stored page."""
-    return _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None
+    """Whether ``mention`` is the publication stamp that opens a stored page, or the
+    dateline a report opens on."""
+    if _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None:
+        return True
+    return (
+        mention.precision == "day"
+        and _DATELINE_END.match(sentence, mention.end) is not None
+        and (
+            _DATELINE_PLACE.fullmatch(sentence, 0, mention.start) is not None
+            or (_YEAR_IN.search(mention.text) is not None and not sentence[: mention.start].strip())
+        )
+    )
 
 
 def bounds_time(sentence: str, mention: DateMention) -> bool:
