@@ -2200,6 +2200,17 @@ def test_a_store_told_by_its_region_is_not_a_known_one_far_from_the_town_the_rep
     assert [e.place for e in with_town] == ["Crimea"]
 
 
+def test_a_hit_told_on_the_day_being_told_is_not_another_days_interception_there() -> None:
+    events = events_of(
+        "Air defences shot down two drones over Belgorod on Tuesday, the ministry said. "
+        "On Monday, drones dropped explosives on Shebekino. A drone also smashed into an "
+        "apartment building in Belgorod, injuring a child.",
+        published=date(2024, 11, 5),
+    )
+    belgorod = sorted((e.date.isoformat(), e.outcome) for e in events if e.place == "Belgorod")
+    assert belgorod == [("2024-11-04", "hit"), ("2024-11-05", "intercepted")]
+
+
 def test_the_page_stamp_makes_no_second_strike_beside_the_day_told() -> None:
     events = events_of(
         " date 2024-11-06 Drones hit the Tuapse refinery on Monday, officials said.",
