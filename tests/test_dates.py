@@ -247,6 +247,14 @@ def test_a_sentence_that_opens_on_a_year_dates_its_days_in_that_year() -> None:
             "date 2024-11-06 The mayor said on Tuesday that a drone set a depot alight.",
             [date(2024, 11, 5)],
         ),
+        # A dateline, by its year or by the place it was filed from, is such a stamp too.
+        ("November 6, 2024: yesterday a drone set a depot alight.", [date(2024, 11, 5)]),
+        (
+            "Kyiv [Ukraine], November 6: the mayor said on Tuesday that a drone hit a depot.",
+            [date(2024, 11, 5)],
+        ),
+        # A list's day, with neither, dates its item.
+        ("- 4 November: a drone set a depot alight.", [date(2024, 11, 4)]),
     ],
 )
 def test_the_stamp_a_page_opens_on_dates_only_what_nothing_else_dates(

@@ -168,6 +168,27 @@ def test_a_strike_told_as_earlier_in_the_month_stays_its_own_event() -> None:
     ]
 
 
+def test_a_strike_told_in_a_part_of_the_month_the_day_lies_outside_stays_its_own_event() -> None:
+    events = events_of(
+        "Drones set fire to the Tuapse refinery on November 25. In early November, drones "
+        "also hit the refinery, starting a fire.",
+        published=date(2024, 11, 26),
+    )
+    assert located(events) == [
+        ("Tuapse refinery", "2024-11-01", "month"),
+        ("Tuapse refinery", "2024-11-25", "day"),
+    ]
+
+
+def test_a_strike_told_in_the_part_of_the_month_that_holds_its_day_is_one_event() -> None:
+    events = events_of(
+        "Drones set fire to the Tuapse refinery on November 25. Russia admitted the damage "
+        "from the attack on the Tuapse refinery in late November.",
+        published=date(2024, 12, 20),
+    )
+    assert located(events) == [("Tuapse refinery", "2024-11-25", "day")]
+
+
 def test_the_plant_that_points_back_to_a_refinery_is_a_refinery() -> None:
     events = events_of(
         "Drones hit the Syzran refinery on Saturday. In May, drones attacked the plant, when "
@@ -2177,6 +2198,17 @@ def test_a_store_told_by_its_region_is_not_a_known_one_far_from_the_town_the_rep
     )
     assert [e.place for e in alone] == ["Feodosia oil terminal"]
     assert [e.place for e in with_town] == ["Crimea"]
+
+
+def test_a_hit_told_on_the_day_being_told_is_not_another_days_interception_there() -> None:
+    events = events_of(
+        "Air defences shot down two drones over Belgorod on Tuesday, the ministry said. "
+        "On Monday, drones dropped explosives on Shebekino. A drone also smashed into an "
+        "apartment building in Belgorod, injuring a child.",
+        published=date(2024, 11, 5),
+    )
+    belgorod = sorted((e.date.isoformat(), e.outcome) for e in events if e.place == "Belgorod")
+    assert belgorod == [("2024-11-04", "hit"), ("2024-11-05", "intercepted")]
 
 
 def test_the_page_stamp_makes_no_second_strike_beside_the_day_told() -> None:

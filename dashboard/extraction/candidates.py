@@ -349,6 +349,17 @@ def find_candidates(doc: Document) -> None:
                     # region's strike this sentence has just placed at the town before may
                     # still be told of in full ("the zone in A and a plant in B").
                     draft = drafts.latest_at(where.place, sites_only=True)
+                if (
+                    draft is not None
+                    and context is not None
+                    and (draft.date, draft.precision) != context
+                    and draft.outcome == "intercepted"
+                    and outcome_at(text, where.start) == "hit"
+                ):
+                    # "Drones were downed over X on Monday." ... "On Sunday ... a drone smashed
+                    # into a building in X": a hit told on the day being told of, not Monday's
+                    # interceptions.
+                    draft = None
                 if draft is None:
                     fresh.append(where)
                     continue

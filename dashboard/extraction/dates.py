@@ -525,6 +525,29 @@ def _day_seen(sentence: str, mention: DateMention) -> bool:
     )
 
 
+#: "in early August", "mid-November 2025", "at the end of May": a part of a month, and the
+#: days it spans (a rough third each).
+_MONTH_PART = re.compile(
+    r"\b(?P<part>early|mid|late|(?:beginning|start|middle|end)(?=\s+of\b))(?:\s+of)?[\s-]+"
+    + _FULL_MONTH,
+    re.IGNORECASE,
+)
+_PART_DAYS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
+              "middle": (11, 20), "late": (21, 31), "end": (21, 31)}  # fmt: skip
+
+
+def outside_part_told(quote: str, month: date, day: date) -> bool:
+    """Whether ``quote`` tells ``month`` by a part of it ("in early August") that ``day``,
+    a day of that month, lies outside: the month told is of another strike than the day's
+    ("in mid-November" beside "November 25")."""
+    for match in _MONTH_PART.finditer(quote):
+        if MONTHS[match["month"].lower()] != month.month:
+            continue
+        first, last = _PART_DAYS[match["part"].lower()]
+        return not first <= day.day <= last
+    return False
+
+
 def _month_of(mention: DateMention) -> DateMention:
     """A day that only bounds a strike from after: the strike is known only by its month."""
     return replace(mention, value=mention.value.replace(day=1), precision="month")
@@ -614,9 +637,27 @@ def _only_dates(
 _PAGE_STAMP = re.compile(r"\s*date\s+$", re.IGNORECASE)
 
 
+#: A dateline: "March 2, 2022: yesterday a missile ...", "Kyiv [Ukraine], August 4: the
+#: military said ...": the day the report was filed, with its year or its place before it.
+#: (Not a list's "- 13 May: an attack on ...", which dates its item.)
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][\w .'-]*\[[\w .'-]+\],\s*")
+_DATELINE_END = re.compile(r"\s*:")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def page_stamp(sentence: str, mention: DateMention) -> bool:
-    """Whether ``mention`` is the publication stamp that opens a stored page."""
-    return _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None
+    """Whether ``mention`` is the publication stamp that opens a stored page, or the
+    dateline a report opens on."""
+    if _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None:
+        return True
+    return (
+        mention.precision == "day"
+        and _DATELINE_END.match(sentence, mention.end) is not None
+        and (
+            _DATELINE_PLACE.fullmatch(sentence, 0, mention.start) is not None
+            or (_YEAR_IN.search(mention.text) is not None and not sentence[: mention.start].strip())
+        )
+    )
 
 
 def bounds_time(sentence: str, mention: DateMention) -> bool:

@@ -35,6 +35,7 @@ from ..model import (
     before_the_war,
 )
 from .cues import INDUSTRIES, TALLY_LINE, told_vaguely, weapon_named
+from .dates import outside_part_told
 from .lexicon import (
     ALERT_MEASURE,
     ATTACK,
@@ -510,15 +511,25 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
     """A month- or year-precise mention of a place struck on a day of that period, in the
     same article, is that strike told loosely ("late last year", "in December"): a point on
     the 1st of the month beside the dated one would be a strike nobody reported. A period
-    told as earlier ("earlier this month") is another strike and stays."""
+    told as earlier ("earlier this month"), or a part of the month the day lies outside ("in
+    early August" beside 28 August), is another strike and stays."""
     folded = [e for e in events if e.date_precision == "day"]
     days = len(folded)
     for event in events:
         if event.date_precision == "day":
             continue
+        quotes = [q for s in event.sources for q in s.quotes]
         into = (
-            next((i for i in range(days) if same_strike(folded[i], event)), None)
-            if event.located and not _told_as_earlier(q for s in event.sources for q in s.quotes)
+            next(
+                (
+                    i
+                    for i in range(days)
+                    if same_strike(folded[i], event)
+                    and not any(outside_part_told(q, event.date, folded[i].date) for q in quotes)
+                ),
+                None,
+            )
+            if event.located and not _told_as_earlier(quotes)
             else None
         )
         if into is None:
