@@ -3033,3 +3033,29 @@ def test_a_military_airfield_beside_its_town_is_an_air_base() -> None:
     sentence = "A drone was downed over the Yeysk military airfield and debris fell on a car park."
     at = sentence.index("Yeysk")
     assert classify_target_near(sentence, at, at + len("Yeysk"))[0] == "airbase"
+
+
+@pytest.mark.parametrize(
+    "closure",
+    [
+        "Drones also damaged two office blocks and briefly shut down the Vnukovo airport.",
+        "Debris damaged a car, and restrictions were introduced at Domodedovo and Vnukovo "
+        "airports.",
+        "As debris damaged a car, two airports near the capital, Vnukovo and Domodedovo, "
+        "suspended all flights for an hour.",
+    ],
+)
+def test_an_airport_told_only_as_closed_is_no_strike_place(closure: str) -> None:
+    events = events_of(
+        "A Ukrainian drone hit an oil depot in Tula on Sunday, the governor said.\n\n" + closure,
+        published=date(2023, 8, 20),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Tula", "oil")]
+
+
+def test_an_airport_struck_before_its_flights_stopped_is_a_strike_place() -> None:
+    events = events_of(
+        "A Ukrainian drone struck Vnukovo airport on Sunday, which suspended all flights.",
+        published=date(2023, 8, 20),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Vnukovo airport", "transport")]

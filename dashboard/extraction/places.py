@@ -37,8 +37,10 @@ from ..model import (
 )
 from .lexicon import (
     ACTOR_VERBS,
+    ALERT_MEASURE,
     ATTACK,
     AUXILIARIES,
+    CLOSED_AIRPORT,
     COMMON_WORDS,
     DISTANCE_REFERENCE,
     GEO_NOUNS,
@@ -685,6 +687,39 @@ _HEARSAY_VERB = re.compile(
 )
 
 
+#: Flights told as stopped right after a name: "Vnukovo and Domodedovo briefly suspended
+#: all flights", "where flights were restricted".
+_FLIGHTS_HALTED_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:suspend|halt|restrict|stopp|cancel|delay|limit)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:flights|air\s+traffic|departures|arrivals)|flights\s+"
+    r"(?:(?:was|were|had\s+been|have\s+been)\s+)?(?:\w+\s+)?(?:suspended|halted|"
+    r"restricted|stopped|cancell?ed|delayed))\b",
+    re.IGNORECASE,
+)
+#: The part of a sentence before a name, back to the last comma or clause mark.
+_CLAUSE_BEFORE = re.compile(r"[^,;:.]*$")
+
+
+def _airport_only_closed(sentence: str, mention: PlaceMention) -> bool:
+    """Whether a name is of an airport told only as closed ("briefly shut down the Vnukovo
+    airport", "restrictions at Domodedovo and Zhukovsky airports", "Vnukovo briefly
+    suspended all flights"): a measure against drones, not where one struck. An airport
+    whose own clause tells it attacked before its flights stopped ("drones hit Vnukovo
+    airport, which halted flights") is struck."""
+    start, end = mention.start, mention.end
+    if any(
+        m.start() <= start and end <= m.end() and "airport" in m.group().lower()
+        for pattern in (CLOSED_AIRPORT, ALERT_MEASURE)
+        for m in pattern.finditer(sentence)
+    ):
+        return True
+    before = ends_before(_CLAUSE_BEFORE, sentence, start)
+    if before is not None and (ATTACK.search(before.group()) or IMPACT.search(before.group())):
+        return False
+    halted = _FLIGHTS_HALTED_AFTER.match(sentence, end)
+    return halted is not None and not IMPACT.search(halted.group())
+
+
 def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
     """Why a named place is not where a strike happened, or ``None`` when it may be."""
     place, start, end = mention.place, mention.start, mention.end
@@ -705,6 +740,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "actor (the government)"
     if place.feature == "sea":
         return "an open sea is not a location"
+    if _airport_only_closed(sentence, mention):
+        return "an airport told as closed"
     if start == 0 and (
         (at_text_start and _DATELINE_AFTER.match(sentence, end))
         or _DATED_DATELINE_AFTER.match(sentence, end)
