@@ -3059,3 +3059,26 @@ def test_an_airport_struck_before_its_flights_stopped_is_a_strike_place() -> Non
         published=date(2023, 8, 20),
     )
     assert [(e.place, e.target_type) for e in events] == [("Vnukovo airport", "transport")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        (
+            "Ukrainian shelling damaged the Oktyabrsky market in central Horlivka on Monday, "
+            "the city's mayor said.",
+            ["Horlivka"],
+        ),
+        # A town of a region the article names keeps its own market.
+        (
+            "Ukrainian shelling damaged the Horlivka market on Monday, the mayor of the town in "
+            "the Donetsk region said.",
+            ["Horlivka"],
+        ),
+    ],
+)
+def test_a_distant_towns_name_before_a_market_names_the_market(
+    sentence: str, places: list[str]
+) -> None:
+    events = events_of(sentence, published=date(2025, 7, 15))
+    assert [e.place for e in events] == places

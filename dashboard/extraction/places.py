@@ -1101,6 +1101,10 @@ def sentence_locations(
         if about_vessels and (reason in _SHIP_REASONS or joined):
             ships.append(mention.text)
             previous_ship_end = mention.end
+        elif reason is None and _shop_of_a_town_elsewhere(
+            text, mention, article_regions, named_places
+        ):
+            reason = "name of a thing"
         elif reason is None:
             location = locate(text, mention, gazetteer, named_places)
             # Asked of what locate found: a site known at the village ("Savasleyka air
@@ -1184,6 +1188,28 @@ def _village_elsewhere(
         and bool(article_regions)
         and not any(region_holds(region, place.admin1) for region in article_regions)
     )
+
+
+def _shop_of_a_town_elsewhere(
+    text: str,
+    mention: PlaceMention,
+    article_regions: frozenset[str],
+    named_places: frozenset[Place],
+) -> bool:
+    """Whether a town's name, right before a shop, market, hotel or other business ("the
+    Sokol market", "the Maisky market"), is the business's own name: a business is named in
+    the town it stands in, and this town lies outside every region the article names or
+    places anything else in."""
+    place = mention.place
+    if (
+        place.kind != "city"
+        or mention.possessive
+        or (words_before(text, mention.start, 1) or [""])[0].lower() != "the"
+        or target_after(text, mention.end) != "commercial"
+    ):
+        return False
+    regions = article_regions | {p.admin1 for p in named_places if p != place and p.admin1}
+    return bool(regions) and not any(region_holds(region, place.admin1) for region in regions)
 
 
 #: A kind of site told right before the place it stands in: "a port in the village of".
