@@ -3082,3 +3082,24 @@ def test_a_distant_towns_name_before_a_market_names_the_market(
 ) -> None:
     events = events_of(sentence, published=date(2025, 7, 15))
     assert [e.place for e in events] == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        (
+            "Drones attacked the Engels and Morozovsk air bases on Friday.",
+            ["Engels-2 air base", "Morozovsk air base"],
+        ),
+        (
+            "The governor of the Kursk region said drones damaged power lines in the Korenevsky "
+            "and Sudzhansky districts on Friday.",
+            ["Korenevo", "Sudzha"],
+        ),
+    ],
+)
+def test_the_first_name_of_a_list_sharing_one_noun_is_a_place(
+    sentence: str, places: list[str]
+) -> None:
+    events = events_of(sentence, published=date(2024, 4, 6))
+    assert sorted(e.place or "" for e in events) == places

@@ -123,12 +123,6 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
 
-#: "the Kursk, Bryansk and Oryol regions": the first of a list of regions.
-_LISTED_REGION = re.compile(
-    r"(?:\s*(?:,|and|or)\s*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)+\s+"
-    r"(?:regions|oblasts|provinces|republics)\b"
-)
-
 #: A plural region noun that a list of names follows: "the regions of", "regions, including".
 _REGIONS_BEFORE = re.compile(
     r"\b(?:regions|oblasts|provinces)\s*(?:of|,?\s*including|:|such as|like)\s+(?:the\s+)?$",
@@ -720,6 +714,26 @@ def _airport_only_closed(sentence: str, mention: PlaceMention) -> bool:
     return halted is not None and not IMPACT.search(halted.group())
 
 
+#: More names after one, in a list: "the Engels and Morozovsk air bases", "the Kursk,
+#: Bryansk and Nizhny Novgorod regions".
+_NAMES_LISTED = re.compile(r"(?:\s*(?:,|,?\s*and|,?\s*or)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)+")
+#: The plural noun of a list of regions. (A list of districts is one of their adjectives,
+#: :data:`_DISTRICT_LIST`: "the Ramenskoye and Kolomensky districts" are where drones fell
+#: as often as where they struck.)
+_PLURAL_AREA = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
+
+
+def _names_a_site(sentence: str, end: int) -> bool:
+    """Whether a kind of target, a port, a site or the plural of regions follows right
+    after ``end``."""
+    return (
+        _PLURAL_AREA.match(sentence, end) is not None
+        or target_after(sentence, end) is not None
+        or _PORT_AFTER.match(sentence, end) is not None
+        or _SITE_AFTER.match(sentence, end) is not None
+    )
+
+
 def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
     """Why a named place is not where a strike happened, or ``None`` when it may be."""
     place, start, end = mention.place, mention.start, mention.end
@@ -882,10 +896,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
         and mention.text.split()[-1].lower() not in GEO_NOUNS
-        and not _LISTED_REGION.match(sentence, end)
-        and target_after(sentence, closing.end() if closing else end) is None
-        and _PORT_AFTER.match(sentence, closing.end() if closing else end) is None
-        and _SITE_AFTER.match(sentence, closing.end() if closing else end) is None
+        and not _names_a_site(sentence, closing.end() if closing else end)
+        # "the Kursk, Bryansk and Oryol regions", "the Engels and Morozovsk air bases", "the
+        # Sudzhansky and Korenevsky districts": the first of a list of names stands before
+        # the noun the list shares.
+        and not _DISTRICT_LIST.match(sentence, start)
+        and not (
+            (listed := _NAMES_LISTED.match(sentence, end)) and _names_a_site(sentence, listed.end())
+        )
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
