@@ -3103,3 +3103,24 @@ def test_the_first_name_of_a_list_sharing_one_noun_is_a_place(
 ) -> None:
     events = events_of(sentence, published=date(2024, 4, 6))
     assert sorted(e.place or "" for e in events) == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        (
+            "Ukraine struck its third refinery in a week on Sunday, ahead of talks between "
+            "Washington and the Kremlin.",
+            [],
+        ),
+        (
+            "Drones destroyed bombers at two air bases on Sunday in a humiliating day for the "
+            "Kremlin.",
+            [],
+        ),
+        ("Two drones blew up over a building inside the Kremlin on Sunday.", ["Moscow Kremlin"]),
+    ],
+)
+def test_the_kremlin_is_the_state_unless_told_as_where(sentence: str, places: list[str]) -> None:
+    events = events_of(sentence, published=date(2025, 8, 15))
+    assert [e.place for e in events if e.place is not None] == places

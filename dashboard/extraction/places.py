@@ -606,8 +606,9 @@ _APPROACH_BEFORE = re.compile(
     r"\b(?:towards?|heading for|approaching)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
 )
 
-#: Capitals that reports name for their governments as often as for the city.
-_GOVERNMENT_SEATS = frozenset({"moscow"})
+#: Capitals, and the seat of Russia's government, that reports name for the government as
+#: often as for the place: "talks between Washington and the Kremlin".
+_GOVERNMENT_SEATS = frozenset({"moscow", "kremlin"})
 #: Nouns after "Kremlin" that make it an adjective for Russia's state ("a Kremlin military
 #: base", "Kremlin officials"), not the site.
 _KREMLIN_ROLES = frozenset(
@@ -617,7 +618,7 @@ _KREMLIN_ROLES = frozenset(
 )  # fmt: skip
 #: Words before a capital that make it the city: "drones over Moscow", "attacked Moscow".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|on|over|near|at|towards?|around|outside|across|into|above|below|of|from|"
+    r"\b(?:in|inside|within|on|over|near|at|towards?|around|outside|across|into|above|below|of|from|"
     r"targeting|targeted|attacked|attacking|attack|struck|striking|strike|hit|hitting|"
     r"shelled|bombed|raided|raid|attacks|strikes)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -745,7 +746,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if normalise(mention.text) == "kremlin" and next_word.lower() in _KREMLIN_ROLES:
         return "actor (the government)"
     if (
-        normalise(place.name) in _GOVERNMENT_SEATS
+        normalise(mention.text if place.kind == "facility" else place.name) in _GOVERNMENT_SEATS
         and not mention.described
         and not ends_before(_PLACE_BEFORE, sentence, start)
         and not _PLACE_AFTER.match(sentence, end + (2 if mention.possessive else 0))
