@@ -3124,3 +3124,14 @@ def test_the_first_name_of_a_list_sharing_one_noun_is_a_place(
 def test_the_kremlin_is_the_state_unless_told_as_where(sentence: str, places: list[str]) -> None:
     events = events_of(sentence, published=date(2025, 8, 15))
     assert [e.place for e in events if e.place is not None] == places
+
+
+def test_a_region_named_right_after_its_town_is_no_second_place() -> None:
+    # "near Novofedorivka, Crimea": Crimea says where the town (and its air base) lies.
+    events = events_of(
+        "Ukraine says nine warplanes were destroyed in Crimea blasts.\n\n"
+        "Smoke could be seen from the beach at Saki after explosions were heard from a "
+        "Russian military airbase near Novofedorivka, Crimea on Tuesday.",
+        published=date(2022, 8, 11),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Saky air base", "airbase")]

@@ -1114,6 +1114,17 @@ def sentence_locations(
             and _NEAR.fullmatch(text, previous.end, mention.start)
         ):
             reason = "reference for the place before it"
+        if (
+            reason is None
+            and previous is not None
+            and previous_reason is None
+            and mention.place.kind == "region"
+            and previous.place.kind != "region"
+            and region_holds(mention.place.admin1, previous.place.admin1)
+            and _IN_REGION.fullmatch(text, previous.end, mention.start)
+        ):
+            # "an airbase near Novofedorivka, Crimea": the region says where the town is.
+            reason = "region of the place before it"
         joined = previous_ship_end >= 0 and _SHIP_JOIN.fullmatch(
             text, previous_ship_end, mention.start
         )
