@@ -3269,3 +3269,86 @@ def test_a_fire_told_as_a_previous_one_does_not_date_the_strikes_told_after_it()
         ("Klintsy oil depot", "2024-01-22"),
         ("Novobryanskaya substation", "2024-01-22"),
     ]
+
+
+@pytest.mark.parametrize(
+    "closure",
+    [
+        "Drones also damaged two office blocks and briefly shut down the Vnukovo airport.",
+        "Debris damaged a car, and restrictions were introduced at Domodedovo and Vnukovo "
+        "airports.",
+        "As debris damaged a car, two airports near the capital, Vnukovo and Domodedovo, "
+        "suspended all flights for an hour.",
+    ],
+)
+def test_an_airport_told_only_as_closed_is_no_strike_place(closure: str) -> None:
+    events = events_of(
+        "A Ukrainian drone hit an oil depot in Tula on Sunday, the governor said.\n\n" + closure,
+        published=date(2023, 8, 20),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Tula", "oil")]
+
+
+def test_an_airport_struck_before_its_flights_stopped_is_a_strike_place() -> None:
+    events = events_of(
+        "A Ukrainian drone struck Vnukovo airport on Sunday, which suspended all flights.",
+        published=date(2023, 8, 20),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Vnukovo airport", "transport")]
+
+
+def test_a_region_named_right_after_its_town_is_no_second_place() -> None:
+    # "near Novofedorivka, Crimea": Crimea says where the town (and its air base) lies.
+    events = events_of(
+        "Ukraine says nine warplanes were destroyed in Crimea blasts.\n\n"
+        "Smoke could be seen from the beach at Saki after explosions were heard from a "
+        "Russian military airbase near Novofedorivka, Crimea on Tuesday.",
+        published=date(2022, 8, 11),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Saky air base", "airbase")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # A distant town's name before a market names the market; a town of a region the
+        # article names keeps its own.
+        (
+            "Ukrainian shelling damaged the Oktyabrsky market in central Horlivka on Monday, "
+            "the city's mayor said.",
+            ["Horlivka"],
+        ),
+        (
+            "Ukrainian shelling damaged the Horlivka market on Monday, the mayor of the town in "
+            "the Donetsk region said.",
+            ["Horlivka"],
+        ),
+        # The first name of a list that shares one noun is a place too.
+        (
+            "Drones attacked the Engels and Morozovsk air bases on Friday.",
+            ["Engels-2 air base", "Morozovsk air base"],
+        ),
+        (
+            "The governor of the Kursk region said drones damaged power lines in the Korenevsky "
+            "and Sudzhansky districts on Friday.",
+            ["Korenevo", "Sudzha"],
+        ),
+        # The Kremlin is the state, unless told as where something happened.
+        (
+            "Ukraine struck its third refinery in a week on Sunday, ahead of talks between "
+            "Washington and the Kremlin.",
+            [],
+        ),
+        (
+            "Drones destroyed bombers at two air bases on Sunday in a humiliating day for the "
+            "Kremlin.",
+            [],
+        ),
+        ("Two drones blew up over a building inside the Kremlin on Sunday.", ["Moscow Kremlin"]),
+    ],
+)
+def test_a_name_is_a_place_only_where_its_words_make_it_one(
+    sentence: str, places: list[str]
+) -> None:
+    events = events_of(sentence, published=date(2025, 8, 15))
+    assert sorted(e.place for e in events if e.place is not None) == places

@@ -37,8 +37,10 @@ from ..model import (
 )
 from .lexicon import (
     ACTOR_VERBS,
+    ALERT_MEASURE,
     ATTACK,
     AUXILIARIES,
+    CLOSED_AIRPORT,
     COMMON_WORDS,
     DISTANCE_REFERENCE,
     GEO_NOUNS,
@@ -120,12 +122,6 @@ _ANOTHER = re.compile(r"\b(?:another|second|third|other|different)\b", re.I)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
-
-#: "the Kursk, Bryansk and Oryol regions": the first of a list of regions.
-_LISTED_REGION = re.compile(
-    r"(?:\s*(?:,|and|or)\s*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)+\s+"
-    r"(?:regions|oblasts|provinces|republics)\b"
-)
 
 #: A plural region noun that a list of names follows: "the regions of", "regions, including".
 _REGIONS_BEFORE = re.compile(
@@ -610,8 +606,9 @@ _APPROACH_BEFORE = re.compile(
     r"\b(?:towards?|heading for|approaching)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
 )
 
-#: Capitals that reports name for their governments as often as for the city.
-_GOVERNMENT_SEATS = frozenset({"moscow"})
+#: Capitals, and the seat of Russia's government, that reports name for the government as
+#: often as for the place: "talks between Washington and the Kremlin".
+_GOVERNMENT_SEATS = frozenset({"moscow", "kremlin"})
 #: Nouns after "Kremlin" that make it an adjective for Russia's state ("a Kremlin military
 #: base", "Kremlin officials"), not the site.
 _KREMLIN_ROLES = frozenset(
@@ -621,7 +618,7 @@ _KREMLIN_ROLES = frozenset(
 )  # fmt: skip
 #: Words before a capital that make it the city: "drones over Moscow", "attacked Moscow".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|on|over|near|at|towards?|around|outside|across|into|above|below|of|from|"
+    r"\b(?:in|inside|within|on|over|near|at|towards?|around|outside|across|into|above|below|of|from|"
     r"targeting|targeted|attacked|attacking|attack|struck|striking|strike|hit|hitting|"
     r"shelled|bombed|raided|raid|attacks|strikes)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -685,6 +682,59 @@ _HEARSAY_VERB = re.compile(
 )
 
 
+#: Flights told as stopped right after a name: "Vnukovo and Domodedovo briefly suspended
+#: all flights", "where flights were restricted".
+_FLIGHTS_HALTED_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:suspend|halt|restrict|stopp|cancel|delay|limit)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:flights|air\s+traffic|departures|arrivals)|flights\s+"
+    r"(?:(?:was|were|had\s+been|have\s+been)\s+)?(?:\w+\s+)?(?:suspended|halted|"
+    r"restricted|stopped|cancell?ed|delayed))\b",
+    re.IGNORECASE,
+)
+#: The part of a sentence before a name, back to the last comma or clause mark.
+_CLAUSE_BEFORE = re.compile(r"[^,;:.]*$")
+
+
+def _airport_only_closed(sentence: str, mention: PlaceMention) -> bool:
+    """Whether a name is of an airport told only as closed ("briefly shut down the Vnukovo
+    airport", "restrictions at Domodedovo and Zhukovsky airports", "Vnukovo briefly
+    suspended all flights"): a measure against drones, not where one struck. An airport
+    whose own clause tells it attacked before its flights stopped ("drones hit Vnukovo
+    airport, which halted flights") is struck."""
+    start, end = mention.start, mention.end
+    if any(
+        m.start() <= start and end <= m.end() and "airport" in m.group().lower()
+        for pattern in (CLOSED_AIRPORT, ALERT_MEASURE)
+        for m in pattern.finditer(sentence)
+    ):
+        return True
+    before = ends_before(_CLAUSE_BEFORE, sentence, start)
+    if before is not None and (ATTACK.search(before.group()) or IMPACT.search(before.group())):
+        return False
+    halted = _FLIGHTS_HALTED_AFTER.match(sentence, end)
+    return halted is not None and not IMPACT.search(halted.group())
+
+
+#: More names after one, in a list: "the Engels and Morozovsk air bases", "the Kursk,
+#: Bryansk and Nizhny Novgorod regions".
+_NAMES_LISTED = re.compile(r"(?:\s*(?:,|,?\s*and|,?\s*or)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)+")
+#: The plural noun of a list of regions. (A list of districts is one of their adjectives,
+#: :data:`_DISTRICT_LIST`: "the Ramenskoye and Kolomensky districts" are where drones fell
+#: as often as where they struck.)
+_PLURAL_AREA = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
+
+
+def _names_a_site(sentence: str, end: int) -> bool:
+    """Whether a kind of target, a port, a site or the plural of regions follows right
+    after ``end``."""
+    return (
+        _PLURAL_AREA.match(sentence, end) is not None
+        or target_after(sentence, end) is not None
+        or _PORT_AFTER.match(sentence, end) is not None
+        or _SITE_AFTER.match(sentence, end) is not None
+    )
+
+
 def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: bool) -> str | None:
     """Why a named place is not where a strike happened, or ``None`` when it may be."""
     place, start, end = mention.place, mention.start, mention.end
@@ -696,7 +746,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if normalise(mention.text) == "kremlin" and next_word.lower() in _KREMLIN_ROLES:
         return "actor (the government)"
     if (
-        normalise(place.name) in _GOVERNMENT_SEATS
+        normalise(mention.text if place.kind == "facility" else place.name) in _GOVERNMENT_SEATS
         and not mention.described
         and not ends_before(_PLACE_BEFORE, sentence, start)
         and not _PLACE_AFTER.match(sentence, end + (2 if mention.possessive else 0))
@@ -705,6 +755,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "actor (the government)"
     if place.feature == "sea":
         return "an open sea is not a location"
+    if _airport_only_closed(sentence, mention):
+        return "an airport told as closed"
     if start == 0 and (
         (at_text_start and _DATELINE_AFTER.match(sentence, end))
         or _DATED_DATELINE_AFTER.match(sentence, end)
@@ -845,10 +897,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
         and mention.text.split()[-1].lower() not in GEO_NOUNS
-        and not _LISTED_REGION.match(sentence, end)
-        and target_after(sentence, closing.end() if closing else end) is None
-        and _PORT_AFTER.match(sentence, closing.end() if closing else end) is None
-        and _SITE_AFTER.match(sentence, closing.end() if closing else end) is None
+        and not _names_a_site(sentence, closing.end() if closing else end)
+        # "the Kursk, Bryansk and Oryol regions", "the Engels and Morozovsk air bases", "the
+        # Sudzhansky and Korenevsky districts": the first of a list of names stands before
+        # the noun the list shares.
+        and not _DISTRICT_LIST.match(sentence, start)
+        and not (
+            (listed := _NAMES_LISTED.match(sentence, end)) and _names_a_site(sentence, listed.end())
+        )
     ):
         return "name of a thing"
     if place.country not in STRIKE_COUNTRIES:
@@ -1058,12 +1114,27 @@ def sentence_locations(
             and _NEAR.fullmatch(text, previous.end, mention.start)
         ):
             reason = "reference for the place before it"
+        if (
+            reason is None
+            and previous is not None
+            and previous_reason is None
+            and mention.place.kind == "region"
+            and previous.place.kind != "region"
+            and region_holds(mention.place.admin1, previous.place.admin1)
+            and _IN_REGION.fullmatch(text, previous.end, mention.start)
+        ):
+            # "an airbase near Novofedorivka, Crimea": the region says where the town is.
+            reason = "region of the place before it"
         joined = previous_ship_end >= 0 and _SHIP_JOIN.fullmatch(
             text, previous_ship_end, mention.start
         )
         if about_vessels and (reason in _SHIP_REASONS or joined):
             ships.append(mention.text)
             previous_ship_end = mention.end
+        elif reason is None and _shop_of_a_town_elsewhere(
+            text, mention, article_regions, named_places
+        ):
+            reason = "name of a thing"
         elif reason is None:
             location = locate(text, mention, gazetteer, named_places)
             # Asked of what locate found: a site known at the village ("Savasleyka air
@@ -1147,6 +1218,28 @@ def _village_elsewhere(
         and bool(article_regions)
         and not any(region_holds(region, place.admin1) for region in article_regions)
     )
+
+
+def _shop_of_a_town_elsewhere(
+    text: str,
+    mention: PlaceMention,
+    article_regions: frozenset[str],
+    named_places: frozenset[Place],
+) -> bool:
+    """Whether a town's name, right before a shop, market, hotel or other business ("the
+    Sokol market", "the Maisky market"), is the business's own name: a business is named in
+    the town it stands in, and this town lies outside every region the article names or
+    places anything else in."""
+    place = mention.place
+    if (
+        place.kind != "city"
+        or mention.possessive
+        or (words_before(text, mention.start, 1) or [""])[0].lower() != "the"
+        or target_after(text, mention.end) != "commercial"
+    ):
+        return False
+    regions = article_regions | {p.admin1 for p in named_places if p != place and p.admin1}
+    return bool(regions) and not any(region_holds(region, place.admin1) for region in regions)
 
 
 #: A kind of site told right before the place it stands in: "a port in the village of".
