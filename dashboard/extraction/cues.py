@@ -16,7 +16,6 @@ from ..model import (
 from .lexicon import (
     AIR_DEFENCE_AT_WORK,
     AIRCRAFT,
-    ALERT_MEASURE,
     ATTACK,
     ATTACKER_VOICE,
     CAUSE_RULED_OUT,
@@ -595,10 +594,6 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     ``intercepted`` (shot down, repelled) or nothing (``unknown``). Negated words ("no
     damage", "prevented damage") say nothing. A sentence that tells of the air defence at
     work and of nothing hit tells of an interception: what was heard was the defence."""
-    if start >= 0 and any(m.start() <= start < m.end() for m in ALERT_MEASURE.finditer(text)):
-        # "attacks that damaged two towers and shut down the Vnukovo airport": the place is
-        # what a measure against drones closed, not what the damage told beside it hit.
-        return "unknown"
     left, right = (0, len(text)) if start < 0 else clause_span(text, start, start + 1)
     spans = ((left, right),) if clause_only else ((left, right), (0, len(text)))
     for span in spans:
