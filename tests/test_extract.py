@@ -964,6 +964,24 @@ def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> No
 
 
 @pytest.mark.parametrize(
+    ("weapon", "lent"),
+    [
+        # Missiles told at the air base are the air base's: the depot's weapon is not told.
+        ("Missiles", "unknown"),
+        # Drones come in waves: the night's drones arm the depot too.
+        ("Drones", "aerial_drone"),
+    ],
+)
+def test_missiles_told_at_one_place_are_not_lent_to_another(weapon: str, lent: str) -> None:
+    text = (
+        f"{weapon} struck an air base near Millerovo on Monday, the governor said. An oil "
+        "depot in Valuyki caught fire after an attack on Monday."
+    )
+    events = events_of(text, published=date(2024, 5, 14))
+    assert ("Valuyki", lent) in [(e.place, e.weapon) for e in events]
+
+
+@pytest.mark.parametrize(
     ("site", "place"),
     [
         # Not in the facility list: placed at the town the site is named after.

@@ -32,6 +32,7 @@ from ..model import (
     Event,
     Source,
     TargetType,
+    Weapon,
     before_the_war,
 )
 from .cues import INDUSTRIES, TALLY_LINE, told_vaguely, weapon_named
@@ -62,6 +63,7 @@ def decide(doc: Document) -> None:
     drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
     _own_weapons_only_off_the_main_day(drafts)
+    _missiles_of_other_places(drafts, doc.article_weapon)
     # A file photo's caption ("the refinery on Dec. 22, 2016") tells of no strike of the war.
     drafts = [d for d in drafts if not before_the_war(d.date, d.precision, doc.published)]
     drafts = [d for d in drafts if not _only_an_alert(d)]
@@ -264,6 +266,35 @@ def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.weapon_borrowed and draft.date != main_day:
             draft.weapon = "unknown"
+
+
+def _missiles_of_other_places(drafts: list[Draft], weapon: Weapon) -> None:
+    """Missiles are fired at a target: when every strike sentence that names the article's
+    missiles tells of them at another place ("Neptune missiles struck the Bryansk region"),
+    a strike whose own sentences name no weapon ("an oil depot in the Saratov region was
+    hit") was not shown to be theirs, and keeps an unknown weapon. (Drones come in waves
+    over many regions at once: the article's drones still arm every strike of the night.)"""
+    if weapon != "missile":
+        return
+    armed = {quote for draft in drafts for quote in draft.quotes if weapon_named(quote) == weapon}
+    owners = [
+        d
+        for d in drafts
+        if d.place is not None
+        and d.weapon == weapon
+        and not d.weapon_borrowed
+        and d.outcome != "intercepted"
+    ]
+    for draft in drafts:
+        if not armed or not draft.weapon_borrowed or draft.place is None:
+            continue
+        here = draft.place
+        if all(
+            any(text in o.quotes and o.place and not same_place(o.place, here) for o in owners)
+            for text in armed
+        ):
+            draft.weapon = "unknown"
+            draft.weapon_borrowed = False
 
 
 def to_event(draft: Draft, article: Article) -> Event:
