@@ -964,6 +964,27 @@ def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> No
 
 
 @pytest.mark.parametrize(
+    ("also", "target_type"),
+    [
+        # The bakery, told with no place, is what the day's only strike hit.
+        ("", "commercial"),
+        # With a second town struck that day it may be either town's.
+        (" Ukrainian drones also hit Shakhtarsk on Saturday.", "unknown"),
+    ],
+)
+def test_a_target_told_without_a_place_types_the_only_strike_placed_that_day(
+    also: str, target_type: str
+) -> None:
+    text = (
+        "Ukrainian forces struck the town of Horlivka on Saturday, the local head said. "
+        "Rescuers pulled 12 people from the ruins of a bakery after the Ukrainian attack on "
+        "Saturday." + also
+    )
+    events = events_of(text, published=date(2024, 2, 4))
+    assert ("Horlivka", target_type) in [(e.place, e.target_type) for e in events]
+
+
+@pytest.mark.parametrize(
     ("weapon", "lent"),
     [
         # Missiles told at the air base are the air base's: the depot's weapon is not told.

@@ -144,7 +144,18 @@ def _only_a_habit(draft: Draft) -> bool:
 
 def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -> None:
     """A strike on a town whose own sentences name no target takes the one kind of target
-    that the article's damage told with no place names, when it is the article's only one."""
+    that the article's damage told with no place names, when it is the article's only one;
+    or the one kind the unplaced strikes of its day name, when it is the only strike placed
+    that day ("an attack on a bakery killed 28", beside "a strike on Lysychansk")."""
+    for draft in drafts:
+        if draft.place is None or draft.target_type != "unknown" or draft.outcome == "intercepted":
+            continue
+        day = (draft.date, draft.precision)
+        of_day = [d for d in drafts if (d.date, d.precision) == day and d.outcome != "intercepted"]
+        told = {(d.target_type, d.target) for d in of_day if d.place is None}
+        told.discard(("unknown", None))
+        if sum(d.place is not None for d in of_day) == 1 and len({k for k, _ in told}) == 1:
+            draft.target_type, draft.target = min(told, key=lambda told: told[1] or "")
     kinds = set(targets)
     if len(kinds) != 1 or len(drafts) != 1:
         return

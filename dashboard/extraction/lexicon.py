@@ -233,6 +233,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"caf\u00e9s?",
             r"restaurants?",
             r"hotels?",
+            # Shops that make what they sell: "a bakery", "the bakeries of the town".
+            r"baker(?:y|ies)",
         ),
     ),
     (
