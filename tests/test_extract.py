@@ -2976,6 +2976,20 @@ def test_weapons_a_site_makes_or_keeps_are_not_what_struck_it(sentence: str) -> 
     assert weapon_named(sentence) == "unknown"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "weapon"),
+    [
+        ("Ukraine said it hit a fuel depot and Russian UAVs parked near Luhansk.", "unknown"),
+        ("A Russian drone dropped a grenade on a car near Kherson on Monday.", "unknown"),
+        ("Ukrainian drones hit a hangar of Russian drones near Kursk overnight.", "aerial_drone"),
+    ],
+)
+def test_russias_own_drones_are_not_the_weapon_of_a_strike_on_russia(
+    sentence: str, weapon: str
+) -> None:
+    assert weapon_named(sentence) == weapon
+
+
 def test_weapons_a_site_makes_leave_the_drones_that_hit_it() -> None:
 
     text = "Drones hit a plant in Kursk that makes missile parts, the governor said."
