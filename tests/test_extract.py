@@ -963,43 +963,39 @@ def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> No
     ]
 
 
+_HORLIVKA = (
+    "Ukrainian forces struck the town of Horlivka on Saturday, the local head said. Rescuers "
+    "pulled 12 people from the ruins of a bakery after the Ukrainian attack on Saturday."
+)
+_VALUYKI = (
+    "{} struck an air base near Millerovo on Monday, the governor said. An oil depot in "
+    "Valuyki caught fire after an attack on Monday."
+)
+
+
 @pytest.mark.parametrize(
-    ("also", "target_type"),
+    ("text", "published", "place", "told"),
     [
         # The bakery, told with no place, is what the day's only strike hit.
-        ("", "commercial"),
+        (_HORLIVKA, date(2024, 2, 4), "Horlivka", {"target_type": "commercial"}),
         # With a second town struck that day it may be either town's.
-        (" Ukrainian drones also hit Shakhtarsk on Saturday.", "unknown"),
-    ],
-)
-def test_a_target_told_without_a_place_types_the_only_strike_placed_that_day(
-    also: str, target_type: str
-) -> None:
-    text = (
-        "Ukrainian forces struck the town of Horlivka on Saturday, the local head said. "
-        "Rescuers pulled 12 people from the ruins of a bakery after the Ukrainian attack on "
-        "Saturday." + also
-    )
-    events = events_of(text, published=date(2024, 2, 4))
-    assert ("Horlivka", target_type) in [(e.place, e.target_type) for e in events]
-
-
-@pytest.mark.parametrize(
-    ("weapon", "lent"),
-    [
+        (
+            _HORLIVKA + " Ukrainian drones also hit Shakhtarsk on Saturday.",
+            date(2024, 2, 4),
+            "Horlivka",
+            {"target_type": "unknown"},
+        ),
         # Missiles told at the air base are the air base's: the depot's weapon is not told.
-        ("Missiles", "unknown"),
+        (_VALUYKI.format("Missiles"), date(2024, 5, 14), "Valuyki", {"weapon": "unknown"}),
         # Drones come in waves: the night's drones arm the depot too.
-        ("Drones", "aerial_drone"),
+        (_VALUYKI.format("Drones"), date(2024, 5, 14), "Valuyki", {"weapon": "aerial_drone"}),
     ],
 )
-def test_missiles_told_at_one_place_are_not_lent_to_another(weapon: str, lent: str) -> None:
-    text = (
-        f"{weapon} struck an air base near Millerovo on Monday, the governor said. An oil "
-        "depot in Valuyki caught fire after an attack on Monday."
-    )
-    events = events_of(text, published=date(2024, 5, 14))
-    assert ("Valuyki", lent) in [(e.place, e.weapon) for e in events]
+def test_a_strike_takes_the_target_and_weapon_the_article_ties_to_it(
+    text: str, published: date, place: str, told: dict[str, str]
+) -> None:
+    events = events_of(text, published=published)
+    assert [{key: getattr(e, key) for key in told} for e in events if e.place == place] == [told]
 
 
 @pytest.mark.parametrize(
