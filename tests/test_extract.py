@@ -984,6 +984,41 @@ def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> No
     ]
 
 
+_HORLIVKA = (
+    "Ukrainian forces struck the town of Horlivka on Saturday, the local head said. Rescuers "
+    "pulled 12 people from the ruins of a bakery after the Ukrainian attack on Saturday."
+)
+_VALUYKI = (
+    "{} struck an air base near Millerovo on Monday, the governor said. An oil depot in "
+    "Valuyki caught fire after an attack on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "place", "told"),
+    [
+        # The bakery, told with no place, is what the day's only strike hit.
+        (_HORLIVKA, date(2024, 2, 4), "Horlivka", {"target_type": "commercial"}),
+        # With a second town struck that day it may be either town's.
+        (
+            _HORLIVKA + " Ukrainian drones also hit Shakhtarsk on Saturday.",
+            date(2024, 2, 4),
+            "Horlivka",
+            {"target_type": "unknown"},
+        ),
+        # Missiles told at the air base are the air base's: the depot's weapon is not told.
+        (_VALUYKI.format("Missiles"), date(2024, 5, 14), "Valuyki", {"weapon": "unknown"}),
+        # Drones come in waves: the night's drones arm the depot too.
+        (_VALUYKI.format("Drones"), date(2024, 5, 14), "Valuyki", {"weapon": "aerial_drone"}),
+    ],
+)
+def test_a_strike_takes_the_target_and_weapon_the_article_ties_to_it(
+    text: str, published: date, place: str, told: dict[str, str]
+) -> None:
+    events = events_of(text, published=published)
+    assert [{key: getattr(e, key) for key in told} for e in events if e.place == place] == [told]
+
+
 @pytest.mark.parametrize(
     ("site", "place"),
     [
@@ -2967,6 +3002,20 @@ def test_a_headline_that_names_a_strikes_weapon_arms_the_dated_strike() -> None:
 def test_weapons_a_site_makes_or_keeps_are_not_what_struck_it(sentence: str) -> None:
 
     assert weapon_named(sentence) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weapon"),
+    [
+        ("Ukraine said it hit a fuel depot and Russian UAVs parked near Luhansk.", "unknown"),
+        ("A Russian drone dropped a grenade on a car near Kherson on Monday.", "unknown"),
+        ("Ukrainian drones hit a hangar of Russian drones near Kursk overnight.", "aerial_drone"),
+    ],
+)
+def test_russias_own_drones_are_not_the_weapon_of_a_strike_on_russia(
+    sentence: str, weapon: str
+) -> None:
+    assert weapon_named(sentence) == weapon
 
 
 def test_weapons_a_site_makes_leave_the_drones_that_hit_it() -> None:

@@ -32,6 +32,7 @@ from ..model import (
     Event,
     Source,
     TargetType,
+    Weapon,
     before_the_war,
 )
 from .cues import INDUSTRIES, TALLY_LINE, told_vaguely, weapon_named
@@ -63,6 +64,7 @@ def decide(doc: Document) -> None:
     drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
     _own_weapons_only_off_the_main_day(drafts)
+    _missiles_of_other_places(drafts, doc.article_weapon)
     # A file photo's caption ("the refinery on Dec. 22, 2016") tells of no strike of the war.
     drafts = [d for d in drafts if not before_the_war(d.date, d.precision, doc.published)]
     drafts = [d for d in drafts if not _only_an_alert(d)]
@@ -143,7 +145,18 @@ def _only_a_habit(draft: Draft) -> bool:
 
 def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -> None:
     """A strike on a town whose own sentences name no target takes the one kind of target
-    that the article's damage told with no place names, when it is the article's only one."""
+    that the article's damage told with no place names, when it is the article's only one;
+    or the one kind the unplaced strikes of its day name, when it is the only strike placed
+    that day ("an attack on a bakery killed 28", beside "a strike on Lysychansk")."""
+    for draft in drafts:
+        if draft.place is None or draft.target_type != "unknown" or draft.outcome == "intercepted":
+            continue
+        day = (draft.date, draft.precision)
+        of_day = [d for d in drafts if (d.date, d.precision) == day and d.outcome != "intercepted"]
+        told = {(d.target_type, d.target) for d in of_day if d.place is None}
+        told.discard(("unknown", None))
+        if sum(d.place is not None for d in of_day) == 1 and len({k for k, _ in told}) == 1:
+            draft.target_type, draft.target = min(told, key=lambda told: told[1] or "")
     kinds = set(targets)
     if len(kinds) != 1 or len(drafts) != 1:
         return
@@ -265,6 +278,35 @@ def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.weapon_borrowed and draft.date != main_day:
             draft.weapon = "unknown"
+
+
+def _missiles_of_other_places(drafts: list[Draft], weapon: Weapon) -> None:
+    """Missiles are fired at a target: when every strike sentence that names the article's
+    missiles tells of them at another place ("Neptune missiles struck the Bryansk region"),
+    a strike whose own sentences name no weapon ("an oil depot in the Saratov region was
+    hit") was not shown to be theirs, and keeps an unknown weapon. (Drones come in waves
+    over many regions at once: the article's drones still arm every strike of the night.)"""
+    if weapon != "missile":
+        return
+    armed = {quote for draft in drafts for quote in draft.quotes if weapon_named(quote) == weapon}
+    owners = [
+        d
+        for d in drafts
+        if d.place is not None
+        and d.weapon == weapon
+        and not d.weapon_borrowed
+        and d.outcome != "intercepted"
+    ]
+    for draft in drafts:
+        if not armed or not draft.weapon_borrowed or draft.place is None:
+            continue
+        here = draft.place
+        if all(
+            any(text in o.quotes and o.place and not same_place(o.place, here) for o in owners)
+            for text in armed
+        ):
+            draft.weapon = "unknown"
+            draft.weapon_borrowed = False
 
 
 def to_event(draft: Draft, article: Article) -> Event:

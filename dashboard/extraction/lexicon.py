@@ -233,6 +233,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"caf\u00e9s?",
             r"restaurants?",
             r"hotels?",
+            # Shops that make what they sell: "a bakery", "the bakeries of the town".
+            r"baker(?:y|ies)",
         ),
     ),
     (
@@ -450,6 +452,9 @@ WEAPON_AS_TARGET = _words(
     r"(?<![\w-])(?:makes?|making|builds?|building|produc(?:es?|ed|ing)|manufactur(?:es?|ed|ing)|"
     r"assembl(?:es?|ed|ing)|develop(?:s|ed|ing)?|stor(?:es?|ed|ing)),?\s+"
     r"(?:[\w,-]+\s+){0,3}?(?:drones?|uavs?|missiles?)",
+    # Russia's own drones struck no Russian site: they are hit ("an ammunition depot and
+    # Russian UAVs near the city") or strike Ukraine ("a Russian drone dropped a bomb").
+    r"(?:russian|russia['’]s)\s+(?:[\w-]+\s+)?(?:drones?|uavs?)",
     r"(?:glide|gliding|guided|aerial|aviation)\s+bombs?",
     r"bombers?",
     r"(?:early[- ]warning|fighter|transport|military)\s+(?:aircraft|jets?|planes?)",
