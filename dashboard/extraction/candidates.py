@@ -677,7 +677,6 @@ def _site_struck(text: str, where: Location) -> bool:
     return hit or weapon_named(text) != "unknown"
 
 
-#: A site told as the place's own: "a local oil refinery", "the city's refinery".
 #: "The last attack took place in July", "Its biggest attack in March killed three people":
 #: an earlier strike, told by what it was to the strikes the sentence before named.
 _RECALLED_STRIKE = re.compile(
@@ -712,6 +711,7 @@ def _recalled_at(
     return [replace(before[-1], start=_EVERY_CLAUSE)] if before else []
 
 
+#: A site told as the place's own: "a local oil refinery", "the city's refinery".
 _LOCAL_SITE = re.compile(r"\b(?:local|(?:city|town|region)['’]s)\s", re.IGNORECASE)
 
 
