@@ -156,7 +156,7 @@ def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -
         told = {(d.target_type, d.target) for d in of_day if d.place is None}
         told.discard(("unknown", None))
         if sum(d.place is not None for d in of_day) == 1 and len({k for k, _ in told}) == 1:
-            draft.target_type, draft.target = min(told, key=lambda told: told[1] or "")
+            draft.target_type, draft.target = min(told, key=lambda kind: kind[1] or "")
     kinds = set(targets)
     if len(kinds) != 1 or len(drafts) != 1:
         return
@@ -297,8 +297,10 @@ def _missiles_of_other_places(drafts: list[Draft], weapon: Weapon) -> None:
         and not d.weapon_borrowed
         and d.outcome != "intercepted"
     ]
+    if not armed:
+        return
     for draft in drafts:
-        if not armed or not draft.weapon_borrowed or draft.place is None:
+        if not draft.weapon_borrowed or draft.place is None:
             continue
         here = draft.place
         if all(

@@ -702,17 +702,19 @@ def _airport_only_closed(sentence: str, mention: PlaceMention) -> bool:
     whose own clause tells it attacked before its flights stopped ("drones hit Vnukovo
     airport, which halted flights") is struck."""
     start, end = mention.start, mention.end
-    if any(
+    # Every place of every sentence comes here: the measures are scanned only where a
+    # sentence names an airport at all.
+    if "airport" in sentence.lower() and any(
         m.start() <= start and end <= m.end() and "airport" in m.group().lower()
         for pattern in (CLOSED_AIRPORT, ALERT_MEASURE)
         for m in pattern.finditer(sentence)
     ):
         return True
-    before = ends_before(_CLAUSE_BEFORE, sentence, start)
-    if before is not None and (ATTACK.search(before.group()) or IMPACT.search(before.group())):
-        return False
     halted = _FLIGHTS_HALTED_AFTER.match(sentence, end)
-    return halted is not None and not IMPACT.search(halted.group())
+    if halted is None or IMPACT.search(halted.group()):
+        return False
+    before = ends_before(_CLAUSE_BEFORE, sentence, start)
+    return before is None or not (ATTACK.search(before.group()) or IMPACT.search(before.group()))
 
 
 #: More names after one, in a list: "the Engels and Morozovsk air bases", "the Kursk,
