@@ -1385,6 +1385,17 @@ def test_an_occupied_city_name_stands_for_the_occupied_part_of_its_region() -> N
     ]
 
 
+def test_an_occupied_town_the_front_line_runs_through_is_the_struck_place() -> None:
+    # Oleshky, on the Dnipro's left bank, is a point of the drawn front line: told occupied,
+    # the strike is there, not at the middle of the Kherson region.
+    events = events_of(
+        "Ukrainian artillery destroyed a Russian ammunition depot in the occupied Oleshky "
+        "on Monday, a regional official said.",
+        published=date(2024, 7, 9),
+    )
+    assert [(e.place, e.geo_precision, e.occupied) for e in events] == [("Oleshky", 2, True)]
+
+
 def test_a_region_reported_a_day_later_is_the_strike_on_a_place_in_it() -> None:
     events = events_of(
         "Missiles struck the Sevmorzavod shipyard in Sevastopol on Friday, sinking a "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from .document import Document
 
 from ..articles import Article
-from ..geo.frontline import side_of
+from ..geo.frontline import measure_point, side_of
 from ..geo.gazetteer import Gazetteer, Place, normalise, region_holds
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
@@ -408,9 +409,16 @@ def _tells_occupied(quote: str) -> bool:
 _STEM_LETTERS = 5
 
 
+#: A town this near the front line is one the line is drawn through ("Kakhovka"): the line
+#: puts it on neither side.
+_ON_THE_LINE_KM = 1.0
+
+
 def _to_occupied_part(draft: Draft, gazetteer: Gazetteer) -> None:
     """ "Russian-occupied Zaporizhia", its city on Ukraine's side: the occupied part of the
-    city's region."""
+    city's region. A town the front line is drawn through, told occupied ("the occupied
+    Kakhovka"), is itself on the occupied side: the line cannot say which side it is on
+    (unless the town names its region too, as Kherson does)."""
     place = draft.place
     if place is None or place.country != "UA" or place.occupied or place.kind != "city":
         return
@@ -420,7 +428,14 @@ def _to_occupied_part(draft: Draft, gazetteer: Gazetteer) -> None:
         for quote in dict.fromkeys(draft.quotes)
         for m in _OCCUPIED_NAME.finditer(quote)
     )
-    if not told or side_of(place.lat, place.lon, draft.date) == "occupied" or not place.admin1:
+    if not told or not place.admin1:
+        return
+    measured = measure_point(place.lat, place.lon, draft.date)
+    if measured.side == "occupied":
+        return
+    # "occupied Kherson" names the region as well as its capital: the occupied part is meant.
+    if measured.front_km <= _ON_THE_LINE_KM and not normalise(place.admin1).startswith(stem):
+        draft.place = replace(place, occupied=True)
         return
     region = gazetteer.region(place.admin1, "UA")
     if region is not None:
