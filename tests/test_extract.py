@@ -3412,3 +3412,19 @@ def test_a_name_is_a_place_only_where_its_words_make_it_one(
 ) -> None:
     events = events_of(sentence, published=date(2025, 8, 15))
     assert sorted(e.place for e in events if e.place is not None) == places
+
+
+def test_a_day_that_ends_a_strike_sentence_dates_it_past_its_commas() -> None:
+    # The day stands after a comma, in a clause with no strike word of its own; a day in a
+    # side clause ("since the war began on ...") still dates nothing.
+    (event,) = events_of(
+        "Ukraine's army said its drones struck a fuel depot, together with the trucks parked "
+        "beside it in the port of Berdyansk on Nov. 2.",
+        published=date(2024, 11, 5),
+    )
+    assert event.date == date(2024, 11, 2)
+    events = events_of(
+        "Drones have hit Belgorod many times since the invasion began on Feb. 24, 2022.",
+        published=date(2024, 11, 5),
+    )
+    assert date(2022, 2, 24) not in {e.date for e in events}

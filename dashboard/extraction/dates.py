@@ -468,6 +468,7 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
             or short
             or search_from(STRIKE_CONTEXT, sentence, left, right)
             or names_weapon(sentence, left, right)
+            or _closes_strike(sentence, mention, left)
         ):
             kept.append(mention)
     # "this week" names some day before the report: less than the day a report was told.
@@ -504,6 +505,28 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+
+#: Nothing but the sentence's closing marks.
+_SENTENCE_TAIL = re.compile(r"[\s.!?\"”’')\]]*")
+#: A side clause: "since the war began on February 24" dates no strike of the sentence.
+_SIDE_CLAUSE = re.compile(r"\W*(?:since|after|before|who|which|whereas)\b", re.IGNORECASE)
+
+
+def _closes_strike(sentence: str, mention: DateMention, left: int) -> bool:
+    """ "Drones destroyed a depot in X, as well as a ferry in Y on Sept. 10.": a named day
+    that ends a sentence telling of a strike dates its main verb, however many commas
+    stand between them (``left``: where the day's own clause begins)."""
+    return (
+        mention.explicit
+        and mention.precision == "day"
+        and _SENTENCE_TAIL.fullmatch(sentence, mention.end) is not None
+        and _SIDE_CLAUSE.match(sentence, left) is None
+        and (
+            search_from(STRIKE_CONTEXT, sentence, 0, len(sentence)) is not None
+            or names_weapon(sentence, 0, len(sentence))
+        )
+    )
+
 
 #: "On Sept. 29, sources confirmed that a drone struck ...", "On September 22, satellite
 #: images revealed the damage": the day something done before was confirmed or seen. (Not
