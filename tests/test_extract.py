@@ -3401,3 +3401,14 @@ def test_a_name_is_a_place_only_where_its_words_make_it_one(
 ) -> None:
     events = events_of(sentence, published=date(2025, 8, 15))
     assert sorted(e.place for e in events if e.place is not None) == places
+
+
+def test_an_unplaced_report_of_the_days_after_a_strike_is_that_strike() -> None:
+    # Published on a Monday: the sources speak of the refinery struck on the Saturday.
+    text = (
+        "A refinery in Russia's northwest has halted a crude unit following a Ukrainian drone "
+        "attack, two industry sources said on Monday.\n\nDrones struck the Kirishi refinery on "
+        "Saturday, the regional governor said."
+    )
+    (event,) = events_of(text, published=date(2024, 11, 4))
+    assert (event.place, event.date) == ("Kirishi refinery", date(2024, 11, 2))
