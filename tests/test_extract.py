@@ -3428,3 +3428,31 @@ def test_a_day_that_ends_a_strike_sentence_dates_it_past_its_commas() -> None:
         published=date(2024, 11, 5),
     )
     assert date(2022, 2, 24) not in {e.date for e in events}
+
+
+def test_an_unplaced_report_of_the_days_after_a_strike_is_that_strike() -> None:
+    # Published on a Monday: the sources speak of the refinery struck on the Saturday.
+    text = (
+        "A refinery in Russia's northwest has halted a crude unit following a Ukrainian drone "
+        "attack, two industry sources said on Monday.\n\nDrones struck the Kirishi refinery on "
+        "Saturday, the regional governor said."
+    )
+    (event,) = events_of(text, published=date(2024, 11, 4))
+    assert (event.place, event.date) == ("Kirishi refinery", date(2024, 11, 2))
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "which Russian troops have held under their control since March 3",
+        "a town Russia has occupied since April 2022",
+    ],
+)
+def test_the_day_a_town_was_occupied_from_dates_no_strike(held: str) -> None:
+    text = (
+        f"Ukrainian drones struck a fuel depot on Tuesday in Henichesk, {held}, the exiled "
+        "mayor said. Russia has occupied Henichesk since April 2022, after fighting that "
+        "damaged much of the town."
+    )
+    (event,) = events_of(text, published=date(2024, 11, 6))
+    assert (event.place, event.date) == ("Henichesk", date(2024, 11, 5))

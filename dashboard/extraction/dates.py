@@ -683,9 +683,21 @@ def page_stamp(sentence: str, mention: DateMention) -> bool:
     )
 
 
+#: "under Russian control since Feb. 27", "has occupied the city since May 2022": the day
+#: an occupation began, with the "since" before the date or the first word of it.
+_HELD = r"\b(?:occupied|occupation|occupies|control|controlled|annexed|seized|captured)\b"
+_HELD_SINCE = re.compile(_HELD + r"[^,;:.]{0,40}?\bsince\s+$", re.IGNORECASE)
+_HELD_BEFORE = re.compile(_HELD + r"[^,;:.]{0,40}?\s$", re.IGNORECASE)
+
+
 def bounds_time(sentence: str, mention: DateMention) -> bool:
-    """ "until Monday": the date ends a stretch of time, it does not date a strike."""
-    return ends_before(BOUNDARY_BEFORE_DATE, sentence, mention.start) is not None
+    """ "until Monday": the date ends a stretch of time, it does not date a strike; nor
+    does the day since which a place has been held, which began it."""
+    if ends_before(BOUNDARY_BEFORE_DATE, sentence, mention.start) is not None:
+        return True
+    if mention.text[:6].lower() == "since ":
+        return ends_before(_HELD_BEFORE, sentence, mention.start) is not None
+    return ends_before(_HELD_SINCE, sentence, mention.start) is not None
 
 
 def date_span(text: str, mention: DateMention) -> tuple[int, int]:

@@ -368,11 +368,10 @@ def redate_reported(drafts: list[Draft]) -> None:
         if d.precision == "day" and not (d.counted or d.reported) and d.outcome != "intercepted":
             told.setdefault(d.date.toordinal(), []).append(d)
     for draft in drafts:
-        if not (
-            (draft.reported or draft.undated)
-            and draft.place is not None
-            and draft.precision == "day"
-        ):
+        if not ((draft.reported or draft.undated) and draft.precision == "day"):
+            continue
+        if draft.place is None:
+            _redate_unplaced(draft, told)
             continue
         earlier = [
             d
@@ -398,6 +397,20 @@ def redate_reported(drafts: list[Draft]) -> None:
             if candidates:
                 draft.date = max(d.date for d in candidates)
                 break
+
+
+def _redate_unplaced(draft: Draft, told: dict[int, list[Draft]]) -> None:
+    """A headline or lead that names no place, dated only by the day it was reported or
+    published ("a tanker damaged in a drone attack", "the refinery has halted a unit, sources
+    said on Monday"), tells of the strikes the article places a day or two before, when it
+    places none on its own day: it takes their day, and with it folds into them."""
+    day = draft.date.toordinal()
+    if any(d.place is not None for d in told.get(day, ())):
+        return
+    for lag in range(1, REPORT_LAG_DAYS + 1):
+        if any(d.place is not None for d in told.get(day - lag, ())):
+            draft.date = date.fromordinal(day - lag)
+            return
 
 
 @per_text(maxsize=256)
