@@ -836,6 +836,10 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
         ("The air defence (PVO) worked over the city as a drone hit a hotel.", "commercial"),
         ("Air defence systems had been responding over the town all night.", "unknown"),
         ("Officials said air defence was operating near the port.", "unknown"),
+        # Ukraine's own aircraft and units are the attackers, not what they hit.
+        ("Two Ukrainian Su-25 bombers struck the outskirts of the town.", "unknown"),
+        ("A local official blamed a Ukrainian special military unit for the blasts.", "unknown"),
+        ("Ukrainian military helicopters fired on a fuel depot in the city.", "oil"),
     ],
 )
 def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:
@@ -1484,6 +1488,15 @@ def test_some_missiles_shot_down_is_not_the_whole_salvo_stopped() -> None:
         published=date(2024, 8, 4),
     )
     assert [(e.place, e.outcome) for e in events] == [("Luhansk", "unknown")]
+
+
+def test_the_attackers_bomber_does_not_make_the_city_its_airport() -> None:
+    events = events_of(
+        "A Ukrainian Su-24 bomber attacked Luhansk on Friday and a factory caught fire, the "
+        "occupation authorities said.",
+        published=date(2023, 5, 13),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Luhansk", "defense_industry")]
 
 
 def test_a_kind_of_site_in_a_region_is_only_a_known_site_of_that_kind() -> None:

@@ -407,7 +407,9 @@ DEFENDER_AS_TARGET = re.compile(
     r"hit \w+ enemy|sent)\b)"
     r"|\bsent\s+(?:[\w,]+\s+){0,5}?troops\b"
     # Ukraine's own troops are the attackers: "shelling by Ukrainian troops".
-    r"|\b(?:Ukrainian|Ukraine|(?:Ukraine|Kyiv|Kiev)['\u2019]s)\s+(?:troops|army)\b"
+    r"|\b(?:Ukrainian|Ukraine|(?:Ukraine|Kyiv|Kiev)['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:troops|army|units?|regiments?|brigades?|bombers?|helicopters?|warplanes?|"
+    r"fighter jets?|aircraft)\b"
     r"|\b(?:troops|army)\s+of\s+(?:Ukraine|Kyiv|Kiev)\b"
     # The Kremlin as a speaker or a master, not a building: "Kremlin-installed
     # authorities", "what the Kremlin called sabotage", "a Kremlin spokesman".
