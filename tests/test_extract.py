@@ -3469,3 +3469,17 @@ def test_the_day_a_town_was_occupied_from_dates_no_strike(held: str) -> None:
     )
     (event,) = events_of(text, published=date(2024, 11, 6))
     assert (event.place, event.date) == ("Henichesk", date(2024, 11, 5))
+
+
+def test_a_report_of_the_first_of_a_month_keeps_its_headline_apart_from_the_months_strike() -> None:
+    # Published on the 1st, the headline's day and the month's strike ("earlier this month")
+    # share a date; they are two strikes, and the article is read without error.
+    text = (
+        "Drone attack damages a residential building in Voronezh\n\nEarlier this month, "
+        "Ukrainian drones struck a village in the Voronezh region, the governor said."
+    )
+    events = events_of(text, published=date(2024, 10, 1))
+    assert sorted((e.place, e.date_precision, e.target_type) for e in events) == [
+        ("Voronezh", "day", "residential"),
+        ("Voronezh Oblast", "month", "unknown"),
+    ]

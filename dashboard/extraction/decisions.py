@@ -216,10 +216,12 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
             dated.add(draft)
     # The dated strikes of each day in each region, for a headline's "Voronezh" that names
     # the region of the strike its article places in a town there.
-    in_region: dict[tuple[str, date], Draft] = {}
+    # Keyed by precision too: a month's strike ("in October") is no day's, though its date
+    # is the month's first day.
+    in_region: dict[tuple[str, date, str], Draft] = {}
     for draft in drafts:
         if not draft.undated and draft.place is not None and draft.place.admin1 is not None:
-            in_region.setdefault((draft.place.admin1, draft.date), draft)
+            in_region.setdefault((draft.place.admin1, draft.date, draft.precision), draft)
     for draft in drafts:
         latest = (
             # A place's own dated strike first: "a substation in Samara" is Samara's, not the
@@ -231,7 +233,7 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
         )
         region = _region_it_names(draft.place) if latest is None and draft.undated else None
         if region is not None:
-            latest = in_region.get((region, draft.date))
+            latest = in_region.get((region, draft.date, draft.precision))
         if latest is not None:
             latest.quotes.extend(draft.quotes)
             latest.add_outcome(draft.outcome)

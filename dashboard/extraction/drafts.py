@@ -85,10 +85,11 @@ class DraftIndex:
         self._place(self._number[id(draft)], place)
 
     def retype(self, draft: Draft, target_type: TargetType, target: str | None) -> None:
-        """Give ``draft`` this kind of target."""
+        """Give ``draft`` this kind of target (indexed by it, if the index holds it)."""
         draft.target_type, draft.target = target_type, target
-        if draft.place is not None:
-            self._kind(self._number[id(draft)], target_type)
+        number = self._number.get(id(draft))
+        if draft.place is not None and number is not None:
+            self._kind(number, target_type)
 
     def _place(self, number: int, place: Place) -> None:
         if place not in self._at:
