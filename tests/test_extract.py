@@ -262,6 +262,23 @@ def test_a_region_the_front_crosses_is_a_strike_place_only_when_told_as_occupied
     assert (event.place, event.target_type) == ("Zaporizhzhia Oblast", "oil")
 
 
+def test_a_town_the_front_line_runs_through_is_on_russias_side_when_ukraine_struck_it() -> None:
+    # Towns on the occupied bank of the Dnipro are points of the front line, which may put
+    # them on either side: Ukraine told as the attacker keeps the strike.
+    (event,) = events_of(
+        "Ukrainian drones attacked Oleshky on Wednesday, cutting its power.",
+        published=date(2024, 10, 24),
+    )
+    assert event.place == "Oleshky"
+    assert (
+        events_of(
+            "Russian drones hit Oleshky on Wednesday, cutting its power.",
+            published=date(2024, 10, 24),
+        )
+        == []
+    )
+
+
 def test_interceptions_over_a_list_of_regions_are_one_event_each() -> None:
     events = events_of(
         "Russia's defence ministry said it had shot down 54 drones overnight over the Kursk, "
