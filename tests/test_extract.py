@@ -292,6 +292,14 @@ def test_damage_a_place_suffered_told_first_is_a_strike_beside_the_next_one() ->
     assert (belgorod.target_type, belgorod.outcome) == ("power", "hit")
 
 
+def test_the_region_of_a_name_is_the_region_not_its_capital() -> None:
+    (event,) = events_of(
+        "Drones set an oil depot ablaze in the western region of Bryansk on Monday.",
+        published=date(2024, 4, 30),
+    )
+    assert (event.place, event.target_type) == ("Bryansk Oblast", "oil")
+
+
 def test_interceptions_over_a_list_of_regions_are_one_event_each() -> None:
     events = events_of(
         "Russia's defence ministry said it had shot down 54 drones overnight over the Kursk, "
