@@ -262,6 +262,44 @@ def test_a_region_the_front_crosses_is_a_strike_place_only_when_told_as_occupied
     assert (event.place, event.target_type) == ("Zaporizhzhia Oblast", "oil")
 
 
+def test_a_town_the_front_line_runs_through_is_on_russias_side_when_ukraine_struck_it() -> None:
+    # Towns on the occupied bank of the Dnipro are points of the front line, which may put
+    # them on either side: Ukraine told as the attacker keeps the strike.
+    (event,) = events_of(
+        "Ukrainian drones attacked Oleshky on Wednesday, cutting its power.",
+        published=date(2024, 10, 24),
+    )
+    assert event.place == "Oleshky"
+    assert (
+        events_of(
+            "Russian drones hit Oleshky on Wednesday, cutting its power.",
+            published=date(2024, 10, 24),
+        )
+        == []
+    )
+
+
+def test_damage_a_place_suffered_told_first_is_a_strike_beside_the_next_one() -> None:
+    # "sustained damage": the damage told as what a place went through, before any word of
+    # an attack, is that night's strike there, beside the one told next.
+    events = events_of(
+        "In Belgorod, a substation sustained damage overnight, the governor said. In the "
+        "Kursk region, a fire broke out at a power plant after a drone attack.",
+        published=date(2024, 5, 2),
+    )
+    assert sorted(e.place or "" for e in events) == ["Belgorod", "Kursk nuclear power plant"]
+    (belgorod,) = [e for e in events if e.place == "Belgorod"]
+    assert (belgorod.target_type, belgorod.outcome) == ("power", "hit")
+
+
+def test_the_region_of_a_name_is_the_region_not_its_capital() -> None:
+    (event,) = events_of(
+        "Drones set an oil depot ablaze in the western region of Bryansk on Monday.",
+        published=date(2024, 4, 30),
+    )
+    assert (event.place, event.target_type) == ("Bryansk Oblast", "oil")
+
+
 def test_interceptions_over_a_list_of_regions_are_one_event_each() -> None:
     events = events_of(
         "Russia's defence ministry said it had shot down 54 drones overnight over the Kursk, "

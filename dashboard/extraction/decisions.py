@@ -48,6 +48,9 @@ from .lexicon import (
     IMPACT,
     INTERCEPTION,
     OCCUPIED_CUE,
+    RUSSIAN_ATTACKER,
+    RUSSIAN_STRIKE,
+    UKRAINIAN_ATTACKER,
 )
 from .scan import per_text
 
@@ -469,7 +472,25 @@ def on_russias_side(draft: Draft) -> bool:
         return any(_tells_occupied(quote) for quote in dict.fromkeys(draft.quotes))
     # A town or a site: the front line of the day says, not a word elsewhere in the sentence
     # ("Kyiv [Ukraine]: ... a port in the occupied Crimean peninsula").
-    return side_of(place.lat, place.lon, draft.date) == "occupied"
+    measured = measure_point(place.lat, place.lon, draft.date)
+    if measured.side == "occupied":
+        return True
+    # A town the line is drawn through (the towns of the occupied bank of the Dnipro are its
+    # points there) may fall on either side of it: the words say whose strike it was.
+    return measured.front_km <= _ON_THE_LINE_KM and any(
+        _ukraines_strike(quote) for quote in dict.fromkeys(draft.quotes)
+    )
+
+
+#: How near the front line a town is one of the points it is drawn through.
+_ON_THE_LINE_KM = 0.1
+
+
+def _ukraines_strike(quote: str) -> bool:
+    """Whether a sentence tells Ukraine's strike or an occupied place, and no Russian one."""
+    return (_tells_occupied(quote) or UKRAINIAN_ATTACKER.search(quote) is not None) and not (
+        RUSSIAN_ATTACKER.search(quote) or RUSSIAN_STRIKE.search(quote)
+    )
 
 
 def consolidate(events: list[Event]) -> list[Event]:

@@ -559,6 +559,9 @@ ATTACK = _words(
     # ("the destruction of Rostov-on-Don", a ship), which another word must tell.
     r"destruction of(?= (?-i:[a-z0-9]))",
     r"damag(?:ed|es|ing)",
+    # The damage told as what the place went through: "the network has suffered severe
+    # damage", "the depot sustained damage".
+    r"(?:suffered|sustained|received) (?:[\w-]+ ){0,2}damage",
     r"ablaze",
     r"set (?:fire to|on fire|alight|ablaze)",
     # The thing set on fire between the words: "set a military base on fire", "sets oil

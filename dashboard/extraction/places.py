@@ -123,9 +123,12 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
 
-#: A plural region noun that a list of names follows: "the regions of", "regions, including".
+#: A region noun that a name or a list of names follows: "the regions of", "regions,
+#: including", "the region of" ("the southwestern region of Bryansk" is the region, not
+#: its capital).
 _REGIONS_BEFORE = re.compile(
-    r"\b(?:regions|oblasts|provinces)\s*(?:of|,?\s*including|:|such as|like)\s+(?:the\s+)?$",
+    r"\b(?:regions|oblasts|provinces)\s*(?:of|,?\s*including|:|such as|like)\s+(?:the\s+)?$"
+    r"|\b(?:region|oblast|province)\s+of\s+$",
     re.I,
 )
 _PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b", re.I)
