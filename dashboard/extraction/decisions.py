@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .document import Document
 
 from ..articles import Article
-from ..geo.frontline import measure_point, side_of
+from ..geo.frontline import measure_point
 from ..geo.gazetteer import Gazetteer, Place, normalise, region_holds
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
@@ -480,10 +480,6 @@ def on_russias_side(draft: Draft) -> bool:
     return measured.front_km <= _ON_THE_LINE_KM and any(
         _ukraines_strike(quote) for quote in dict.fromkeys(draft.quotes)
     )
-
-
-#: How near the front line a town is one of the points it is drawn through.
-_ON_THE_LINE_KM = 0.1
 
 
 def _ukraines_strike(quote: str) -> bool:
