@@ -2163,6 +2163,29 @@ def test_a_site_identified_after_a_region_wide_strike_is_where_it_struck() -> No
     assert [(e.place, e.target_type) for e in events] == [("Valuyki", "oil")]
 
 
+def test_a_strike_told_without_a_place_is_where_a_later_sentence_locates_its_site() -> None:
+    # The attack names only the company; the town comes in a description two sentences on.
+    events = events_of(
+        "On Monday a textile company came under attack by Ukrainian drones, its owner said. "
+        "One drone was downed and a fire was put out quickly. Staff were sent home. The "
+        "town of Shuya, where the mill is located, lies far from the border.",
+        published=date(2024, 3, 11),
+    )
+    assert [e.place for e in events] == ["Shuya"]
+
+
+def test_a_place_already_struck_is_only_described_by_where_it_lies() -> None:
+    # Novorossiysk is the strike's place already; the later "located in" only describes it,
+    # so the unplaced claim adds no second strike there.
+    events = events_of(
+        "On Friday a Ukrainian sea drone struck a landing ship at the Novorossiysk naval base. "
+        "Friday's attack was confirmed by Moscow. The port city of Novorossiysk, located in "
+        "the Krasnodar region, hosts much of the fleet.",
+        published=date(2023, 8, 5),
+    )
+    assert [e.place for e in events] == ["Novorossiysk naval base"]
+
+
 def test_a_town_named_before_a_site_of_no_listed_kind_is_where_it_stands() -> None:
     # Not "the Valuyki" of a thing's name: the station stands at the town.
     events = events_of(

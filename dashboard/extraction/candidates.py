@@ -206,7 +206,9 @@ def find_candidates(doc: Document) -> None:
         last_strike_index = sentence.index if attack else last_strike_index
         if not attack:
             finer = (
-                _aftermath_places(text, located, last_draft, published, identifies=identifies)
+                _aftermath_places(
+                    text, located, last_draft, published, drafts, identifies=identifies
+                )
                 if follows_strike or identifies
                 else []
             )
@@ -217,6 +219,8 @@ def find_candidates(doc: Document) -> None:
                 for where in finer[1:]:
                     drafts.add(replace(last_draft, place=where.place, quotes=[*last_draft.quotes]))
                 drafts.move(last_draft, finer[0].place)
+                if last_draft.target_type == "unknown" and finer[0].target_type != "unknown":
+                    drafts.retype(last_draft, finer[0].target_type, finer[0].target)
                 last_draft.quotes.append(text)
                 last_place = finer[0]
                 continue
@@ -735,6 +739,7 @@ def _aftermath_places(
     located: list[Location],
     draft: Draft | None,
     published: date,
+    drafts: DraftIndex,
     *,
     identifies: bool,
 ) -> list[Location]:
@@ -742,9 +747,24 @@ def _aftermath_places(
     names: the one it names with what the strike left there (a fire, damage, an explosion),
     the one known site of the region it names, or those it says the strike was at
     ("identified as", "we are talking about")."""
-    if draft is None or draft.place is None or draft.place.kind != "region":
+    if draft is None or event_dates(text, find_dates(text, published)):
         return []
-    if find_dates(text, published):
+    if draft.place is None:
+        # "The company was attacked by drones today." ... "The city of X, where the plant
+        # is located": a strike told with no place is where the sentence says its site is.
+        if not identifies:
+            return []
+        # "in X, a village in the north of Y": the village, not its region too. A place
+        # already struck in the article is described there, not identified ("the port city
+        # of X, located in the Y region, hosts the fleet").
+        return [
+            w
+            for w in located
+            if not any(finer_place(o.place, w.place) for o in located)
+            and not _struck_before(drafts, w.place)
+        ]
+
+    if draft.place.kind != "region":
         return []
     region = draft.place.admin1
     inside = [
@@ -759,6 +779,13 @@ def _aftermath_places(
     # A known site of the region needs no word of damage: "the ships at the Volna terminal".
     known_site = inside[0].place.kind == "facility"
     return inside if known_site or outcome_at(text, _EVERY_CLAUSE) == "hit" else []
+
+
+def _struck_before(drafts: DraftIndex, place: Place) -> bool:
+    """Whether the article has already placed a strike at this town or site (not only in
+    its region)."""
+    known = drafts.latest_at(place)
+    return known is not None and known.place is not None and known.place.kind != "region"
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
