@@ -2186,6 +2186,25 @@ def test_a_place_already_struck_is_only_described_by_where_it_lies() -> None:
     assert [e.place for e in events] == ["Novorossiysk naval base"]
 
 
+def test_remains_of_drones_downed_over_a_town_that_start_a_fire_make_it_a_hit() -> None:
+    # The interception over the town is told first; the next sentence says what fell did.
+    events = events_of(
+        "On Sunday eight drones were shot down over Kstovo, the governor said. Fragments "
+        "from one of them were the cause of a small fire, he added.",
+        published=date(2024, 3, 11),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Kstovo", "hit")]
+
+
+def test_remains_told_as_harming_nothing_leave_the_interception() -> None:
+    events = events_of(
+        "On Sunday eight drones were shot down over Kstovo, the governor said. No damage was "
+        "found where the debris came to earth.",
+        published=date(2024, 3, 11),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Kstovo", "intercepted")]
+
+
 def test_a_town_named_before_a_site_of_no_listed_kind_is_where_it_stands() -> None:
     # Not "the Valuyki" of a thing's name: the station stands at the town.
     events = events_of(

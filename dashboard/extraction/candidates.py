@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from ..geo.gazetteer import Gazetteer, Place, region_holds
 from ..merge import compatible
@@ -203,6 +203,19 @@ def find_candidates(doc: Document) -> None:
         located += joined
         if ships and last_draft is not None:
             last_draft.ship_names.extend(ships)
+        if (
+            not located
+            and russian is None
+            and sentence.index <= last_strike_index + _IDENTIFIED_WITHIN
+            and _fell_from_the_downed(last_draft, text)
+            and not event_dates(text, find_dates(text, published))
+        ):
+            # "Ten drones were downed over the port." ... "Their fragments started a fire":
+            # what fell of the drones downed over a town or site hit it.
+            last_draft.add_outcome("hit")
+            last_draft.quotes.append(text)
+            last_strike_index = sentence.index
+            continue
         last_strike_index = sentence.index if attack else last_strike_index
         if not attack:
             finer = (
@@ -779,6 +792,28 @@ def _aftermath_places(
     # A known site of the region needs no word of damage: "the ships at the Volna terminal".
     known_site = inside[0].place.kind == "facility"
     return inside if known_site or outcome_at(text, _EVERY_CLAUSE) == "hit" else []
+
+
+#: What falls of a downed drone or missile: "debris", "fragments of one of the drones".
+_REMAINS = re.compile(r"\b(?:debris|fragments?|wreckage)\b", re.IGNORECASE)
+#: "no damage was caused where the debris fell": the remains fell and hit nothing.
+_NOTHING_HIT = re.compile(
+    r"\b(?:no|without)\s+(?:[\w-]+\s+){0,2}?(?:damage|destruction|casualties)\b", re.IGNORECASE
+)
+
+
+def _fell_from_the_downed(draft: Draft | None, text: str) -> TypeGuard[Draft]:
+    """Whether a sentence naming no place tells what the remains of the drones just told
+    downed over a town or site did there: a hit."""
+    return (
+        draft is not None
+        and draft.outcome == "intercepted"
+        and draft.place is not None
+        and draft.place.kind != "region"
+        and _REMAINS.search(text) is not None
+        and _NOTHING_HIT.search(text) is None
+        and outcome_at(text, _EVERY_CLAUSE) == "hit"
+    )
 
 
 def _struck_before(drafts: DraftIndex, place: Place) -> bool:
