@@ -2205,6 +2205,18 @@ def test_remains_told_as_harming_nothing_leave_the_interception() -> None:
     assert [(e.place, e.outcome) for e in events] == [("Kstovo", "intercepted")]
 
 
+def test_a_placeless_mention_does_not_turn_drones_downed_over_a_region_into_a_strike() -> None:
+    # Only interceptions are told over the region; the next sentence, placing nothing, tells
+    # of Russia's own raids: the region's drones stay downed, not a strike of unknown end.
+    events = events_of(
+        "On Sunday air defences destroyed 30 drones over the Tula region, the ministry said. "
+        "Ukraine's president said on Sunday that Russia has launched hundreds of air attacks "
+        "on his country this week.",
+        published=date(2025, 3, 3),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Tula Oblast", "intercepted")]
+
+
 def test_a_town_named_before_a_site_of_no_listed_kind_is_where_it_stands() -> None:
     # Not "the Valuyki" of a thing's name: the station stands at the town.
     events = events_of(

@@ -592,7 +592,7 @@ def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
         same_day = located.get((event.date, event.date_precision), [])
         if event.located or not same_day:
             continue
-        if len(same_day) == 1:
+        if len(same_day) == 1 and not _only_downed_there(event, folded[same_day[0]]):
             folded[same_day[0]] = merge_events(folded[same_day[0]], event)
         gone.add(index)
     return [event for index, event in enumerate(folded) if index not in gone]
@@ -681,4 +681,12 @@ def _folds_into(event: Event, known: Event) -> bool:
         and event.date == known.date
         and event.date_precision == known.date_precision
         and event.target_type in (known.target_type, "unknown")
+        and not _only_downed_there(event, known)
     )
+
+
+def _only_downed_there(event: Event, known: Event) -> bool:
+    """Whether ``known`` tells only of drones downed and ``event``, a mention with no place
+    ("Ukraine attacked Russia overnight", "the air defences also shot down a bomb"), tells
+    of no hit: folded in, it would make the interception a strike of unknown outcome."""
+    return known.outcome == "intercepted" and event.outcome != "hit"
