@@ -191,7 +191,12 @@ def find_candidates(doc: Document) -> None:
             else ([], [])
         )
         # A place fought over on the ground is not where a strike fell.
-        located = [w for w in located if GROUND_FIGHT_BEFORE.search(text, 0, w.start) is None]
+        located = [
+            w
+            for w in located
+            if GROUND_FIGHT_BEFORE.search(text, max(0, w.start - _GROUND_FIGHT_REACH), w.start)
+            is None
+        ]
         if attack and not located and last_place is not None:
             located = _local_site(text, last_place, gazetteer)
         if russian and not UKRAINIAN_ATTACKER.search(text):
@@ -546,6 +551,11 @@ _NEWS_OF_THE_DAY = re.compile(
 #: ("over recent months, drones have struck ...") or Russia's strikes ("Russian forces have
 #: hit ...").
 _NOT_THE_NEWS = re.compile(r"\b(?:recent|weeks|months|years|Russian forces)\b", re.IGNORECASE)
+
+
+#: How far before a name the words of a ground fight can begin: the longest phrase and the
+#: 80 characters that may follow it.
+_GROUND_FIGHT_REACH = 200
 
 
 def _generic(text: str, russian: bool) -> bool:

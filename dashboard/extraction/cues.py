@@ -505,6 +505,7 @@ def bare_drones(text: str) -> bool:
     )
 
 
+@per_text(maxsize=256)
 def weapon_named(text: str) -> Weapon:
     """The weapon a sentence names first; at one place, the longer name wins ("sea drone"
     over "drone")."""

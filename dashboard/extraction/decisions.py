@@ -111,7 +111,13 @@ def _only_an_alert(draft: Draft) -> bool:
     """A place found in a sentence that tells of measures against drones (airports closed,
     a warning issued), with no hit told there ("drones targeting Moscow forced the closure
     of its airports"): the alert's reach, not a strike."""
-    return draft.outcome != "hit" and ALERT_MEASURE.search(draft.quotes[0]) is not None
+    return draft.outcome != "hit" and _tells_an_alert(draft.quotes[0])
+
+
+# Each sentence is asked of by every strike found in it.
+@per_text(maxsize=64)
+def _tells_an_alert(quote: str) -> bool:
+    return ALERT_MEASURE.search(quote) is not None
 
 
 def _only_described(draft: Draft) -> bool:
@@ -133,10 +139,14 @@ def _cause_ruled_out(draft: Draft) -> bool:
     """A fire or blast whose own sentence rules out an attack as its cause ("a fire broke
     out at the refinery, unrelated to drone strikes"), and names no other weapon or
     attacker once that cause is set aside: an accident, not a strike."""
-    first = draft.quotes[0]
-    if CAUSE_RULED_OUT.search(first) is None:
+    return _rules_out_an_attack(draft.quotes[0])
+
+
+@per_text(maxsize=64)
+def _rules_out_an_attack(quote: str) -> bool:
+    if CAUSE_RULED_OUT.search(quote) is None:
         return False
-    rest = CAUSE_RULED_OUT.sub(" ", first)
+    rest = CAUSE_RULED_OUT.sub(" ", quote)
     return weapon_named(rest) == "unknown" and ATTACKER_VOICE.search(rest) is None
 
 

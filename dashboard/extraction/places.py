@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .document import Document
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -698,6 +698,20 @@ _FLIGHTS_HALTED_AFTER = re.compile(
 _CLAUSE_BEFORE = re.compile(r"[^,;:.]*$")
 
 
+@per_text(maxsize=16)
+def _airport_measures(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence tells measures taken at airports ("shut down the Vnukovo airport"):
+    scanned once a sentence, not once for each of its places."""
+    if "airport" not in sentence.lower():
+        return ()
+    return tuple(
+        m.span()
+        for pattern in (CLOSED_AIRPORT, ALERT_MEASURE)
+        for m in pattern.finditer(sentence)
+        if "airport" in m.group().lower()
+    )
+
+
 def _airport_only_closed(sentence: str, mention: PlaceMention) -> bool:
     """Whether a name is of an airport told only as closed ("briefly shut down the Vnukovo
     airport", "restrictions at Domodedovo and Zhukovsky airports", "Vnukovo briefly
@@ -705,13 +719,7 @@ def _airport_only_closed(sentence: str, mention: PlaceMention) -> bool:
     whose own clause tells it attacked before its flights stopped ("drones hit Vnukovo
     airport, which halted flights") is struck."""
     start, end = mention.start, mention.end
-    # Every place of every sentence comes here: the measures are scanned only where a
-    # sentence names an airport at all.
-    if "airport" in sentence.lower() and any(
-        m.start() <= start and end <= m.end() and "airport" in m.group().lower()
-        for pattern in (CLOSED_AIRPORT, ALERT_MEASURE)
-        for m in pattern.finditer(sentence)
-    ):
+    if any(a <= start and end <= b for a, b in _airport_measures(sentence)):
         return True
     halted = _FLIGHTS_HALTED_AFTER.match(sentence, end)
     if halted is None or IMPACT.search(halted.group()):
@@ -1416,13 +1424,26 @@ _OTHER_SCENE = re.compile(r";|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 def _own_part(text: str, at: int) -> str:
     """The part of a sentence, between turns to another scene, that holds ``at``: what
     the rest tells was hit belongs to the places named there."""
-    start, end = 0, len(text)
-    for turn in _OTHER_SCENE.finditer(text):
-        if turn.end() <= at:
-            start = turn.end()
-        elif turn.start() >= at:
-            end = turn.start()
-            break
+    starts, ends = _scene_turns(text)
+    before = bisect_right(ends, at)
+    after = bisect_left(starts, at)
+    return _scene(
+        text, ends[before - 1] if before else 0, starts[after] if after < len(starts) else len(text)
+    )
+
+
+@per_text(maxsize=16)
+def _scene_turns(text: str) -> tuple[list[int], list[int]]:
+    """Where a sentence's turns to another scene begin, and where they end: found once a
+    sentence, not once for each of its places."""
+    turns = [m.span() for m in _OTHER_SCENE.finditer(text)]
+    return [a for a, _ in turns], [b for _, b in turns]
+
+
+@per_text(maxsize=64)
+def _scene(text: str, start: int, end: int) -> str:
+    """One scene of a sentence, the same string each time it is asked for: what the cues
+    find in it is then kept for every place named there."""
     return text[start:end]
 
 
