@@ -3575,3 +3575,14 @@ def test_a_report_of_the_first_of_a_month_keeps_its_headline_apart_from_the_mont
         ("Voronezh", "day", "residential"),
         ("Voronezh Oblast", "month", "unknown"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sites",
+    ["one of the largest oil refineries in Volgograd", "the oil refineries in Volgograd"],
+)
+def test_a_plural_site_noun_in_ies_names_the_site_of_its_kind_at_the_town(sites: str) -> None:
+    # Volgograd has two oil sites near it (a refinery and a pumping station): "refineries"
+    # must still read as "refinery" to pick the one the words name.
+    events = events_of(f"Drones struck {sites} on Sunday, the governor said.")
+    assert [(e.place, e.target_type) for e in events] == [("Volgograd refinery", "oil")]

@@ -1481,7 +1481,13 @@ _SITE_NAME_WORDS: dict[str, frozenset[str]] = {
 
 def _site_noun(phrase: str | None) -> str:
     """The noun of a target's phrase, singular: "depot" of "oil depots"."""
-    return phrase.split()[-1].lower().rstrip("s") if phrase else ""
+    if not phrase:
+        return ""
+    noun = phrase.split()[-1].lower()
+    # "refineries", "facilities": the noun ends in -y; "gas", "press" are no plurals.
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith(("ss", "gas")) else noun
 
 
 def _of_that_kind(sites: list[Place], noun: str) -> list[Place]:
