@@ -1,13 +1,17 @@
-"""Which texts of the real-report set are missing, and how to bring each back.
+"""Which texts of the real-report set are missing or differ, and how to bring each back.
 
 The reports' texts are third-party and kept out of git (``tests/realworld/texts/``); the
 answer files keep the URL and the search query that brings each one back (see the folder's
-README). ``--check`` exits with status 1 while any text is missing.
+README), and ``texts.sha256`` keeps the SHA-256 of each text as it was answered, so that a
+text brought back by hand can be checked byte for byte (``sha256sum -c`` reads it too, run
+in ``texts/``). ``--check`` exits with status 1 while any text is missing or differs;
+``--record`` writes the hashes of the texts present (after a new batch).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -15,6 +19,7 @@ from pathlib import Path
 from dashboard.evaluate import TEXTS, answer_files
 
 REALWORLD = Path(__file__).resolve().parent.parent / "tests" / "realworld"
+HASHES = "texts.sha256"
 
 
 def missing_texts(corpus: Path) -> list[dict[str, str]]:
@@ -27,17 +32,66 @@ def missing_texts(corpus: Path) -> list[dict[str, str]]:
     return missing
 
 
+def recorded_hashes(corpus: Path) -> dict[str, str]:
+    """The recorded SHA-256 of each text, by report name."""
+    path = corpus / HASHES
+    if not path.is_file():
+        return {}
+    hashes = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _, file_name = line.partition("  ")
+        hashes[file_name.removesuffix(".txt")] = digest
+    return hashes
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def differing_texts(corpus: Path) -> list[str]:
+    """The reports whose text is present but not the one recorded."""
+    recorded = recorded_hashes(corpus)
+    return [
+        name
+        for name, digest in sorted(recorded.items())
+        if (text := corpus / TEXTS / f"{name}.txt").is_file() and _sha256(text) != digest
+    ]
+
+
+def record_hashes(corpus: Path) -> int:
+    """Record the hash of every text present, keeping those of texts absent; how many."""
+    hashes = recorded_hashes(corpus)
+    for answer in answer_files(corpus):
+        text = corpus / TEXTS / f"{answer.stem}.txt"
+        if text.is_file():
+            hashes[answer.stem] = _sha256(text)
+    lines = [f"{digest}  {name}.txt\n" for name, digest in sorted(hashes.items())]
+    (corpus / HASHES).write_text("".join(lines), encoding="utf-8")
+    return len(hashes)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=REALWORLD)
-    parser.add_argument("--check", action="store_true", help="exit 1 while a text is missing")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 while a text is missing or differs"
+    )
+    parser.add_argument("--record", action="store_true", help=f"write {HASHES}")
     args = parser.parse_args()
+    if args.record:
+        print(f"{record_hashes(args.corpus)} hashes in {args.corpus / HASHES}", file=sys.stderr)
     missing = missing_texts(args.corpus)
     for item in missing:
         print(f"{item['name']}\t{item['url']}\tquery: {item['query']}")
+    differing = differing_texts(args.corpus)
+    for name in differing:
+        print(f"{name}\tdiffers from its recorded SHA-256: bring it back again")
     total = len(answer_files(args.corpus))
-    print(f"{len(missing)} of {total} texts missing", file=sys.stderr)
-    return 1 if args.check and missing else 0
+    print(
+        f"{len(missing)} of {total} texts missing, {len(differing)} differ from {HASHES}",
+        file=sys.stderr,
+    )
+    return 1 if args.check and (missing or differing) else 0
 
 
 if __name__ == "__main__":

@@ -3,10 +3,12 @@ issue 10 asks for. Its texts are not in git, so nothing here needs them."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -67,3 +69,38 @@ def test_every_report_is_in_one_split_two_thirds_of_them_in_study() -> None:
 def test_the_reports_texts_stay_out_of_git() -> None:
     ignored = (REALWORLD.parent.parent / ".gitignore").read_text().splitlines()
     assert "tests/realworld/texts/" in ignored
+
+
+def _texts_script() -> ModuleType:
+    """``scripts/realworld_texts.py``, imported by path (it is not part of the package)."""
+    spec = importlib.util.spec_from_file_location(
+        "realworld_texts", REALWORLD.parent.parent / "scripts" / "realworld_texts.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_report_has_the_hash_of_its_text_recorded() -> None:
+    recorded = _texts_script().recorded_hashes(REALWORLD)
+    assert set(recorded) == {path.stem for path in ANSWERS}
+    assert all(len(digest) == 64 for digest in recorded.values())
+
+
+def test_a_text_brought_back_other_than_it_was_answered_is_reported(tmp_path: Path) -> None:
+    script = _texts_script()
+    (tmp_path / "texts").mkdir()
+    for name in ("001_a", "002_b"):
+        (tmp_path / f"{name}.json").write_text(
+            json.dumps({"url": f"https://example.org/{name}", "query": "q", "events": []}),
+            encoding="utf-8",
+        )
+        (tmp_path / "texts" / f"{name}.txt").write_text(f"Text of {name}.\n", encoding="utf-8")
+    assert script.record_hashes(tmp_path) == 2
+    assert script.differing_texts(tmp_path) == []
+    # One space lost in copying, one text not yet brought back.
+    (tmp_path / "texts" / "001_a.txt").write_text("Text of  001_a.\n", encoding="utf-8")
+    (tmp_path / "texts" / "002_b.txt").unlink()
+    assert script.differing_texts(tmp_path) == ["001_a"]
+    assert [m["name"] for m in script.missing_texts(tmp_path)] == ["002_b"]
