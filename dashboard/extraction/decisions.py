@@ -442,6 +442,13 @@ _STEM_LETTERS = 5
 _ON_THE_LINE_KM = 1.0
 
 
+# Each sentence is asked of by every strike found in it.
+@per_text(maxsize=64)
+def _names_told_occupied(quote: str) -> tuple[str, ...]:
+    """The names a sentence tells as occupied ("Russian-occupied Zaporizhia"), normalised."""
+    return tuple(normalise(m.group("name")) for m in _OCCUPIED_NAME.finditer(quote))
+
+
 def _to_occupied_part(draft: Draft, gazetteer: Gazetteer) -> None:
     """ "Russian-occupied Zaporizhia", its city on Ukraine's side: the occupied part of the
     city's region. A town the front line is drawn through, told occupied ("the occupied
@@ -452,9 +459,9 @@ def _to_occupied_part(draft: Draft, gazetteer: Gazetteer) -> None:
         return
     stem = normalise(place.name)[:_STEM_LETTERS]
     told = any(
-        normalise(m.group("name")).startswith(stem)
+        name.startswith(stem)
         for quote in dict.fromkeys(draft.quotes)
-        for m in _OCCUPIED_NAME.finditer(quote)
+        for name in _names_told_occupied(quote)
     )
     if not told or not place.admin1:
         return
