@@ -1433,11 +1433,11 @@ def _own_part(text: str, at: int) -> str:
 
 
 @per_text(maxsize=16)
-def _scene_turns(text: str) -> tuple[list[int], list[int]]:
+def _scene_turns(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where a sentence's turns to another scene begin, and where they end: found once a
-    sentence, not once for each of its places."""
+    sentence, not once for each of its places (kept, so never to be changed: tuples)."""
     turns = [m.span() for m in _OTHER_SCENE.finditer(text)]
-    return [a for a, _ in turns], [b for _, b in turns]
+    return tuple(a for a, _ in turns), tuple(b for _, b in turns)
 
 
 @per_text(maxsize=64)
