@@ -3586,3 +3586,20 @@ def test_a_plural_site_noun_in_ies_names_the_site_of_its_kind_at_the_town(sites:
     # must still read as "refinery" to pick the one the words name.
     events = events_of(f"Drones struck {sites} on Sunday, the governor said.")
     assert [(e.place, e.target_type) for e in events] == [("Volgograd refinery", "oil")]
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "An earlier raid, launched by Kyiv on Nov. 2, left a fire at the refinery.",
+        "Officials described the damage from the strike on the refinery, which happened "
+        "the day before.",
+    ],
+)
+def test_an_earlier_strike_dated_in_a_clause_after_it_keeps_that_day(earlier: str) -> None:
+    # The day told in a clause set off after "the raid" or "the strike" is that strike's,
+    # not the day of the news the article opened on.
+    events = events_of(f"Drones hit the Afipsky refinery on Wednesday. {earlier}")
+    dates = sorted((e.date.isoformat(), e.date_precision) for e in events)
+    expected = "2024-11-02" if "Nov. 2" in earlier else "2024-11-05"
+    assert dates == [(expected, "day"), ("2024-11-06", "day")]

@@ -72,8 +72,11 @@ ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 
+#: "a major Russian port", "another plant": no place told before. ("a fire at the plant"
+#: points back to the plant: no "the" or preposition stands between the article and it.)
 INDEFINITE_PLACE = re.compile(
-    r"\b(?:a|an|one|another)\s+(?:\w+\s+){0,3}(?:port|city|town|village|airfield|air base|base|"
+    r"\b(?:a|an|one|another)\s+(?:(?!(?:the|at|in|on|of|near)\b)\w+\s+){0,3}"
+    r"(?:port|city|town|village|airfield|air base|base|"
     r"refinery|depot|plant|factory|region|facility|site|terminal)\b",
     re.IGNORECASE,
 )

@@ -467,6 +467,7 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
             leads(sentence, mention.start)
             or short
             or search_from(STRIKE_CONTEXT, sentence, left, right)
+            or ends_before(_OF_AN_ATTACK, sentence, mention.start) is not None
             or names_weapon(sentence, left, right)
             or _closes_strike(sentence, mention, left)
         ):
@@ -505,6 +506,15 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+
+#: "The previous attack, carried out on Feb. 17, ...", "the strike on the depot, which took
+#: place the day before": a clause set off after an attack that tells when it happened.
+_OF_AN_ATTACK = re.compile(
+    r"\b(?:attacks?|strikes?|raids?)(?:\s+(?:on|against|at|in)\s+[^,;:]{1,60}?)?,\s+"
+    r"(?:which\s+(?:was\s+|were\s+)?)?(?:took\s+place|happened|occurred|carried\s+out"
+    r"|launched|conducted)\b[^,;:]{0,40}$",
+    re.IGNORECASE,
+)
 
 #: Nothing but the sentence's closing marks.
 _SENTENCE_TAIL = re.compile(r"[\s.!?\"”’')\]]*")
