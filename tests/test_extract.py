@@ -3586,3 +3586,15 @@ def test_a_plural_site_noun_in_ies_names_the_site_of_its_kind_at_the_town(sites:
     # must still read as "refinery" to pick the one the words name.
     events = events_of(f"Drones struck {sites} on Sunday, the governor said.")
     assert [(e.place, e.target_type) for e in events] == [("Volgograd refinery", "oil")]
+
+
+@pytest.mark.parametrize("noun", ["incident", "fire"])
+def test_a_strike_named_again_a_sentence_later_is_placed_at_the_town_it_names(noun: str) -> None:
+    # The region's strike, then an unrelated line, then where the same event happened.
+    text = (
+        "A Ukrainian drone damaged a warehouse in Russia's Bryansk region on Tuesday, the "
+        "governor said. Officials gave no figure for the losses. He said the "
+        f"{noun} was in the town of Surazh."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 5, 7)))
+    assert [e.place for e in events] == ["Surazh"]
