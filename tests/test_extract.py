@@ -3603,3 +3603,15 @@ def test_an_earlier_strike_dated_in_a_clause_after_it_keeps_that_day(earlier: st
     dates = sorted((e.date.isoformat(), e.date_precision) for e in events)
     expected = "2024-11-02" if "Nov. 2" in earlier else "2024-11-05"
     assert dates == [(expected, "day"), ("2024-11-06", "day")]
+
+
+@pytest.mark.parametrize("noun", ["incident", "fire"])
+def test_a_strike_named_again_a_sentence_later_is_placed_at_the_town_it_names(noun: str) -> None:
+    # The region's strike, then an unrelated line, then where the same event happened.
+    text = (
+        "A Ukrainian drone damaged a warehouse in Russia's Bryansk region on Tuesday, the "
+        "governor said. Officials gave no figure for the losses. He said the "
+        f"{noun} was in the town of Surazh."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 5, 7)))
+    assert [e.place for e in events] == ["Surazh"]

@@ -156,6 +156,13 @@ def find_candidates(doc: Document) -> None:
             sentence.index <= last_strike_index + _IDENTIFIED_WITHIN
             and _IDENTIFIES.search(text) is not None
         )
+        # "A drone attack on the Bryansk region ..." ... "The fire in the Surazh district was
+        # reported by the governor": the strike named again by its noun, a sentence or two
+        # on, says where in the region it was.
+        named_again = (
+            sentence.index <= last_strike_index + _IDENTIFIED_WITHIN
+            and _THE_INCIDENT.search(text) is not None
+        )
         russian = RUSSIAN_ATTACKER.search(text)
         # A tally line right after an interception report counts drones over that place.
         attack = (RUSSIAN_ACCIDENT.search(text) is None and reports_attack(text, russian)) or (
@@ -187,7 +194,7 @@ def find_candidates(doc: Document) -> None:
                 doc.named_places,
                 struck=attack,
             )
-            if attack or follows_strike or identifies or SHIP_NOUNS.search(text)
+            if attack or follows_strike or identifies or named_again or SHIP_NOUNS.search(text)
             else ([], [])
         )
         # A place fought over on the ground is not where a strike fell.
@@ -225,9 +232,15 @@ def find_candidates(doc: Document) -> None:
         if not attack:
             finer = (
                 _aftermath_places(
-                    text, located, last_draft, published, drafts, identifies=identifies
+                    text,
+                    located,
+                    last_draft,
+                    published,
+                    drafts,
+                    identifies=identifies,
+                    named_again=named_again,
                 )
-                if follows_strike or identifies
+                if follows_strike or identifies or named_again
                 else []
             )
             if last_draft is not None and finer:
@@ -692,6 +705,8 @@ _IDENTIFIES = re.compile(
     r"\b(?:identified as|talking about|turned out to be|is located|was located|located in)\b",
     re.IGNORECASE,
 )
+#: The strike just told, named again by a noun for what happened: "the incident", "the fire".
+_THE_INCIDENT = re.compile(r"\bthe (?:incident|fire|blaze|detonation)\b", re.IGNORECASE)
 
 
 def _site_struck(text: str, where: Location) -> bool:
@@ -765,10 +780,12 @@ def _aftermath_places(
     drafts: DraftIndex,
     *,
     identifies: bool,
+    named_again: bool = False,
 ) -> list[Location]:
     """The towns or sites of a region-wide strike's region that the undated sentence after it
     names: the one it names with what the strike left there (a fire, damage, an explosion),
-    the one known site of the region it names, or those it says the strike was at
+    the one known site of the region it names, the one it names beside the strike named
+    again (``named_again``: "the incident was in X"), or those it says the strike was at
     ("identified as", "we are talking about")."""
     if draft is None or event_dates(text, find_dates(text, published)):
         return []
@@ -801,7 +818,8 @@ def _aftermath_places(
         return []
     # A known site of the region needs no word of damage: "the ships at the Volna terminal".
     known_site = inside[0].place.kind == "facility"
-    return inside if known_site or outcome_at(text, _EVERY_CLAUSE) == "hit" else []
+    # The strike named again needs no word of damage: "the incident occurred in the town of X".
+    return inside if known_site or named_again or outcome_at(text, _EVERY_CLAUSE) == "hit" else []
 
 
 #: What falls of a downed drone or missile: "debris", "fragments of one of the drones".
