@@ -3586,3 +3586,18 @@ def test_a_plural_site_noun_in_ies_names_the_site_of_its_kind_at_the_town(sites:
     # must still read as "refinery" to pick the one the words name.
     events = events_of(f"Drones struck {sites} on Sunday, the governor said.")
     assert [(e.place, e.target_type) for e in events] == [("Volgograd refinery", "oil")]
+
+
+def test_the_day_a_picture_was_taken_dates_no_strike() -> None:
+    # A caption's date is when the picture was taken: the satellite view of the base a week
+    # before the raid, and the video still from the day after it, show the raid of Monday
+    # and no strike of their own days.
+    events = events_of(
+        "Drones struck the Engels air base on Monday, the governor said.\n\n"
+        "A satellite image shows the Engels air base before the drone attack, captured on "
+        "October 28, 2024.\n\n"
+        "Screen capture from video showing smoke over the base after a drone strike, "
+        "November 5, 2024.",
+        published=date(2024, 11, 6),
+    )
+    assert [(e.place, e.date) for e in events] == [("Engels-2 air base", date(2024, 11, 4))]
