@@ -3615,3 +3615,18 @@ def test_a_strike_named_again_a_sentence_later_is_placed_at_the_town_it_names(no
     )
     events = extract_events(article_from_text(text, published=date(2024, 5, 7)))
     assert [e.place for e in events] == ["Surazh"]
+
+
+def test_the_day_a_picture_was_taken_dates_no_strike() -> None:
+    # A caption's date is when the picture was taken: the satellite view of the base a week
+    # before the raid, and the video still from the day after it, show the raid of Monday
+    # and no strike of their own days.
+    events = events_of(
+        "Drones struck the Engels air base on Monday, the governor said.\n\n"
+        "A satellite image shows the Engels air base before the drone attack, captured on "
+        "October 28, 2024.\n\n"
+        "Screen capture from video showing smoke over the base after a drone strike, "
+        "November 5, 2024.",
+        published=date(2024, 11, 6),
+    )
+    assert [(e.place, e.date) for e in events] == [("Engels-2 air base", date(2024, 11, 4))]

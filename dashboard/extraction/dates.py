@@ -441,7 +441,7 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         return clause_of_dates[left, right]
 
     for mention in found:
-        if bounds_time(sentence, mention):
+        if bounds_time(sentence, mention) or _picture_taken(sentence, mention):
             continue
         if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or page_stamp(
             sentence, mention
@@ -555,6 +555,30 @@ def _day_seen(sentence: str, mention: DateMention) -> bool:
         mention.precision == "day"
         and leads(sentence, mention.start)
         and _SEEN_AFTER_DATE.match(sentence, mention.end) is not None
+    )
+
+
+#: A picture's caption: "A satellite image shows ...", "Screen capture from video ...".
+_CAPTION = re.compile(
+    r"\s*(?:(?:this|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:photos?|images?|pictures?|screen\s*(?:shots?|captures?|grabs?)|video\s+grabs?|stills?)"
+    r"\b",
+    re.IGNORECASE,
+)
+#: The day a picture was taken: "captured on May 17", "in this image taken on December 16".
+_TAKEN_BEFORE = re.compile(r"\b(?:captured|taken|photographed|filmed)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _picture_taken(sentence: str, mention: DateMention) -> bool:
+    """Whether a date tells when a picture was taken ("captured on May 17"), or closes a
+    caption ("Screen capture from video showing the bridge ..., July 27, 2022."): the day of
+    the picture, not of a strike, which it may show from before or after."""
+    if ends_before(_TAKEN_BEFORE, sentence, mention.start) is not None:
+        return True
+    return (
+        _CAPTION.match(sentence) is not None
+        and _SENTENCE_TAIL.fullmatch(sentence, mention.end) is not None
+        and sentence[: mention.start].rstrip().endswith(",")
     )
 
 
