@@ -3195,6 +3195,44 @@ def test_a_strike_told_by_how_or_by_whom_it_was_made_borrows_no_weapon(
     assert (place, weapon) in [(e.place, e.weapon) for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "place", "weapon"),
+    [
+        (
+            "Russian air defences downed 30 Ukrainian drones over Crimea on Tuesday, the "
+            "ministry said. Monday's attack on the Crimean Bridge closed it to traffic for "
+            "hours. Sea drones struck the Crimean Bridge on Monday, damaging a span.",
+            date(2023, 7, 18),
+            "Crimean Bridge",
+            "sea_drone",
+        ),
+        (
+            "Drones hit an oil depot in Bryansk on Sunday, the governor said. Ukrainian "
+            "shelling killed a man in Graivoron on Sunday. Two houses in Graivoron were also "
+            "damaged on Sunday, he added.",
+            date(2025, 11, 17),
+            "Grayvoron",
+            "unknown",
+        ),
+        (
+            "Drones hit an oil depot in Bryansk on Sunday, the governor said. Units of "
+            "Ukraine's Defence Forces destroyed an ammunition depot in the Belgorod region on "
+            "Sunday. A depot near Graivoron burned after an attack on Sunday.",
+            date(2025, 11, 17),
+            "Grayvoron",
+            "unknown",
+        ),
+    ],
+)
+def test_a_strike_keeps_the_weapon_its_own_sentences_tell_over_the_articles(
+    text: str, published: date, place: str, weapon: str
+) -> None:
+    # A second mention of the strike that names no weapon does not hand it the drones the
+    # article tells of elsewhere.
+    events = events_of(text, published=published)
+    assert (place, weapon) in [(e.place, e.weapon) for e in events]
+
+
 def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
 
     sentence = (
