@@ -861,6 +861,37 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "weapon"),
+    [
+        (
+            "Two Ukrainian military helicopters flew in low before dawn and fired on a fuel "
+            "depot in Belgorod on Friday, the governor said.",
+            "aircraft",
+        ),
+        (
+            "A fuel depot in Belgorod burned on Friday after an air strike carried out by two "
+            "Ukrainian helicopters, the governor said.",
+            "aircraft",
+        ),
+        (
+            "A fuel depot in Belgorod caught fire on Friday after the Ukrainian helicopters' "
+            "raid, the governor said.",
+            "aircraft",
+        ),
+        # Helicopters that were hit are the target, not the weapon.
+        (
+            "Ukrainian drones destroyed two Russian helicopters at an air base near Dzhankoi "
+            "on Friday.",
+            "aerial_drone",
+        ),
+    ],
+)
+def test_helicopters_that_strike_are_aircraft(sentence: str, weapon: str) -> None:
+    (event,) = events_of(sentence, published=date(2022, 4, 1))
+    assert event.weapon == weapon
+
+
+@pytest.mark.parametrize(
     ("sentence", "target_type"),
     [
         ("A fire broke out in oil tanks in Klintsy after the army shot down a drone.", "oil"),
