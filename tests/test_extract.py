@@ -861,6 +861,37 @@ def test_sea_drones_as_reports_name_them(phrase: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "weapon"),
+    [
+        (
+            "Two Ukrainian military helicopters flew in low before dawn and fired on a fuel "
+            "depot in Belgorod on Friday, the governor said.",
+            "aircraft",
+        ),
+        (
+            "A fuel depot in Belgorod burned on Friday after an air strike carried out by two "
+            "Ukrainian helicopters, the governor said.",
+            "aircraft",
+        ),
+        (
+            "A fuel depot in Belgorod caught fire on Friday after the Ukrainian helicopters' "
+            "raid, the governor said.",
+            "aircraft",
+        ),
+        # Helicopters that were hit are the target, not the weapon.
+        (
+            "Ukrainian drones destroyed two Russian helicopters at an air base near Dzhankoi "
+            "on Friday.",
+            "aerial_drone",
+        ),
+    ],
+)
+def test_helicopters_that_strike_are_aircraft(sentence: str, weapon: str) -> None:
+    (event,) = events_of(sentence, published=date(2022, 4, 1))
+    assert event.weapon == weapon
+
+
+@pytest.mark.parametrize(
     ("sentence", "target_type"),
     [
         ("A fire broke out in oil tanks in Klintsy after the army shot down a drone.", "oil"),
@@ -3192,6 +3223,44 @@ def test_a_strike_told_by_how_or_by_whom_it_was_made_borrows_no_weapon(
     # Shelling, guns or the unit that struck say the weapon, not the article's missiles.
     text = f"Missiles hit an oil depot in Bryansk on Sunday, the governor said. {told}"
     events = events_of(text, published=date(2025, 11, 17))
+    assert (place, weapon) in [(e.place, e.weapon) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "place", "weapon"),
+    [
+        (
+            "Russian air defences downed 30 Ukrainian drones over Crimea on Tuesday, the "
+            "ministry said. Monday's attack on the Crimean Bridge closed it to traffic for "
+            "hours. Sea drones struck the Crimean Bridge on Monday, damaging a span.",
+            date(2023, 7, 18),
+            "Crimean Bridge",
+            "sea_drone",
+        ),
+        (
+            "Drones hit an oil depot in Bryansk on Sunday, the governor said. Ukrainian "
+            "shelling killed a man in Graivoron on Sunday. Two houses in Graivoron were also "
+            "damaged on Sunday, he added.",
+            date(2025, 11, 17),
+            "Grayvoron",
+            "unknown",
+        ),
+        (
+            "Drones hit an oil depot in Bryansk on Sunday, the governor said. Units of "
+            "Ukraine's Defence Forces destroyed an ammunition depot in the Belgorod region on "
+            "Sunday. A depot near Graivoron burned after an attack on Sunday.",
+            date(2025, 11, 17),
+            "Grayvoron",
+            "unknown",
+        ),
+    ],
+)
+def test_a_strike_keeps_the_weapon_its_own_sentences_tell_over_the_articles(
+    text: str, published: date, place: str, weapon: str
+) -> None:
+    # A second mention of the strike that names no weapon does not hand it the drones the
+    # article tells of elsewhere.
+    events = events_of(text, published=published)
     assert (place, weapon) in [(e.place, e.weapon) for e in events]
 
 

@@ -512,11 +512,13 @@ def bare_drones(text: str) -> bool:
 def weapon_named(text: str) -> Weapon:
     """The weapon a sentence names first; at one place, the longer name wins ("sea drone"
     over "drone")."""
-    text = WEAPON_AS_TARGET.sub(" ", text)
+    blanked = _weapons_blanked(text)
     found: list[tuple[int, int, Weapon]] = []
     # Guns named first ("artillery and rocket attacks") leave the weapon unknown.
     for weapon, pattern in (*WEAPON_PATTERNS, ("unknown", GUNS)):
-        match = pattern.search(text)
+        # Aircraft are named only as they strike ("helicopters fired on the depot"), which
+        # the blanking of aircraft told as targets would hide.
+        match = pattern.search(text if weapon == "aircraft" else blanked)
         if match:
             found.append((match.start(), -len(match.group(0)), weapon))
     if not found:
@@ -546,7 +548,10 @@ def names_weapon(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a weapon that struck: :func:`weapon_named` of it is
     not "unknown". Asked of stretch after stretch of one text, it reads the text once."""
     blanked = _weapons_blanked(text)
-    return any(search_from(pattern, blanked, start, end) for _, pattern in WEAPON_PATTERNS)
+    return any(
+        search_from(pattern, text if weapon == "aircraft" else blanked, start, end)
+        for weapon, pattern in WEAPON_PATTERNS
+    )
 
 
 def reports_attack(text: str, russian: re.Match[str] | None) -> bool:

@@ -36,7 +36,7 @@ from ..model import (
     Weapon,
     before_the_war,
 )
-from .cues import INDUSTRIES, TALLY_LINE, told_vaguely, weapon_named
+from .cues import INDUSTRIES, TALLY_LINE, tells_who_struck, told_vaguely, weapon_named
 from .dates import outside_part_told
 from .lexicon import (
     ALERT_MEASURE,
@@ -69,6 +69,7 @@ def decide(doc: Document) -> None:
     redate_reported(drafts)
     _own_weapons_only_off_the_main_day(drafts)
     _missiles_of_other_places(drafts, doc.article_weapon)
+    _own_weapon_over_borrowed(drafts)
     # A file photo's caption ("the refinery on Dec. 22, 2016") tells of no strike of the war.
     drafts = [d for d in drafts if not before_the_war(d.date, d.precision, doc.published)]
     drafts = [d for d in drafts if not _only_an_alert(d)]
@@ -324,6 +325,47 @@ def _missiles_of_other_places(drafts: list[Draft], weapon: Weapon) -> None:
             for text in armed
         ):
             draft.weapon = "unknown"
+            draft.weapon_borrowed = False
+
+
+def _own_weapon_over_borrowed(drafts: list[Draft]) -> None:
+    """A strike whose own sentences tell its weapon ("sea drones hit the bridge"), or tell it
+    as shelling or by the unit that struck, which names none, was made with that: another
+    mention of the same strike that only borrowed the article's weapon ("Monday's attack on
+    the bridge", in a report of drones downed elsewhere) takes it, rather than giving the
+    article's weapon to the strike when the mentions merge. The same strike: the same place
+    and day, or a region and a place in it on that day. Where the strike's own sentences
+    tell two weapons, the borrowed one stays."""
+    # The weapons told at each place, in each region at any of its places, and of each
+    # region as a whole, by day.
+    at_place: dict[tuple[date, str, Place], set[Weapon]] = {}
+    in_region: dict[tuple[date, str, str], set[Weapon]] = {}
+    of_region: dict[tuple[date, str, str], set[Weapon]] = {}
+    for draft in drafts:
+        place = draft.place
+        if draft.weapon_borrowed or place is None:
+            continue
+        if draft.weapon == "unknown" and not any(tells_who_struck(q) for q in draft.quotes):
+            continue
+        day = (draft.date, draft.precision)
+        at_place.setdefault((*day, place), set()).add(draft.weapon)
+        if place.admin1 is not None:
+            in_region.setdefault((*day, place.admin1), set()).add(draft.weapon)
+        if place.kind == "region" and place.admin1 is not None:
+            of_region.setdefault((*day, place.admin1), set()).add(draft.weapon)
+    for draft in drafts:
+        place = draft.place
+        if not draft.weapon_borrowed or place is None:
+            continue
+        day = (draft.date, draft.precision)
+        if place.kind == "region":
+            weapons = in_region.get((*day, place.admin1 or ""), set())
+        else:
+            weapons = at_place.get((*day, place), set()) | of_region.get(
+                (*day, place.admin1 or ""), set()
+            )
+        if len(weapons) == 1 and draft.weapon not in weapons:
+            (draft.weapon,) = weapons
             draft.weapon_borrowed = False
 
 

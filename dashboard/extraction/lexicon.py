@@ -365,6 +365,14 @@ WEAPON_PATTERNS: tuple[tuple[Weapon, re.Pattern[str]], ...] = (
             r"warplanes? (?:struck|hit|fired|bombed|attacked)",
             r"helicopters? (?:struck|hit|fired|attacked)",
             r"(?:struck|hit|attacked|fired on) by (?:\w+ )?(?:helicopters?|jets?|warplanes?)",
+            # Helicopters told as the attackers, not the targets: "the helicopters' attack",
+            # "air strikes carried out by two military helicopters", "helicopters flew in low
+            # and fired on the depot", "sent helicopters to strike the depot".
+            r"helicopters?['’] (?:attacks?|strikes?|air ?strikes?|raids?)",
+            r"(?:air ?strikes?|attacks?|raids?) (?:carried out |conducted |made )?by "
+            r"(?:\w+ ){0,3}?helicopters?",
+            r"helicopters? (?:[\w,]+ ){1,10}?and (?:struck|hit|fired|attacked)",
+            r"helicopters? (?:\w+ ){0,3}?to (?:strike|attack|hit|bomb)",
             r"(?:dropped|dropping) bombs?",
             r"bombing raids?",
         ),
