@@ -1016,7 +1016,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("A drone struck an ethanol plant in the Voronezh region.", "commercial"),
         ("Debris damaged a synthetic rubber plant in Yefremov.", "commercial"),
         ("Drones hit a gunpowder plant in the Tambov region.", "defense_industry"),
-        ("Drones hit a plant in the Tambov region.", "defense_industry"),
+        # A bare plant names no arms: an industrial site, whatever the region holds.
+        ("Drones hit a plant in the Tambov region.", "commercial"),
         ("Debris damaged an administrative building in Voronezh.", "government"),
         ("Three drones struck a cafe and a hotel on the coast.", "commercial"),
         ("The rocket strike hit three dormitories of the institute.", "residential"),
@@ -1565,7 +1566,7 @@ def test_the_attackers_bomber_does_not_make_the_city_its_airport() -> None:
         "occupation authorities said.",
         published=date(2023, 5, 13),
     )
-    assert [(e.place, e.target_type) for e in events] == [("Luhansk", "defense_industry")]
+    assert [(e.place, e.target_type) for e in events] == [("Luhansk", "commercial")]
 
 
 def test_a_kind_of_site_in_a_region_is_only_a_known_site_of_that_kind() -> None:
@@ -1947,7 +1948,6 @@ def test_what_was_hit_after_a_turn_to_another_town_is_not_the_first_towns_target
             "steel, the governor said.",
             "commercial",
         ),
-        ("Drones hit a plant in Lipetsk on Saturday, the governor said.", "defense_industry"),
         (
             "Drones hit a pharmaceutical manufacturer in Lipetsk on Saturday, the governor said.",
             "commercial",
@@ -1955,6 +1955,35 @@ def test_what_was_hit_after_a_turn_to_another_town_is_not_the_first_towns_target
     ],
 )
 def test_a_plant_told_by_a_civil_product_is_no_arms_plant(sentence: str, target_type: str) -> None:
+    events = events_of(sentence, published=date(2024, 2, 25))
+    assert [(e.place, e.target_type) for e in events] == [("Lipetsk", target_type)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target_type"),
+    [
+        # Nothing said of what the plant makes: an industrial site, not an arms maker.
+        ("Drones hit a plant in Lipetsk on Saturday, the governor said.", "commercial"),
+        ("On Saturday a fire broke out at a factory in Lipetsk after a drone raid.", "commercial"),
+        (
+            "Drones hit a plant in Lipetsk on Saturday, one of the country's main makers of "
+            "artillery shells, the governor said.",
+            "defense_industry",
+        ),
+        (
+            "Drones hit a plant in Lipetsk on Saturday that produces components for cruise "
+            "missiles, the governor said.",
+            "defense_industry",
+        ),
+        (
+            "On Saturday drones struck a drone assembly site in Lipetsk, the general staff said.",
+            "defense_industry",
+        ),
+    ],
+)
+def test_a_plant_is_an_arms_plant_only_when_told_to_make_arms(
+    sentence: str, target_type: str
+) -> None:
     events = events_of(sentence, published=date(2024, 2, 25))
     assert [(e.place, e.target_type) for e in events] == [("Lipetsk", target_type)]
 
@@ -3280,7 +3309,7 @@ def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
         "residential",
         "residential",
         "unknown",
-        "defense_industry",
+        "commercial",
     ]
 
 
@@ -3341,7 +3370,7 @@ def test_a_fire_told_as_one_more_is_another_strike_of_the_night(
         (
             "Drones hit the Kacha air base in Crimea on Friday night. A fire also broke out "
             "at a plant in Bakhchysaray.",
-            [("Bakhchysaray", "defense_industry"), ("Kacha air base", "airbase")],
+            [("Bakhchysaray", "commercial"), ("Kacha air base", "airbase")],
         ),
         (
             "On the night of March 4, drones attacked the Novokuibyshevsk refinery, and "

@@ -281,9 +281,17 @@ def find_candidates(doc: Document) -> None:
             # been attacked": the place the sentence before was about, if it names one.
             referent = last_place
             same_kind = drafts.latest_of_kind(target_type) if target_type != "unknown" else None
+            vague = target_type != "unknown" and told_vaguely(target_type, target)
+            if same_kind is None and vague:
+                # "the plant" says nothing of what it makes: the latest industrial site.
+                same_kind = drafts.latest_of_kinds(INDUSTRIES)
             if same_kind is not None and same_kind.place is not None:
                 # "the plant had been targeted": the latest place of that kind of target.
-                referent = Location(same_kind.place, target_type, same_kind.target)
+                referent = Location(
+                    same_kind.place,
+                    same_kind.target_type if vague else target_type,
+                    same_kind.target,
+                )
             elif PRONOUN_START.match(text) and sentence.index > 0:
                 previous_sentence = sentences[sentence.index - 1]
                 before, _ = sentence_locations(

@@ -16,6 +16,7 @@ from ..model import (
 from .lexicon import (
     AIR_DEFENCE_AT_WORK,
     AIRCRAFT,
+    ARMS_MADE,
     ATTACK,
     ATTACKER_VOICE,
     CAUSE_RULED_OUT,
@@ -301,7 +302,18 @@ def classify_target(text: str) -> tuple[TargetType, str | None]:
     found = _first_target(*_blanked(text))
     if found[0] == "unknown" and (cut := POWER_CUT.search(text)) is not None:
         return "power", cut.group(0)
+    if found[1] is not None and found[1].split()[-1].lower() in _BARE_PLANT:
+        return _plant_kind(text, found[0]), found[1]
     return found
+
+
+def _plant_kind(text: str, kind: TargetType) -> TargetType:
+    """A plant read as of civil industry, for want of a product named, is an arms plant
+    when the text tells it makes arms ("the plant, one of the largest manufacturers of
+    explosives") and names no civil product."""
+    if kind == "commercial" and ARMS_MADE.search(text) and not CIVILIAN_PRODUCT.search(text):
+        return "defense_industry"
+    return kind
 
 
 #: The kinds of target an "industrial" site may turn out to be.
@@ -311,13 +323,14 @@ INDUSTRIES: frozenset[TargetType] = frozenset(
 
 
 def told_vaguely(target_type: TargetType, target: str | None) -> bool:
-    """Whether a strike's target is unknown or only an "industrial" site, which any other
+    """Whether a strike's target is unknown or only an "industrial" site or a bare "plant",
+    which any other
     kind told of the same strike says more of ("an industrial enterprise in Bryansk", then
     "the Kremniy El plant")."""
     return target_type == "unknown" or (
         target_type == "commercial"
         and target is not None
-        and INDUSTRIAL_SITE.search(target) is not None
+        and (INDUSTRIAL_SITE.search(target) is not None or target.lower() in _BARE_PLANT)
     )
 
 
@@ -393,7 +406,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
             # "the plant, which makes a fifth of Russia's steel": a plant of civil industry.
             sentence_type = "commercial"
         if sentence_type != "unknown":
-            return sentence_type, _target_phrase(blanked, best[4])
+            return _plant_kind(text, sentence_type), _target_phrase(blanked, best[4])
     return best[3], _target_phrase(blanked, best[4])
 
 

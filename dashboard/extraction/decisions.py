@@ -614,7 +614,12 @@ def _namesake_of_a_site(event: Event, known: Event) -> bool:
 def _same_target_told(event: Event, known: Event) -> bool:
     """Whether ``event`` names ``known``'s kind of target by a noun of ``known``'s target
     words ("the plant" of "the Alekseyevsky Chemical Plant", "vessels" of "two vessels")."""
-    if event.target_type != known.target_type or not event.target or not known.target:
+    if not event.target or not known.target:
+        return False
+    if event.target_type != known.target_type and not (
+        # "the plant" says nothing of what it makes: any industry's site.
+        known.target_type in INDUSTRIES and told_vaguely(event.target_type, event.target)
+    ):
         return False
     head = _nouns(event.target)[-1:]
     return bool(head) and head[0] in _nouns(known.target)

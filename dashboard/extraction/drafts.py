@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Iterable
 from datetime import date
 
 from ..geo.gazetteer import Place
@@ -136,3 +137,8 @@ class DraftIndex:
         while heap and self.all[-heap[0]].target_type != target_type:
             heapq.heappop(heap)
         return self.all[-heap[0]] if heap else None
+
+    def latest_of_kinds(self, target_types: Iterable[TargetType]) -> Draft | None:
+        """The draft made last of those with a place and one of these kinds of target."""
+        found = [d for kind in target_types if (d := self.latest_of_kind(kind)) is not None]
+        return max(found, key=lambda d: self._number[id(d)]) if found else None

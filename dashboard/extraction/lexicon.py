@@ -35,6 +35,19 @@ _PRODUCTS = "|".join(
 #: A product of civil industry named anywhere in a sentence: "18% of the country's steel".
 CIVILIAN_PRODUCT = _words(_PRODUCTS)
 
+#: What arms a plant is told to make: "a manufacturer of explosives", "which produces
+#: missiles", "a drone assembly plant". A drone named only as the weapon makes no plant
+#: an arms plant: the product is told beside a word of making.
+_ARMS = (
+    r"(?:explosives?|ammunition|munitions?|missiles?|drones?|UAVs?|warheads?|gunpowder|"
+    r"weapons?|rockets?|shells?|aircraft|helicopters?)"
+)
+ARMS_MADE = _words(
+    r"(?:produc(?:es?|ing|ers?|tion)|manufactur(?:es?|ing|ers?)|makes?|making|makers?|"
+    rf"develop(?:s|ing|er|ers)?|assembl(?:es|ing|y))\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?{_ARMS}",
+    rf"{_ARMS}\s+(?:production|development|assembly|manufacturing|maker|manufacturer|producer)",
+)
+
 #: A site called only "industrial": a commercial target, the weakest reading, that any
 #: other kind told of the same site says more of.
 INDUSTRIAL_SITE = _words(
@@ -161,11 +174,14 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"chemical|electronics?|ammunition) (?:plants?|factor(?:y|ies)|manufacturers?|"
             r"enterprises?|producers?|makers?|works)",
             r"defen[cs]e (?:industry|industrial)",
+            # Where arms are made, by what it makes: "a UAV production facility".
+            rf"{_ARMS} (?:production|assembly|manufacturing|development) (?:plants?|"
+            r"facilit(?:y|ies)|sites?|workshops?|enterprises?|lines?)",
             r"plants? (?:that|which) (?:makes?|produces?)",
-            r"factor(?:y|ies)",
-            r"plants?",
         ),
     ),
+    # A plant the text says nothing more of makes no arms the text knows of.
+    ("commercial", _words(r"factor(?:y|ies)", r"plants?")),
     (
         "transport",
         _words(
