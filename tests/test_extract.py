@@ -3586,3 +3586,21 @@ def test_a_plural_site_noun_in_ies_names_the_site_of_its_kind_at_the_town(sites:
     # must still read as "refinery" to pick the one the words name.
     events = events_of(f"Drones struck {sites} on Sunday, the governor said.")
     assert [(e.place, e.target_type) for e in events] == [("Volgograd refinery", "oil")]
+
+
+@pytest.mark.parametrize(
+    "salvo",
+    [
+        "fired five US-supplied ATACMS missiles and two French-made SCALP missiles",
+        "fired three rockets from a US-made multiple launch rocket system (MLRS) HIMARS",
+        "launched “eight missiles of Western make”",
+    ],
+)
+def test_a_salvo_described_at_length_is_still_fired_at_its_target(salvo: str) -> None:
+    # Moscow's defence ministry names every weapon of a salvo between "fired" and its
+    # target: the words between are no reason to miss the strike.
+    text = f"Russia's defence ministry said on Friday that Ukraine {salvo} at the Kursk region."
+    events = events_of(text)
+    assert [(e.place, e.weapon, e.date) for e in events] == [
+        ("Kursk Oblast", "missile", date(2024, 11, 1))
+    ]

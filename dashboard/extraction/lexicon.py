@@ -593,6 +593,13 @@ ATTACK = _words(
     r"(?:starting|started|sparking|sparked|causing|caused)\s+(?:a\s+)?(?:\w+\s+)?fires?",
     r"fired\s+(?:[\w-]+\s+){0,4}(?:at|on|into)",
     r"launched\s+(?:[\w-]+\s+){0,4}(?:at|against)",
+    # The weapons told at length, as Moscow's defence ministry tells them: "fired six
+    # US-made ATACMS missiles and four British-made Storm Shadow missiles at", "fired four
+    # rockets from the multiple launch rocket system (MLRS) HIMARS at", "launched “12
+    # missiles of Western manufacture” at".
+    r"(?:fired|launched)\s+(?:[\w()’'“”\"-]+\s+){0,8}?"
+    r"(?:missiles?|rockets?|drones?|uavs?|shells?|projectiles?)[”\"]?"
+    r"(?:\s+[\w()’'“”\"-]+){0,8}?\s+(?:at|on|into|against)",
     r"used\s+(?:[\w-]+\s+){0,4}against",
     # a tally: "38 over the Bryansk region"
     r"\d+\s+(?:more\s+)?(?:drones?\s+|uavs?\s+)?over",
