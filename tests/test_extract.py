@@ -3604,3 +3604,18 @@ def test_a_salvo_described_at_length_is_still_fired_at_its_target(salvo: str) ->
     assert [(e.place, e.weapon, e.date) for e in events] == [
         ("Kursk Oblast", "missile", date(2024, 11, 1))
     ]
+
+
+@pytest.mark.parametrize(
+    "dropped",
+    [
+        "an explosive device was dropped from a Ukrainian drone",
+        "two grenades were dropped by a drone",
+    ],
+)
+def test_munitions_told_dropped_in_the_passive_are_a_strike(dropped: str) -> None:
+    # Border governors tell the small drones' attacks in the passive: no attack verb, but
+    # the village was struck all the same.
+    text = f"On Tuesday, on the outskirts of Grayvoron, {dropped}, the governor wrote."
+    events = events_of(text)
+    assert [(e.place, e.date) for e in events] == [("Grayvoron", date(2024, 11, 5))]

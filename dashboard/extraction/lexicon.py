@@ -527,6 +527,12 @@ OCCUPIED_CUE = _words(
     r"(?:held|controlled) by (?:russia|moscow)",
 )
 
+#: Munitions told dropped, in the passive: "an explosive device was dropped".
+_DROPPED = (
+    r"(?:explosives?|explosive devices?|grenades?|munitions?|ammunition)"
+    r" (?:was|were|has been|have been|had been) dropped"
+)
+
 #: Verbs and nouns of an attack on something: a sentence without one reports no strike.
 ATTACK = _words(
     r"attack(?:s|ed|ing)?",
@@ -548,6 +554,9 @@ ATTACK = _words(
     r"confirm(?:ed|s)? the defeat",
     # Small drones over border villages: "a drone dropped explosives on a substation".
     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    # The same told in the passive, as Russian governors tell it: "an explosive device was
+    # dropped from a quadcopter", "ammunition was dropped onto the depot".
+    _DROPPED,
     r"smash(?:ed|es|ing) into",
     r"shot down",
     r"(?:brought|taken) down",
@@ -722,6 +731,7 @@ IMPACT = _words(
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
     r"confirm(?:ed|s)? the defeat",
     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    _DROPPED,
     r"smash(?:ed|es|ing) into",
     r"fell (?:on|onto|in|into|at)",
     r"crash(?:ed|ing) (?:into|on)",
