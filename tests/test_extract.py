@@ -3728,3 +3728,35 @@ def test_the_day_a_picture_was_taken_dates_no_strike() -> None:
         published=date(2024, 11, 6),
     )
     assert [(e.place, e.date) for e in events] == [("Engels-2 air base", date(2024, 11, 4))]
+
+
+    "salvo",
+    [
+        "fired five US-supplied ATACMS missiles and two French-made SCALP missiles",
+        "fired three rockets from a US-made multiple launch rocket system (MLRS) HIMARS",
+        "launched “eight missiles of Western make”",
+    ],
+)
+def test_a_salvo_described_at_length_is_still_fired_at_its_target(salvo: str) -> None:
+    # Moscow's defence ministry names every weapon of a salvo between "fired" and its
+    # target: the words between are no reason to miss the strike.
+    text = f"Russia's defence ministry said on Friday that Ukraine {salvo} at the Kursk region."
+    events = events_of(text)
+    assert [(e.place, e.weapon, e.date) for e in events] == [
+        ("Kursk Oblast", "missile", date(2024, 11, 1))
+    ]
+
+
+@pytest.mark.parametrize(
+    "dropped",
+    [
+        "an explosive device was dropped from a Ukrainian drone",
+        "two grenades were dropped by a drone",
+    ],
+)
+def test_munitions_told_dropped_in_the_passive_are_a_strike(dropped: str) -> None:
+    # Border governors tell the small drones' attacks in the passive: no attack verb, but
+    # the village was struck all the same.
+    text = f"On Tuesday, on the outskirts of Grayvoron, {dropped}, the governor wrote."
+    events = events_of(text)
+    assert [(e.place, e.date) for e in events] == [("Grayvoron", date(2024, 11, 5))]

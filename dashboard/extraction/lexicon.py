@@ -551,6 +551,12 @@ OCCUPIED_CUE = _words(
     r"(?:held|controlled) by (?:russia|moscow)",
 )
 
+#: Munitions told dropped, in the passive: "an explosive device was dropped".
+_DROPPED = (
+    r"(?:explosives?|explosive devices?|grenades?|munitions?|ammunition)"
+    r" (?:was|were|has been|have been|had been) dropped"
+)
+
 #: Verbs and nouns of an attack on something: a sentence without one reports no strike.
 ATTACK = _words(
     r"attack(?:s|ed|ing)?",
@@ -572,6 +578,9 @@ ATTACK = _words(
     r"confirm(?:ed|s)? the defeat",
     # Small drones over border villages: "a drone dropped explosives on a substation".
     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    # The same told in the passive, as Russian governors tell it: "an explosive device was
+    # dropped from a quadcopter", "ammunition was dropped onto the depot".
+    _DROPPED,
     r"smash(?:ed|es|ing) into",
     r"shot down",
     r"(?:brought|taken) down",
@@ -617,6 +626,13 @@ ATTACK = _words(
     r"(?:starting|started|sparking|sparked|causing|caused)\s+(?:a\s+)?(?:\w+\s+)?fires?",
     r"fired\s+(?:[\w-]+\s+){0,4}(?:at|on|into)",
     r"launched\s+(?:[\w-]+\s+){0,4}(?:at|against)",
+    # The weapons told at length, as Moscow's defence ministry tells them: "fired six
+    # US-made ATACMS missiles and four British-made Storm Shadow missiles at", "fired four
+    # rockets from the multiple launch rocket system (MLRS) HIMARS at", "launched “12
+    # missiles of Western manufacture” at".
+    r"(?:fired|launched)\s+(?:[\w()’'“”\"-]+\s+){0,8}?"
+    r"(?:missiles?|rockets?|drones?|uavs?|shells?|projectiles?)[”\"]?"
+    r"(?:\s+[\w()’'“”\"-]+){0,8}?\s+(?:at|on|into|against)",
     r"used\s+(?:[\w-]+\s+){0,4}against",
     # a tally: "38 over the Bryansk region"
     r"\d+\s+(?:more\s+)?(?:drones?\s+|uavs?\s+)?over",
@@ -739,6 +755,7 @@ IMPACT = _words(
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
     r"confirm(?:ed|s)? the defeat",
     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    _DROPPED,
     r"smash(?:ed|es|ing) into",
     r"fell (?:on|onto|in|into|at)",
     r"crash(?:ed|ing) (?:into|on)",
