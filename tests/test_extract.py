@@ -3730,6 +3730,7 @@ def test_the_day_a_picture_was_taken_dates_no_strike() -> None:
     assert [(e.place, e.date) for e in events] == [("Engels-2 air base", date(2024, 11, 4))]
 
 
+@pytest.mark.parametrize(
     "salvo",
     [
         "fired five US-supplied ATACMS missiles and two French-made SCALP missiles",
