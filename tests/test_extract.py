@@ -2140,6 +2140,24 @@ def test_a_village_known_only_outside_the_articles_regions_is_not_placed_there(
     assert [(e.place, e.admin1) for e in events] == [("Belgorod Oblast", "Belgorod Oblast")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Told a village after its name: Murom is a city of 120,000 in the Vladimir region.
+        "Shells fired from Ukraine hit houses in Murom, a village in the Belgorod region, on "
+        "Tuesday, the governor said.",
+        # A district called by a city's name of another region is a rural district there.
+        "Ukrainian drones hit two villages in the Belgorod region on Tuesday, the governor "
+        "said. A house burned down in Grafovka in the Murom district.",
+    ],
+)
+def test_a_name_told_after_it_as_a_village_or_district_is_no_city_elsewhere(
+    sentence: str,
+) -> None:
+    events = events_of(sentence, published=date(2024, 3, 6))
+    assert [(e.place, e.admin1) for e in events] == [("Belgorod Oblast", "Belgorod Oblast")]
+
+
 def test_a_later_sentence_that_says_which_sites_a_region_wide_strike_hit_places_it() -> None:
     # Who told it comes between the strike and the sites it names.
     events = events_of(

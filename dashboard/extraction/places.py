@@ -1155,7 +1155,8 @@ def sentence_locations(
             if location is not None and _village_elsewhere(
                 location.place,
                 article_regions,
-                told_as_village=ends_before(_TOLD_AS_VILLAGE, text, mention.start) is not None,
+                told_as_village=ends_before(_TOLD_AS_VILLAGE, text, mention.start) is not None
+                or _TOLD_AS_VILLAGE_AFTER.match(text, mention.end) is not None,
             ):
                 site = _site_named_for(text, mention, gazetteer, article_regions)
                 if site is not None:
@@ -1218,6 +1219,13 @@ _UNKNOWN_VILLAGE = "a village of a region the article does not name"
 
 #: Words that tell a name is a village's: then no town of any size is what it names.
 _TOLD_AS_VILLAGE = re.compile(r"\b(?:village|hamlet)\s+(?:of\s+)?$", re.IGNORECASE)
+#: The same told after the name: "X, a village in the Tver region", "X village", and a
+#: district called by the name ("Grafovka in the X district"), which is a rural district's,
+#: not a city's of that name in another region.
+_TOLD_AS_VILLAGE_AFTER = re.compile(
+    r",?\s+(?:a\s+(?:small\s+)?(?:village|hamlet|settlement)|village|hamlet|district|raion|rayon)\b",
+    re.IGNORECASE,
+)
 
 
 def _village_elsewhere(
