@@ -423,6 +423,34 @@ def test_places_on_a_route_or_only_moved_to_are_not_hit() -> None:
     assert [p for p, _, _ in located(events)] == ["Soltsy-2 air base"]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Where a ship was heading, spelt with a hyphen, past "the Russian port of".
+        (
+            "A cargo ship en-route to the Russian port of Tuapse was hit by a sea drone on "
+            "Monday, the shipping agency said.",
+            [],
+        ),
+        # Where bombers go back to after launching is no place struck.
+        (
+            "Ukrainian drones hit the Engels air base on Monday. For such attacks, its bombers "
+            "fly to the Caspian Sea to launch missiles and then return to Mozdok.",
+            ["Engels-2 air base"],
+        ),
+        # A direction past "the villages of" names where the strike pointed, not a village hit.
+        (
+            "Partisans said a strike hit an occupiers' base on Monday, toward the villages of "
+            "Kalchyk and Mykilske.",
+            [],
+        ),
+    ],
+)
+def test_a_place_only_headed_for_or_returned_to_is_not_hit(text: str, places: list[str]) -> None:
+    events = events_of(text, published=date(2024, 3, 4))
+    assert [p for p, _, _ in located(events)] == places
+
+
 def test_a_second_unnamed_site_in_a_region_is_not_the_known_one() -> None:
     events = events_of(
         "On Saturday drones hit an arsenal near Tikhoretsk. The military also reported a "
