@@ -451,6 +451,28 @@ def test_a_place_only_headed_for_or_returned_to_is_not_hit(text: str, places: li
     assert [p for p, _, _ in located(events)] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # A ship called after a town, before the noun of its kind.
+        (
+            "Ukraine said on Tuesday that its missiles had hit the Novocherkassk landing ship, "
+            "setting it ablaze.",
+            "Novocherkassk",
+        ),
+        # A building called after a city, in another city.
+        (
+            "Drones downed over Sevastopol on Tuesday broke windows in the city hall and the "
+            "House of Moscow, the governor said.",
+            "Moscow",
+        ),
+    ],
+)
+def test_a_ship_or_a_building_called_after_a_town_is_not_that_town(text: str, town: str) -> None:
+    events = events_of(text, published=date(2024, 3, 5))
+    assert town not in [e.place for e in events]
+
+
 def test_a_second_unnamed_site_in_a_region_is_not_the_known_one() -> None:
     events = events_of(
         "On Saturday drones hit an arsenal near Tikhoretsk. The military also reported a "

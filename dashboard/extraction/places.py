@@ -83,7 +83,7 @@ _WEAPON_NOUNS = frozenset(
 )
 
 _NAMED_WATER = re.compile(
-    r"\b(?:Sea|Gulf|Strait|Bay|Lake|Cape|Port|Mount|River|Battle|Siege|Treaty|University)"
+    r"\b(?:Sea|Gulf|Strait|Bay|Lake|Cape|Port|Mount|River|Battle|Siege|Treaty|University|House)"
     r"\s+of\s+(?:the\s+)?$"
 )
 
@@ -575,6 +575,11 @@ _ADJACENT_BEFORE = re.compile(r"\w[ \t]+$")
 _OPEN_QUOTE_BEFORE = re.compile(r"[\"“‘']\s*$")
 _CLOSE_QUOTE_AFTER = re.compile(r"\s*[\"”’']")
 _DESCRIBES_NEXT = re.compile(r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]")
+#: The noun of a ship's kind after its name, past a word of its class: "missile cruiser".
+_SHIP_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*)?\s+(?:ships?|vessels?|corvettes?|frigates?|cruisers?|submarines?|"
+    r"boats?|tankers?|tugs?|minesweepers?)\b"
+)
 _NAMED_BEFORE = re.compile(r"\b(?:named|called|identified as)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s*$")
 _QUOTE_AFTER = re.compile(r"[\"”’']")
@@ -903,6 +908,9 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         # “Novokuibyshevsk” refinery".
         return "quoted name"
     if SHIP_NOUNS.fullmatch(previous) or ends_before(_NAMED_BEFORE, sentence, start):
+        return "ship name"
+    if previous.lower() == "the" and _SHIP_AFTER.match(sentence, end):
+        # "the Moskva missile cruiser": a ship's name before the noun of its kind.
         return "ship name"
     if (
         previous.lower() == "the"
