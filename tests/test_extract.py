@@ -423,6 +423,56 @@ def test_places_on_a_route_or_only_moved_to_are_not_hit() -> None:
     assert [p for p, _, _ in located(events)] == ["Soltsy-2 air base"]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Where a ship was heading, spelt with a hyphen, past "the Russian port of".
+        (
+            "A cargo ship en-route to the Russian port of Tuapse was hit by a sea drone on "
+            "Monday, the shipping agency said.",
+            [],
+        ),
+        # Where bombers go back to after launching is no place struck.
+        (
+            "Ukrainian drones hit the Engels air base on Monday. For such attacks, its bombers "
+            "fly to the Caspian Sea to launch missiles and then return to Mozdok.",
+            ["Engels-2 air base"],
+        ),
+        # A direction past "the villages of" names where the strike pointed, not a village hit.
+        (
+            "Partisans said a strike hit an occupiers' base on Monday, toward the villages of "
+            "Kalchyk and Mykilske.",
+            [],
+        ),
+    ],
+)
+def test_a_place_only_headed_for_or_returned_to_is_not_hit(text: str, places: list[str]) -> None:
+    events = events_of(text, published=date(2024, 3, 4))
+    assert [p for p, _, _ in located(events)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # A ship called after a town, before the noun of its kind.
+        (
+            "Ukraine said on Tuesday that its missiles had hit the Novocherkassk landing ship, "
+            "setting it ablaze.",
+            "Novocherkassk",
+        ),
+        # A building called after a city, in another city.
+        (
+            "Drones downed over Sevastopol on Tuesday broke windows in the city hall and the "
+            "House of Moscow, the governor said.",
+            "Moscow",
+        ),
+    ],
+)
+def test_a_ship_or_a_building_called_after_a_town_is_not_that_town(text: str, town: str) -> None:
+    events = events_of(text, published=date(2024, 3, 5))
+    assert town not in [e.place for e in events]
+
+
 def test_a_second_unnamed_site_in_a_region_is_not_the_known_one() -> None:
     events = events_of(
         "On Saturday drones hit an arsenal near Tikhoretsk. The military also reported a "
@@ -2197,6 +2247,24 @@ def test_a_village_known_only_outside_the_articles_regions_is_not_placed_there(
         "Tuesday, damaging two houses, the governor said.",
         published=date(2024, 3, 6),
     )
+    assert [(e.place, e.admin1) for e in events] == [("Belgorod Oblast", "Belgorod Oblast")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Told a village after its name: Murom is a city of 120,000 in the Vladimir region.
+        "Shells fired from Ukraine hit houses in Murom, a village in the Belgorod region, on "
+        "Tuesday, the governor said.",
+        # A district called by a city's name of another region is a rural district there.
+        "Ukrainian drones hit two villages in the Belgorod region on Tuesday, the governor "
+        "said. A house burned down in Grafovka in the Murom district.",
+    ],
+)
+def test_a_name_told_after_it_as_a_village_or_district_is_no_city_elsewhere(
+    sentence: str,
+) -> None:
+    events = events_of(sentence, published=date(2024, 3, 6))
     assert [(e.place, e.admin1) for e in events] == [("Belgorod Oblast", "Belgorod Oblast")]
 
 

@@ -946,11 +946,15 @@ DISTANCE_REFERENCE = re.compile(
 )
 #: A place named as a route: "the land corridor through Zaporizhzhia".
 ROUTE_REFERENCE = re.compile(
-    r"(?:\b(?:through|via|across|towards?|along|bound for|heading for|en route to|between|"
+    r"(?:\b(?:through|via|across|towards?|along|bound for|heading for|en[ -]route to|between|"
     r"routes?\s+(?:into|to))"
     r"|\b(?:moved|moving|relocated|sailed|fled|withdrew|withdrawn|transferred|shifted|"
-    r"redeployed|evacuated|left|departed|flew)\s+(?:[\w-]+\s+){0,5}?(?:to|towards?|for))\s+"
-    r"(?:the\s+)?(?:(?:occupied|southern|northern|eastern|western)\s+)?$",
+    r"redeployed|evacuated|left|departed|flew|return|returns|returned|returning)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:to|towards?|for))\s+"
+    r"(?:the\s+)?(?:(?:occupied|southern|northern|eastern|western)\s+)?"
+    # "toward the villages of X", "en route to the Russian port of X": the way, past the
+    # noun of the places it names.
+    r"(?:(?:[\w-]+\s+)?(?:villages?|towns?|cit(?:y|ies)|settlements?|ports?)\s+of\s+)?$",
     re.IGNORECASE,
 )
 #: Russia as the attacker: its strikes on Ukraine, like its own accidents, are out of scope.

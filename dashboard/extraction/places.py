@@ -83,7 +83,7 @@ _WEAPON_NOUNS = frozenset(
 )
 
 _NAMED_WATER = re.compile(
-    r"\b(?:Sea|Gulf|Strait|Bay|Lake|Cape|Port|Mount|River|Battle|Siege|Treaty|University)"
+    r"\b(?:Sea|Gulf|Strait|Bay|Lake|Cape|Port|Mount|River|Battle|Siege|Treaty|University|House)"
     r"\s+of\s+(?:the\s+)?$"
 )
 
@@ -575,6 +575,11 @@ _ADJACENT_BEFORE = re.compile(r"\w[ \t]+$")
 _OPEN_QUOTE_BEFORE = re.compile(r"[\"“‘']\s*$")
 _CLOSE_QUOTE_AFTER = re.compile(r"\s*[\"”’']")
 _DESCRIBES_NEXT = re.compile(r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]")
+#: The noun of a ship's kind after its name, past a word of its class: "missile cruiser".
+_SHIP_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*)?\s+(?:ships?|vessels?|corvettes?|frigates?|cruisers?|submarines?|"
+    r"boats?|tankers?|tugs?|minesweepers?)\b"
+)
 _NAMED_BEFORE = re.compile(r"\b(?:named|called|identified as)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s*$")
 _QUOTE_AFTER = re.compile(r"[\"”’']")
@@ -904,6 +909,9 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "quoted name"
     if SHIP_NOUNS.fullmatch(previous) or ends_before(_NAMED_BEFORE, sentence, start):
         return "ship name"
+    if previous.lower() == "the" and _SHIP_AFTER.match(sentence, end):
+        # "the Moskva missile cruiser": a ship's name before the noun of its kind.
+        return "ship name"
     if (
         previous.lower() == "the"
         and not mention.described
@@ -1155,7 +1163,8 @@ def sentence_locations(
             if location is not None and _village_elsewhere(
                 location.place,
                 article_regions,
-                told_as_village=ends_before(_TOLD_AS_VILLAGE, text, mention.start) is not None,
+                told_as_village=ends_before(_TOLD_AS_VILLAGE, text, mention.start) is not None
+                or _TOLD_AS_VILLAGE_AFTER.match(text, mention.end) is not None,
             ):
                 site = _site_named_for(text, mention, gazetteer, article_regions)
                 if site is not None:
@@ -1218,6 +1227,13 @@ _UNKNOWN_VILLAGE = "a village of a region the article does not name"
 
 #: Words that tell a name is a village's: then no town of any size is what it names.
 _TOLD_AS_VILLAGE = re.compile(r"\b(?:village|hamlet)\s+(?:of\s+)?$", re.IGNORECASE)
+#: The same told after the name: "X, a village in the Tver region", "X village", and a
+#: district called by the name ("Grafovka in the X district"), which is a rural district's,
+#: not a city's of that name in another region.
+_TOLD_AS_VILLAGE_AFTER = re.compile(
+    r",?\s+(?:a\s+(?:small\s+)?(?:village|hamlet|settlement)|village|hamlet|district|raion|rayon)\b",
+    re.IGNORECASE,
+)
 
 
 def _village_elsewhere(
