@@ -790,6 +790,20 @@ def test_a_strike_an_official_tells_of_is_placed_in_his_charge_whatever_he_did()
     assert events_of("Officials in Moscow said on Monday that a blast sank a cargo ship.") == []
 
 
+def test_a_site_named_with_its_abbreviation_inside_is_the_site() -> None:
+    # Reports put the short form in brackets in the middle of the name: it is still the
+    # known terminal.
+    (event,) = events_of(
+        "Sea drones damaged a mooring at the Caspian Pipeline Consortium (CPC) terminal on "
+        "Monday, the company said."
+    )
+    assert (event.place, event.target_type, event.weapon) == (
+        "CPC Marine Terminal",
+        "oil",
+        "sea_drone",
+    )
+
+
 def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> None:
     text = (
         "Air defences shot down four drones over the Kursk region on Monday. "

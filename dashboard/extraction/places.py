@@ -67,6 +67,9 @@ _TOKEN = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 _NOT_IN_NAME = re.compile(r"[^\w\s'’\-]")
+#: An abbreviation a report puts inside a name: "the Caspian Pipeline Consortium (CPC)
+#: terminal" is the "Caspian Pipeline Consortium terminal".
+_ABBREVIATION_IN_NAME = re.compile(r"\s+\([A-Z]{2,6}\)(?=\s)")
 
 
 _DIRECTIONS = re.compile(
@@ -233,9 +236,10 @@ def find_place_mentions(
             if word.isupper() and size == 1:
                 break
             span = text[first.start() : last.end()]
-            if size > 1 and ((alone and span.isascii()) or _NOT_IN_NAME.search(span)):
+            bare = _ABBREVIATION_IN_NAME.sub("", span) if size > 2 else span
+            if size > 1 and ((alone and span.isascii()) or _NOT_IN_NAME.search(bare)):
                 continue
-            name = _POSSESSIVE.sub("", span)
+            name = _POSSESSIVE.sub("", bare)
             if size == 1 and name.lower() in COMMON_WORDS:
                 continue
             places = gazetteer.lookup(name)
@@ -253,8 +257,8 @@ def find_place_mentions(
                     _best_place(places),
                     name,
                     first.start(),
-                    first.start() + len(name),
-                    name != span,
+                    last.end() - (len(bare) - len(name)),
+                    name != bare,
                 )
                 index += size
                 break
