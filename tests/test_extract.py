@@ -804,6 +804,19 @@ def test_a_site_named_with_its_abbreviation_inside_is_the_site() -> None:
     )
 
 
+def test_a_list_of_places_cut_by_the_dates_clause_keeps_every_place() -> None:
+    # The comma after the first name begins the clause the date is in: the whole list is
+    # still what that date tells of, however it is joined.
+    listed = events_of(
+        "Officials said fuel depots in Kursk, Oryol and Bryansk were hit by drones on Sunday."
+    )
+    assert sorted(e.admin1 for e in listed) == ["Bryansk Oblast", "Kursk Oblast", "Oryol Oblast"]
+    joined = events_of(
+        "Drones struck the Sheskharis terminal in March, as well as the nearby CPC terminal."
+    )
+    assert sorted(e.place for e in joined) == ["CPC Marine Terminal", "Sheskharis oil terminal"]
+
+
 def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> None:
     text = (
         "Air defences shot down four drones over the Kursk region on Monday. "
