@@ -822,6 +822,51 @@ def test_damage_an_official_tells_of_is_placed_in_his_charge() -> None:
     )
 
 
+def test_a_strike_an_official_tells_of_is_placed_in_his_charge_whatever_he_did() -> None:
+    # "the governor of X accused", "officials in X said": X is where the official sits, so
+    # the strike he tells of, named nowhere else, is there, even when he only names the
+    # kind of place hit.
+    (cafe,) = events_of(
+        "The Russian-installed governor of the Kherson region accused Ukraine on Monday of "
+        "a drone strike on a cafe in which several people died."
+    )
+    assert (cafe.admin1, cafe.target_type) == ("Kherson Oblast", "commercial")
+    (substation,) = events_of(
+        "Moscow-appointed officials in the occupied part of the Zaporizhzhia region said on "
+        "Monday that a Ukrainian attack on a substation had cut power to thousands of homes."
+    )
+    assert (substation.admin1, substation.target_type) == ("Zaporizhzhia Oblast", "power")
+    # Officials in Moscow are the government: a ship sunk far away is not placed there.
+    assert events_of("Officials in Moscow said on Monday that a blast sank a cargo ship.") == []
+
+
+def test_a_site_named_with_its_abbreviation_inside_is_the_site() -> None:
+    # Reports put the short form in brackets in the middle of the name: it is still the
+    # known terminal.
+    (event,) = events_of(
+        "Sea drones damaged a mooring at the Caspian Pipeline Consortium (CPC) terminal on "
+        "Monday, the company said."
+    )
+    assert (event.place, event.target_type, event.weapon) == (
+        "CPC Marine Terminal",
+        "oil",
+        "sea_drone",
+    )
+
+
+def test_a_list_of_places_cut_by_the_dates_clause_keeps_every_place() -> None:
+    # The comma after the first name begins the clause the date is in: the whole list is
+    # still what that date tells of, however it is joined.
+    listed = events_of(
+        "Officials said fuel depots in Kursk, Oryol and Bryansk were hit by drones on Sunday."
+    )
+    assert sorted(e.admin1 for e in listed) == ["Bryansk Oblast", "Kursk Oblast", "Oryol Oblast"]
+    joined = events_of(
+        "Drones struck the Sheskharis terminal in March, as well as the nearby CPC terminal."
+    )
+    assert sorted(e.place for e in joined) == ["CPC Marine Terminal", "Sheskharis oil terminal"]
+
+
 def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> None:
     text = (
         "Air defences shot down four drones over the Kursk region on Monday. "

@@ -106,7 +106,9 @@ _OVER = re.compile(r"\b(?:over|above)\b", re.IGNORECASE)
 #: Between two places of a list: "Kursk, Bryansk and". (Spaces are word characters here,
 #: so only other white space may end the words: one reading of a run of spaces, not one per
 #: space.)
-_LIST_GAP = re.compile(r"[\w'’\- ]+?(?:[^\S ]\s*)?(?:,|and|or|,\s*and)\s*(?:the\s+)?")
+_LIST_GAP = re.compile(
+    r"[\w'’\- ]+?(?:[^\S ]\s*)?(?:,|and|or|,\s*and|,\s*as well as)\s*(?:the\s+)?(?:nearby\s+)?"
+)
 
 
 def find_candidates(doc: Document) -> None:
@@ -953,8 +955,10 @@ class _SentenceDates:
         if first == last:
             return own
         # A list of places ("over the Kursk, Bryansk and Oryol regions") runs on past the
-        # commas that end the date's clause.
-        return own + list(located[last : self._list_ends(last - 1)])
+        # commas that end the date's clause, and back past those that begin it: "oil depots
+        # in Kursk, Oryol and Bryansk were hit on Sunday".
+        begins = self._list_begins(first, left)
+        return list(located[begins:first]) + own + list(located[last : self._list_ends(last - 1)])
 
     def _stretch(self, mention: DateMention) -> list[Location | None]:
         """The places from a date to the next date of the sentence."""
@@ -979,6 +983,25 @@ class _SentenceDates:
                     unclaimed.append(spot)
             self._unclaimed = unclaimed or [None]
         return self._unclaimed
+
+    def _list_begins(self, index: int, left: int) -> int:
+        """Where the list of places that the place at ``index`` goes on, from before
+        ``left``, begins; no further back than another date's end."""
+        begins = index
+        while (
+            begins > 0
+            and self.located[begins - 1].start >= 0
+            and _LIST_GAP.fullmatch(
+                self.text, self.located[begins - 1].start, self.located[begins].start
+            )
+            and not self._date_ends_between(self.located[begins - 1].start, left)
+        ):
+            begins -= 1
+        return begins
+
+    def _date_ends_between(self, start: int, end: int) -> bool:
+        at = bisect_right(self._ends, start)
+        return at < len(self._ends) and self._ends[at] <= end
 
     def _list_ends(self, index: int) -> int:
         """Where the list of places that goes on from the place at ``index`` ends."""

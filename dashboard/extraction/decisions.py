@@ -234,7 +234,13 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
     # is the month's first day.
     in_region: dict[tuple[str, date, str], Draft] = {}
     for draft in drafts:
-        if not draft.undated and draft.place is not None and draft.place.admin1 is not None:
+        if (
+            not draft.undated
+            and draft.place is not None
+            and draft.place.admin1 is not None
+            # Drones downed over the region are no strike the headline's town could name.
+            and not (draft.outcome == "intercepted" and draft.place.kind != "facility")
+        ):
             in_region.setdefault((draft.place.admin1, draft.date, draft.precision), draft)
     for draft in drafts:
         latest = (

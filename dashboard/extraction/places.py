@@ -67,6 +67,9 @@ _TOKEN = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 _NOT_IN_NAME = re.compile(r"[^\w\s'’\-]")
+#: An abbreviation a report puts inside a name: "the Caspian Pipeline Consortium (CPC)
+#: terminal" is the "Caspian Pipeline Consortium terminal".
+_ABBREVIATION_IN_NAME = re.compile(r"\s+\([A-Z]{2,6}\)(?=\s)")
 
 
 _DIRECTIONS = re.compile(
@@ -233,9 +236,10 @@ def find_place_mentions(
             if word.isupper() and size == 1:
                 break
             span = text[first.start() : last.end()]
-            if size > 1 and ((alone and span.isascii()) or _NOT_IN_NAME.search(span)):
+            bare = _ABBREVIATION_IN_NAME.sub("", span) if size > 2 else span
+            if size > 1 and ((alone and span.isascii()) or _NOT_IN_NAME.search(bare)):
                 continue
-            name = _POSSESSIVE.sub("", span)
+            name = _POSSESSIVE.sub("", bare)
             if size == 1 and name.lower() in COMMON_WORDS:
                 continue
             places = gazetteer.lookup(name)
@@ -253,8 +257,8 @@ def find_place_mentions(
                     _best_place(places),
                     name,
                     first.start(),
-                    first.start() + len(name),
-                    name != span,
+                    last.end() - (len(bare) - len(name)),
+                    name != bare,
                 )
                 index += size
                 break
@@ -666,6 +670,13 @@ _OFFICE_QUALIFIERS = frozenset(
 )
 
 
+#: An official named before the place in his charge: "the governor of the", "officials in
+#: the occupied region of".
+_OFFICIAL_OF_BEFORE = re.compile(
+    r"\b(?P<official>governor|mayor|head|officials|authorities)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 #: The office that tells of strikes in a Russian region: "the Krasnodar regional operational
 #: headquarters", "Krasnodar Krai Operational Headquarters".
 _OPERATIONAL_OFFICE = re.compile(
@@ -857,7 +868,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         )
         come_under = _COME_UNDER.match(sentence, end)
         if not passive and follower not in ("been", "under") and not come_under:
-            return "actor"
+            # "The governor of the X region said": the official speaks, from his seat (not
+            # "officials in Moscow said": the government).
+            seat = (
+                ends_before(_OFFICIAL_OF_BEFORE, sentence, start)
+                and place.country in STRIKE_COUNTRIES
+                and normalise(place.name) not in _GOVERNMENT_SEATS
+            )
+            return _OFFICE if seat else "actor"
     # In a title-case headline every word is capitalised: a neighbour's capital is no name's.
     title_case = in_title_case(sentence)
     adjacent_after = not title_case and _ADJACENT_AFTER.match(sentence, end) is not None
@@ -1102,7 +1120,10 @@ def sentence_locations(
     officials: list[tuple[PlaceMention, str]] = []
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
-        if reason == _OFFICE and (official := _OFFICIAL_AFTER.match(text, mention.end)):
+        if reason == _OFFICE and (
+            (official := _OFFICIAL_AFTER.match(text, mention.end))
+            or (official := ends_before(_OFFICIAL_OF_BEFORE, text, mention.start))
+        ):
             officials.append((mention, official.group(1).lower()))
         if (
             reason is None
@@ -1179,9 +1200,20 @@ def sentence_locations(
             elif location is not None:
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
-    if not kept and officials and outcome_at(text, -1) == "hit":
+    if not kept and officials and _damage_or_target_struck(text):
         kept = [_official_seat(text, *officials[0], gazetteer)]
     return _most_specific(_villages_over_districts(kept, districts), text), ships
+
+
+def _damage_or_target_struck(text: str) -> bool:
+    """Whether a sentence tells damage, or an attack on a kind of target ("a drone strike on a
+    hotel"), whatever it says of the outcome short of an interception."""
+    outcome = outcome_at(text, -1)
+    return outcome == "hit" or (
+        outcome == "unknown"
+        and ATTACK.search(text) is not None
+        and classify_target(text)[0] != "unknown"
+    )
 
 
 #: An official named by the place in his charge: "the Voronezh governor", "Novorossiysk's
