@@ -152,9 +152,11 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 _SMALL_TOWN = 100_000
 #: How a town's adjective ends in Russian and Ukrainian spellings: "-sky", "-skiy", "-skyi".
 _ADJECTIVE_END = r"(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)"
-#: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion".
+#: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion", and of
+#: a town of two words, "Kamensko-Dneprovsky district".
 _DISTRICT = re.compile(
-    rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\s+(?:district|raion|rayon|municipal district)\b",
+    rf"\b(?P<stem>(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’]+?){_ADJECTIVE_END}"
+    r"\s+(?:district|raion|rayon|municipal district)\b",
     re.IGNORECASE,
 )
 #: Districts listed by their adjectives: "the Sudzhansky, Korenevsky and Glushkovsky districts".
@@ -427,8 +429,8 @@ _NEUTER_ENDS = ("skoye", "skoe", "ske")
 @lru_cache(maxsize=1024)
 def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place], ...]:
     """The namesake town of a district's stem in each region that has one: a town whose name
-    begins with the stem, or, where none does, one that ends in a vowel where the stem ends
-    in a linking "-an"/"-in"."""
+    begins with the stem, or, where none does, a town of two words the stem compounds, or one
+    that ends in a vowel where the stem ends in a linking "-an"/"-in"."""
     towns = gazetteer.towns_named_from(stem)
     for ending in _NEUTER_ENDS:
         # "the Kirovsky district" of Crimea is Kirovske's, the town once called Kirovskoye
@@ -441,6 +443,9 @@ def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place
                 and (known is None or town.population > known.population)
             ):
                 towns[town.admin1] = town
+    for region, town in gazetteer.towns_named_from_parts(stem).items():
+        # "Holoprystansky": a compound's town of two words, where no name begins with it.
+        towns.setdefault(region, town)
     linked = _LINKED_STEM.fullmatch(stem)
     if linked is not None:
         for vowel in _TOWN_END_VOWELS:
