@@ -156,13 +156,20 @@ _ADJECTIVE_END = r"(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)"
 #: a town of two words, "Kamensko-Dneprovsky district".
 _DISTRICT = re.compile(
     rf"\b(?P<stem>(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’]+?){_ADJECTIVE_END}"
-    r"\s+(?:district|raion|rayon|municipal district)\b",
+    r"\s+(?:(?:municipal|urban)\s+)?(?:district|raion|rayon|okrug)\b",
     re.IGNORECASE,
 )
 #: Districts listed by their adjectives: "the Sudzhansky, Korenevsky and Glushkovsky districts".
 _DISTRICT_LIST = re.compile(
     rf"\b(?:[A-Z][a-z'’]+{_ADJECTIVE_END}(?:,\s+|,?\s+and\s+))+[A-Z][a-z'’]+{_ADJECTIVE_END}"
     r"\s+(?:districts|raions|rayons)\b"
+)
+#: Districts named by their adjectives after the word for them: "the district of Trubchevsky",
+#: "three districts of the Kursk region: Sudzhansky, Korenevsky and Glushkovsky".
+_DISTRICTS_NAMED_AFTER = re.compile(
+    r"\b(?:district|raion|rayon)s?\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+(?:region|oblast|krai)\s*:\s*)?"
+    rf"(?P<list>[A-Z][a-z'’]+{_ADJECTIVE_END}(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z'’]+{_ADJECTIVE_END})*)\b"
 )
 #: One adjective of such a list, and the stem its town's name begins with.
 _DISTRICT_ADJECTIVE = re.compile(rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\b")
@@ -395,13 +402,18 @@ def district_mentions(
 @per_text(maxsize=16)
 def _district_adjectives(text: str) -> tuple[re.Match[str], ...]:
     """The adjectives that name districts: "the Surazhsky district", each of "the Sudzhansky,
-    Korenevsky and Glushkovsky districts"."""
+    Korenevsky and Glushkovsky districts", "the district of Trubchevsky"."""
     listed = (
         adjective
         for districts in _DISTRICT_LIST.finditer(text)
         for adjective in _DISTRICT_ADJECTIVE.finditer(text, districts.start(), districts.end())
     )
-    return (*_DISTRICT.finditer(text), *listed)
+    named_after = (
+        adjective
+        for districts in _DISTRICTS_NAMED_AFTER.finditer(text)
+        for adjective in _DISTRICT_ADJECTIVE.finditer(text, *districts.span("list"))
+    )
+    return (*_DISTRICT.finditer(text), *listed, *named_after)
 
 
 def _foreign_districts(
