@@ -1225,6 +1225,54 @@ def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
     assert [(e.place, e.admin1) for e in events] == [("Sudzha", "Kursk Oblast")]
 
 
+@pytest.mark.parametrize(
+    ("district", "region", "town"),
+    [
+        # A compound adjective of a town of two words, written as one word...
+        ("Velikolepetikhsky", "Kherson", "Velyka Lepetykha"),
+        # ... or hyphenated, its first part an adjective too ("Kamenka", "Kamensko-").
+        ("Kamensko-Dneprovsky", "Zaporizhzhia", "Kamyanka-Dniprovska"),
+    ],
+)
+def test_a_compound_district_adjective_is_placed_at_its_two_word_town(
+    district: str, region: str, town: str
+) -> None:
+    text = (
+        f"A Ukrainian drone set a warehouse on fire in the {district} district of the occupied "
+        f"{region} region on Monday, the Russian-installed governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 6, 2)))
+    assert [(e.place, e.admin1) for e in events] == [(town, f"{region} Oblast")]
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        # The word for a district before its adjective, or another word for it after.
+        (
+            "Ukrainian drones attacked the district of Pogarsky overnight, the governor of "
+            "the Bryansk region said.",
+            ["Pogar"],
+        ),
+        (
+            "A Ukrainian drone set a barn on fire in the Valuysky urban district of the "
+            "Belgorod region overnight, the governor said.",
+            ["Valuyki"],
+        ),
+        (
+            "Ukrainian drones attacked power lines in two districts of the Kursk region: "
+            "Glushkovsky and Korenevsky.",
+            ["Glushkovo", "Korenevo"],
+        ),
+    ],
+)
+def test_a_district_adjective_is_read_where_the_word_district_governs_it(
+    text: str, towns: list[str]
+) -> None:
+    events = extract_events(article_from_text(text, published=date(2024, 8, 20)))
+    assert sorted(e.place for e in events) == towns
+
+
 def test_a_sites_town_adjective_is_that_towns_site_not_a_suburb_named_alike() -> None:
     # Moscow has a Ryazanskiy district near its own refinery; the Ryazansky refinery is
     # Ryazan's.

@@ -155,15 +155,24 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 _SMALL_TOWN = 100_000
 #: How a town's adjective ends in Russian and Ukrainian spellings: "-sky", "-skiy", "-skyi".
 _ADJECTIVE_END = r"(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)"
-#: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion".
+#: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion", and of
+#: a town of two words, "Kamensko-Dneprovsky district".
 _DISTRICT = re.compile(
-    rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\s+(?:district|raion|rayon|municipal district)\b",
+    rf"\b(?P<stem>(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’]+?){_ADJECTIVE_END}"
+    r"\s+(?:(?:municipal|urban)\s+)?(?:district|raion|rayon|okrug)\b",
     re.IGNORECASE,
 )
 #: Districts listed by their adjectives: "the Sudzhansky, Korenevsky and Glushkovsky districts".
 _DISTRICT_LIST = re.compile(
     rf"\b(?:[A-Z][a-z'’]+{_ADJECTIVE_END}(?:,\s+|,?\s+and\s+))+[A-Z][a-z'’]+{_ADJECTIVE_END}"
     r"\s+(?:districts|raions|rayons)\b"
+)
+#: Districts named by their adjectives after the word for them: "the district of Trubchevsky",
+#: "three districts of the Kursk region: Sudzhansky, Korenevsky and Glushkovsky".
+_DISTRICTS_NAMED_AFTER = re.compile(
+    r"\b(?:district|raion|rayon)s?\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+(?:region|oblast|krai)\s*:\s*)?"
+    rf"(?P<list>[A-Z][a-z'’]+{_ADJECTIVE_END}(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z'’]+{_ADJECTIVE_END})*)\b"
 )
 #: One adjective of such a list, and the stem its town's name begins with.
 _DISTRICT_ADJECTIVE = re.compile(rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\b")
@@ -397,13 +406,18 @@ def district_mentions(
 @per_text(maxsize=16)
 def _district_adjectives(text: str) -> tuple[re.Match[str], ...]:
     """The adjectives that name districts: "the Surazhsky district", each of "the Sudzhansky,
-    Korenevsky and Glushkovsky districts"."""
+    Korenevsky and Glushkovsky districts", "the district of Trubchevsky"."""
     listed = (
         adjective
         for districts in _DISTRICT_LIST.finditer(text)
         for adjective in _DISTRICT_ADJECTIVE.finditer(text, districts.start(), districts.end())
     )
-    return (*_DISTRICT.finditer(text), *listed)
+    named_after = (
+        adjective
+        for districts in _DISTRICTS_NAMED_AFTER.finditer(text)
+        for adjective in _DISTRICT_ADJECTIVE.finditer(text, *districts.span("list"))
+    )
+    return (*_DISTRICT.finditer(text), *listed, *named_after)
 
 
 def _foreign_districts(
@@ -431,8 +445,8 @@ _NEUTER_ENDS = ("skoye", "skoe", "ske")
 @lru_cache(maxsize=1024)
 def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place], ...]:
     """The namesake town of a district's stem in each region that has one: a town whose name
-    begins with the stem, or, where none does, one that ends in a vowel where the stem ends
-    in a linking "-an"/"-in"."""
+    begins with the stem, or, where none does, a town of two words the stem compounds, or one
+    that ends in a vowel where the stem ends in a linking "-an"/"-in"."""
     towns = gazetteer.towns_named_from(stem)
     for ending in _NEUTER_ENDS:
         # "the Kirovsky district" of Crimea is Kirovske's, the town once called Kirovskoye
@@ -445,6 +459,9 @@ def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place
                 and (known is None or town.population > known.population)
             ):
                 towns[town.admin1] = town
+    for region, town in gazetteer.towns_named_from_parts(stem).items():
+        # "Holoprystansky": a compound's town of two words, where no name begins with it.
+        towns.setdefault(region, town)
     linked = _LINKED_STEM.fullmatch(stem)
     if linked is not None:
         for vowel in _TOWN_END_VOWELS:

@@ -201,6 +201,13 @@ SPELLING_MIN_LETTERS = 6
 STRIKE_COUNTRIES = frozenset({"RU", "UA"})
 
 
+#: Each part of a compound district adjective has at least this many letters.
+_PART_LETTERS = 3
+_FINAL_VOWELS = re.compile(r"[aeiou]+$")
+#: A town's "-ka" is "-sk-" in its adjective: "Kamenka", "Kamensko-".
+_KA_ADJECTIVE = re.compile(r"k$")
+
+
 def spelling_key(name: str) -> str:
     """A looser key than :func:`normalise` for names as reporters spell them: Ukrainian and
     Russian transliterations meet ("Kharkiv" and "Kharkov", "Horlivka" and "Gorlovka")."""
@@ -557,6 +564,50 @@ class Gazetteer:
             if known is None or (town.population, -order) > known[:2]:
                 best[town.admin1 or ""] = (town.population, -order, town)
         return {region: town for region, (_, _, town) in best.items()}
+
+    def towns_named_from_parts(self, stem: str) -> dict[str, Place]:
+        """The most populous town of each region whose two-word name, in any of its spellings,
+        the stem of a compound adjective joins with a linking "o" or "e": the namesake of a
+        compound district ("Holoprystansky" is Hola Prystan's, "Velikolepetikhsky" Velikaya
+        Lepetikha's, "Kamensko-Dneprovsky" Kamenka-Dneprovskaya's)."""
+        joined = normalise(stem).replace(" ", "")
+        keys, towns = self._towns_by_parts
+        best: dict[str, Place] = {}
+        for link in range(_PART_LETTERS, len(joined) - _PART_LETTERS):
+            if joined[link] not in "oe":
+                continue
+            prefix = joined[:link] + "|" + joined[link + 1 :]
+            for index in range(bisect_left(keys, prefix), len(keys)):
+                if not keys[index].startswith(prefix):
+                    break
+                town = towns[index]
+                known = best.get(town.admin1 or "")
+                if known is None or town.population > known.population:
+                    best[town.admin1 or ""] = town
+        return best
+
+    @functools.cached_property
+    def _towns_by_parts(self) -> tuple[list[str], list[Place]]:
+        """Towns of the strike countries with a name of two words, by each spelling's first
+        word as a compound adjective begins with it (its final vowels dropped, and a "-ka"
+        also as "-sk": "Kamenka" as "kamen" and "kamensk") and the second word, joined by "|",
+        in alphabetical order."""
+        rows: set[tuple[str, int]] = set()
+        for key, indices in self._index.items():
+            words = key.split(" ")
+            if len(words) != 2:
+                continue
+            for i in indices:
+                place = self._places[i]
+                in_scope = place.country in STRIKE_COUNTRIES and place.admin1
+                if place.kind != "city" or not in_scope:
+                    continue
+                first = _FINAL_VOWELS.sub("", words[0])
+                for root in {first, _KA_ADJECTIVE.sub("sk", first)}:
+                    if len(root) >= _PART_LETTERS:
+                        rows.add((root + "|" + words[1], i))
+        ordered = sorted(rows)
+        return [key for key, _ in ordered], [self._places[i] for _, i in ordered]
 
     @functools.cached_property
     def _towns_by_name(self) -> tuple[list[str], list[tuple[int, Place]]]:
