@@ -1680,6 +1680,19 @@ def test_a_site_in_sevastopol_is_one_of_crimeas_sites_of_its_kind() -> None:
     assert [(e.place, e.target_type) for e in events] == [("Sevmorzavod shipyard", "naval")]
 
 
+def test_a_strike_on_crimea_told_again_in_sevastopol_is_one_strike_of_its_day() -> None:
+    # A dated attack "on Crimea" and a later line placing it in Sevastopol tell one strike:
+    # the city lies on the peninsula, so it keeps the day the attack on Crimea was told.
+    events = events_of(
+        "Blasts heard in Sevastopol\n\n"
+        "On the morning of 12 May, the defence ministry in Moscow said missiles and drones "
+        "had attacked occupied Crimea. It later emerged that a missile had struck a navy "
+        "barracks in Sevastopol.",
+        published=date(2024, 5, 14),
+    )
+    assert [(e.place, e.date) for e in events] == [("Sevastopol", date(2024, 5, 12))]
+
+
 def test_a_line_that_links_to_another_article_tells_no_strike() -> None:
     events = events_of(
         "Drones hit a gunpowder plant in Kotovsk, Tambov Oblast, on Monday.\n\n"

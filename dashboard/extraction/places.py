@@ -1698,7 +1698,10 @@ SAME_PLACE_KM = 25.0
 
 def same_place(a: Place, b: Place) -> bool:
     if a.kind == "region" or b.kind == "region":
-        return a.admin1 is not None and a.admin1 == b.admin1
+        # A region is the same place as anything in it: "Crimea" as a Sevastopol strike.
+        return (a.kind == "region" and region_holds(a.admin1, b.admin1)) or (
+            b.kind == "region" and region_holds(b.admin1, a.admin1)
+        )
     if a.kind == "facility" and b.kind == "facility":
         # Two sites the gazetteer tells apart are two targets, however near: a naval base
         # and the oil terminal of the same port.
