@@ -1306,6 +1306,17 @@ def test_the_site_hit_is_the_head_noun_not_its_owner() -> None:
     assert classify_target(sentence) == ("military", "headquarters")
 
 
+def test_a_known_site_named_noun_first_is_that_site() -> None:
+    # "the headquarters of the fleet" is the site the gazetteer knows as "the fleet
+    # headquarters", not the region the sentence names after it.
+    events = events_of(
+        "On Saturday a drone fell on the headquarters of Russia's Black Sea fleet in annexed "
+        "Crimea and set its roof on fire, the governor said.",
+        published=date(2022, 8, 20),
+    )
+    assert [e.place for e in events] == ["Black Sea Fleet headquarters"]
+
+
 def test_a_site_the_lead_names_places_the_strike_its_dated_line_puts_in_a_region() -> None:
     text = (
         "In Russia, they report a drone attack on the Soltsy military airfield in the "
