@@ -1449,6 +1449,17 @@ def test_the_site_hit_is_the_head_noun_not_its_owner() -> None:
     assert classify_target(sentence) == ("military", "headquarters")
 
 
+def test_a_known_site_named_noun_first_is_that_site() -> None:
+    # "the headquarters of the fleet" is the site the gazetteer knows as "the fleet
+    # headquarters", not the region the sentence names after it.
+    events = events_of(
+        "On Saturday a drone fell on the headquarters of Russia's Black Sea fleet in annexed "
+        "Crimea and set its roof on fire, the governor said.",
+        published=date(2022, 8, 20),
+    )
+    assert [e.place for e in events] == ["Black Sea Fleet headquarters"]
+
+
 def test_a_site_the_lead_names_places_the_strike_its_dated_line_puts_in_a_region() -> None:
     text = (
         "In Russia, they report a drone attack on the Soltsy military airfield in the "
@@ -1821,6 +1832,19 @@ def test_a_site_in_sevastopol_is_one_of_crimeas_sites_of_its_kind() -> None:
         "Missiles hit the Sevastopol shipyard on Wednesday, damaging two landing ships."
     )
     assert [(e.place, e.target_type) for e in events] == [("Sevmorzavod shipyard", "naval")]
+
+
+def test_a_strike_on_crimea_told_again_in_sevastopol_is_one_strike_of_its_day() -> None:
+    # A dated attack "on Crimea" and a later line placing it in Sevastopol tell one strike:
+    # the city lies on the peninsula, so it keeps the day the attack on Crimea was told.
+    events = events_of(
+        "Blasts heard in Sevastopol\n\n"
+        "On the morning of 12 May, the defence ministry in Moscow said missiles and drones "
+        "had attacked occupied Crimea. It later emerged that a missile had struck a navy "
+        "barracks in Sevastopol.",
+        published=date(2024, 5, 14),
+    )
+    assert [(e.place, e.date) for e in events] == [("Sevastopol", date(2024, 5, 12))]
 
 
 def test_a_line_that_links_to_another_article_tells_no_strike() -> None:

@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable
 from datetime import date
 
-from ..geo.gazetteer import Place
+from ..geo.gazetteer import Place, outer_region
 from ..model import TargetType
 from .document import Draft
 from .places import SAME_PLACE_KM, same_place
@@ -61,7 +61,8 @@ class DraftIndex:
         self.all: list[Draft] = []
         self.first_day: date | None = None
         self._number: dict[int, int] = {}
-        # Each place once: towns and sites by cell, every place by region.
+        # Each place once: towns and sites by cell, every place by the outermost region
+        # holding it (Sevastopol's under Crimea's).
         self._by_cell: dict[tuple[int, int], list[Place]] = {}
         self._by_region: dict[str | None, list[Place]] = {}
         # The drafts at a place, latest first (a heap of -date, order made).
@@ -95,7 +96,7 @@ class DraftIndex:
     def _place(self, number: int, place: Place) -> None:
         if place not in self._at:
             self._at[place] = []
-            self._by_region.setdefault(place.admin1, []).append(place)
+            self._by_region.setdefault(outer_region(place.admin1), []).append(place)
             if place.kind != "region":
                 self._by_cell.setdefault(_cell(place), []).append(place)
         heapq.heappush(self._at[place], (-self.all[number].date.toordinal(), number))
@@ -107,7 +108,8 @@ class DraftIndex:
         """Of the drafts at the same place as ``place`` (:func:`same_place`), the latest
         dated; the first made of equally dated ones. With ``sites_only``, of those at known
         sites only."""
-        near = list(self._by_region.get(place.admin1, ())) if place.admin1 is not None else []
+        region = outer_region(place.admin1)
+        near = list(self._by_region.get(region, ())) if region is not None else []
         if place.kind != "region":
             near = [p for p in near if p.kind == "region"]
             cells = _cells_near(place, SAME_PLACE_KM)

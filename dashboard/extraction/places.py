@@ -353,6 +353,40 @@ def _first_word_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return found
 
 
+#: A noun of a site, then "of" and a name of up to four words, maybe Russia's, the first
+#: capitalised: "the headquarters of Russia's Black Sea fleet".
+_NOUN_OF_NAME = re.compile(
+    r"\b(?P<noun>[a-z]+)\s+of\s+(?:the\s+)?(?:Russia['’]s\s+|Russian\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})"
+)
+
+
+def _noun_first_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Known sites named noun first: "the headquarters of the Black Sea Fleet" is the "Black
+    Sea Fleet headquarters". Only where the name is no place of its own: "the port of X" is
+    the town X's, which the town's own rules place."""
+    found = []
+    for match in _NOUN_OF_NAME.finditer(text):
+        words = match["name"].split()
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            sites = [p for p in gazetteer.lookup(f"{name} {match['noun']}") if p.kind == "facility"]
+            if sites:
+                if not gazetteer.lookup(name):
+                    end = match.start("name") + len(name)
+                    found.append(
+                        PlaceMention(
+                            sites[0],
+                            match.group(0)[: end - match.start()],
+                            match.start(),
+                            end,
+                            False,
+                        )
+                    )
+                break
+    return found
+
+
 def _stands_as_place(text: str, start: int, end: int, guess: Place) -> bool:
     """Whether a word guessed to be a misspelt place stands where places do: after a word of
     place or attack ("in Cheboksaray", not "HIMARS and Uragan rockets"), and, unless the guess
@@ -1103,9 +1137,13 @@ def sentence_locations(
     named = find_place_mentions(
         text, gazetteer, spelling=struck or ATTACK.search(text) is not None, regions=article_regions
     )
-    quoted = _quoted_sites(text, gazetteer)
+    # Sites named in full, in quotes or noun first, before those named by a first word.
+    full = sorted(
+        [*_quoted_sites(text, gazetteer), *_noun_first_sites(text, gazetteer)],
+        key=lambda m: m.start,
+    )
     sites = sorted(
-        [*quoted, *_clear_of(_first_word_sites(text, gazetteer), quoted)], key=lambda m: m.start
+        [*full, *_clear_of(_first_word_sites(text, gazetteer), full)], key=lambda m: m.start
     )
     named = sorted([*_clear_of(named, sites), *sites], key=lambda m: m.start)
     # "the Kamensky district of the Rostov region": the region the sentence names first.
@@ -1763,7 +1801,10 @@ SAME_PLACE_KM = 25.0
 
 def same_place(a: Place, b: Place) -> bool:
     if a.kind == "region" or b.kind == "region":
-        return a.admin1 is not None and a.admin1 == b.admin1
+        # A region is the same place as anything in it: "Crimea" as a Sevastopol strike.
+        return (a.kind == "region" and region_holds(a.admin1, b.admin1)) or (
+            b.kind == "region" and region_holds(b.admin1, a.admin1)
+        )
     if a.kind == "facility" and b.kind == "facility":
         # Two sites the gazetteer tells apart are two targets, however near: a naval base
         # and the oil terminal of the same port.

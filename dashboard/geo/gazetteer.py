@@ -143,6 +143,7 @@ _Y_J_TO_I = str.maketrans("yj", "ii")
 
 #: Regions that hold another first-level region: the Crimean peninsula holds Sevastopol.
 _HELD_REGIONS = {"Crimea": frozenset({"Sevastopol"})}
+_HOLDER = {held: region for region, inner in _HELD_REGIONS.items() for held in inner}
 
 
 def region_holds(region: str | None, admin1: str | None) -> bool:
@@ -150,6 +151,11 @@ def region_holds(region: str | None, admin1: str | None) -> bool:
     return region is not None and (
         admin1 == region or admin1 in _HELD_REGIONS.get(region, frozenset())
     )
+
+
+def outer_region(admin1: str | None) -> str | None:
+    """The region that holds ``admin1`` (Crimea for Sevastopol), else ``admin1`` itself."""
+    return _HOLDER.get(admin1, admin1) if admin1 is not None else None
 
 
 # Extraction asks for the same n-grams over and over; the key of a string never changes.
