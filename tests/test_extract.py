@@ -1623,6 +1623,17 @@ def test_a_site_named_in_full_wins_over_its_adjective() -> None:
     assert [(e.place, e.target_type) for e in events] == [("Oryol CHP", "power")]
 
 
+def test_a_power_line_by_a_town_is_not_the_towns_power_station() -> None:
+    # A line, a grid or a network runs past the town: the plant or substation known there
+    # (even one named after the town) was not what the drones hit.
+    for text, town in (
+        ("Ukrainian drones damaged a power line in Oryol on Monday, the governor said.", "Orël"),
+        ("Drones hit a power line near Tikhoretsk on Monday, the governor said.", "Tikhoretsk"),
+    ):
+        events = events_of(text, published=date(2025, 9, 23))
+        assert [(e.place, e.target_type) for e in events] == [(town, "power")], text
+
+
 def test_a_district_of_a_city_is_no_town_named_like_it() -> None:
     for text in (
         "Residents reported a drone attack on the Krasnoarmeysky district of Volgograd on "

@@ -1297,13 +1297,16 @@ def locate(
         return Location(place, place.target_type, target or place.name)
     closing = _QUOTE_AFTER.match(text, mention.end)
     kind_after = target_after(text, closing.end() if closing else mention.end)
-    if kind_after is not None and place.kind in ("city", "region"):
+    # "the power line near X", "the X-Y power line": a network passes by a town, and its
+    # substation or plant there is not what was hit.
+    network = _site_noun(target) in _NO_SITE
+    if kind_after is not None and place.kind in ("city", "region") and not network:
         # "the Marinovka military air base": the known site of that name and kind, wherever
         # the gazetteer's town of that name is.
         named = _named_after(mention.text, gazetteer.facilities, (kind_after,))
         if len(named) == 1:
             return Location(named[0], kind_after, target)
-    if place.kind == "city" and place.population < _SMALL_TOWN:
+    if place.kind == "city" and place.population < _SMALL_TOWN and not network:
         # A facility named after the town ("Savasleyka" and "Savasleyka air base") is what
         # a strike report naming the town alongside targets of any kind means.
         named = _named_after(
@@ -1328,9 +1331,9 @@ def locate(
             # the other town's site that stands near it, are not what was hit.
             return None
         noun = _site_noun(target)
-        if noun in _STORAGE or noun == "refinery":
+        if noun in _STORAGE or noun == "refinery" or network:
             # "an oil depot near Kaluga" is no refinery near it, only a store; "a refinery
-            # in Saratov" no store across the river.
+            # in Saratov" no store across the river; "a power line in Oryol" no site at all.
             nearby = tuple(_of_that_kind(list(nearby), noun))
         if (
             target is not None
@@ -1449,7 +1452,7 @@ def _scene(text: str, start: int, end: int) -> str:
 
 _NAME_WORD = re.compile(r"[a-z]+")
 #: Nouns of a whole network, not of one site in it.
-_NO_SITE = frozenset({"infrastructure", "grid", "system", "network"})
+_NO_SITE = frozenset({"infrastructure", "grid", "system", "network", "line", "supply"})
 _AIRFIELD = frozenset({"airfield", "airbase", "air", "base"})
 _STORAGE = frozenset({"depot", "terminal", "storage", "farm"})
 _ARSENAL = frozenset({"arsenal", "ammunition", "depot"})
