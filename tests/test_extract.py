@@ -1623,6 +1623,20 @@ def test_a_site_named_in_full_wins_over_its_adjective() -> None:
     assert [(e.place, e.target_type) for e in events] == [("Oryol CHP", "power")]
 
 
+def test_a_plant_named_with_its_kind_keeps_that_kind_beside_other_targets() -> None:
+    # "Thermal power" says what the plant is; the refinery told after it is another
+    # town's, and does not make the plant an oil site.
+    events = events_of(
+        "Ukrainian drones damaged a thermal power plant in Oryol and an oil refinery in "
+        "Yaroslavl on Monday, the governors said.",
+        published=date(2025, 9, 23),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == [
+        ("Oryol CHP", "power"),
+        ("Yaroslavl refinery", "oil"),
+    ]
+
+
 def test_a_power_line_by_a_town_is_not_the_towns_power_station() -> None:
     # A line, a grid or a network runs past the town: the plant or substation known there
     # (even one named after the town) was not what the drones hit.
