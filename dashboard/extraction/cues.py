@@ -342,7 +342,7 @@ _LIST_BREAK = re.compile(r"[,;]|\b(?:and|as well as|while|whereas)\b", re.IGNORE
 _PLACE_OF = r"(?:in|at|near)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?"
 #: A place right after a target noun, which the noun belongs to: "a factory in Shakhtarsk",
 #: "a railway line in the settlement of Petrovske".
-_OWN_PLACE_AFTER = re.compile(rf"(?:\s+line)?\s+{_PLACE_OF}[A-Z]")
+OWN_PLACE_AFTER = re.compile(rf"(?:\s+line)?\s+{_PLACE_OF}[A-Z]")
 #: Between a noun and the second place of a list that both share: "in A and in the
 #: village of ".
 _SHARED_HEAD = re.compile(
@@ -377,7 +377,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
             if (
                 next_item
                 and _ITEM_AFTER.fullmatch(text, end, match.start())
-                and _OWN_PLACE_AFTER.match(text, match.end())
+                and OWN_PLACE_AFTER.match(text, match.end())
             ):
                 # "a school in A and a factory in B": the factory is B's, not A's.
                 continue

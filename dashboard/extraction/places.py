@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import TARGET_WINDOW, classify_target, classify_target_near, outcome_at
+from .cues import (
+    OWN_PLACE_AFTER,
+    TARGET_WINDOW,
+    classify_target,
+    classify_target_near,
+    outcome_at,
+)
 from .scan import ends_before, per_text, skip, words_after, words_before
 from .text import Sentence, clause_span
 
@@ -99,7 +105,8 @@ _DISRUPTION = re.compile(
     re.IGNORECASE,
 )
 
-_WORD_AFTER = re.compile(r"\s+[a-z][\w-]*")
+#: A word of a name's own phrase: "and" or "or" begins the next item of a list.
+_WORD_AFTER = re.compile(r"\s+(?!(?:and|or)\b)[a-z][\w-]*")
 
 _AREA_FEATURES = frozenset({"sea", "gulf", "strait", "peninsula"})
 
@@ -1389,8 +1396,19 @@ def locate(
             and noun in _STORAGE
             and _INDEFINITE_BEFORE.search(text, max(0, site.start() - TARGET_WINDOW), site.start())
         )
+        # "In the Kursk region, a fire broke out at a power plant in Korenevo": the site
+        # told after the region, in a town of its own, is that town's, not the region's.
+        phrase = target if site is None and target else ""
+        told_after = (
+            text.find(phrase, mention.end, mention.end + 2 * TARGET_WINDOW + len(phrase))
+            if phrase
+            else -1
+        )
+        elsewhere = told_after >= 0 and OWN_PLACE_AFTER.match(text, told_after + len(phrase))
         picks = (
-            (named, in_article) if noun in _SITE_NAME_WORDS and not indefinite else (in_article,)
+            (named, in_article)
+            if noun in _SITE_NAME_WORDS and not indefinite and not elsewhere
+            else (in_article,)
         )
         # A store the article does not name, in a region whose towns it names, stands at one
         # of them: "a fuel depot in Crimea" of a report on Sevastopol is not Feodosia's.
