@@ -1777,6 +1777,51 @@ def test_a_site_named_in_full_wins_over_its_adjective() -> None:
     assert [(e.place, e.target_type) for e in events] == [("Oryol CHP", "power")]
 
 
+def test_a_plant_named_with_its_kind_keeps_that_kind_beside_other_targets() -> None:
+    # "Thermal power" says what the plant is; the refinery told after it is another
+    # town's, and does not make the plant an oil site.
+    events = events_of(
+        "Ukrainian drones damaged a thermal power plant in Oryol and an oil refinery in "
+        "Yaroslavl on Monday, the governors said.",
+        published=date(2025, 9, 23),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == [
+        ("Oryol CHP", "power"),
+        ("Yaroslavl refinery", "oil"),
+    ]
+
+
+def test_a_site_told_with_a_place_of_its_own_picks_no_site_for_another_place() -> None:
+    # The power plant stands in the village, not at the region's one known power plant.
+    events = events_of(
+        "In the Kursk region, a fire broke out at a power plant in the village of Korenevo "
+        "after a drone attack on Monday, the governor said.",
+        published=date(2025, 9, 23),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Korenevo", "power")]
+    # The substation is the next item of the list, at Yelets: the depot is Stary Oskol's.
+    events = events_of(
+        "Drones hit an oil depot near Stary Oskol and a substation near Yelets on Monday, "
+        "the governors said.",
+        published=date(2025, 9, 23),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == [
+        ("Eletskaya substation", "power"),
+        ("Oskolneftesnab oil depot", "oil"),
+    ]
+
+
+def test_a_power_line_by_a_town_is_not_the_towns_power_station() -> None:
+    # A line, a grid or a network runs past the town: the plant or substation known there
+    # (even one named after the town) was not what the drones hit.
+    for text, town in (
+        ("Ukrainian drones damaged a power line in Oryol on Monday, the governor said.", "Orël"),
+        ("Drones hit a power line near Tikhoretsk on Monday, the governor said.", "Tikhoretsk"),
+    ):
+        events = events_of(text, published=date(2025, 9, 23))
+        assert [(e.place, e.target_type) for e in events] == [(town, "power")], text
+
+
 def test_a_district_of_a_city_is_no_town_named_like_it() -> None:
     for text in (
         "Residents reported a drone attack on the Krasnoarmeysky district of Volgograd on "

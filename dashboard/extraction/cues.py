@@ -342,7 +342,7 @@ _LIST_BREAK = re.compile(r"[,;]|\b(?:and|as well as|while|whereas)\b", re.IGNORE
 _PLACE_OF = r"(?:in|at|near)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?"
 #: A place right after a target noun, which the noun belongs to: "a factory in Shakhtarsk",
 #: "a railway line in the settlement of Petrovske".
-_OWN_PLACE_AFTER = re.compile(rf"(?:\s+line)?\s+{_PLACE_OF}[A-Z]")
+OWN_PLACE_AFTER = re.compile(rf"(?:\s+line)?\s+{_PLACE_OF}[A-Z]")
 #: Between a noun and the second place of a list that both share: "in A and in the
 #: village of ".
 _SHARED_HEAD = re.compile(
@@ -377,7 +377,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
             if (
                 next_item
                 and _ITEM_AFTER.fullmatch(text, end, match.start())
-                and _OWN_PLACE_AFTER.match(text, match.end())
+                and OWN_PLACE_AFTER.match(text, match.end())
             ):
                 # "a school in A and a factory in B": the factory is B's, not A's.
                 continue
@@ -398,6 +398,11 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     if best[4].group(0).lower() in _BARE_STORE and (held := _held(text, nouns, best[4])):
         # "warehouses" say nothing of what they hold; a target named with them may.
         return held, _target_phrase(blanked, best[4])
+    if best[4].group(0).lower() in _BARE_PLANT and (
+        head := _compound_of(text, nouns, best[4].start())
+    ):
+        # "a thermal power plant": the noun before "plant" says what kind of plant it is.
+        return head, _target_phrase(blanked, best[4])
     if best[4].group(0).lower() in _BARE_PLANT:
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).
@@ -408,6 +413,23 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
         if sentence_type != "unknown":
             return _plant_kind(text, sentence_type), _target_phrase(blanked, best[4])
     return best[3], _target_phrase(blanked, best[4])
+
+
+_COMPOUND_GAP = re.compile(r"[ -]$")
+
+
+def _compound_of(text: str, nouns: _Nouns, at: int) -> TargetType | None:
+    """The kind of the target noun that ends right before ``at`` (a space or a hyphen
+    between), if any: the first half of a compound such as "thermal power plant"."""
+    gap = _COMPOUND_GAP.search(text, max(0, at - 1), at)
+    if gap is None:
+        return None
+    end = gap.start()
+    for (target_type, _), (_, ends, _) in zip(TARGET_PATTERNS, nouns, strict=True):
+        index = bisect_left(ends, end)
+        if index < len(ends) and ends[index] == end:
+            return target_type
+    return None
 
 
 def _held(text: str, nouns: _Nouns, store: re.Match[str]) -> TargetType | None:

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import TARGET_WINDOW, classify_target, classify_target_near, outcome_at
+from .cues import (
+    OWN_PLACE_AFTER,
+    TARGET_WINDOW,
+    classify_target,
+    classify_target_near,
+    outcome_at,
+)
 from .scan import ends_before, per_text, skip, words_after, words_before
 from .text import Sentence, clause_span
 
@@ -102,7 +108,8 @@ _DISRUPTION = re.compile(
     re.IGNORECASE,
 )
 
-_WORD_AFTER = re.compile(r"\s+[a-z][\w-]*")
+#: A word of a name's own phrase: "and" or "or" begins the next item of a list.
+_WORD_AFTER = re.compile(r"\s+(?!(?:and|or)\b)[a-z][\w-]*")
 
 _AREA_FEATURES = frozenset({"sea", "gulf", "strait", "peninsula"})
 
@@ -1400,13 +1407,16 @@ def locate(
         return Location(place, place.target_type, target or place.name)
     closing = _QUOTE_AFTER.match(text, mention.end)
     kind_after = target_after(text, closing.end() if closing else mention.end)
-    if kind_after is not None and place.kind in ("city", "region"):
+    # "the power line near X", "the X-Y power line": a network passes by a town, and its
+    # substation or plant there is not what was hit.
+    network = _site_noun(target) in _NO_SITE
+    if kind_after is not None and place.kind in ("city", "region") and not network:
         # "the Marinovka military air base": the known site of that name and kind, wherever
         # the gazetteer's town of that name is.
         named = _named_after(mention.text, gazetteer.facilities, (kind_after,))
         if len(named) == 1:
             return Location(named[0], kind_after, target)
-    if place.kind == "city" and place.population < _SMALL_TOWN:
+    if place.kind == "city" and place.population < _SMALL_TOWN and not network:
         # A facility named after the town ("Savasleyka" and "Savasleyka air base") is what
         # a strike report naming the town alongside targets of any kind means.
         named = _named_after(
@@ -1431,9 +1441,9 @@ def locate(
             # the other town's site that stands near it, are not what was hit.
             return None
         noun = _site_noun(target)
-        if noun in _STORAGE or noun == "refinery":
+        if noun in _STORAGE or noun == "refinery" or network:
             # "an oil depot near Kaluga" is no refinery near it, only a store; "a refinery
-            # in Saratov" no store across the river.
+            # in Saratov" no store across the river; "a power line in Oryol" no site at all.
             nearby = tuple(_of_that_kind(list(nearby), noun))
         if (
             target is not None
@@ -1489,8 +1499,19 @@ def locate(
             and noun in _STORAGE
             and _INDEFINITE_BEFORE.search(text, max(0, site.start() - TARGET_WINDOW), site.start())
         )
+        # "In the Kursk region, a fire broke out at a power plant in Korenevo": the site
+        # told after the region, in a town of its own, is that town's, not the region's.
+        phrase = target if site is None and target else ""
+        told_after = (
+            text.find(phrase, mention.end, mention.end + 2 * TARGET_WINDOW + len(phrase))
+            if phrase
+            else -1
+        )
+        elsewhere = told_after >= 0 and OWN_PLACE_AFTER.match(text, told_after + len(phrase))
         picks = (
-            (named, in_article) if noun in _SITE_NAME_WORDS and not indefinite else (in_article,)
+            (named, in_article)
+            if noun in _SITE_NAME_WORDS and not indefinite and not elsewhere
+            else (in_article,)
         )
         # A store the article does not name, in a region whose towns it names, stands at one
         # of them: "a fuel depot in Crimea" of a report on Sevastopol is not Feodosia's.
@@ -1552,7 +1573,7 @@ def _scene(text: str, start: int, end: int) -> str:
 
 _NAME_WORD = re.compile(r"[a-z]+")
 #: Nouns of a whole network, not of one site in it.
-_NO_SITE = frozenset({"infrastructure", "grid", "system", "network"})
+_NO_SITE = frozenset({"infrastructure", "grid", "system", "network", "line", "supply"})
 _AIRFIELD = frozenset({"airfield", "airbase", "air", "base"})
 _STORAGE = frozenset({"depot", "terminal", "storage", "farm"})
 _ARSENAL = frozenset({"arsenal", "ammunition", "depot"})
