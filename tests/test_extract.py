@@ -3728,3 +3728,20 @@ def test_the_day_a_picture_was_taken_dates_no_strike() -> None:
         published=date(2024, 11, 6),
     )
     assert [(e.place, e.date) for e in events] == [("Engels-2 air base", date(2024, 11, 4))]
+
+
+def test_a_headline_in_the_present_tense_tells_its_strike_as_the_past_would() -> None:
+    # "Forces destroy a depot" is the headline's way to say they destroyed it: the depot
+    # is the target of the explosions the report then tells. Air defences that "destroy"
+    # drones over a region still only intercept them.
+    events = events_of(
+        "Ukrainian forces destroy Russian fuel depot in occupied Berdiansk\n\n"
+        "Explosions were heard in Berdiansk overnight, residents said.",
+        published=date(2024, 3, 4),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Berdyansk", "oil")]
+    (shot,) = events_of(
+        "Air defence units destroy 30 Ukrainian drones over the Bryansk region, the ministry says.",
+        published=date(2024, 3, 4),
+    )
+    assert shot.outcome == "intercepted"

@@ -28,6 +28,11 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+#: "destroy" in every form: a headline's present ("forces destroy a depot") tells the same
+#: strike as a report's past ("destroyed a depot").
+_DESTROY = r"destroy(?:s|ed|ing)?"
+
+
 #: What a plant makes that is no weapon, longest first so that no word stops short.
 _PRODUCTS = "|".join(
     re.escape(word) for word in sorted(word_list("civilian-products.txt"), key=len, reverse=True)
@@ -412,7 +417,7 @@ SHELLING = _words(r"shell(?:ed|ing)")
 #: and the weapon only when the unit's name does ("Unmanned Systems Forces").
 UNIT_AS_ATTACKER = _words(
     r"(?:units|forces|SBU|Security Service)(?:\s+of\s+(?:the\s+)?[\w\s'’]{0,40}?)?\s+"
-    r"(?:also\s+|have\s+|had\s+|has\s+)?(?:struck|hit|attacked|targeted|destroyed|carried out)"
+    rf"(?:also\s+|have\s+|had\s+|has\s+)?(?:struck|hit|attacked|targeted|{_DESTROY}|carried out)"
 )
 
 #: Weapon words that name a target or a defence, not what struck: "missile carriers",
@@ -425,7 +430,7 @@ DEFENDER_AS_TARGET = re.compile(
     # An aside or a quotation mark may come first: "air defence (PVO) worked", "had
     # 'suppressed' an attack".
     r"(?=\s+(?:\([^()]*\)\s+)?(?:\w+\s+){0,2}?[\"'\u201c\u2018]?"
-    r"(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|repulsed|suppressed|"
+    rf"(?:shot|shoot|downed|{_DESTROY}|intercepted|intercept|repelled|repulsed|suppressed|"
     r"neutrali[sz]ed|fired|launched|activated|engaged|detected|worked|working|have hit|had hit|"
     r"respond(?:ed|ing)|operat(?:ed|ing)|repelling|repulsing|"
     r"hit \w+ enemy|sent)\b)"
@@ -577,7 +582,7 @@ ATTACK = _words(
     r"(?:brought|taken) down",
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
-    r"destroy(?:ed|s)",
+    _DESTROY,
     # The attack told by what it did, as a noun: "confirmed the destruction of two landing
     # craft", "reported the destruction of ammunition depots in X"; not of a thing named
     # ("the destruction of Rostov-on-Don", a ship), which another word must tell.
@@ -629,7 +634,7 @@ DEFENCE_CLAIM = _words(
     r"shot down",
     r"(?:brought|taken) down",
     r"downed",
-    r"destroyed (?:\w+ )?(?:drones?|uavs?|missiles?)",
+    rf"{_DESTROY} (?:\w+ )?(?:drones?|uavs?|missiles?)",
     r"repell?ed",
     r"suppressed",
     r"neutrali[sz]ed",
@@ -724,7 +729,9 @@ IMPACT = _words(
     # (nor "destroyed and intercepted 18 drones")
     # (nor "intercepted or destroyed around 100 of the weapons")
     r"(?<!intercepted or )(?<!intercepted and )(?<!shot down or )(?<!shot down and )"
-    rf"destroyed (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)"
+    # (nor a bare "destroy", which may be an aim: "to attack the port, destroy ships")
+    r"(?<!intercepting and )"
+    rf"destroy(?:s|ed) (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)"
     r"(?!and (?:intercepted|shot down|downed|suppressed)\b)",
     r"sank",
     r"sunk",
@@ -784,8 +791,8 @@ INTERCEPTION = _words(
     r"shooting down",
     r"(?:brought|taken) down",
     r"downed",
-    rf"destroyed (?!by\b|and\b)(?:[\w-]+ ){{0,4}}?{_AIRBORNE}",
-    rf"destroyed {_IN_THE_AIR}",
+    rf"{_DESTROY} (?!by\b|and\b)(?:[\w-]+ ){{0,4}}?{_AIRBORNE}",
+    rf"{_DESTROY} {_IN_THE_AIR}",
     r"repell?ed",
     r"repulsed",
     r"fended off",
