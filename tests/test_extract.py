@@ -3745,3 +3745,20 @@ def test_a_headline_in_the_present_tense_tells_its_strike_as_the_past_would() ->
         published=date(2024, 3, 4),
     )
     assert shot.outcome == "intercepted"
+
+
+def test_a_site_told_as_on_fire_after_a_drone_is_a_strike_as_one_ablaze_is() -> None:
+    # "On fire" says what "ablaze" says. A fire told with no cause stays no strike.
+    events = events_of(
+        "The governor of Russia's Belgorod region said a power substation in the town of "
+        "Shebekino is on fire after a Ukrainian drone flew over it.",
+        published=date(2024, 3, 4),
+    )
+    assert [(e.place, e.target_type, e.weapon) for e in events] == [
+        ("Shebekino", "power", "aerial_drone")
+    ]
+    assert not events_of(
+        "A warehouse outside Moscow is on fire, firefighters said. The cause is being "
+        "investigated.",
+        published=date(2024, 3, 4),
+    )

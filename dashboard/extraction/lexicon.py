@@ -591,7 +591,12 @@ ATTACK = _words(
     # The damage told as what the place went through: "the network has suffered severe
     # damage", "the depot sustained damage".
     r"(?:suffered|sustained|received) (?:[\w-]+ ){0,2}damage",
+    # Burning told as a state, in any of its words: "the depot is on fire", "a tank in
+    # flames".
     r"ablaze",
+    r"on fire",
+    r"in flames",
+    r"aflame",
     r"set (?:fire to|on fire|alight|ablaze)",
     # The thing set on fire between the words: "set a military base on fire", "sets oil
     # tanks ablaze".
