@@ -3762,3 +3762,20 @@ def test_a_site_told_as_on_fire_after_a_drone_is_a_strike_as_one_ablaze_is() -> 
         "investigated.",
         published=date(2024, 3, 4),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Falling drone debris triggered a fire at a fuel depot near the town of Surazh, the "
+        "governor said.",
+        "Drone sparks fire at oil depot in Surazh\n\nThe governor said crews were at the site.",
+    ],
+)
+def test_a_fire_a_drone_set_off_is_a_strike_whatever_verb_of_causing_tells_it(text: str) -> None:
+    # "Triggered", "sparks", "ignited": each says the drone caused the fire, as "caused"
+    # and "sparked" did, in a report's past or a headline's present.
+    events = events_of(text, published=date(2024, 3, 4))
+    assert [(e.place, e.target_type, e.weapon) for e in events] == [
+        ("Surazh", "oil", "aerial_drone")
+    ]

@@ -624,7 +624,10 @@ ATTACK = _words(
     r"came down",
     r"crashed\s+(?:into|on|onto|in)",
     r"fell\s+(?:on|onto|into|inside|in)",
-    r"(?:starting|started|sparking|sparked|causing|caused)\s+(?:a\s+)?(?:\w+\s+)?fires?",
+    # A fire told as what the strike caused, by any verb of causing in any form: "debris
+    # triggered a fire", a headline's "drone sparks fire", "ignited a blaze".
+    r"(?:start(?:s|ed|ing)?|spark(?:s|ed|ing)?|caus(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|"
+    r"ignit(?:e|es|ed|ing))\s+(?:an?\s+)?[\"“]?(?:\w+\s+)?(?:fires?|blazes?)",
     r"fired\s+(?:[\w-]+\s+){0,4}(?:at|on|into)",
     r"launched\s+(?:[\w-]+\s+){0,4}(?:at|against)",
     r"used\s+(?:[\w-]+\s+){0,4}against",
