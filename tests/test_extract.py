@@ -3779,3 +3779,20 @@ def test_a_fire_a_drone_set_off_is_a_strike_whatever_verb_of_causing_tells_it(te
     assert [(e.place, e.target_type, e.weapon) for e in events] == [
         ("Surazh", "oil", "aerial_drone")
     ]
+
+
+def test_a_town_hammered_by_drones_is_struck_and_russias_own_pounding_is_not() -> None:
+    # "Hammered", "pounded", "pummelled" tell a heavy attack as "bombarded" does; Russia's
+    # bombardment of a Ukrainian city is still no strike of Ukraine's.
+    events = events_of(
+        "The town of Millerovo was hammered by Ukrainian drones on Monday evening, the "
+        "governor said.",
+        published=date(2024, 12, 24),
+    )
+    assert [(e.place, e.date, e.weapon) for e in events] == [
+        ("Millerovo", date(2024, 12, 23), "aerial_drone")
+    ]
+    assert not events_of(
+        "Russian forces hammered Kharkiv with glide bombs overnight, Ukrainian officials said.",
+        published=date(2024, 12, 24),
+    )

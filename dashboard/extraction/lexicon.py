@@ -566,6 +566,12 @@ ATTACK = _words(
     r"target(?:s|ed|ing)?",
     r"bomb(?:ed|ing|ings)?",
     r"bombard(?:ed|ing|ments?|s)?",
+    # The verbs of a heavy bombardment, in their forms that are no noun: "the area was
+    # hammered by drones", "pounding the port" (not "a 500-pound bomb", "cake batter").
+    r"hammer(?:s|ed|ing)?",
+    r"pound(?:ed|ing)",
+    r"batter(?:s|ed|ing)",
+    r"pummel(?:s|ed|led|ing|ling)?",
     r"shell(?:ed|ing)",
     r"explosions?",
     r"blasts?",
@@ -955,7 +961,7 @@ ROUTE_REFERENCE = re.compile(
 RUSSIAN_ATTACKER = re.compile(
     # "Russia's military attacked", as "Russian forces attacked": the attacker's own army
     r"\b(?:Russia|Moscow|(?:Russian|Russia(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|"
-    r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|shelled|bombed|"
+    r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|hammered|battered|pummell?ed|shelled|bombed|"
     r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
     r"(?!\s+(?:by|at|in|on|during|while|when)\b)",
     re.IGNORECASE,
