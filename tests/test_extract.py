@@ -3991,3 +3991,71 @@ def test_munitions_told_dropped_in_the_passive_are_a_strike(dropped: str) -> Non
     text = f"On Tuesday, on the outskirts of Grayvoron, {dropped}, the governor wrote."
     events = events_of(text)
     assert [(e.place, e.date) for e in events] == [("Grayvoron", date(2024, 11, 5))]
+
+
+def test_a_headline_in_the_present_tense_tells_its_strike_as_the_past_would() -> None:
+    # "Forces destroy a depot" is the headline's way to say they destroyed it: the depot
+    # is the target of the explosions the report then tells. Air defences that "destroy"
+    # drones over a region still only intercept them.
+    events = events_of(
+        "Ukrainian forces destroy Russian fuel depot in occupied Berdiansk\n\n"
+        "Explosions were heard in Berdiansk overnight, residents said.",
+        published=date(2024, 3, 4),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Berdyansk", "oil")]
+    (shot,) = events_of(
+        "Air defence units destroy 30 Ukrainian drones over the Bryansk region, the ministry says.",
+        published=date(2024, 3, 4),
+    )
+    assert shot.outcome == "intercepted"
+
+
+def test_a_site_told_as_on_fire_after_a_drone_is_a_strike_as_one_ablaze_is() -> None:
+    # "On fire" says what "ablaze" says. A fire told with no cause stays no strike.
+    events = events_of(
+        "The governor of Russia's Belgorod region said a power substation in the town of "
+        "Shebekino is on fire after a Ukrainian drone flew over it.",
+        published=date(2024, 3, 4),
+    )
+    assert [(e.place, e.target_type, e.weapon) for e in events] == [
+        ("Shebekino", "power", "aerial_drone")
+    ]
+    assert not events_of(
+        "A warehouse outside Moscow is on fire, firefighters said. The cause is being "
+        "investigated.",
+        published=date(2024, 3, 4),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Falling drone debris triggered a fire at a fuel depot near the town of Surazh, the "
+        "governor said.",
+        "Drone sparks fire at oil depot in Surazh\n\nThe governor said crews were at the site.",
+    ],
+)
+def test_a_fire_a_drone_set_off_is_a_strike_whatever_verb_of_causing_tells_it(text: str) -> None:
+    # "Triggered", "sparks", "ignited": each says the drone caused the fire, as "caused"
+    # and "sparked" did, in a report's past or a headline's present.
+    events = events_of(text, published=date(2024, 3, 4))
+    assert [(e.place, e.target_type, e.weapon) for e in events] == [
+        ("Surazh", "oil", "aerial_drone")
+    ]
+
+
+def test_a_town_hammered_by_drones_is_struck_and_russias_own_pounding_is_not() -> None:
+    # "Hammered", "pounded", "pummelled" tell a heavy attack as "bombarded" does; Russia's
+    # bombardment of a Ukrainian city is still no strike of Ukraine's.
+    events = events_of(
+        "The town of Millerovo was hammered by Ukrainian drones on Monday evening, the "
+        "governor said.",
+        published=date(2024, 12, 24),
+    )
+    assert [(e.place, e.date, e.weapon) for e in events] == [
+        ("Millerovo", date(2024, 12, 23), "aerial_drone")
+    ]
+    assert not events_of(
+        "Russian forces hammered Kharkiv with glide bombs overnight, Ukrainian officials said.",
+        published=date(2024, 12, 24),
+    )

@@ -664,7 +664,7 @@ def _outcome_within(text: str, left: int, right: int) -> Outcome:
             continue
         if defence_heard and EXPLOSION_HEARD.fullmatch(match.group()):
             continue
-        if match.group().lower().startswith("destroyed") and WEAPON_DESTROYED_BEFORE.search(
+        if match.group().lower().startswith("destroy") and WEAPON_DESTROYED_BEFORE.search(
             text, before, match.start()
         ):
             stopped = True

@@ -28,6 +28,11 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+#: "destroy" in every form: a headline's present ("forces destroy a depot") tells the same
+#: strike as a report's past ("destroyed a depot").
+_DESTROY = r"destroy(?:s|ed|ing)?"
+
+
 #: What a plant makes that is no weapon, longest first so that no word stops short.
 _PRODUCTS = "|".join(
     re.escape(word) for word in sorted(word_list("civilian-products.txt"), key=len, reverse=True)
@@ -412,7 +417,7 @@ SHELLING = _words(r"shell(?:ed|ing)")
 #: and the weapon only when the unit's name does ("Unmanned Systems Forces").
 UNIT_AS_ATTACKER = _words(
     r"(?:units|forces|SBU|Security Service)(?:\s+of\s+(?:the\s+)?[\w\s'’]{0,40}?)?\s+"
-    r"(?:also\s+|have\s+|had\s+|has\s+)?(?:struck|hit|attacked|targeted|destroyed|carried out)"
+    rf"(?:also\s+|have\s+|had\s+|has\s+)?(?:struck|hit|attacked|targeted|{_DESTROY}|carried out)"
 )
 
 #: Weapon words that name a target or a defence, not what struck: "missile carriers",
@@ -425,7 +430,7 @@ DEFENDER_AS_TARGET = re.compile(
     # An aside or a quotation mark may come first: "air defence (PVO) worked", "had
     # 'suppressed' an attack".
     r"(?=\s+(?:\([^()]*\)\s+)?(?:\w+\s+){0,2}?[\"'\u201c\u2018]?"
-    r"(?:shot|shoot|downed|destroyed|intercepted|intercept|repelled|repulsed|suppressed|"
+    rf"(?:shot|shoot|downed|{_DESTROY}|intercepted|intercept|repelled|repulsed|suppressed|"
     r"neutrali[sz]ed|fired|launched|activated|engaged|detected|worked|working|have hit|had hit|"
     r"respond(?:ed|ing)|operat(?:ed|ing)|repelling|repulsing|"
     r"hit \w+ enemy|sent)\b)"
@@ -567,6 +572,12 @@ ATTACK = _words(
     r"target(?:s|ed|ing)?",
     r"bomb(?:ed|ing|ings)?",
     r"bombard(?:ed|ing|ments?|s)?",
+    # The verbs of a heavy bombardment, in their forms that are no noun: "the area was
+    # hammered by drones", "pounding the port" (not "a 500-pound bomb", "cake batter").
+    r"hammer(?:s|ed|ing)?",
+    r"pound(?:ed|ing)",
+    r"batter(?:s|ed|ing)",
+    r"pummel(?:s|ed|led|ing|ling)?",
     r"shell(?:ed|ing)",
     r"explosions?",
     r"blasts?",
@@ -586,7 +597,7 @@ ATTACK = _words(
     r"(?:brought|taken) down",
     r"intercept(?:ed|ion|ions|s)?",
     r"downed",
-    r"destroy(?:ed|s)",
+    _DESTROY,
     # The attack told by what it did, as a noun: "confirmed the destruction of two landing
     # craft", "reported the destruction of ammunition depots in X"; not of a thing named
     # ("the destruction of Rostov-on-Don", a ship), which another word must tell.
@@ -595,7 +606,12 @@ ATTACK = _words(
     # The damage told as what the place went through: "the network has suffered severe
     # damage", "the depot sustained damage".
     r"(?:suffered|sustained|received) (?:[\w-]+ ){0,2}damage",
+    # Burning told as a state, in any of its words: "the depot is on fire", "a tank in
+    # flames".
     r"ablaze",
+    r"on fire",
+    r"in flames",
+    r"aflame",
     r"set (?:fire to|on fire|alight|ablaze)",
     # The thing set on fire between the words: "set a military base on fire", "sets oil
     # tanks ablaze".
@@ -623,7 +639,10 @@ ATTACK = _words(
     r"came down",
     r"crashed\s+(?:into|on|onto|in)",
     r"fell\s+(?:on|onto|into|inside|in)",
-    r"(?:starting|started|sparking|sparked|causing|caused)\s+(?:a\s+)?(?:\w+\s+)?fires?",
+    # A fire told as what the strike caused, by any verb of causing in any form: "debris
+    # triggered a fire", a headline's "drone sparks fire", "ignited a blaze".
+    r"(?:start(?:s|ed|ing)?|spark(?:s|ed|ing)?|caus(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|"
+    r"ignit(?:e|es|ed|ing))\s+(?:an?\s+)?[\"“]?(?:\w+\s+)?(?:fires?|blazes?)",
     r"fired\s+(?:[\w-]+\s+){0,4}(?:at|on|into)",
     r"launched\s+(?:[\w-]+\s+){0,4}(?:at|against)",
     # The weapons told at length, as Moscow's defence ministry tells them: "fired six
@@ -645,7 +664,7 @@ DEFENCE_CLAIM = _words(
     r"shot down",
     r"(?:brought|taken) down",
     r"downed",
-    r"destroyed (?:\w+ )?(?:drones?|uavs?|missiles?)",
+    rf"{_DESTROY} (?:\w+ )?(?:drones?|uavs?|missiles?)",
     r"repell?ed",
     r"suppressed",
     r"neutrali[sz]ed",
@@ -740,7 +759,9 @@ IMPACT = _words(
     # (nor "destroyed and intercepted 18 drones")
     # (nor "intercepted or destroyed around 100 of the weapons")
     r"(?<!intercepted or )(?<!intercepted and )(?<!shot down or )(?<!shot down and )"
-    rf"destroyed (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)"
+    # (nor a bare "destroy", which may be an aim: "to attack the port, destroy ships")
+    r"(?<!intercepting and )"
+    rf"destroy(?:s|ed) (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)"
     r"(?!and (?:intercepted|shot down|downed|suppressed)\b)",
     r"sank",
     r"sunk",
@@ -801,8 +822,8 @@ INTERCEPTION = _words(
     r"shooting down",
     r"(?:brought|taken) down",
     r"downed",
-    rf"destroyed (?!by\b|and\b)(?:[\w-]+ ){{0,4}}?{_AIRBORNE}",
-    rf"destroyed {_IN_THE_AIR}",
+    rf"{_DESTROY} (?!by\b|and\b)(?:[\w-]+ ){{0,4}}?{_AIRBORNE}",
+    rf"{_DESTROY} {_IN_THE_AIR}",
     r"repell?ed",
     r"repulsed",
     r"fended off",
@@ -961,7 +982,7 @@ ROUTE_REFERENCE = re.compile(
 RUSSIAN_ATTACKER = re.compile(
     # "Russia's military attacked", as "Russian forces attacked": the attacker's own army
     r"\b(?:Russia|Moscow|(?:Russian|Russia(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|"
-    r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|shelled|bombed|"
+    r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|hammered|battered|pummell?ed|shelled|bombed|"
     r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
     r"(?!\s+(?:by|at|in|on|during|while|when)\b)",
     re.IGNORECASE,
