@@ -307,11 +307,29 @@ def classify_target(text: str) -> tuple[TargetType, str | None]:
     return found
 
 
+@per_text(maxsize=64)
+def _sentence_tells(text: str) -> frozenset[str]:
+    """Which facts of the whole sentence a target's kind may turn on: aircraft, troops
+    housed, a civil product, arms made. Found once a text, not once for each of its places
+    (a sentence of many places was read whole for each)."""
+    return frozenset(
+        name
+        for name, pattern in (
+            ("aircraft", AIRCRAFT),
+            ("troops", TROOPS_HOUSED),
+            ("civil", CIVILIAN_PRODUCT),
+            ("arms", ARMS_MADE),
+        )
+        if pattern.search(text)
+    )
+
+
 def _plant_kind(text: str, kind: TargetType) -> TargetType:
     """A plant read as of civil industry, for want of a product named, is an arms plant
     when the text tells it makes arms ("the plant, one of the largest manufacturers of
     explosives") and names no civil product."""
-    if kind == "commercial" and ARMS_MADE.search(text) and not CIVILIAN_PRODUCT.search(text):
+    told = _sentence_tells(text)
+    if kind == "commercial" and "arms" in told and "civil" not in told:
         return "defense_industry"
     return kind
 
@@ -388,11 +406,11 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     if (
         best[3] == "military"
         and _MILITARY_BASE.fullmatch(best[4].group(0))
-        and AIRCRAFT.search(text)
+        and "aircraft" in _sentence_tells(text)
     ):
         # "aircraft were damaged at two military bases": the bases the aircraft stand at.
         return "airbase", _target_phrase(blanked, best[4])
-    if best[3] in _LODGINGS and TROOPS_HOUSED.search(text):
+    if best[3] in _LODGINGS and "troops" in _sentence_tells(text):
         # "a hotel where troops were stationed": the troops were the target.
         return "military", _target_phrase(blanked, best[4])
     if best[4].group(0).lower() in _BARE_STORE and (held := _held(text, nouns, best[4])):
@@ -407,7 +425,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).
         sentence_type, _ = _first_target(*_blanked_twice(text))
-        if sentence_type == "defense_industry" and CIVILIAN_PRODUCT.search(text):
+        if sentence_type == "defense_industry" and "civil" in _sentence_tells(text):
             # "the plant, which makes a fifth of Russia's steel": a plant of civil industry.
             sentence_type = "commercial"
         if sentence_type != "unknown":
