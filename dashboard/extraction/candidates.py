@@ -790,7 +790,7 @@ def _aftermath_places(
     drafts: DraftIndex,
     *,
     identifies: bool,
-    named_again: bool = False,
+    named_again: bool,
 ) -> list[Location]:
     """The towns or sites of a region-wide strike's region that the undated sentence after it
     names: the one it names with what the strike left there (a fire, damage, an explosion),
@@ -917,6 +917,7 @@ class _SentenceDates:
         self._ends = sorted(m.end for m in dates)
         self._date_starts = sorted(m.start for m in dates)
         self._unclaimed: list[Location | None] | None = None
+        self._list_begin: dict[int, int] = {}
         self._list_end: dict[int, int] = {}
 
     def weapon(self, mention: DateMention, fallback: Weapon) -> Weapon:
@@ -985,23 +986,24 @@ class _SentenceDates:
         return self._unclaimed
 
     def _list_begins(self, index: int, left: int) -> int:
-        """Where the list of places that the place at ``index`` goes on, from before
-        ``left``, begins; no further back than another date's end."""
-        begins = index
-        while (
-            begins > 0
-            and self.located[begins - 1].start >= 0
-            and _LIST_GAP.fullmatch(
-                self.text, self.located[begins - 1].start, self.located[begins].start
-            )
-            and not self._date_ends_between(self.located[begins - 1].start, left)
-        ):
-            begins -= 1
-        return begins
-
-    def _date_ends_between(self, start: int, end: int) -> bool:
-        at = bisect_right(self._ends, start)
-        return at < len(self._ends) and self._ends[at] <= end
+        """Where the list of places that runs on to the place at ``index`` begins, no further
+        back than the last date that ends by ``left``."""
+        if index not in self._list_begin:
+            begins = index
+            while (
+                begins > 0
+                and self.located[begins - 1].start >= 0
+                and _LIST_GAP.fullmatch(
+                    self.text, self.located[begins - 1].start, self.located[begins].start
+                )
+            ):
+                begins -= 1
+            for member in range(begins, index + 1):
+                self._list_begin[member] = begins
+        # A place before another date's end belongs to that date's clause.
+        before = bisect_right(self._ends, left)
+        date_end = bisect_left(self.starts, self._ends[before - 1]) if before else 0
+        return max(self._list_begin[index], min(date_end, index))
 
     def _list_ends(self, index: int) -> int:
         """Where the list of places that goes on from the place at ``index`` ends."""
