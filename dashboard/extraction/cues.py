@@ -342,9 +342,8 @@ INDUSTRIES: frozenset[TargetType] = frozenset(
 
 def told_vaguely(target_type: TargetType, target: str | None) -> bool:
     """Whether a strike's target is unknown or only an "industrial" site or a bare "plant",
-    which any other
-    kind told of the same strike says more of ("an industrial enterprise in Bryansk", then
-    "the Kremniy El plant")."""
+    which any other kind told of the same strike says more of ("an industrial enterprise in
+    Bryansk", then "the Kremniy El plant")."""
     return target_type == "unknown" or (
         target_type == "commercial"
         and target is not None
@@ -416,12 +415,10 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     if best[4].group(0).lower() in _BARE_STORE and (held := _held(text, nouns, best[4])):
         # "warehouses" say nothing of what they hold; a target named with them may.
         return held, _target_phrase(blanked, best[4])
-    if best[4].group(0).lower() in _BARE_PLANT and (
-        head := _compound_of(text, nouns, best[4].start())
-    ):
-        # "a thermal power plant": the noun before "plant" says what kind of plant it is.
-        return head, _target_phrase(blanked, best[4])
     if best[4].group(0).lower() in _BARE_PLANT:
+        if head := _compound_of(text, nouns, best[4].start()):
+            # "a thermal power plant": the noun before "plant" says what kind of plant it is.
+            return head, _target_phrase(blanked, best[4])
         # "the plant" says nothing of what it makes; the sentence's own target noun may (as
         # the text left once targets' owners are blanked names it).
         sentence_type, _ = _first_target(*_blanked_twice(text))
@@ -433,16 +430,12 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     return best[3], _target_phrase(blanked, best[4])
 
 
-_COMPOUND_GAP = re.compile(r"[ -]$")
-
-
 def _compound_of(text: str, nouns: _Nouns, at: int) -> TargetType | None:
     """The kind of the target noun that ends right before ``at`` (a space or a hyphen
     between), if any: the first half of a compound such as "thermal power plant"."""
-    gap = _COMPOUND_GAP.search(text, max(0, at - 1), at)
-    if gap is None:
+    if at == 0 or text[at - 1] not in " -":
         return None
-    end = gap.start()
+    end = at - 1
     for (target_type, _), (_, ends, _) in zip(TARGET_PATTERNS, nouns, strict=True):
         index = bisect_left(ends, end)
         if index < len(ends) and ends[index] == end:
