@@ -558,13 +558,10 @@ def bare_drones(text: str) -> bool:
 def weapon_named(text: str) -> Weapon:
     """The weapon a sentence names first; at one place, the longer name wins ("sea drone"
     over "drone")."""
-    blanked = _weapons_blanked(text)
     found: list[tuple[int, int, Weapon]] = []
     # Guns named first ("artillery and rocket attacks") leave the weapon unknown.
     for weapon, pattern in (*WEAPON_PATTERNS, ("unknown", GUNS)):
-        # Aircraft are named only as they strike ("helicopters fired on the depot"), which
-        # the blanking of aircraft told as targets would hide.
-        match = pattern.search(text if weapon == "aircraft" else blanked)
+        match = pattern.search(_read_for(weapon, text))
         if match:
             found.append((match.start(), -len(match.group(0)), weapon))
     if not found:
@@ -593,11 +590,17 @@ def _weapons_blanked(text: str) -> str:
 def names_weapon(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a weapon that struck: :func:`weapon_named` of it is
     not "unknown". Asked of stretch after stretch of one text, it reads the text once."""
-    blanked = _weapons_blanked(text)
     return any(
-        search_from(pattern, text if weapon == "aircraft" else blanked, start, end)
+        search_from(pattern, _read_for(weapon, text), start, end)
         for weapon, pattern in WEAPON_PATTERNS
     )
+
+
+def _read_for(weapon: Weapon, text: str) -> str:
+    """The text a weapon's pattern is read in: :func:`_weapons_blanked`, but for aircraft,
+    which are named only as they strike ("helicopters fired on the depot"), the text itself:
+    the blanking of aircraft told as targets would hide them."""
+    return text if weapon == "aircraft" else _weapons_blanked(text)
 
 
 def reports_attack(text: str, russian: re.Match[str] | None) -> bool:

@@ -759,8 +759,8 @@ IMPACT = _words(
     # (nor "destroyed and intercepted 18 drones")
     # (nor "intercepted or destroyed around 100 of the weapons")
     r"(?<!intercepted or )(?<!intercepted and )(?<!shot down or )(?<!shot down and )"
-    # (nor a bare "destroy", which may be an aim: "to attack the port, destroy ships")
     r"(?<!intercepting and )"
+    # (nor a bare "destroy", which may be an aim: "to attack the port, destroy ships")
     rf"destroy(?:s|ed) (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)"
     r"(?!and (?:intercepted|shot down|downed|suppressed)\b)",
     r"sank",
