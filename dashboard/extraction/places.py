@@ -169,17 +169,19 @@ _DISTRICT = re.compile(
     r"\s+(?:(?:municipal|urban)\s+)?(?:district|raion|rayon|okrug)\b",
     re.IGNORECASE,
 )
+#: A town's adjective, and what stands between two of a list: "Sudzhansky, Korenevsky and".
+_ADJECTIVE_WORD = rf"[A-Z][a-z'’]+{_ADJECTIVE_END}"
+_LIST_AND = r"(?:,\s+|,?\s+and\s+)"
 #: Districts listed by their adjectives: "the Sudzhansky, Korenevsky and Glushkovsky districts".
 _DISTRICT_LIST = re.compile(
-    rf"\b(?:[A-Z][a-z'’]+{_ADJECTIVE_END}(?:,\s+|,?\s+and\s+))+[A-Z][a-z'’]+{_ADJECTIVE_END}"
-    r"\s+(?:districts|raions|rayons)\b"
+    rf"\b(?:{_ADJECTIVE_WORD}{_LIST_AND})+{_ADJECTIVE_WORD}\s+(?:districts|raions|rayons)\b"
 )
 #: Districts named by their adjectives after the word for them: "the district of Trubchevsky",
 #: "three districts of the Kursk region: Sudzhansky, Korenevsky and Glushkovsky".
 _DISTRICTS_NAMED_AFTER = re.compile(
     r"\b(?:district|raion|rayon)s?\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*\s+(?:region|oblast|krai)\s*:\s*)?"
-    rf"(?P<list>[A-Z][a-z'’]+{_ADJECTIVE_END}(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z'’]+{_ADJECTIVE_END})*)\b"
+    rf"(?P<list>{_ADJECTIVE_WORD}(?:{_LIST_AND}{_ADJECTIVE_WORD})*)\b"
 )
 #: One adjective of such a list, and the stem its town's name begins with.
 _DISTRICT_ADJECTIVE = re.compile(rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\b")
