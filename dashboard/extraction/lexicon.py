@@ -982,7 +982,8 @@ ROUTE_REFERENCE = re.compile(
 RUSSIAN_ATTACKER = re.compile(
     # "Russia's military attacked", as "Russian forces attacked": the attacker's own army
     r"\b(?:Russia|Moscow|(?:Russian|Russia(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|"
-    r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?(?:fired|launched|pounded|hammered|battered|pummell?ed|shelled|bombed|"
+    r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?"
+    r"(?:fired|launched|pounded|hammered|battered|pummell?ed|shelled|bombed|"
     r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
     r"(?!\s+(?:by|at|in|on|during|while|when)\b)",
     re.IGNORECASE,

@@ -1327,7 +1327,8 @@ _TOLD_AS_VILLAGE = re.compile(r"\b(?:village|hamlet)\s+(?:of\s+)?$", re.IGNORECA
 #: district called by the name ("Grafovka in the X district"), which is a rural district's,
 #: not a city's of that name in another region.
 _TOLD_AS_VILLAGE_AFTER = re.compile(
-    r",?\s+(?:a\s+(?:small\s+)?(?:village|hamlet|settlement)|village|hamlet|district|raion|rayon)\b",
+    r",?\s+(?:a\s+(?:small\s+)?(?:village|hamlet|settlement)|village|hamlet|"
+    r"district|raion|rayon)\b",
     re.IGNORECASE,
 )
 
