@@ -151,20 +151,15 @@ def find_candidates(doc: Document) -> None:
         ):
             ukraine_attacks = True
         follows_strike = sentence.index == last_strike_index + 1
+        near_strike = sentence.index <= last_strike_index + _IDENTIFIED_WITHIN
         # "... attacked facilities in the Kursk region. The governor said so on Telegram.
         # According to him, they are in the X and Y districts.": a sentence that says which
         # sites they were may come after one that says who told it.
-        identifies = (
-            sentence.index <= last_strike_index + _IDENTIFIED_WITHIN
-            and _IDENTIFIES.search(text) is not None
-        )
+        identifies = near_strike and _IDENTIFIES.search(text) is not None
         # "A drone attack on the Bryansk region ..." ... "The fire in the Surazh district was
         # reported by the governor": the strike named again by its noun, a sentence or two
         # on, says where in the region it was.
-        named_again = (
-            sentence.index <= last_strike_index + _IDENTIFIED_WITHIN
-            and _THE_INCIDENT.search(text) is not None
-        )
+        named_again = near_strike and _THE_INCIDENT.search(text) is not None
         russian = RUSSIAN_ATTACKER.search(text)
         # A tally line right after an interception report counts drones over that place.
         attack = (RUSSIAN_ACCIDENT.search(text) is None and reports_attack(text, russian)) or (
