@@ -91,7 +91,8 @@ _WEAPON_NOUNS = frozenset(
     {"system", "systems", "missile", "missiles", "launcher", "launchers", "battery", "batteries"}
 )
 
-_NAMED_WATER = re.compile(
+#: A name that is only part of a longer one: "Sea of Azov", "Battle of Kursk", "House of Moscow".
+_OF_NAME_BEFORE = re.compile(
     r"\b(?:Sea|Gulf|Strait|Bay|Lake|Cape|Port|Mount|River|Battle|Siege|Treaty|University|House)"
     r"\s+of\s+(?:the\s+)?$"
 )
@@ -959,7 +960,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and not ends_before(_POSSESSIVE_BEFORE, sentence, start)
     ):
         return "part of a longer name"
-    if ends_before(_NAMED_WATER, sentence, start):
+    if ends_before(_OF_NAME_BEFORE, sentence, start):
         return "part of a longer name"
     if _REPUBLIC_AFTER.match(sentence, end):
         # The Donetsk "people's republic", in quotes and lower case as some outlets write it,
