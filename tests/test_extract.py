@@ -4059,3 +4059,13 @@ def test_a_town_hammered_by_drones_is_struck_and_russias_own_pounding_is_not() -
         "Russian forces hammered Kharkiv with glide bombs overnight, Ukrainian officials said.",
         published=date(2024, 12, 24),
     )
+
+
+def test_towns_left_without_power_by_a_struck_substation_are_not_struck_themselves() -> None:
+    text = (
+        "Ukrainian drones hit an electrical substation in Shebekino on Monday night, the "
+        "regional governor said. Thousands of households in Valuyki and Alexeyevka were left "
+        "without electricity after the attack."
+    )
+    events = events_of(text, date(2025, 3, 4))
+    assert [(e.place, e.target_type) for e in events] == [("Shebekino", "power")]

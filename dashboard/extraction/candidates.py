@@ -65,7 +65,9 @@ from .lexicon import (
     ALERT_MEASURE,
     GENERIC,
     GROUND_FIGHT_BEFORE,
+    IMPACT,
     INTERCEPTION,
+    OUTAGE,
     RUSSIAN_ACCIDENT,
     RUSSIAN_ATTACKER,
     RUSSIAN_STRIKE,
@@ -201,6 +203,20 @@ def find_candidates(doc: Document) -> None:
             if GROUND_FIGHT_BEFORE.search(text, max(0, w.start - _GROUND_FIGHT_REACH), w.start)
             is None
         ]
+        if (
+            located
+            and (cut := drafts.latest_of_kind("power")) is not None
+            and on_russias_side(cut)
+            and _outage_only(text)
+        ):
+            # "A substation was hit." ... "Homes in X and Y were left without power": where
+            # the cut of the strike just told was felt, not where it was struck; a place
+            # struck already keeps it.
+            located = [
+                w
+                for w in located
+                if w.place.kind == "facility" or drafts.latest_at(w.place) is not None
+            ]
         if attack and not located and last_place is not None:
             located = _local_site(text, last_place, gazetteer)
         if russian and not UKRAINIAN_ATTACKER.search(text):
@@ -574,6 +590,14 @@ _NOT_THE_NEWS = re.compile(r"\b(?:recent|weeks|months|years|Russian forces)\b", 
 #: How far before a name the words of a ground fight can begin: the longest phrase and the
 #: 80 characters that may follow it.
 _GROUND_FIGHT_REACH = 200
+
+
+def _outage_only(text: str) -> bool:
+    """Whether all a sentence tells of damage is a power cut."""
+    cuts = [m.span() for m in OUTAGE.finditer(text)]
+    return bool(cuts) and all(
+        any(left <= m.start() < right for left, right in cuts) for m in IMPACT.finditer(text)
+    )
 
 
 def _generic(text: str, russian: bool) -> bool:

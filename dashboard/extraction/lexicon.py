@@ -291,6 +291,13 @@ POWER_CUT = _words(
     r"power (?:outages?|cuts?|failures?)",
     r"(?:without|disrupted|disrupting|cut(?:ting)?|knocked out) (?:the )?(?:power|heating)",
 )
+#: A power cut told as what people or places were left with: "left without electricity",
+#: "the power went out", "the blackout affected". Where it is felt is not where it was cut.
+OUTAGE = _words(
+    POWER_CUT.pattern,
+    r"without (?:electricity|light|power supply)",
+    r"(?:power|electricity|lights?) (?:went|goes|was|were) (?:out|off|cut)",
+)
 
 #: Soldiers told as living in a building: "a hotel where troops were stationed", "the
 #: building housed mobilised servicemen". The building is then a military target.
