@@ -4059,3 +4059,17 @@ def test_a_town_hammered_by_drones_is_struck_and_russias_own_pounding_is_not() -
         "Russian forces hammered Kharkiv with glide bombs overnight, Ukrainian officials said.",
         published=date(2024, 12, 24),
     )
+
+
+def test_a_recalled_strike_keeps_the_date_its_sentence_tells_before_the_strike() -> None:
+    # Today's news is a strike on the depot; a line below recalls an earlier one, its only
+    # date in a clause with no word of the attack ("were sent home on March 2"), the strike
+    # told after it ("hours before a drone set a tank ablaze"): the earlier strike is an
+    # event of that day, not lost in today's.
+    events = events_of(
+        "Ukrainian drones struck the Tikhoretsk oil depot overnight, the governor said.\n\n"
+        "Workers at the Tikhoretsk depot were sent home on March 2, hours before a drone set "
+        "a tank ablaze.",
+        published=date(2025, 3, 20),
+    )
+    assert sorted(e.date for e in events) == [date(2025, 3, 2), date(2025, 3, 20)]
