@@ -4069,3 +4069,17 @@ def test_towns_left_without_power_by_a_struck_substation_are_not_struck_themselv
     )
     events = events_of(text, date(2025, 3, 4))
     assert [(e.place, e.target_type) for e in events] == [("Shebekino", "power")]
+
+
+def test_a_recalled_strike_keeps_the_date_its_sentence_tells_before_the_strike() -> None:
+    # Today's news is a strike on the depot; a line below recalls an earlier one, its only
+    # date in a clause with no word of the attack ("were sent home on March 2"), the strike
+    # told after it ("hours before a drone set a tank ablaze"): the earlier strike is an
+    # event of that day, not lost in today's.
+    events = events_of(
+        "Ukrainian drones struck the Tikhoretsk oil depot overnight, the governor said.\n\n"
+        "Workers at the Tikhoretsk depot were sent home on March 2, hours before a drone set "
+        "a tank ablaze.",
+        published=date(2025, 3, 20),
+    )
+    assert sorted(e.date for e in events) == [date(2025, 3, 2), date(2025, 3, 20)]

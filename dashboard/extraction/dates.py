@@ -20,6 +20,7 @@ from .cues import (
     STRIKE_CONTEXT,
     names_weapon,
 )
+from .lexicon import INTERCEPTION
 from .scan import ends_before, leads, length_before, per_text, search_from
 from .text import clause_span
 
@@ -431,6 +432,8 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     """
     kept: list[DateMention] = []
     reporting: list[DateMention] = []
+    # Dates that date nothing in their own clause.
+    unclaimed: list[DateMention] = []
     # Whether a clause only lists dates, read once per clause: a clause may hold many.
     clause_of_dates: dict[tuple[int, int], bool] = {}
     found_starts = [m.start for m in found]
@@ -472,6 +475,12 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
             or _closes_strike(sentence, mention, left)
         ):
             kept.append(mention)
+        else:
+            unclaimed.append(mention)
+    if not kept and not reporting and len(unclaimed) == 1:
+        # "On May 13, as the region marked a holiday, drones hit the substation": the only
+        # date of a sentence, set off before the strike it tells, dates that strike.
+        kept = [m for m in unclaimed if _dates_what_follows(sentence, m)]
     # "this week" names some day before the report: less than the day a report was told.
     firm = [m for m in kept if not _THIS_WEEK.search(m.text)]
     # "date 2024-02-04 The governor said on Sunday that ...": the day the news was told is
@@ -506,6 +515,23 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+
+#: A clause that starts a stretch of time: "since the offensive began in June".
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def _dates_what_follows(sentence: str, mention: DateMention) -> bool:
+    """Whether a date is told before a strike later in its sentence, not as the start of a
+    stretch of time ("since ... in June") nor before drones only shot down (a tally, which
+    names no strike). A year says too little of when to date one."""
+    left, _ = clause_span(sentence, mention.start, mention.end)
+    return (
+        mention.precision != "year"
+        and search_from(_SINCE, sentence, left, mention.start) is None
+        and search_from(STRIKE_CONTEXT, sentence, mention.end, len(sentence)) is not None
+        and INTERCEPTION.search(sentence) is None
+    )
+
 
 #: "The previous attack, carried out on Feb. 17, ...", "the strike on the depot, which took
 #: place the day before": a clause set off after an attack that tells when it happened.
