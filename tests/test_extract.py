@@ -4059,3 +4059,20 @@ def test_a_town_hammered_by_drones_is_struck_and_russias_own_pounding_is_not() -
         "Russian forces hammered Kharkiv with glide bombs overnight, Ukrainian officials said.",
         published=date(2024, 12, 24),
     )
+
+
+def test_a_site_hit_below_the_lead_is_kept_when_a_later_sentence_dates_the_night() -> None:
+    # An undated "Ukraine's forces also hit X" past the lead is of the night the article goes
+    # on to date, not dropped because a date comes after it.
+    text = (
+        "The General Staff said a fire had broken out at a fuel depot after a drone attack. "
+        "The depot supplies the army in the south. "
+        "Crews worked through the morning to put the fire out. "
+        "The ministry gave no figure for the losses. "
+        "Ukrainian forces also hit the refinery in Tuapse, the General Staff said. "
+        "On Sunday night, Ukrainian drones struck the Engels air base as well."
+    )
+    events = events_of(text, published=date(2025, 3, 3))
+    assert ("Tuapse refinery", "2025-03-02") in [
+        (e.place or "", e.date.isoformat()) for e in events
+    ]
