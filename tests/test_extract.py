@@ -4083,3 +4083,20 @@ def test_a_recalled_strike_keeps_the_date_its_sentence_tells_before_the_strike()
         published=date(2025, 3, 20),
     )
     assert sorted(e.date for e in events) == [date(2025, 3, 2), date(2025, 3, 20)]
+
+
+def test_a_site_hit_below_the_lead_is_kept_when_a_later_sentence_dates_the_night() -> None:
+    # An undated "Ukraine's forces also hit X" past the lead is of the night the article goes
+    # on to date, not dropped because a date comes after it.
+    text = (
+        "The General Staff said a fire had broken out at a fuel depot after a drone attack. "
+        "The depot supplies the army in the south. "
+        "Crews worked through the morning to put the fire out. "
+        "The ministry gave no figure for the losses. "
+        "Ukrainian forces also hit the refinery in Tuapse, the General Staff said. "
+        "On Sunday night, Ukrainian drones struck the Engels air base as well."
+    )
+    events = events_of(text, published=date(2025, 3, 3))
+    assert ("Tuapse refinery", "2025-03-02") in [
+        (e.place or "", e.date.isoformat()) for e in events
+    ]

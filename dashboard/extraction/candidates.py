@@ -123,8 +123,11 @@ def find_candidates(doc: Document) -> None:
     lead: Draft | None = None
     last_place: Location | None = None
     last_draft: Draft | None = None
-    # Undated places told below the lead, before any date: kept if the article dates nothing.
+    # Undated places told below the lead, before any date: of the day the article goes on to
+    # tell, else of the day it was published.
     unanchored: list[Draft] = []
+    # The first day the article tells a strike of.
+    first_day: tuple[date, DatePrecision] | None = None
     # The date of the strike the article is telling of now: undated sentences speak of it.
     context: tuple[date, DatePrecision] | None = None
     # A sentence right after a strike that lists places with targets names where it hit.
@@ -457,7 +460,8 @@ def find_candidates(doc: Document) -> None:
             when = context or ((published, "day") if in_lead else None)
             if TOLD_AS_PAST.search(text):
                 fresh = []
-            # Undated places below the lead, kept while the article dates nothing.
+            # Undated places below the lead, kept where Ukraine's strikes are told: the
+            # sentence or the article names Ukraine as the attacker, or the lead placed one.
             kept_undated = (
                 ukraine_attacks or lead_placed or UKRAINIAN_ATTACKER.search(text) is not None
             )
@@ -559,15 +563,16 @@ def find_candidates(doc: Document) -> None:
             # ("On February 24, 2022 Russia launched ...", "airports closed on Saturday
             # after the Russian strikes"): Ukraine's strikes told next are of another night.
             context = (dates[0].value, dates[0].precision)
+            first_day = first_day or (context if context[1] == "day" else None)
         if located:
             # The place named first is the one the sentence is about.
             last_place = located[0]
 
-    if context is None:
-        # An article that dates no strike tells of the one it reports that day, however far
-        # below the lead it names the place ("a drone attack caused a fire at the port").
-        for draft in unanchored:
-            drafts.add(draft)
+    # An article tells of the strikes it reports that night, however far below the lead it
+    # names a place ("a drone attack caused a fire at the port"), even one it dates further
+    # down ("Ukraine's forces also hit X", then "last night they struck Y").
+    for draft in unanchored:
+        drafts.add(replace(draft, date=first_day[0]) if first_day else draft)
     doc.drafts, doc.lead = drafts.all, lead
 
 
