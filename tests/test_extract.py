@@ -4059,3 +4059,15 @@ def test_a_town_hammered_by_drones_is_struck_and_russias_own_pounding_is_not() -
         "Russian forces hammered Kharkiv with glide bombs overnight, Ukrainian officials said.",
         published=date(2024, 12, 24),
     )
+
+
+def test_the_fuel_and_energy_sites_officials_name_are_an_oil_target() -> None:
+    # Russian officials call the fuel industry's sites "fuel and energy facilities" (or
+    # "the fuel-energy complex"): an oil target, not one of no known kind.
+    for sentence in (
+        "Drones set fuel and energy facilities on fire in the Tambov region overnight, "
+        "the governor said.",
+        "The governor said a fuel-energy complex in Kstovo came under drone attack.",
+    ):
+        (event,) = events_of(sentence, published=date(2025, 3, 4))
+        assert event.target_type == "oil", sentence

@@ -80,6 +80,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"oil[- ]processing",
             r"petrochemical",
             r"oil tankers?",
+            # Officials' word for the fuel industry's sites: "fuel and energy facilities".
+            r"fuel(?: and |-)energy (?:facilit(?:y|ies)|complex|infrastructure|enterprises?|"
+            r"sites?|objects?)",
         ),
     ),
     (
