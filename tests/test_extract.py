@@ -4071,3 +4071,20 @@ def test_the_fuel_and_energy_sites_officials_name_are_an_oil_target() -> None:
     ):
         (event,) = events_of(sentence, published=date(2025, 3, 4))
         assert event.target_type == "oil", sentence
+
+
+def test_a_struck_enterprise_is_an_industrial_target_but_a_vehicle_it_owns_is_not() -> None:
+    # A bare "enterprise" is a business's site, read as commercial as a bare "plant" is;
+    # a vehicle that belongs to one is hit on its own, and its owner says nothing.
+    (event,) = events_of(
+        "Debris of a drone damaged a storage building of an enterprise in Lipetsk, "
+        "the governor said on Tuesday.",
+        published=date(2025, 3, 4),
+    )
+    assert event.target_type == "commercial"
+    (event,) = events_of(
+        "A drone hit a truck of a dairy enterprise near the village of Tetkino on Tuesday, "
+        "the governor said.",
+        published=date(2025, 3, 4),
+    )
+    assert event.target_type == "unknown"

@@ -189,7 +189,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         ),
     ),
     # A plant the text says nothing more of makes no arms the text knows of.
-    ("commercial", _words(r"factor(?:y|ies)", r"plants?")),
+    ("commercial", _words(r"factor(?:y|ies)", r"plants?", r"enterprises?")),
     (
         "transport",
         _words(
