@@ -4088,3 +4088,19 @@ def test_a_struck_enterprise_is_an_industrial_target_but_a_vehicle_it_owns_is_no
         published=date(2025, 3, 4),
     )
     assert event.target_type == "unknown"
+
+
+def test_a_site_named_only_to_say_where_another_stands_is_not_the_target() -> None:
+    # "Near the airport" says where the depot hit stands, not that the airport was hit; a
+    # site near which explosions were heard, in another scene of the sentence, still is.
+    (event,) = events_of(
+        "Drones set a fuel tank on fire near the airport in Anapa on Tuesday, the mayor said.",
+        published=date(2025, 3, 4),
+    )
+    assert event.target_type == "oil"
+    (event,) = events_of(
+        "Drones struck a barracks, which the army had set up next to the airfield in "
+        "Dzhankoi, on Tuesday, the mayor said.",
+        published=date(2025, 3, 4),
+    )
+    assert event.target_type == "military"

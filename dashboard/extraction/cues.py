@@ -114,6 +114,12 @@ TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?(?:[^\S ]\s*)?[:–—-]\s*\d+\W*
 TARGET_WINDOW = 60
 #: What comes between a target and its owner: "headquarters of the Russian Black Sea Fleet".
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+#: Where a sentence turns to another scene: "..., while in X explosions were heard near".
+_SCENE_TURN = re.compile(r";|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+#: What puts a target beside another as a landmark: "near the airfield".
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:near|next to|close to|beside)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
+)
 #: Vehicles, struck on their own and no target of any kind, though a business owns them.
 _VEHICLE = re.compile(
     r"\b(?:bus|minibus|car|truck|lorry|tractor|vehicle)(?:es|s)?\b", re.IGNORECASE
@@ -263,6 +269,17 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
                 chars[at + found.start() : at + found.end()] = " " * len(found.group(0))
                 owners.append((at + found.start(), at + found.end()))
                 break
+    # "a base, which they were restoring near the airfield": the airfield only says where
+    # the target named before it, in the same scene, stands.
+    ends = sorted(m.end() for m in heads)
+    turns = [m.start() for m in _SCENE_TURN.finditer(text)]
+    for head in heads:
+        near = ends_before(_LANDMARK_BEFORE, text, head.start())
+        if near is None or (before := bisect_right(ends, near.start())) == 0:
+            continue
+        if bisect_left(turns, ends[before - 1]) == bisect_left(turns, near.start()):
+            chars[head.start() : head.end()] = " " * len(head.group(0))
+            owners.append(head.span())
     blanked = "".join(chars)
     return blanked, _nouns_after_blanking(nouns, blanked, _merged(owners))
 
