@@ -4100,3 +4100,48 @@ def test_a_site_hit_below_the_lead_is_kept_when_a_later_sentence_dates_the_night
     assert ("Tuapse refinery", "2025-03-02") in [
         (e.place or "", e.date.isoformat()) for e in events
     ]
+
+
+def test_the_fuel_and_energy_sites_officials_name_are_an_oil_target() -> None:
+    # Russian officials call the fuel industry's sites "fuel and energy facilities" (or
+    # "the fuel-energy complex"): an oil target, not one of no known kind.
+    for sentence in (
+        "Drones set fuel and energy facilities on fire in the Tambov region overnight, "
+        "the governor said.",
+        "The governor said a fuel-energy complex in Kstovo came under drone attack.",
+    ):
+        (event,) = events_of(sentence, published=date(2025, 3, 4))
+        assert event.target_type == "oil", sentence
+
+
+def test_a_struck_enterprise_is_an_industrial_target_but_a_vehicle_it_owns_is_not() -> None:
+    # A bare "enterprise" is a business's site, read as commercial as a bare "plant" is;
+    # a vehicle that belongs to one is hit on its own, and its owner says nothing.
+    (event,) = events_of(
+        "Debris of a drone damaged a storage building of an enterprise in Lipetsk, "
+        "the governor said on Tuesday.",
+        published=date(2025, 3, 4),
+    )
+    assert event.target_type == "commercial"
+    (event,) = events_of(
+        "A drone hit a truck of a dairy enterprise near the village of Tetkino on Tuesday, "
+        "the governor said.",
+        published=date(2025, 3, 4),
+    )
+    assert event.target_type == "unknown"
+
+
+def test_a_site_named_only_to_say_where_another_stands_is_not_the_target() -> None:
+    # "Near the airport" says where the depot hit stands, not that the airport was hit; a
+    # site near which explosions were heard, in another scene of the sentence, still is.
+    (event,) = events_of(
+        "Drones set a fuel tank on fire near the airport in Anapa on Tuesday, the mayor said.",
+        published=date(2025, 3, 4),
+    )
+    assert event.target_type == "oil"
+    (event,) = events_of(
+        "Drones struck a barracks, which the army had set up next to the airfield in "
+        "Dzhankoi, on Tuesday, the mayor said.",
+        published=date(2025, 3, 4),
+    )
+    assert event.target_type == "military"

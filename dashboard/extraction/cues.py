@@ -97,7 +97,7 @@ STRIKE_CONTEXT = re.compile(
     ATTACK.pattern + r"|\b(?:incidents?|attempts?|attempted|episodes?|raids?|waves?)\b", re.I
 )
 
-_BARE_PLANT = frozenset({"plant", "plants", "factory", "factories"})
+_BARE_PLANT = frozenset({"plant", "plants", "factory", "factories", "enterprise", "enterprises"})
 _BARE_STORE = frozenset({"warehouse", "warehouses"})
 #: What a store is told to hold: "warehouses with ammunition", "a warehouse of fuel".
 _HOLDING = re.compile(r"\s+(?:with|of|for|holding|storing)\s+(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
@@ -114,6 +114,16 @@ TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?(?:[^\S ]\s*)?[:–—-]\s*\d+\W*
 TARGET_WINDOW = 60
 #: What comes between a target and its owner: "headquarters of the Russian Black Sea Fleet".
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+#: Where a sentence turns to another scene: "..., while in X explosions were heard near".
+_SCENE_TURN = re.compile(r";|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+#: What puts a target beside another as a landmark: "near the airfield".
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:near|next to|close to|beside)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+#: Vehicles, struck on their own and no target of any kind, though a business owns them.
+_VEHICLE = re.compile(
+    r"\b(?:bus|minibus|car|truck|lorry|tractor|vehicle)(?:es|s)?\b", re.IGNORECASE
+)
 _WORD = re.compile(r"[\w'’-]+\s+")
 #: No target pattern repeats without bound, so none matches more characters than it has.
 _LONGEST_TARGET = max(len(pattern.pattern) for _, pattern in TARGET_PATTERNS)
@@ -234,7 +244,8 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
     text = NOT_MENTIONED.sub(blank_defender, DEFENDER_AS_TARGET.sub(blank_defender, text))
     text = HOME_TO.sub(blank_defender, CLOSED_AIRPORT.sub(blank_defender, text))
     nouns = _nouns_after_blanking(nouns, text, _merged(defenders))
-    heads = [m for _, _, matches in nouns for m in matches]
+    # A vehicle's owner was not hit either: "a bus of a farming enterprise".
+    heads = [m for _, _, matches in nouns for m in matches] + list(_VEHICLE.finditer(text))
     # Each owner blanked is seen by the heads after it: the text is kept as characters, and
     # each head reads a window of them just long enough, not a copy of the whole text.
     chars = list(text)
@@ -258,6 +269,17 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
                 chars[at + found.start() : at + found.end()] = " " * len(found.group(0))
                 owners.append((at + found.start(), at + found.end()))
                 break
+    # "a base, which they were restoring near the airfield": the airfield only says where
+    # the target named before it, in the same scene, stands.
+    ends = sorted(m.end() for m in heads)
+    turns = [m.start() for m in _SCENE_TURN.finditer(text)]
+    for head in heads:
+        near = ends_before(_LANDMARK_BEFORE, text, head.start())
+        if near is None or (before := bisect_right(ends, near.start())) == 0:
+            continue
+        if bisect_left(turns, ends[before - 1]) == bisect_left(turns, near.start()):
+            chars[head.start() : head.end()] = " " * len(head.group(0))
+            owners.append(head.span())
     blanked = "".join(chars)
     return blanked, _nouns_after_blanking(nouns, blanked, _merged(owners))
 

@@ -80,6 +80,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"oil[- ]processing",
             r"petrochemical",
             r"oil tankers?",
+            # Officials' word for the fuel industry's sites: "fuel and energy facilities".
+            r"fuel(?: and |-)energy (?:facilit(?:y|ies)|complex|infrastructure|enterprises?|"
+            r"sites?|objects?)",
         ),
     ),
     (
@@ -186,7 +189,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         ),
     ),
     # A plant the text says nothing more of makes no arms the text knows of.
-    ("commercial", _words(r"factor(?:y|ies)", r"plants?")),
+    ("commercial", _words(r"factor(?:y|ies)", r"plants?", r"enterprises?")),
     (
         "transport",
         _words(
