@@ -477,9 +477,10 @@ def _foreign_districts(
 
 
 #: A district's stem that joins its town's name by "n" after the town's last vowel, which
-#: Russian changes: "Sudzhansky" is Sudzha's, "Anninsky" Anna's.
+#: Russian changes, or after its last consonant: "Sudzhansky" is Sudzha's, "Anninsky"
+#: Anna's, "Liskinsky" Liski's, "Rossoshansky" Rossosh's.
 _LINKED_STEM = re.compile(r"(?P<base>[^\W\d_]{3,}?)[aeiy]n")
-_TOWN_END_VOWELS = ("a", "o", "e")
+_TOWN_END_VOWELS = ("a", "o", "e", "i", "")
 #: How the name of a district's town ends where it is the district's adjective, neuter:
 #: "Kirovskoye" and "Kirovske" of the "Kirovsky district".
 _NEUTER_ENDS = ("skoye", "skoe", "ske")
