@@ -1293,6 +1293,21 @@ def test_a_district_adjective_is_read_where_the_word_district_governs_it(
     assert sorted(e.place for e in events) == towns
 
 
+@pytest.mark.parametrize(
+    ("district", "town"), [("Morozovsk", "Morozovsk"), ("Tsimlyansky", "Tsimlyansk")]
+)
+def test_a_district_owned_by_a_regions_namesake_capital_is_the_regions(
+    district: str, town: str
+) -> None:
+    # "Rostov's" names the Rostov region here: its district lies far from Rostov-on-Don.
+    text = (
+        f"Drones hit a grain store in Rostov's {district} district early on Friday, the "
+        "regional governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 4, 5)))
+    assert [(e.place, e.admin1) for e in events] == [(town, "Rostov Oblast")]
+
+
 def test_a_sites_town_adjective_is_that_towns_site_not_a_suburb_named_alike() -> None:
     # Moscow has a Ryazanskiy district near its own refinery; the Ryazansky refinery is
     # Ryazan's.

@@ -1119,6 +1119,21 @@ def _in_region(
 _INSIDE_CITY_BEFORE = re.compile(r"\b(?:in|inside|of)\s+(?:central\s+|downtown\s+)?$", re.I)
 _HOLDS_NEXT = re.compile(r"['’]s\s+")
 _SHIP_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
+#: A name and a district's own after it: "Rostov's Morozovsk district", "Belgorod's
+#: Shebekinsky district".
+_DISTRICT_OWNED = re.compile(r"['’]s\s+[A-Z][\w'’-]*\s+(?:district|raion|rayon)\b")
+#: A town this far from a city is no district of the city's.
+_CITY_KM = 25.0
+
+
+def _region_owning_district(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> Place | None:
+    """The region of a city that gives it its name, where the city's name owns a district:
+    "Rostov's Morozovsk district" is a district of the Rostov region, whose capital is
+    Rostov-on-Don."""
+    if mention.place.kind != "city" or not _DISTRICT_OWNED.match(text, mention.end):
+        return None
+    region = gazetteer.region(mention.text, mention.place.country)
+    return region if region is not None and region.admin1 == mention.place.admin1 else None
 
 
 def sentence_locations(
@@ -1157,9 +1172,14 @@ def sentence_locations(
         [*full, *_clear_of(_first_word_sites(text, gazetteer), full)], key=lambda m: m.start
     )
     named = sorted([*_clear_of(named, sites), *sites], key=lambda m: m.start)
-    # "the Kamensky district of the Rostov region": the region the sentence names first.
+    # "the Kamensky district of the Rostov region": the region the sentence names first;
+    # "Rostov's Kamensky district": a region named as its capital, owning the district.
     told_regions = frozenset(
         m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1
+    ) | frozenset(
+        region.admin1
+        for m in named
+        if (region := _region_owning_district(text, m, gazetteer)) is not None and region.admin1
     )
     district_regions = told_regions or article_regions
     by_name = _with_districts(
@@ -1207,6 +1227,15 @@ def sentence_locations(
         ):
             # "the Kolomna district of the Moscow region", "the Dzhankoi district of Crimea":
             # the town's district of a region, not a district of a city.
+            reason = None
+        if (
+            reason == _CITY_DISTRICT
+            and previous is not None
+            and (owner := _region_owning_district(text, previous, gazetteer)) is not None
+            and mention.place.admin1 == owner.admin1
+            and not within_km(mention.place, previous.place, _CITY_KM)
+        ):
+            # "Rostov's Morozovsk district": a town far from the city is the region's.
             reason = None
         if (
             reason is None
