@@ -1308,6 +1308,26 @@ def test_a_district_owned_by_a_regions_namesake_capital_is_the_regions(
     assert [(e.place, e.admin1) for e in events] == [(town, "Rostov Oblast")]
 
 
+def test_a_village_named_with_its_district_is_the_village_and_not_also_the_districts_town() -> None:
+    # Belaya Berezka lies some 30 km from Trubchevsk: the district only says where it is.
+    text = (
+        "A Ukrainian drone set a shed on fire in Belaya Berezka, Trubchevsky district, on "
+        "Sunday, the governor of the Bryansk region said."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 9, 3)))
+    assert [e.place for e in events] == ["Belaya Berëzka"]
+
+
+def test_a_village_whose_namesakes_lie_far_from_its_district_is_placed_at_the_district() -> None:
+    # The gazetteer's Petrovskoye villages of the Luhansk region lie far from Svatove.
+    text = (
+        "A drone hit a lorry on a road near Petrovskoye in the Svatovsky district of the "
+        "Luhansk region on Tuesday, officials said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 7, 1)))
+    assert [e.place for e in events] == ["Svatove"]
+
+
 def test_a_sites_town_adjective_is_that_towns_site_not_a_suburb_named_alike() -> None:
     # Moscow has a Ryazanskiy district near its own refinery; the Ryazansky refinery is
     # Ryazan's.

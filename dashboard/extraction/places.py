@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from ..geo.gazetteer import STRIKE_COUNTRIES, Gazetteer, Place, normalise, region_holds
 from ..geo.geometry import geodesic_distance_km
@@ -1115,6 +1116,49 @@ def _in_region(
     return chosen
 
 
+#: How far from a district's town a place of the district may lie.
+_DISTRICT_KM = 60.0
+
+
+def _in_district(
+    text: str,
+    mentions: list[PlaceMention],
+    districts: list[PlaceMention],
+    gazetteer: Gazetteer,
+) -> list[PlaceMention]:
+    """A town named with its district after it ("Belaya Berezka, Trubchevsky district",
+    "Petrovskoye in the Svatovsky district") is its namesake in that district, and the
+    district only says where it is; with no namesake near the district's town, the town is
+    one the gazetteer lacks and the district is the place."""
+    starts = {d.start for d in districts}
+    dropped: set[int] = set()
+    chosen = list(mentions)
+    for index, (mention, district) in enumerate(pairwise(mentions)):
+        if (
+            district.start not in starts
+            or mention.place.kind != "city"
+            or mention.start in starts
+            or not _IN_REGION.fullmatch(text, mention.end, district.start)
+        ):
+            continue
+        near = sorted(
+            (
+                place
+                for place in {mention.place, *gazetteer.lookup(mention.text)}
+                if place.kind == "city" and within_km(place, district.place, _DISTRICT_KM)
+            ),
+            key=lambda place: geodesic_distance_km(
+                place.lat, place.lon, district.place.lat, district.place.lon
+            ),
+        )
+        if near:
+            chosen[index] = replace(mention, place=near[0])
+            dropped.add(index + 1)
+        else:
+            dropped.add(index)
+    return [m for index, m in enumerate(chosen) if index not in dropped]
+
+
 #: Words that put what follows inside a city: "in central Moscow", "the area of Moscow".
 _INSIDE_CITY_BEFORE = re.compile(r"\b(?:in|inside|of)\s+(?:central\s+|downtown\s+)?$", re.I)
 _HOLDS_NEXT = re.compile(r"['’]s\s+")
@@ -1191,15 +1235,20 @@ def sentence_locations(
         district_regions,
     )
     described = [*_described(text, descriptions), *_regional_capitals(text, by_name, gazetteer)]
-    mentions = _in_region(
+    mentions = _in_district(
         text,
-        _as_regions(
+        _in_region(
             text,
-            _with_descriptions(by_name, sorted(described, key=lambda m: m.start)),
+            _as_regions(
+                text,
+                _with_descriptions(by_name, sorted(described, key=lambda m: m.start)),
+                gazetteer,
+            ),
             gazetteer,
+            article_regions,
         ),
+        districts,
         gazetteer,
-        article_regions,
     )
     previous: PlaceMention | None = None
     previous_reason: str | None = None
