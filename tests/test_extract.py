@@ -1226,26 +1226,6 @@ def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
 
 
 @pytest.mark.parametrize(
-    ("district", "town"),
-    [
-        # The "-n-" also follows a town's last "i" ("Liski")...
-        ("Liskinsky", "Liski"),
-        # ... and its last consonant ("Rossosh").
-        ("Rossoshansky", "Rossosh"),
-    ],
-)
-def test_a_district_adjective_joined_by_n_after_an_i_or_a_consonant_is_its_town(
-    district: str, town: str
-) -> None:
-    text = (
-        f"A drone set a barn on fire in the {district} district of the Voronezh region on "
-        "Sunday, the governor said."
-    )
-    events = extract_events(article_from_text(text, published=date(2025, 1, 12)))
-    assert [(e.place, e.admin1) for e in events] == [(town, "Voronezh Oblast")]
-
-
-@pytest.mark.parametrize(
     ("district", "region", "town"),
     [
         # A compound adjective of a town of two words, written as one word...

@@ -478,10 +478,9 @@ def _foreign_districts(
 
 
 #: A district's stem that joins its town's name by "n" after the town's last vowel, which
-#: Russian changes, or after its last consonant: "Sudzhansky" is Sudzha's, "Anninsky"
-#: Anna's, "Liskinsky" Liski's, "Rossoshansky" Rossosh's.
+#: Russian changes: "Sudzhansky" is Sudzha's, "Anninsky" Anna's.
 _LINKED_STEM = re.compile(r"(?P<base>[^\W\d_]{3,}?)[aeiy]n")
-_TOWN_END_VOWELS = ("a", "o", "e", "i", "")
+_TOWN_END_VOWELS = ("a", "o", "e")
 #: How the name of a district's town ends where it is the district's adjective, neuter:
 #: "Kirovskoye" and "Kirovske" of the "Kirovsky district".
 _NEUTER_ENDS = ("skoye", "skoe", "ske")
