@@ -49,6 +49,13 @@ def test_expression_resolves_against_publication_date(
     assert (best.value.isoformat(), best.precision) == expected
 
 
+def test_recently_followed_by_a_month_is_that_month_only() -> None:
+    # "Most recently in March" says when: it is no strike of the report's own month.
+    assert resolved("hit several times, most recently in March", WEDNESDAY) == [
+        ("2024-03-01", "month")
+    ]
+
+
 def test_explicit_date_wins_over_weekday() -> None:
     # Published on a Thursday: the weekday alone would mean the day before, the date says so too,
     # but when they disagree the explicit date is the one kept.

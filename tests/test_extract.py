@@ -180,6 +180,20 @@ def test_a_strike_told_in_a_part_of_the_month_the_day_lies_outside_stays_its_own
     ]
 
 
+def test_a_months_strikes_told_as_several_stay_beside_the_days_strike() -> None:
+    # A sentence that counts the month's attacks on the site recalls other strikes than
+    # the one of the day: the map keeps a point for them, not one strike.
+    events = events_of(
+        "Drones set fire to the Tuapse refinery on Saturday. The refinery had already been "
+        "attacked twice this month.",
+        published=date(2024, 11, 9),
+    )
+    assert located(events) == [
+        ("Tuapse refinery", "2024-11-01", "month"),
+        ("Tuapse refinery", "2024-11-09", "day"),
+    ]
+
+
 def test_a_strike_told_in_the_part_of_the_month_that_holds_its_day_is_one_event() -> None:
     events = events_of(
         "Drones set fire to the Tuapse refinery on November 25. Russia admitted the damage "
@@ -2760,7 +2774,9 @@ def test_a_headline_is_not_the_strike_an_article_recalls_only_by_its_month() -> 
         "this month, as has its neighbour. On Sunday, drones attacked the Ilsky refinery.",
         published=date(2023, 5, 31),
     )
+    # The month's several attacks stay beside the headline's: they are other strikes.
     assert located(events) == [
+        ("Afipsky refinery", "2023-05-01", "month"),
         ("Afipsky refinery", "2023-05-31", "day"),
         ("Ilsky refinery", "2023-05-28", "day"),
     ]

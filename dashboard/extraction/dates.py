@@ -112,7 +112,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # told as such; the month of publication is all a reader can say of it.
         (
             "recently",
-            r"\b(?:recently|a\s+recent\s+(?:[\w-]+\s+)?(?:strike|attack|raid|evening|night|day))\b",
+            r"\b(?:recently|a\s+recent\s+(?:[\w-]+\s+)?(?:strike|attack|raid|evening|night|day))\b"
+            # "most recently in February": the month named says when.
+            r"(?!,?\s+in\s+(?:january|february|march|april|may|june|july|august|september"
+            r"|october|november|december)\b)",
         ),
         ("last_month", r"\blast\s+month\b"),
         (

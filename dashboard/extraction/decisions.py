@@ -37,7 +37,7 @@ from ..model import (
     before_the_war,
 )
 from .cues import INDUSTRIES, TALLY_LINE, tells_who_struck, told_vaguely, weapon_named
-from .dates import outside_part_told
+from .dates import find_dates, outside_part_told
 from .lexicon import (
     ALERT_MEASURE,
     ATTACK,
@@ -50,6 +50,7 @@ from .lexicon import (
     OCCUPIED_CUE,
     RUSSIAN_ATTACKER,
     RUSSIAN_STRIKE,
+    TOLD_AS_ONE_OF_MANY,
     UKRAINIAN_ATTACKER,
 )
 from .scan import per_text
@@ -690,7 +691,7 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
                 ),
                 None,
             )
-            if event.located and not _told_as_earlier(quotes)
+            if event.located and not _told_as_earlier(quotes) and not _told_of_many(event)
             else None
         )
         if into is None:
@@ -698,6 +699,22 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
         else:
             folded[into] = merge_events(folded[into], event)
     return folded
+
+
+def _told_of_many(event: Event) -> bool:
+    """Whether the sentence that tells a period's strike at a place tells several there in
+    that period ("struck twice this month", "attacks are not new there: in May ..."): the
+    period's strikes, recalled beside the day's news, not the day's strike told loosely."""
+    return any(
+        TOLD_AS_ONE_OF_MANY.search(quote) is not None
+        and any(
+            (mention.value, mention.precision) == (event.date, event.date_precision)
+            for mention in find_dates(quote, source.published)
+        )
+        for source in event.sources
+        if source.published is not None
+        for quote in source.quotes[:1]
+    )
 
 
 def _told_as_earlier(quotes: Iterable[str]) -> bool:

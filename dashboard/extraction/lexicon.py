@@ -884,6 +884,18 @@ ALERT_MEASURE = _words(
     r"(?:movements?|traffic|navigation)",
 )
 
+#: Strikes told as some of several at a place ("targeted twice this month", "attacks are not
+#: new there", "hit frequently").
+TOLD_AS_ONE_OF_MANY = _words(
+    r"twice",
+    r"(?:three|four|five|several|many|multiple|a few) times",
+    r"already",
+    r"frequently",
+    r"repeatedly",
+    r"not (?:the )?first",
+    r"not new",
+)
+
 #: Generality: habits, series, hypotheticals and abilities are not one strike.
 #: Words of a habit or a series, never of one strike: "the army regularly prepares missiles
 #: there", "a spate of strikes on ships in Sevastopol", "has intensified its drone raids".
