@@ -4164,3 +4164,14 @@ def test_a_drone_or_its_debris_told_as_come_down_somewhere_is_a_strike_there(
     (event,) = events_of(sentence, published=date(2025, 3, 4))
     assert (event.place or "").startswith("Lipetsk")
     assert (event.date, event.outcome) == (date(2025, 3, 4), "hit")
+
+
+def test_a_strike_told_with_a_hedge_on_its_cause_is_still_a_strike() -> None:
+    # "could have been hit" doubts what struck the place, not that it was struck: the
+    # sentence tells one event, not a habit or a hypothesis.
+    (event,) = events_of(
+        "In Kursk, a fuel depot could have been hit by a Ukrainian drone, the governor said.",
+        published=date(2025, 3, 5),
+    )
+    assert (event.place or "").startswith("Kursk")
+    assert event.target_type == "oil"

@@ -925,8 +925,8 @@ GENERIC = _words(
     r"throughout",
     r"once seemed",
     r"would",
-    r"could",
-    r"might",
+    # Not a hedge on what befell a place: "the depot could have been hit by a drone".
+    r"(?:could|might)(?! have been (?:attacked|hit|struck|targeted|caused|damaged|shelled))",
     r"capabilit(?:y|ies)",
     r"in recent (?:weeks|months|days)",
     r"for (?:months|years|weeks)",
