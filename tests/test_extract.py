@@ -4196,3 +4196,33 @@ def test_a_site_named_only_to_say_where_another_stands_is_not_the_target() -> No
         published=date(2025, 3, 4),
     )
     assert event.target_type == "military"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pieces of a drone had fallen in Lipetsk overnight, the governor said on Tuesday.",
+        "Fragments of a downed drone were found in Lipetsk on Tuesday, the governor said.",
+        "A drone fell squarely onto a warehouse in Lipetsk on Tuesday, the governor said.",
+        "The governor reported the fall of a drone in Lipetsk on Tuesday.",
+    ],
+)
+def test_a_drone_or_its_debris_told_as_come_down_somewhere_is_a_strike_there(
+    sentence: str,
+) -> None:
+    # Governors often tell where a drone came down, in any tense or as a noun, and say no
+    # word of an attack: the place is still struck.
+    (event,) = events_of(sentence, published=date(2025, 3, 4))
+    assert (event.place or "").startswith("Lipetsk")
+    assert (event.date, event.outcome) == (date(2025, 3, 4), "hit")
+
+
+def test_a_strike_told_with_a_hedge_on_its_cause_is_still_a_strike() -> None:
+    # "could have been hit" doubts what struck the place, not that it was struck: the
+    # sentence tells one event, not a habit or a hypothesis.
+    (event,) = events_of(
+        "In Kursk, a fuel depot could have been hit by a Ukrainian drone, the governor said.",
+        published=date(2025, 3, 5),
+    )
+    assert (event.place or "").startswith("Kursk")
+    assert event.target_type == "oil"

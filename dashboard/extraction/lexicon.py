@@ -571,6 +571,15 @@ _DROPPED = (
     r"(?:explosives?|explosive devices?|grenades?|munitions?|ammunition)"
     r" (?:was|were|has been|have been|had been) dropped"
 )
+#: A weapon or its debris told as come down somewhere, in any tense or as a noun, with no
+#: word of an attack: "pieces had fallen in the town", "fragments were found in a district",
+#: "a drone fell squarely onto a shed", "the fall of a drone at the farm".
+_CAME_DOWN = (
+    r"(?:debris|fragments|wreckage)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:(?:has|had|have|was|were)\s+(?:been\s+)?)?(?:fallen|found|discovered|recovered)"
+    r"|(?:fell|fallen|falling)\s+(?:\w+ly\s+)?(?:on|onto|into|inside|in)"
+    r"|(?:the\s+)?fall\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|uavs?|missiles?|debris)"
+)
 
 #: Verbs and nouns of an attack on something: a sentence without one reports no strike.
 ATTACK = _words(
@@ -648,7 +657,7 @@ ATTACK = _words(
     r"burn(?:ed|ing)",
     r"came down",
     r"crashed\s+(?:into|on|onto|in)",
-    r"fell\s+(?:on|onto|into|inside|in)",
+    _CAME_DOWN,
     # A fire told as what the strike caused, by any verb of causing in any form: "debris
     # triggered a fire", a headline's "drone sparks fire", "ignited a blaze".
     r"(?:start(?:s|ed|ing)?|spark(?:s|ed|ing)?|caus(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|"
@@ -784,6 +793,7 @@ IMPACT = _words(
     r"explosions?",
     r"blasts?",
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
+    _CAME_DOWN,
     r"confirm(?:ed|s)? the defeat",
     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
     _DROPPED,
@@ -927,8 +937,8 @@ GENERIC = _words(
     r"throughout",
     r"once seemed",
     r"would",
-    r"could",
-    r"might",
+    # Not a hedge on what befell a place: "the depot could have been hit by a drone".
+    r"(?:could|might)(?! have been (?:attacked|hit|struck|targeted|caused|damaged|shelled))",
     r"capabilit(?:y|ies)",
     r"in recent (?:weeks|months|days)",
     r"for (?:months|years|weeks)",
