@@ -43,9 +43,10 @@ CIVILIAN_PRODUCT = _words(_PRODUCTS)
 #: What arms a plant is told to make: "a manufacturer of explosives", "which produces
 #: missiles", "a drone assembly plant". A drone named only as the weapon makes no plant
 #: an arms plant: the product is told beside a word of making.
-_ARMS = (
-    r"(?:explosives?|ammunition|munitions?|missiles?|drones?|UAVs?|warheads?|gunpowder|"
-    r"weapons?|rockets?|shells?|aircraft|helicopters?)"
+_ARMS = "(?:{})".format(
+    "|".join(
+        re.escape(word) for word in sorted(word_list("arms-products.txt"), key=len, reverse=True)
+    )
 )
 ARMS_MADE = _words(
     r"(?:produc(?:es?|ing|ers?|tion)|manufactur(?:es?|ing|ers?)|makes?|making|makers?|"
