@@ -1509,6 +1509,22 @@ def test_a_known_site_named_noun_first_is_that_site() -> None:
     assert [e.place for e in events] == ["Black Sea Fleet headquarters"]
 
 
+def test_a_site_named_noun_first_is_found_whole_however_its_words_are_spaced() -> None:
+    # The places stage marks the site's whole name as taken, so that no word of it is read
+    # again as another place; runs of spaces and line breaks inside the name count too.
+    from dashboard.extraction.places import _noun_first_sites
+    from dashboard.geo.gazetteer import default_gazetteer
+
+    for text in (
+        "Drones hit the headquarters of the Black  Sea   Fleet in Sevastopol.",
+        "Drones hit the headquarters of the Black\r\nSea Fleet in Sevastopol.",
+    ):
+        [mention] = _noun_first_sites(text, default_gazetteer())
+        assert mention.place.name == "Black Sea Fleet headquarters"
+        assert text[mention.start : mention.end].endswith("Fleet")
+        assert mention.text == text[mention.start : mention.end]
+
+
 def test_a_site_the_lead_names_places_the_strike_its_dated_line_puts_in_a_region() -> None:
     text = (
         "In Russia, they report a drone attack on the Soltsy military airfield in the "

@@ -372,19 +372,24 @@ _NOUN_OF_NAME = re.compile(
 )
 
 
+#: A word of a name, found where it stands in the text.
+_NAME_PART = re.compile(r"\S+")
+
+
 def _noun_first_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Known sites named noun first: "the headquarters of the Black Sea Fleet" is the "Black
     Sea Fleet headquarters". Only where the name is no place of its own: "the port of X" is
     the town X's, which the town's own rules place."""
     found = []
     for match in _NOUN_OF_NAME.finditer(text):
-        words = match["name"].split()
+        # Where each word ends in the text: a name may run over a line break.
+        words = list(_NAME_PART.finditer(text, match.start("name"), match.end("name")))
         for size in range(len(words), 0, -1):
-            name = " ".join(words[:size])
+            name = " ".join(word.group() for word in words[:size])
             sites = [p for p in gazetteer.lookup(f"{name} {match['noun']}") if p.kind == "facility"]
             if sites:
                 if not gazetteer.lookup(name):
-                    end = match.start("name") + len(name)
+                    end = words[size - 1].end()
                     found.append(
                         PlaceMention(
                             sites[0],
