@@ -12,8 +12,9 @@ from dashboard.extraction import extract_events
 from dashboard.extraction.cues import classify_target_near, weapon_named
 from dashboard.extraction.decisions import redate_reported
 from dashboard.extraction.document import Draft
+from dashboard.extraction.places import DISTRICT_CENTRES, _district_centres
 from dashboard.extraction.text import split_sentences
-from dashboard.geo.gazetteer import Gazetteer, Place
+from dashboard.geo.gazetteer import Gazetteer, Place, default_gazetteer
 from dashboard.geo.geometry import geodesic_distance_km
 from dashboard.loader import measure
 from dashboard.model import Event
@@ -1257,6 +1258,35 @@ def test_a_compound_district_adjective_is_placed_at_its_two_word_town(
     )
     events = extract_events(article_from_text(text, published=date(2025, 6, 2)))
     assert [(e.place, e.admin1) for e in events] == [(town, f"{region} Oblast")]
+
+
+@pytest.mark.parametrize(
+    ("district", "region", "town"),
+    [
+        # Run from a village, not from the city its adjective recalls (Kamensk-Shakhtinsky).
+        ("Kamensky", "Rostov", "Glubokiy"),
+        # Named after a town whose name the adjective does not begin with.
+        ("Klintsovsky", "Bryansk", "Klintsy"),
+        ("Liskinsky", "Voronezh", "Liski"),
+    ],
+)
+def test_a_district_is_placed_at_its_administrative_centre(
+    district: str, region: str, town: str
+) -> None:
+    text = (
+        f"Debris of a downed drone damaged a barn in the {district} district of the {region} "
+        "region overnight, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 2, 11)))
+    assert [(e.place, e.admin1) for e in events] == [(town, f"{region} Oblast")]
+
+
+def test_every_listed_district_centre_is_a_town_of_the_gazetteer() -> None:
+    centres = _district_centres(default_gazetteer())
+    known = {
+        (region, town.name) for by_region in centres.values() for region, town in by_region.items()
+    }
+    assert known == {(region, centre) for _, region, centre in DISTRICT_CENTRES}
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,14 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
-from ..geo.gazetteer import STRIKE_COUNTRIES, Gazetteer, Place, normalise, region_holds
+from ..geo.gazetteer import (
+    STRIKE_COUNTRIES,
+    Gazetteer,
+    Place,
+    normalise,
+    region_holds,
+    spelling_key,
+)
 from ..geo.geometry import geodesic_distance_km
 from ..model import (
     GEO_FACILITY,
@@ -431,9 +438,12 @@ def district_mentions(
     districts = [(match, None) for match in _district_adjectives(text)]
     for match, kind in sorted([*districts, *sites], key=lambda m: m[0].start()):
         stem = match.group("stem")
-        if len(stem) < _DISTRICT_STEM_LETTERS:
+        if kind is None:
+            towns = _district_towns(gazetteer, stem)
+        elif len(stem) < _DISTRICT_STEM_LETTERS:
             continue
-        towns = _towns_named_from(gazetteer, stem)
+        else:
+            towns = _towns_named_from(gazetteer, stem)
         named = [town for region, town in towns if region in regions]
         if not named and not told_region and kind in _FACILITY_TYPES:
             # "the Ryazansky refinery" of a report that names no region: the town of that
@@ -478,8 +488,43 @@ def _foreign_districts(
     return [
         match.span()
         for match in _district_adjectives(text)
-        if not any(region in regions for region, _ in _towns_named_from(gazetteer, match["stem"]))
+        if not any(region in regions for region, _ in _district_towns(gazetteer, match["stem"]))
     ]
+
+
+def _read_district_centres() -> tuple[tuple[str, str, str], ...]:
+    text = resources.files(__package__).joinpath("vocab", "district-centres.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple((adjective, region, centre) for adjective, region, centre in rows)
+
+
+#: Districts governed from a town their adjective does not name: (adjective, region, centre).
+DISTRICT_CENTRES = _read_district_centres()
+
+
+@lru_cache(maxsize=4)
+def _district_centres(gazetteer: Gazetteer) -> dict[str, dict[str, Place]]:
+    """The centres of :data:`DISTRICT_CENTRES` by the spelling key of the adjective's stem and
+    by region: "Kamensky" and "Kamenskiy" of Rostov are both Glubokiy's."""
+    centres: dict[str, dict[str, Place]] = {}
+    for adjective, region, centre in DISTRICT_CENTRES:
+        adjective_match = _DISTRICT_ADJECTIVE.fullmatch(adjective)
+        assert adjective_match is not None, adjective
+        for town in gazetteer.lookup(centre):
+            if town.name == centre and town.admin1 == region and town.kind == "city":
+                centres.setdefault(spelling_key(adjective_match["stem"]), {})[region] = town
+                break
+    return centres
+
+
+def _district_towns(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place], ...]:
+    """The town each region governs a district of this stem from: its centre where the table
+    knows one (the "Kamensky district" of Rostov is Glubokiy's, not Kamensk-Shakhtinsky's),
+    elsewhere the stem's namesake town."""
+    centres = _district_centres(gazetteer).get(spelling_key(stem), {})
+    if len(stem) < _DISTRICT_STEM_LETTERS:
+        return tuple(centres.items())
+    return tuple({**dict(_towns_named_from(gazetteer, stem)), **centres}.items())
 
 
 #: A district's stem that joins its town's name by "n" after the town's last vowel, which
