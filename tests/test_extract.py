@@ -3028,6 +3028,36 @@ def test_a_power_cut_is_a_strike_on_the_grid_when_no_target_is_named(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Shelling that left civilians dead or hurt, with nothing else named: their homes.
+        (
+            "Ukrainian artillery shelled Horlivka on Tuesday, and two civilians were killed.",
+            [("Horlivka", "residential")],
+        ),
+        (
+            "Rockets fell on Donetsk on Tuesday, wounding four civilians, the mayor said.",
+            [("Donetsk", "residential")],
+        ),
+        # A car hit on a road is no home.
+        (
+            "Ukrainian shelling hit a car in Horlivka on Tuesday and a civilian was injured.",
+            [("Horlivka", "unknown")],
+        ),
+        # A named target is what the shells hit.
+        (
+            "Ukrainian shelling damaged a market in Donetsk on Tuesday, and a civilian was hurt.",
+            [("Donetsk", "commercial")],
+        ),
+    ],
+)
+def test_shelling_that_hurt_civilians_hit_homes_when_no_target_is_named(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places_and_kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # The later line says what the industrial site was.
         (
             "Drones struck an industrial zone in Kursk on Tuesday night, officials said. "

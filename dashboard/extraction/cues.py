@@ -19,8 +19,10 @@ from .lexicon import (
     ARMS_MADE,
     ATTACK,
     ATTACKER_VOICE,
+    BARRAGE,
     CAUSE_RULED_OUT,
     CIVILIAN_PRODUCT,
+    CIVILIAN_TOLL,
     CLOSED_AIRPORT,
     DEFENDER_AS_TARGET,
     DESTINATION_BEFORE,
@@ -320,10 +322,18 @@ def _first_target(text: str, nouns: _Nouns) -> tuple[TargetType, str | None]:
 @per_text(maxsize=256)
 def classify_target(text: str) -> tuple[TargetType, str | None]:
     """The target a text names first, of the most specific class it names (forces named as
-    actors and the owners of targets left out); with none, a power cut names the grid."""
+    actors and the owners of targets left out); with none, a power cut names the grid, and
+    shelling that killed or hurt civilians their homes (a car or bus hit is no home)."""
     found = _first_target(*_blanked(text))
     if found[0] == "unknown" and (cut := POWER_CUT.search(text)) is not None:
         return "power", cut.group(0)
+    if (
+        found[0] == "unknown"
+        and _VEHICLE.search(text) is None
+        and BARRAGE.search(text) is not None
+        and (toll := CIVILIAN_TOLL.search(text)) is not None
+    ):
+        return "residential", toll.group(0)
     if found[1] is not None and found[1].split()[-1].lower() in _BARE_PLANT:
         return _plant_kind(text, found[0]), found[1]
     return found

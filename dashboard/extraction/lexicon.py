@@ -295,6 +295,12 @@ POWER_CUT = _words(
     r"power (?:outages?|cuts?|failures?)",
     r"(?:without|disrupted|disrupting|cut(?:ting)?|knocked out) (?:the )?(?:power|heating)",
 )
+#: Civilians told as killed or hurt ("a civilian was killed", "wounding three civilians"),
+#: not only evacuated: where shelling names no target, their homes were what it hit.
+CIVILIAN_TOLL = _words(
+    r"civilians?\W+(?:[\w-]+\W+){0,3}?(?:killed|died|dead|wounded|injured|hurt)",
+    r"(?:killed|killing|wounded|wounding|injured|injuring|hurt)\W+(?:[\w-]+\W+){0,3}?civilians?",
+)
 #: A power cut told as what people or places were left with: "left without electricity",
 #: "the power went out", "the blackout affected". Where it is felt is not where it was cut.
 OUTAGE = _words(
@@ -423,6 +429,17 @@ GUNS = _words(
 #: A strike told as shelling: by guns, or by rockets the sentence may name ("shelled the
 #: village with rockets"), never by the drones the article names elsewhere.
 SHELLING = _words(r"shell(?:ed|ing)")
+#: Fire that falls on a whole town rather than at one thing in it.
+BARRAGE = _words(
+    r"shell(?:ed|ing|s)",
+    r"artillery",
+    r"rockets?",
+    r"MLRS",
+    r"Grad",
+    r"Uragan",
+    r"HIMARS",
+    r"cluster",
+)
 #: A unit or force named as the one that struck ("units of the Defence Forces struck",
 #: "the SBU had hit", "Special Operations Forces struck"): the sentence tells who struck,
 #: and the weapon only when the unit's name does ("Unmanned Systems Forces").
