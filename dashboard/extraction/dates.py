@@ -62,10 +62,11 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY = rf"(?P<weekday>{_WEEKDAY_NAME})"
-_FULL_MONTH = (
-    r"(?P<month>january|february|march|april|may|june|july|august|september|october"
-    r"|november|december)"
+_FULL_MONTH_NAME = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)"
 )
+_FULL_MONTH = rf"(?P<month>{_FULL_MONTH_NAME})"
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _COUNT = r"\d{1,2}|" + "|".join(_COUNTS)
@@ -114,15 +115,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "recently",
             r"\b(?:recently|a\s+recent\s+(?:[\w-]+\s+)?(?:strike|attack|raid|evening|night|day))\b"
             # "most recently in February": the month named says when.
-            r"(?!,?\s+in\s+(?:january|february|march|april|may|june|july|august|september"
-            r"|october|november|december)\b)",
+            rf"(?!,?\s+in\s+{_FULL_MONTH_NAME}\b)",
         ),
         ("last_month", r"\blast\s+month\b"),
         (
             "in_month",
             r"\b(?:in|since|during|earlier in|late|early|mid-?|end of|start of)\s+"
-            r"(?P<month>january|february|march|april|may|june|july|august|september|october"
-            r"|november|december)\b(?!\s+\d)",
+            rf"{_FULL_MONTH}\b(?!\s+\d)",
         ),
         ("season", r"\b(?P<which>last|this|past)\s+(?:summer|winter|spring|autumn|fall)(?:'s)?\b"),
         ("this_year", r"\b(?:earlier\s+)?this\s+year\b"),

@@ -816,7 +816,8 @@ IMPACT = _words(
     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
     _DROPPED,
     r"smash(?:ed|es|ing) into",
-    r"fell (?:on|onto|in|into|at)",
+    # ("fell on", "in", "into": _CAME_DOWN, above)
+    r"fell at",
     r"crash(?:ed|ing) (?:into|on)",
     r"exploded",
     r"wounded",
