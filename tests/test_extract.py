@@ -1266,8 +1266,8 @@ def test_a_compound_district_adjective_is_placed_at_its_two_word_town(
         # Run from a village, not from the city its adjective recalls (Kamensk-Shakhtinsky).
         ("Kamensky", "Rostov", "Glubokiy"),
         # Named after a town whose name the adjective does not begin with.
-        ("Klintsovsky", "Bryansk", "Klintsy"),
-        ("Liskinsky", "Voronezh", "Liski"),
+        ("Zlynkovsky", "Bryansk", "Zlynka"),
+        ("Belokalitvinsky", "Rostov", "Belaya Kalitva"),
     ],
 )
 def test_a_district_is_placed_at_its_administrative_centre(
