@@ -2953,6 +2953,15 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
 
 
+def test_a_city_abroad_is_not_the_russian_village_named_after_it() -> None:
+    events = events_of(
+        "Sea drones attacked a patrol ship in the Black Sea at 6 am local time (5 am in Paris) "
+        "on Tuesday, the ministry said.",
+        published=date(2024, 5, 8),
+    )
+    assert all(e.place != "Parizh" for e in events)
+
+
 @pytest.mark.parametrize(
     "told",
     [

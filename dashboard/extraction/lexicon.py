@@ -1089,5 +1089,6 @@ LAUNCH_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
-#: Sentence-initial and title words that are also the names of villages somewhere.
+#: Sentence-initial and title words that are also the names of villages somewhere, and
+#: cities abroad that villages here are named after ("Paris").
 COMMON_WORDS = word_list("common-words.txt")
