@@ -84,6 +84,8 @@ def test_seed_002_summer_2023_strikes_and_no_kyiv() -> None:
         "Kyiv's forces struck again, officials said on Wednesday.",
         "The Black Sea Fleet lost a patrol ship in the attack on Wednesday.",
         "A drone flew some 250 miles west of Moscow before it was shot down on Wednesday.",
+        "On Wednesday a drone fell on a warehouse some 90 km (56 miles) from the centre of Moscow.",
+        "A drone hit a substation on Wednesday about 60 km north of the city of Kursk.",
         "The drones were launched from Sumy region on Wednesday, the ministry said.",
         "Russian missiles hit Kharkiv on Wednesday, killing three.",
         "Ukraine has increasingly used drones to strike refineries across Russia.",

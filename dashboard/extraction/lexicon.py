@@ -1013,7 +1013,9 @@ DISTANCE_REFERENCE = re.compile(
     r"(?:\s+(?:\(\d[\d,.]*\s*\w+\)))?"
     r"(?:\s+(?:\w+-)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
     r"north-east|north-west|south-east|south-west|inside|behind|beyond|away))*"
-    r"\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$",
+    # "110 km from the centre of Moscow", "40 km west of the city of Kursk".
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:cent(?:re|er)|city|town|village)\s+of\s+(?:the\s+)?)?"
+    r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 #: A place named as a route: "the land corridor through Zaporizhzhia".
