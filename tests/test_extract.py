@@ -1999,6 +1999,20 @@ def test_a_line_that_links_to_another_article_tells_no_strike() -> None:
     assert [e.place for e in events] == ["Tambov gunpowder plant"]
 
 
+def test_a_link_to_another_article_pasted_after_a_sentence_tells_no_strike() -> None:
+    # News agencies' copies paste "Read also:" and the other article's title onto the end of
+    # a paragraph, or list several titles under it: none of them is this report's strike.
+    events = events_of(
+        "Drones hit a gunpowder plant in Kotovsk, Tambov Oblast, on Monday, the governor "
+        "said.Read also: Drones hit a fuel depot in occupied Melitopol\n\n"
+        "ALSO READ - Missile strike reported at the port of Berdiansk\n\n"
+        "Read more:\n\nBelgorod Oblast reports a drone attack on a village\n\n"
+        "Explosions heard over Kerch as drones hit the ferry crossing\n\n"
+        "Firefighters worked through the night."
+    )
+    assert [e.place for e in events] == ["Tambov gunpowder plant"]
+
+
 def test_a_facility_of_some_kind_in_a_region_is_no_one_known_site_there() -> None:
     # The region has one known substation, but "a power supply facility" may be any of the
     # many the gazetteer lacks: the map shows the region, not a site nobody named.

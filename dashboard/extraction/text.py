@@ -32,26 +32,39 @@ class Sentence:
 _WORD_BACKWARDS = re.compile(r"\S+")
 
 
-#: A line that links to another article ("Read also: Drones hit a depot in ..."): its title
-#: on the line, or alone on the next, tells another story.
-_LINK_LINE = re.compile(
+_LINK_MARKER = (
     r"(?:read|see|also read|more on this|related(?: topics| articles| stories)?)"
-    r"(?:\s+(?:also|more))?\s*(?::|$)",
-    re.IGNORECASE,
+    r"(?:\s+(?:also|more))?"
 )
+
+#: A line that links to another article ("Read also: Drones hit a depot in ...", "ALSO READ -
+#: ..."): its title on the line, or the titles alone on the lines after, tell another story.
+_LINK_LINE = re.compile(_LINK_MARKER + r"\s*(?::|\s[-–—]\s|$)", re.IGNORECASE)
+
+#: The same link pasted after a paragraph's last sentence ("... the report says. Read also:
+#: ..."): the rest of the line is its title. Only with the colon, as "read more" is prose.
+_LINK_AFTER_SENTENCE = re.compile(r"(?<=[.!?\"”])\s*" + _LINK_MARKER + r"\s*:", re.IGNORECASE)
+
+#: A line that ends a sentence; a title under a bare link marker does not.
+_SENTENCE_LINE_END = re.compile(r"[.!?\"”»)]\s*$")
 
 
 def _article_paragraphs(text: str) -> list[str]:
     """The paragraphs of a text, the lines that link to other articles left out."""
     paragraphs = [p.strip(" -•*\t") for p in re.split(r"\n+", text) if p.strip(" -•*\t")]
     kept: list[str] = []
-    skip_next = False
+    under_marker = False
     for paragraph in paragraphs:
-        link = _LINK_LINE.match(paragraph)
-        if skip_next or link is not None:
-            # A marker alone on its line ("Read also:") leaves the title for the next.
-            skip_next = link is not None and not paragraph[link.end() :].strip()
+        # Titles listed under a marker alone on its line ("Read also:") end where prose
+        # starts again: the first line that ends a sentence.
+        if under_marker and _SENTENCE_LINE_END.search(paragraph) is None:
             continue
+        link = _LINK_LINE.match(paragraph)
+        under_marker = link is not None and not paragraph[link.end() :].strip()
+        if link is not None:
+            continue
+        if (pasted := _LINK_AFTER_SENTENCE.search(paragraph)) is not None:
+            paragraph = paragraph[: pasted.start()]
         kept.append(paragraph)
     return kept
 
