@@ -1999,6 +1999,16 @@ def test_a_line_that_links_to_another_article_tells_no_strike() -> None:
     assert [e.place for e in events] == ["Tambov gunpowder plant"]
 
 
+def test_a_terminal_named_only_by_its_kind_is_no_site_of_another_port() -> None:
+    # "Sea Oil Terminal" and "Marine Oil Terminal" name the oil terminals of many ports: the
+    # port the sentence names is the place, not Feodosia's terminal nor a village Marino.
+    events = events_of(
+        "Drones hit the Sea Oil Terminal in Tuapse on Monday, the governor said.\n\n"
+        "A drone also hit the Marine Oil Terminal of the port of Taman."
+    )
+    assert sorted(e.place for e in events) == ["Taman port", "Tuapse"]
+
+
 def test_a_link_to_another_article_pasted_after_a_sentence_tells_no_strike() -> None:
     # News agencies' copies paste "Read also:" and the other article's title onto the end of
     # a paragraph, or list several titles under it: none of them is this report's strike.
