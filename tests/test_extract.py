@@ -1229,6 +1229,22 @@ def test_a_district_named_by_its_towns_adjective_is_placed_at_that_town() -> Non
     assert [(e.place, e.admin1) for e in events] == [("Surazh", "Bryansk Oblast")]
 
 
+@pytest.mark.parametrize(
+    ("town", "kind", "region"),
+    [("Rasskazovo", "municipal", "Tambov"), ("Valuyki", "urban", "Belgorod")],
+)
+def test_a_municipal_or_urban_district_named_by_its_town_is_placed_at_that_town(
+    town: str, kind: str, region: str
+) -> None:
+    # "the X municipal district" names the district by its town, not a thing called X.
+    text = (
+        f"A drone crashed into a fuel depot in the {town} {kind} district of the {region} "
+        "region overnight, starting a fire, the governor said on Monday."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 9, 2)))
+    assert [(e.place, e.admin1) for e in events] == [(town, f"{region} Oblast")]
+
+
 def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
     # Russian builds the adjective of a town ending in a vowel with "-n-": Sudzha's district
     # is the "Sudzhansky" one.

@@ -755,6 +755,8 @@ _PLACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: Words that say what kind of district the noun after them is: "municipal district".
+_DISTRICT_KINDS = frozenset({"municipal", "urban", "rural"})
 _DISTRICT_WORD = re.compile(r"\s+(?:district|raion|rayon)\b", re.IGNORECASE)
 #: A city that owns the district named next to it: "Penza's", "of Volgograd".
 _CITY_BEFORE = re.compile(r"\b(?!Russia|Ukraine)[A-Z][\w-]+['’]s\s+(?:the\s+)?$")
@@ -1047,6 +1049,12 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and not mention.described
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
+        # "the Michurinsk municipal district": the kind of district before its noun.
+        and not (
+            next_word.lower() in _DISTRICT_KINDS
+            and after_words[1:]
+            and after_words[1].lower() in GEO_NOUNS
+        )
         and mention.text.split()[-1].lower() not in GEO_NOUNS
         and not _names_a_site(sentence, closing.end() if closing else end)
         # "the Kursk, Bryansk and Oryol regions", "the Engels and Morozovsk air bases", "the
