@@ -1245,6 +1245,25 @@ def test_a_municipal_or_urban_district_named_by_its_town_is_placed_at_that_town(
     assert [(e.place, e.admin1) for e in events] == [(town, f"{region} Oblast")]
 
 
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Drones set the Taneco Nizhnekamsk refinery ablaze on Monday.", "TANECO refinery"),
+        (
+            "Partisans blew up a freight train in the Kuznetsov Severomuysky Tunnel on Monday.",
+            "Severomuysky Tunnel",
+        ),
+    ],
+)
+def test_a_site_named_in_full_after_an_owner_or_a_person_is_still_that_site(
+    text: str, site: str
+) -> None:
+    # A capitalised word before a known site's full name does not make it part of a longer
+    # name: the site is still where the strike fell.
+    events = extract_events(article_from_text(text, published=date(2024, 2, 5)))
+    assert [e.place for e in events] == [site]
+
+
 def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
     # Russian builds the adjective of a town ending in a vowel with "-n-": Sudzha's district
     # is the "Sudzhansky" one.

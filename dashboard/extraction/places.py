@@ -1006,6 +1006,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "part of a longer name"
     if (
         adjacent_before
+        # A site known in full is no part of a longer name for the owner's or a person's name
+        # before it ("the Taneco Nizhnekamsk refinery"); after a company's form in capitals
+        # ("JSC", "LLC") the name is the company's.
+        and (place.kind != "facility" or previous.isupper())
         and previous[:1].isupper()
         and not _HYPHENED_ADJECTIVE.fullmatch(previous)
         and previous.lower() not in COMMON_WORDS
