@@ -1264,6 +1264,30 @@ def test_a_site_named_in_full_after_an_owner_or_a_person_is_still_that_site(
     assert [e.place for e in events] == [site]
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "A fuel depot in the southern port of Taganrog has caught fire after a drone "
+            "attack on Sunday, the governor said.",
+            "Taganrog",
+        ),
+        (
+            "The number of people hurt in Sunday's drone attack on central Belgorod has risen "
+            "to five, the governor said.",
+            "Belgorod",
+        ),
+    ],
+)
+def test_a_town_after_a_preposition_is_not_the_subject_of_the_verb_after_it(
+    text: str, town: str
+) -> None:
+    # "... of X has caught fire": what has caught fire is the depot, so X is where it burns,
+    # not an actor.
+    events = extract_events(article_from_text(text, published=date(2024, 6, 2)))
+    assert [e.place for e in events] == [town]
+
+
 def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
     # Russian builds the adjective of a town ending in a vowel with "-n-": Sudzha's district
     # is the "Sudzhansky" one.

@@ -791,6 +791,8 @@ _OFFICIAL_OF_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+#: A preposition whose object a name is, past up to one word: "the port of", "on downtown".
+_OBJECT_OF_BEFORE = re.compile(r"\b(?:of|on|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: The office that tells of strikes in a Russian region: "the Krasnodar regional operational
 #: headquarters", "Krasnodar Krai Operational Headquarters".
 _OPERATIONAL_OFFICE = re.compile(
@@ -974,7 +976,12 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     elif (verb := _HEARSAY_VERB.match(sentence, end)) and verb.group(1).lower() in ACTOR_VERBS:
         # "the Kremlin is said to have launched", "Moscow is believed to have fired".
         return "actor"
-    elif next_word.lower() in ACTOR_VERBS:
+    elif next_word.lower() in ACTOR_VERBS and not (
+        # "a refinery in the port of X has caught fire", "the attack on downtown X has killed
+        # six": the verb is of the noun the place's phrase hangs on, not the place's own.
+        ends_before(_OBJECT_OF_BEFORE, sentence, start)
+        and not ends_before(_OFFICIAL_OF_BEFORE, sentence, start)
+    ):
         follower = after_words[1].lower() if len(after_words) > 1 else ""
         # What follows the verb: "Moscow was hit".
         passive = next_word.lower() in AUXILIARIES and PASSIVE_STRIKE.match(
