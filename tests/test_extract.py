@@ -1231,6 +1231,65 @@ def test_a_district_named_by_its_towns_adjective_is_placed_at_that_town() -> Non
     assert [(e.place, e.admin1) for e in events] == [("Surazh", "Bryansk Oblast")]
 
 
+@pytest.mark.parametrize(
+    ("town", "kind", "region"),
+    [("Rasskazovo", "municipal", "Tambov"), ("Valuyki", "urban", "Belgorod")],
+)
+def test_a_municipal_or_urban_district_named_by_its_town_is_placed_at_that_town(
+    town: str, kind: str, region: str
+) -> None:
+    # "the X municipal district" names the district by its town, not a thing called X.
+    text = (
+        f"A drone crashed into a fuel depot in the {town} {kind} district of the {region} "
+        "region overnight, starting a fire, the governor said on Monday."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 9, 2)))
+    assert [(e.place, e.admin1) for e in events] == [(town, f"{region} Oblast")]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Drones set the Taneco Nizhnekamsk refinery ablaze on Monday.", "TANECO refinery"),
+        (
+            "Partisans blew up a freight train in the Kuznetsov Severomuysky Tunnel on Monday.",
+            "Severomuysky Tunnel",
+        ),
+    ],
+)
+def test_a_site_named_in_full_after_an_owner_or_a_person_is_still_that_site(
+    text: str, site: str
+) -> None:
+    # A capitalised word before a known site's full name does not make it part of a longer
+    # name: the site is still where the strike fell.
+    events = extract_events(article_from_text(text, published=date(2024, 2, 5)))
+    assert [e.place for e in events] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "A fuel depot in the southern port of Taganrog has caught fire after a drone "
+            "attack on Sunday, the governor said.",
+            "Taganrog",
+        ),
+        (
+            "The number of people hurt in Sunday's drone attack on central Belgorod has risen "
+            "to five, the governor said.",
+            "Belgorod",
+        ),
+    ],
+)
+def test_a_town_after_a_preposition_is_not_the_subject_of_the_verb_after_it(
+    text: str, town: str
+) -> None:
+    # "... of X has caught fire": what has caught fire is the depot, so X is where it burns,
+    # not an actor.
+    events = extract_events(article_from_text(text, published=date(2024, 6, 2)))
+    assert [e.place for e in events] == [town]
+
+
 def test_a_district_adjective_joined_by_n_is_placed_at_its_town() -> None:
     # Russian builds the adjective of a town ending in a vowel with "-n-": Sudzha's district
     # is the "Sudzhansky" one.

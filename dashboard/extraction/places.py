@@ -755,6 +755,8 @@ _PLACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: Words that say what kind of district the noun after them is: "municipal district".
+_DISTRICT_KINDS = frozenset({"municipal", "urban", "rural"})
 _DISTRICT_WORD = re.compile(r"\s+(?:district|raion|rayon)\b", re.IGNORECASE)
 #: A city that owns the district named next to it: "Penza's", "of Volgograd".
 _CITY_BEFORE = re.compile(r"\b(?!Russia|Ukraine)[A-Z][\w-]+['’]s\s+(?:the\s+)?$")
@@ -789,6 +791,8 @@ _OFFICIAL_OF_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+#: A preposition whose object a name is, past up to one word: "the port of", "on downtown".
+_OBJECT_OF_BEFORE = re.compile(r"\b(?:of|on|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: The office that tells of strikes in a Russian region: "the Krasnodar regional operational
 #: headquarters", "Krasnodar Krai Operational Headquarters".
 _OPERATIONAL_OFFICE = re.compile(
@@ -972,7 +976,12 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     elif (verb := _HEARSAY_VERB.match(sentence, end)) and verb.group(1).lower() in ACTOR_VERBS:
         # "the Kremlin is said to have launched", "Moscow is believed to have fired".
         return "actor"
-    elif next_word.lower() in ACTOR_VERBS:
+    elif next_word.lower() in ACTOR_VERBS and not (
+        # "a refinery in the port of X has caught fire", "the attack on downtown X has killed
+        # six": the verb is of the noun the place's phrase hangs on, not the place's own.
+        ends_before(_OBJECT_OF_BEFORE, sentence, start)
+        and not ends_before(_OFFICIAL_OF_BEFORE, sentence, start)
+    ):
         follower = after_words[1].lower() if len(after_words) > 1 else ""
         # What follows the verb: "Moscow was hit".
         passive = next_word.lower() in AUXILIARIES and PASSIVE_STRIKE.match(
@@ -1004,6 +1013,10 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "part of a longer name"
     if (
         adjacent_before
+        # A site known in full is no part of a longer name for the owner's or a person's name
+        # before it ("the Taneco Nizhnekamsk refinery"); after a company's form in capitals
+        # ("JSC", "LLC") the name is the company's.
+        and (place.kind != "facility" or previous.isupper())
         and previous[:1].isupper()
         and not _HYPHENED_ADJECTIVE.fullmatch(previous)
         and previous.lower() not in COMMON_WORDS
@@ -1047,6 +1060,12 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and not mention.described
         and place.kind in ("region", "city")
         and next_word.lower() not in GEO_NOUNS
+        # "the Michurinsk municipal district": the kind of district before its noun.
+        and not (
+            next_word.lower() in _DISTRICT_KINDS
+            and after_words[1:]
+            and after_words[1].lower() in GEO_NOUNS
+        )
         and mention.text.split()[-1].lower() not in GEO_NOUNS
         and not _names_a_site(sentence, closing.end() if closing else end)
         # "the Kursk, Bryansk and Oryol regions", "the Engels and Morozovsk air bases", "the
