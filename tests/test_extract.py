@@ -96,6 +96,28 @@ def test_places_only_mentioned_are_not_strike_locations(text: str) -> None:
     assert located == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two conscripts from the Bryansk region died when a drone hit their truck near the front "
+        "on Wednesday.",
+        "After drones struck its ships on Wednesday, the navy moved its last frigates away from "
+        "Crimea.",
+        "Partisans blew up a railway on Wednesday that carried fuel from occupied Crimea to the "
+        "front.",
+    ],
+)
+def test_a_place_people_or_goods_came_from_is_not_struck(text: str) -> None:
+    assert [e for e in events_of(text) if e.located] == []
+
+
+def test_a_place_seen_from_afar_in_footage_is_still_struck() -> None:
+    (event,) = events_of(
+        "Footage from Sevastopol showed smoke rising after drones struck the city on Wednesday."
+    )
+    assert (event.place, event.outcome) == ("Sevastopol", "hit")
+
+
 def test_unnamed_place_is_kept_without_coordinates() -> None:
     (event,) = events_of(
         "On Tuesday night, sea drones hit a Russian port, damaging a landing ship."

@@ -674,6 +674,14 @@ _COMPASS_REFERENCE = re.compile(
     r"(?<!\bthe\s)(?<!\bjust\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A town or region named as where people or goods came from ("a couple from the Belgorod
+#: region", "fuel brought from Crimea", "forced to withdraw from Crimea"), not where a
+#: strike fell; what was seen or heard from a place ("footage from Sevastopol") is of it.
+_ORIGIN_BEFORE = re.compile(
+    r"(?:\b(?P<seen>footage|videos?|images|photos|pictures|reports|smoke|debris)\s+)?"
+    r"\bfrom\s+(?:the\s+)?(?:(?:occupied|annexed|Russian-occupied|Russia's|Russia’s)\s+)?$",
+    re.IGNORECASE,
+)
 #: The source of a statement, named alone: "according to Gusev, ...", "..., reported Pravda,
 #: citing sources" (a surname or an outlet that a town shares).
 _SPEAKER_BEFORE = re.compile(
@@ -931,6 +939,12 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return _CITY_DISTRICT
     if ends_before(LAUNCH_REFERENCE, sentence, start):
         return "launch site"
+    if (
+        place.kind != "facility"
+        and (origin := ends_before(_ORIGIN_BEFORE, sentence, start))
+        and not origin["seen"]
+    ):
+        return "origin"
     if ends_before(ROUTE_REFERENCE, sentence, start) and not (
         # "a drone flying toward the refinery before it caught fire": it got there.
         ends_before(_APPROACH_BEFORE, sentence, start) and IMPACT.search(sentence, end)
