@@ -4419,3 +4419,17 @@ def test_a_strike_told_with_a_hedge_on_its_cause_is_still_a_strike() -> None:
     )
     assert (event.place or "").startswith("Kursk")
     assert event.target_type == "oil"
+
+
+def test_a_target_hit_in_another_clause_of_a_dated_sentence_is_a_strike_of_that_day() -> None:
+    # The sentence's one date sits in its first clause; the depot set on fire in the second
+    # is a strike of the same night, not a place to drop.
+    events = events_of(
+        "A missile hit a house in the Kursk region late on Sunday, and a fuel depot in the "
+        "Bryansk region was set on fire.",
+        published=date(2024, 5, 7),
+    )
+    assert {(e.place, e.date, e.target_type) for e in events} == {
+        ("Kursk Oblast", date(2024, 5, 5), "residential"),
+        ("Bryansk Oblast", date(2024, 5, 5), "oil"),
+    }

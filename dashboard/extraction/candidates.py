@@ -978,12 +978,30 @@ class _SentenceDates:
             # No place stands in this date's clause: the places no date's clause holds.
             return self.unclaimed()
         if first == last:
-            return own
+            return own + self._struck_elsewhere(first, last)
         # A list of places ("over the Kursk, Bryansk and Oryol regions") runs on past the
         # commas that end the date's clause, and back past those that begin it: "oil depots
         # in Kursk, Oryol and Bryansk were hit on Sunday".
-        begins = self._list_begins(first, left)
-        return list(located[begins:first]) + own + list(located[last : self._list_ends(last - 1)])
+        begins, ends = self._list_begins(first, left), self._list_ends(last - 1)
+        return (
+            list(located[begins:first])
+            + own
+            + list(located[last:ends])
+            + self._struck_elsewhere(begins, ends)
+        )
+
+    def _struck_elsewhere(self, first: int, last: int) -> list[Location | None]:
+        """The sentence's only date dates every target whose own clause tells it hit: "On
+        Sunday drones struck X, and a depot in Y caught fire"."""
+        if len(self.dates) > 1:
+            return []
+        return [
+            spot
+            for spot in (*self.located[:first], *self.located[last:])
+            if spot.start >= 0
+            and spot.target_type != "unknown"
+            and outcome_at(self.text, spot.start, clause_only=True) == "hit"
+        ]
 
     def _stretch(self, mention: DateMention) -> list[Location | None]:
         """The places from a date to the next date of the sentence."""
