@@ -4433,3 +4433,26 @@ def test_a_target_hit_in_another_clause_of_a_dated_sentence_is_a_strike_of_that_
         ("Kursk Oblast", date(2024, 5, 5), "residential"),
         ("Bryansk Oblast", date(2024, 5, 5), "oil"),
     }
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Russia has seen more Ukrainian drone activity lately, with Friday's assault on Russia "
+        "among the largest so far, involving at least 120 drones.",
+        "The ministry said the attempted Ukrainian drone attack on Russia took place overnight "
+        "into Sunday and caused no casualties or damage.",
+    ],
+)
+def test_an_attack_told_with_no_place_no_hit_and_no_target_is_no_event(lead: str) -> None:
+    # Nothing of it could go on the map or be counted as a strike on anything.
+    assert events_of(lead, published=date(2025, 1, 26)) == []
+
+
+def test_an_unplaced_attack_that_names_its_targets_stays_an_event() -> None:
+    (event,) = events_of(
+        "Two days earlier, on Sunday, Ukrainian drones attacked several Russian air bases, "
+        "the security service said.",
+        published=date(2025, 6, 3),
+    )
+    assert (event.place, event.target_type, event.date) == (None, "airbase", date(2025, 6, 1))

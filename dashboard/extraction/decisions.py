@@ -652,7 +652,9 @@ def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
     Russia caused a fire at an oil depot", then the town): a second event with no point on
     the map would be a strike nobody reported. On a day with several placed strikes it is
     one of them, or all of them summed up ("the operation damaged 40 aircraft"), and adds
-    no event of its own."""
+    no event of its own. On a day with none, it stands only if it tells a hit or names a
+    target: an attack told with no place, no hit and no target ("Friday's assault involved
+    121 drones") is nothing to map or count."""
     located: dict[tuple[date, str], list[int]] = {}
     for index, event in enumerate(events):
         if event.located:
@@ -661,7 +663,11 @@ def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
     gone: set[int] = set()
     for index, event in enumerate(events):
         same_day = located.get((event.date, event.date_precision), [])
-        if event.located or not same_day:
+        if event.located:
+            continue
+        if not same_day:
+            if event.outcome != "hit" and event.target_type == "unknown":
+                gone.add(index)
             continue
         if len(same_day) == 1 and not _only_downed_there(event, folded[same_day[0]]):
             folded[same_day[0]] = merge_events(folded[same_day[0]], event)
