@@ -142,6 +142,25 @@ def test_two_places_in_one_sentence_are_two_events() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday night drones set fire to the Slavyansk and Ilsky refineries.",
+        "On Tuesday night drones set fire to refineries in Slavyansk and Ilsky.",
+    ],
+)
+def test_every_name_a_site_noun_is_shared_by_is_that_site(text: str) -> None:
+    # "Slavyansk" alone is also a Ukrainian town: with the noun it shares, it is the refinery.
+    events = events_of(text)
+    assert sorted(e.place or "" for e in events) == ["Ilsky refinery", "Slavyansk ECO refinery"]
+    assert {e.target_type for e in events} == {"oil"}
+
+
+def test_an_air_base_named_with_another_by_one_noun_is_kept() -> None:
+    events = events_of("The Shaykovka and Engels airfields were attacked by drones on Monday.")
+    assert sorted(e.place or "" for e in events) == ["Engels-2 air base", "Shaykovka air base"]
+
+
 def test_crimea_is_ukraine_and_occupied() -> None:
     (event,) = events_of("Missiles hit Sevastopol on Monday, damaging a submarine in the bay.")
     assert (event.country, event.occupied, event.weapon, event.target_type) == (

@@ -371,6 +371,67 @@ def _first_word_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return found
 
 
+#: A plural noun of a kind of site several names share: "the A and B refineries", "oil
+#: depots in A, B and C".
+_SHARED_SITE_NOUN = re.compile(
+    r"\b(?P<noun>(?:(?:oil|fuel|sea|power|air|naval|military)\s+)?"
+    r"(?:refineries|airfields|air\s?bases|bases|depots|ports|seaports|terminals|substations|"
+    r"plants|stations))\b"
+)
+#: A name of one or two capitalised words.
+_LIST_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+#: Names that share the noun after them: "Saky, Belbek and Kacha " right before "airfields".
+_NAMES_BEFORE = re.compile(
+    rf"(?:{_LIST_NAME}(?:,\s*|,?\s+and\s+))*{_LIST_NAME},?\s+and\s+{_LIST_NAME}\s+$"
+)
+#: Names that share the noun before them: " in Saky, Belbek and Kacha".
+_NAMES_AFTER = re.compile(
+    rf"\s+(?:in|of|at|near)\s+(?:the\s+)?(?:{_LIST_NAME}(?:,\s*|,?\s+and\s+)){{1,8}}"
+    rf"{_LIST_NAME}"
+)
+_ONE_LIST_NAME = re.compile(_LIST_NAME)
+
+
+def _singular(noun: str) -> str:
+    words = noun.split()
+    last = words[-1]
+    last = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def _shared_noun_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Known sites named by a name of a list that shares one plural noun of their kind:
+    "the Slavyansk and Ilsky refineries", "refineries in Slavyansk and Ilsky" name the
+    "Slavyansk refinery" as the last name names the "Ilsky refinery", whatever town the bare
+    name would be."""
+    found = []
+    for noun in _SHARED_SITE_NOUN.finditer(text):
+        before = ends_before(_NAMES_BEFORE, text, noun.start())
+        after = _NAMES_AFTER.match(text, noun.end())
+        lists = [m.span() for m in (before, after) if m is not None]
+        singular = _singular(noun["noun"])
+        # "oil depots": an "X oil depot", else an "X depot".
+        nouns = dict.fromkeys((singular, singular.split()[-1]))
+        for start, end in lists:
+            for name in _ONE_LIST_NAME.finditer(text, start, end):
+                # "The Saky": a sentence's first word is no part of the name.
+                words = name.group().split()
+                name_start = name.end() - len(words[-1]) if words[0] == "The" else name.start()
+                sites = [
+                    p
+                    for kind in nouns
+                    for p in gazetteer.lookup(f"{text[name_start : name.end()]} {kind}")
+                    if p.kind == "facility"
+                ]
+                if sites:
+                    found.append(
+                        PlaceMention(
+                            sites[0], text[name_start : name.end()], name_start, name.end(), False
+                        )
+                    )
+    return found
+
+
 #: A noun of a site, then "of" and a name of up to four words, maybe Russia's, the first
 #: capitalised: "the headquarters of Russia's Black Sea fleet".
 _NOUN_OF_NAME = re.compile(
@@ -1289,9 +1350,14 @@ def sentence_locations(
     named = find_place_mentions(
         text, gazetteer, spelling=struck or ATTACK.search(text) is not None, regions=article_regions
     )
-    # Sites named in full, in quotes or noun first, before those named by a first word.
+    # Sites named in full, in quotes, noun first or by a noun a list shares, before those
+    # named by a first word.
     full = sorted(
-        [*_quoted_sites(text, gazetteer), *_noun_first_sites(text, gazetteer)],
+        [
+            *_quoted_sites(text, gazetteer),
+            *_noun_first_sites(text, gazetteer),
+            *_shared_noun_sites(text, gazetteer),
+        ],
         key=lambda m: m.start,
     )
     sites = sorted(
