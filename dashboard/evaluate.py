@@ -44,6 +44,8 @@ from .model import GEO_FACILITY, GEO_NONE, GEO_REGION, GEO_TOWN, Event
 
 PAIR_KM = 60.0
 PAIR_DAYS = 31
+#: How near its region's point an answer that names no region stands to mean that region.
+REGION_POINT_KM = 1.0
 PLACE_KM = 10.0
 FRONT_KM = 15.0
 
@@ -163,9 +165,22 @@ def _pair_cost(answer: Answer, event: Event) -> float | None:
 
 
 def _region_of(item: dict[str, Any]) -> str | None:
+    """The region a region-precise answer stands for: the region it names, or the one at
+    whose point it is placed (a village the gazetteer lacks, put at its region's point)."""
     if item.get("geo_precision") != GEO_REGION or not item.get("place"):
         return None
     region = default_gazetteer().region(item["place"])
+    if region is None and item.get("lat") is not None and item.get("lon") is not None:
+        region = next(
+            (
+                r
+                for r in default_gazetteer().regions
+                if r.lat is not None
+                and r.lon is not None
+                and geodesic_distance_km(item["lat"], item["lon"], r.lat, r.lon) <= REGION_POINT_KM
+            ),
+            None,
+        )
     return region.admin1 if region is not None else None
 
 

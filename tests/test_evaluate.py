@@ -19,9 +19,11 @@ from dashboard.evaluate import (
     format_evaluation,
     format_table,
     miss_reason,
+    read_answers,
     score_article,
     second_opinion,
 )
+from dashboard.geo.gazetteer import default_gazetteer
 from dashboard.loader import extract_measured
 from tests.factories import event
 
@@ -338,3 +340,32 @@ def test_the_command_sums_the_errors_of_each_split(
     check = _counts(out.split("== kinds of error, split check ==")[1].split("==")[0])
     assert check["no event from the report"] == "1"
     assert "== kinds of error, split study ==" in out
+
+
+def test_an_answer_put_at_its_regions_point_under_a_village_name_stands_for_the_region(
+    tmp_path: Path,
+) -> None:
+    # The analyst's village was not in the gazetteer, so the answer sits at Belgorod
+    # Oblast's point: the city of Belgorod, 60 km off, meets it as the region's strike.
+    belgorod_region = default_gazetteer().region("Belgorod Oblast")
+    assert belgorod_region is not None
+    village = {
+        "date": "2024-03-18",
+        "date_precision": "day",
+        "place": "Verkhnie Lipki",
+        "lat": belgorod_region.lat,
+        "lon": belgorod_region.lon,
+        "geo_precision": 3,
+        "target_type": "residential",
+        "weapon": "unknown",
+    }
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"events": [village]}), encoding="utf-8")
+    _, (found,) = read_answers(path)
+    assert found.region == "Belgorod Oblast"
+    score = Score()
+    city = event(
+        place="Belgorod", admin1="Belgorod Oblast", lat=50.61, lon=36.58, date=date(2024, 3, 18)
+    )
+    score_article(score, "a", [found], [city])
+    assert len(score.pairs) == 1 and score.rates()["place_10km"] == 1.0

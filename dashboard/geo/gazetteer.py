@@ -380,6 +380,11 @@ class Gazetteer:
         """Every named facility."""
         return tuple(p for p in self._places if p.kind == "facility")
 
+    @functools.cached_property
+    def regions(self) -> tuple[Place, ...]:
+        """Every first-level region."""
+        return tuple(p for p in self._places if p.kind == "region")
+
     def facilities_near(
         self, lat: float, lon: float, km: float, target_type: str | None = None
     ) -> list[Place]:
