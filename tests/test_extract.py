@@ -4475,3 +4475,15 @@ def test_an_unplaced_attack_that_names_its_targets_stays_an_event() -> None:
         published=date(2025, 6, 3),
     )
     assert (event.place, event.target_type, event.date) == (None, "airbase", date(2025, 6, 1))
+
+
+@pytest.mark.parametrize(
+    "site",
+    ["an electrical sub-station", "a heating plant", "the city's heating facility"],
+)
+def test_heating_plants_and_sub_stations_are_power_targets(site: str) -> None:
+    (event,) = events_of(
+        f"A Ukrainian drone hit {site} in Shebekino on Tuesday, the governor said.",
+        published=date(2025, 11, 5),
+    )
+    assert (event.place, event.target_type) == ("Shebekino", "power")

@@ -156,6 +156,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         _words(
             r"power (?:plants?|stations?|grid|lines?|substations?|facilit(?:y|ies))",
             r"substations?",
+            r"sub-stations?",
+            r"heating (?:plants?|facilit(?:y|ies)|stations?)",
             r"thermal power",
             r"electricity",
             r"energy infrastructure",
