@@ -3787,6 +3787,17 @@ def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
     ]
 
 
+def test_a_target_noun_across_a_turn_to_another_scene_is_not_the_places() -> None:
+    # The depot is the first scene's, however near; Kursk's own words name an air base.
+    (kursk,) = events_of(
+        "Ukrainian drones set fire to an oil depot in the south, while a second wave struck "
+        "Kursk, a large air base.",
+        published=date(2025, 3, 4),
+    )
+    assert kursk.target_type == "airbase"
+    assert kursk.place is not None and "air base" in kursk.place
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -407,9 +407,12 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     item of a list ("a power station in Belgorod, an oil depot in Luhansk") wins over one
     of the item after it, however near, and one the next item ties to its own place ("a
     factory in B") is not this place's; the noun at the head of a list of places ("homes in
-    A and in B") is each place's."""
+    A and in B") is each place's; a noun past a turn to another scene ("while", ";") is the
+    other scene's."""
     best: tuple[bool, int, int, TargetType, re.Match[str]] | None = None
     blanked, nouns = _blanked(text)
+    turns = _scene_turns(text)
+    scene = bisect_left(turns, start)
     for rank, (starts, ends, matches) in enumerate(nouns):
         # Only the nouns that end after the window opens and begin before it closes (it
         # opens earlier for the head of a list of places).
@@ -421,6 +424,9 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
                 # "homes in A and in the village of B": the homes of both places.
                 gap = 0
             if gap > TARGET_WINDOW:
+                continue
+            if bisect_left(turns, match.start()) != scene:
+                # "shells hit X, while a home was damaged in Y": the home is of the other scene.
                 continue
             next_item = match.start() >= end and bool(_LIST_BREAK.search(text, end, match.start()))
             if (
@@ -460,6 +466,12 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
         if sentence_type != "unknown":
             return _plant_kind(text, sentence_type), _target_phrase(blanked, best[4])
     return best[3], _target_phrase(blanked, best[4])
+
+
+@per_text(maxsize=16)
+def _scene_turns(text: str) -> tuple[int, ...]:
+    """Where a sentence turns to another scene, found once a sentence (kept: a tuple)."""
+    return tuple(m.start() for m in _SCENE_TURN.finditer(text))
 
 
 def _compound_of(text: str, nouns: _Nouns, at: int) -> TargetType | None:
