@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.articles import article_from_text, read_article
 from dashboard.extraction import extract_events
-from dashboard.extraction.cues import classify_target_near, weapon_named
+from dashboard.extraction.cues import classify_target, classify_target_near, weapon_named
 from dashboard.extraction.decisions import redate_reported
 from dashboard.extraction.document import Draft
 from dashboard.extraction.places import DISTRICT_CENTRES, _district_centres
@@ -3804,6 +3804,32 @@ def test_a_target_noun_belongs_to_the_place_of_its_own_list_item() -> None:
         "unknown",
         "commercial",
     ]
+
+
+def test_a_target_noun_a_clause_away_in_the_same_scene_is_the_places() -> None:
+    # An aside about who told it stands between the town and what was hit there.
+    sentence = (
+        "Drones struck Novoshakhtinsk overnight, the regional governor told reporters on "
+        "Monday, hitting an oil depot."
+    )
+    at = sentence.index("Novoshakhtinsk")
+    assert classify_target_near(sentence, at, at + len("Novoshakhtinsk"))[0] == "oil"
+
+
+def test_fuel_and_lubricants_depots_are_an_oil_target() -> None:
+    # The armed forces' name for fuel stores: the fuel is what burns there.
+    assert classify_target("Drones hit fuel and lubricants depots near the front.")[0] == "oil"
+
+
+def test_a_target_noun_across_a_turn_to_another_scene_is_not_the_places() -> None:
+    # The depot is the first scene's, however near; Kursk's own words name an air base.
+    (kursk,) = events_of(
+        "Ukrainian drones set fire to an oil depot in the south, while a second wave struck "
+        "Kursk, a large air base.",
+        published=date(2025, 3, 4),
+    )
+    assert kursk.target_type == "airbase"
+    assert kursk.place is not None and "air base" in kursk.place
 
 
 @pytest.mark.parametrize(

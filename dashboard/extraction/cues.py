@@ -114,6 +114,9 @@ TALLY_LINE = re.compile(r"^\W*[A-Z][\w'’ -]*?(?:[^\S ]\s*)?[:–—-]\s*\d+\W*
 
 #: Words this close to a place name say what was hit there.
 TARGET_WINDOW = 60
+#: How far a target noun of the place's own scene may stand from it: wider than
+#: :data:`TARGET_WINDOW`, as nouns of other scenes are left out.
+_NEAR_WINDOW = 80
 #: What comes between a target and its owner: "headquarters of the Russian Black Sea Fleet".
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 #: Where a sentence turns to another scene: "..., while in X explosions were heard near".
@@ -402,25 +405,31 @@ _ITEM_AFTER = re.compile(r"\s*(?:,|,?\s*and)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)
 
 
 def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, str | None]:
-    """The target named nearest to a place, within :data:`TARGET_WINDOW` characters;
+    """The target named nearest to a place, within :data:`_NEAR_WINDOW` characters;
     among equally near names the more specific class wins. A target of the place's own
     item of a list ("a power station in Belgorod, an oil depot in Luhansk") wins over one
     of the item after it, however near, and one the next item ties to its own place ("a
     factory in B") is not this place's; the noun at the head of a list of places ("homes in
-    A and in B") is each place's."""
+    A and in B") is each place's; a noun past a turn to another scene ("while", ";") is the
+    other scene's."""
     best: tuple[bool, int, int, TargetType, re.Match[str]] | None = None
     blanked, nouns = _blanked(text)
+    turns = _scene_turns(text)
+    scene = bisect_left(turns, start)
     for rank, (starts, ends, matches) in enumerate(nouns):
         # Only the nouns that end after the window opens and begin before it closes (it
         # opens earlier for the head of a list of places).
-        first = bisect_left(ends, start - 2 * TARGET_WINDOW)
-        last = bisect_right(starts, end + TARGET_WINDOW)
+        first = bisect_left(ends, start - 2 * _NEAR_WINDOW)
+        last = bisect_right(starts, end + _NEAR_WINDOW)
         for match in matches[first:last]:
             gap = max(match.start() - end, start - match.end(), 0)
             if match.end() <= start and _SHARED_HEAD.fullmatch(text, match.end(), start):
                 # "homes in A and in the village of B": the homes of both places.
                 gap = 0
-            if gap > TARGET_WINDOW:
+            if gap > _NEAR_WINDOW:
+                continue
+            if bisect_left(turns, match.start()) != scene:
+                # "shells hit X, while a home was damaged in Y": the home is of the other scene.
                 continue
             next_item = match.start() >= end and bool(_LIST_BREAK.search(text, end, match.start()))
             if (
@@ -460,6 +469,12 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
         if sentence_type != "unknown":
             return _plant_kind(text, sentence_type), _target_phrase(blanked, best[4])
     return best[3], _target_phrase(blanked, best[4])
+
+
+@per_text(maxsize=16)
+def _scene_turns(text: str) -> tuple[int, ...]:
+    """Where a sentence turns to another scene, found once a sentence (kept: a tuple)."""
+    return tuple(m.start() for m in _SCENE_TURN.finditer(text))
 
 
 def _compound_of(text: str, nouns: _Nouns, at: int) -> TargetType | None:

@@ -69,6 +69,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"(?:oil|petroleum|fuel|gas)[- ](?:refiner(?:y|ies)|depots?|terminals?|storage|facilit"
             r"(?:y|ies)|tanks?|pumping stations?|platforms?|rigs?|fields?|plants?|infrastructure)",
             r"refiner(?:y|ies)",
+            # The armed forces' word for fuel stores: "fuel and lubricants depots".
+            r"fuel and lubricants? (?:depots?|warehouses?|storage|bases?|facilit(?:y|ies))",
             r"tank farms?",
             r"oil",
             r"fuel tanks?",
