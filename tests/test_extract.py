@@ -4513,3 +4513,28 @@ def test_heating_plants_and_sub_stations_are_power_targets(site: str) -> None:
         published=date(2025, 11, 5),
     )
     assert (event.place, event.target_type) == ("Shebekino", "power")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Six drones were destroyed over the Voronezh region overnight into Monday, the "
+            "defence ministry said.\n\nOn Monday debris sparked a fire at a fuel depot, the "
+            "governor added.",
+            ("Voronezh Oblast", "hit", "oil"),
+        ),
+        (
+            "Russian air defences intercepted 12 drones over the Kursk region on Monday, the "
+            "ministry said. Later on Monday falling wreckage set fire to a warehouse, the "
+            "governor wrote.",
+            ("Kursk Oblast", "hit", "commercial"),
+        ),
+    ],
+)
+def test_damage_told_with_no_place_is_the_days_only_placed_attack(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    # The downed drones' region is where the debris fell: not only an interception.
+    (event,) = events_of(text, published=date(2025, 1, 14))
+    assert (event.place, event.outcome, event.target_type) == expected

@@ -562,6 +562,9 @@ def consolidate(events: list[Event]) -> list[Event]:
     precision): an article that says "earlier in July" beside "on Sunday" speaks of two strikes.
     """
     merged: list[Event] = []
+    # A day's mentions with no place and nothing of Russia's side: they add no event, but
+    # may tell what happened at the day's only strike.
+    unsided: list[Event] = []
     # Every merge is of one date and precision, which merging keeps: each event is compared
     # with the merged events of its own day (or month, or year) only.
     of_date: dict[tuple[date, str], list[int]] = {}
@@ -583,8 +586,10 @@ def consolidate(events: list[Event]) -> list[Event]:
             if event.located or (event.date_precision == "day" and event.country):
                 of_date.setdefault(day, []).append(len(merged))
                 merged.append(event)
+            elif event.date_precision == "day":
+                unsided.append(event)
     return sorted(
-        _fold_coarse_dates(_fold_unplaced_into_only_strike(merged)),
+        _fold_coarse_dates(_fold_unplaced_into_only_strike(merged, unsided)),
         key=lambda e: (e.date, e.place or ""),
     )
 
@@ -646,7 +651,7 @@ def _two_towns(a: Event, b: Event) -> bool:
     return a.geo_precision == b.geo_precision == GEO_TOWN and a.place != b.place
 
 
-def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
+def _fold_unplaced_into_only_strike(events: list[Event], unsided: list[Event]) -> list[Event]:
     """An unlocated mention of a day on which the article places exactly one strike is that
     strike told without its place, whatever target it names ("a drone attack in western
     Russia caused a fire at an oil depot", then the town): a second event with no point on
@@ -654,14 +659,20 @@ def _fold_unplaced_into_only_strike(events: list[Event]) -> list[Event]:
     one of them, or all of them summed up ("the operation damaged 40 aircraft"), and adds
     no event of its own. On a day with none, it stands only if it tells a hit or names a
     target: an attack told with no place, no hit and no target ("Friday's assault involved
-    121 drones") is nothing to map or count."""
+    121 drones") is nothing to map or count.
+
+    A mention that names neither a place nor Russia (``unsided``: "debris sparked a fire at
+    an oil depot", after "six drones were shot down over the Voronezh region") folds the
+    same way into its day's only placed strike, and is dropped on any other day: on its own
+    it could be anyone's strike."""
     located: dict[tuple[date, str], list[int]] = {}
     for index, event in enumerate(events):
         if event.located:
             located.setdefault((event.date, event.date_precision), []).append(index)
     folded = list(events)
+    # An unsided mention's index lies past the events': marking it gone drops nothing more.
     gone: set[int] = set()
-    for index, event in enumerate(events):
+    for index, event in enumerate((*events, *unsided)):
         same_day = located.get((event.date, event.date_precision), [])
         if event.located:
             continue
