@@ -4538,3 +4538,25 @@ def test_damage_told_with_no_place_is_the_days_only_placed_attack(
     # The downed drones' region is where the debris fell: not only an interception.
     (event,) = events_of(text, published=date(2025, 1, 14))
     assert (event.place, event.outcome, event.target_type) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian oil refining capacity shut down after drone attacks this week amounts to a "
+        "tenth of the total, traders said on Friday.",
+        "Drone attacks on Russian refineries on Sunday idled a tenth of the country's "
+        "capacity, traders said.",
+    ],
+)
+def test_an_attack_with_no_place_and_nobody_named_as_attacker_is_no_event(text: str) -> None:
+    # Nothing says whose strike it was, and there is no place to map.
+    assert events_of(text, published=date(2025, 1, 26)) == []
+
+
+def test_an_unplaced_hit_that_names_ukraine_stays_an_event() -> None:
+    (event,) = events_of(
+        "Ukrainian drones hit a Russian oil refinery on Sunday, Kyiv's general staff said.",
+        published=date(2025, 8, 18),
+    )
+    assert (event.place, event.target_type, event.outcome) == (None, "oil", "hit")

@@ -657,9 +657,8 @@ def _fold_unplaced_into_only_strike(events: list[Event], unsided: list[Event]) -
     Russia caused a fire at an oil depot", then the town): a second event with no point on
     the map would be a strike nobody reported. On a day with several placed strikes it is
     one of them, or all of them summed up ("the operation damaged 40 aircraft"), and adds
-    no event of its own. On a day with none, it stands only if it tells a hit or names a
-    target: an attack told with no place, no hit and no target ("Friday's assault involved
-    121 drones") is nothing to map or count.
+    no event of its own. On a day with none, it stands only as Ukraine's strike
+    (:func:`_stands_unplaced`).
 
     A mention that names neither a place nor Russia (``unsided``: "debris sparked a fire at
     an oil depot", after "six drones were shot down over the Voronezh region") folds the
@@ -677,13 +676,28 @@ def _fold_unplaced_into_only_strike(events: list[Event], unsided: list[Event]) -
         if event.located:
             continue
         if not same_day:
-            if event.outcome != "hit" and event.target_type == "unknown":
+            if not _stands_unplaced(event):
                 gone.add(index)
             continue
         if len(same_day) == 1 and not _only_downed_there(event, folded[same_day[0]]):
             folded[same_day[0]] = merge_events(folded[same_day[0]], event)
         gone.add(index)
     return [event for index, event in enumerate(folded) if index not in gone]
+
+
+def _stands_unplaced(event: Event) -> bool:
+    """Whether an attack told with no place, on a day the article places none, is a strike of
+    its own: a hit by a weapon it names ("sea drones hit a Russian port"), or a hit or a
+    target told with Ukraine or its forces named as the attacker. With no place, no hit and
+    no target ("Friday's assault involved 121 drones") there is nothing to map or count;
+    with neither weapon nor attacker named, a blast at "an industrial plant" may be an
+    accident."""
+    if event.outcome == "hit" and event.weapon != "unknown":
+        return True
+    quotes = [quote for source in event.sources for quote in source.quotes]
+    return (event.outcome == "hit" or event.target_type != "unknown") and any(
+        ATTACKER_VOICE.search(quote) for quote in quotes
+    )
 
 
 def _fold_coarse_dates(events: list[Event]) -> list[Event]:
