@@ -20,6 +20,7 @@ from .lexicon import (
     ATTACK,
     ATTACKER_VOICE,
     BARRAGE,
+    CAMPAIGN,
     CAUSE_RULED_OUT,
     CIVILIAN_PRODUCT,
     CIVILIAN_TOLL,
@@ -677,10 +678,13 @@ def weigh_cues(doc: Document) -> None:
     weapons = Counter(w for s, w in armed if not _russias_strike(s.text))
     if weapons:
         doc.article_weapon = weapons.most_common(1)[0][0]
-    elif not armed and not any(
+    # A campaign told in general ("refineries have been the target of drone attacks in
+    # recent months") ties no weapon and no attacker to the blast the report is about.
+    told_once = [(s, text) for s, text in strike_sentences if not CAMPAIGN.search(text)]
+    if not any(weapon_named(text) != "unknown" for _, text in told_once) and not any(
         # "three provinces bordering Ukraine" says where, not who struck.
         ATTACKER_VOICE.search(UKRAINE_AS_BORDER.sub(" ", text)) or OCCUPIED_CUE.search(text)
-        for _, text in strike_sentences
+        for _, text in told_once
     ):
         doc.no_strike = True
 

@@ -945,6 +945,15 @@ HABIT = _words(
     r"(?:has|have|had) (?:\w+ )?(?:intensified|stepped up|escalated)",
     r"escalation (?:in|of) (?:[\w-]+ )?(?:strikes|attacks|raids)",
 )
+#: Strikes told as a campaign over time, not as one strike: "refineries have been the target
+#: of drone attacks in recent months", "Kyiv has been striking Russian industry".
+CAMPAIGN = _words(
+    HABIT.pattern,
+    r"in recent (?:weeks|months|years)",
+    r"for (?:months|years)",
+    r"over the past (?:few |several )?(?:weeks|months|years)",
+    r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|hitting|bombing)",
+)
 GENERIC = _words(
     HABIT.pattern,
     r"has (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|targeted"
