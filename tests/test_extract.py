@@ -4562,13 +4562,19 @@ def test_an_unplaced_hit_that_names_ukraine_stays_an_event() -> None:
     assert (event.place, event.target_type, event.outcome) == (None, "oil", "hit")
 
 
-def test_a_fire_in_a_report_that_tells_attacks_only_as_a_campaign_is_no_strike() -> None:
-    # The cause given is a fault; the drone attacks are the region's past, not this fire's.
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "A fire broke out early on Tuesday at an oil refinery in Russia's Krasnodar region "
         "and was put out within an hour, the regional emergency service said.\n\n"
         "The blaze started in faulty flaring equipment, the refinery's owner said.\n\n"
         "Refineries and fuel depots in southern Russia have been the target of drone attacks "
-        "in recent months."
-    )
+        "in recent months.",
+        "Russia's navy began large drills in the Baltic on Tuesday, the defence ministry said."
+        "\n\nThe exercise follows repeated Ukrainian drone strikes that pushed the fleet's "
+        "ships out of their bases in Crimea.",
+    ],
+)
+def test_a_report_that_tells_attacks_only_as_a_campaign_tells_no_strike(text: str) -> None:
+    # The fire's cause is a fault, the drills are drills: the attacks are the past's.
     assert events_of(text, published=date(2023, 6, 13)) == []

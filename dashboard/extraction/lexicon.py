@@ -953,6 +953,7 @@ CAMPAIGN = _words(
     r"for (?:months|years)",
     r"over the past (?:few |several )?(?:weeks|months|years)",
     r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|hitting|bombing)",
+    r"(?:repeated|persistent|constant|sustained) (?:[\w-]+ ){0,3}(?:strikes|attacks|raids)",
 )
 GENERIC = _words(
     HABIT.pattern,
