@@ -4573,6 +4573,11 @@ def test_an_unplaced_hit_that_names_ukraine_stays_an_event() -> None:
         "Russia's navy began large drills in the Baltic on Tuesday, the defence ministry said."
         "\n\nThe exercise follows repeated Ukrainian drone strikes that pushed the fleet's "
         "ships out of their bases in Crimea.",
+        "A blast tore through a workshop of a chemical plant in Russia's Ryazan region on "
+        "Friday, killing nine workers, the emergency ministry said.\n\nInvestigators opened a "
+        "case over breaches of safety rules, suggesting the blast was not the result of a "
+        "Ukrainian attack.\n\nSince Russia's full-scale invasion, Kyiv has targeted Russian "
+        "industry with sabotage attacks.",
     ],
 )
 def test_a_report_that_tells_attacks_only_as_a_campaign_tells_no_strike(text: str) -> None:
