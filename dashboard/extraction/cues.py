@@ -679,14 +679,31 @@ def weigh_cues(doc: Document) -> None:
     if weapons:
         doc.article_weapon = weapons.most_common(1)[0][0]
     # A campaign told in general ("refineries have been the target of drone attacks in
-    # recent months") ties no weapon and no attacker to the blast the report is about.
-    told_once = [(s, text) for s, text in strike_sentences if not CAMPAIGN.search(text)]
-    if not any(weapon_named(text) != "unknown" for _, text in told_once) and not any(
+    # recent months") ties no weapon and no attacker to the blast the report is about; the
+    # clause of one strike beside it ("drones hit the refinery, the latest of repeated
+    # attacks") still does.
+    told_once = [_campaign_blanked(text) for _, text in strike_sentences]
+    if not any(weapon_named(text) != "unknown" for text in told_once) and not any(
         # "three provinces bordering Ukraine" says where, not who struck.
         ATTACKER_VOICE.search(UKRAINE_AS_BORDER.sub(" ", text)) or OCCUPIED_CUE.search(text)
-        for _, text in told_once
+        for text in told_once
     ):
         doc.no_strike = True
+
+
+def _campaign_blanked(text: str) -> str:
+    """The sentence with each clause that tells a campaign over time blanked."""
+    spans = [clause_span(text, m.start(), m.end()) for m in CAMPAIGN.finditer(text)]
+    if not spans:
+        return text
+    parts, kept_from = [], 0
+    for left, right in spans:
+        if right <= kept_from:
+            continue
+        left = max(left, kept_from)
+        parts += [text[kept_from:left], " " * (right - left)]
+        kept_from = right
+    return "".join([*parts, text[kept_from:]])
 
 
 def _russias_strike(text: str) -> bool:

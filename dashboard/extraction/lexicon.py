@@ -954,7 +954,6 @@ CAMPAIGN = _words(
     r"over the past (?:few |several )?(?:weeks|months|years)",
     r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|hitting|bombing)",
     r"(?:repeated|persistent|constant|sustained) (?:[\w-]+ ){0,3}(?:strikes|attacks|raids)",
-    r"since (?:the start of )?(?:the |Russia['’]s )?(?:full-scale )?(?:invasion|war)",
 )
 GENERIC = _words(
     HABIT.pattern,
