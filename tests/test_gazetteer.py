@@ -26,6 +26,7 @@ from dashboard.geo.gazetteer import (
     name_keys,
     normalise,
 )
+from dashboard.geo.geometry import geodesic_distance_km
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -575,6 +576,53 @@ def test_every_shipped_feature_is_found_by_its_own_name() -> None:
     for row in rows:
         found = gazetteer.lookup(row["name"])[0]
         assert (found.name, found.kind, found.feature) == (row["name"], "feature", row["kind"])
+
+
+# -- villages the town list lacks ---------------------------------------------------------------
+
+SETTLEMENT_HEADER = "name,aliases,lat,lon,admin1,country,population,note"
+
+
+def test_a_village_of_the_settlements_file_is_a_town_of_its_region(small: Path) -> None:
+    (small / "settlements.csv").write_text(
+        f"{SETTLEMENT_HEADER}\n"
+        "Mirnoye,Mirnoe|Мирное,45.05,39.2,Krasnodar region,RU,640,src\n"
+        "Zarechnoye,,45.2,34.1,Crimea,RU,,src\n",
+        encoding="utf-8",
+    )
+    gazetteer = Gazetteer.load(small)
+    (village,) = gazetteer.lookup("Мирное")
+    assert (village.name, village.kind, village.admin1, village.population) == (
+        "Mirnoye",
+        "city",
+        "Krasnodar Krai",
+        640,
+    )
+    # Crimea stays occupied Ukraine, whichever country the row gives.
+    (crimean,) = gazetteer.lookup("Zarechnoye")
+    assert (crimean.country, crimean.occupied, crimean.population) == ("UA", True, 0)
+
+
+def test_a_village_in_no_known_region_is_a_data_error(small: Path) -> None:
+    (small / "settlements.csv").write_text(
+        f"{SETTLEMENT_HEADER}\nMirnoye,,45.05,39.2,Atlantis,RU,640,src\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"line 2.*region"):
+        Gazetteer.load(small)
+
+
+def test_every_shipped_village_is_found_in_its_region_near_its_region() -> None:
+    gazetteer = Gazetteer.load()
+    with (DATA / "settlements.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 40
+    for row in rows:
+        found = [p for p in gazetteer.lookup(row["name"]) if p.admin1 == row["admin1"]]
+        assert found, row["name"]
+        region = gazetteer.region(row["admin1"])
+        assert region is not None
+        # A region of the border is no wider than this from its point.
+        assert geodesic_distance_km(found[0].lat, found[0].lon, region.lat, region.lon) < 300
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,9 @@ Data files in the data folder:
 - ``features.csv`` (optional): natural features strike reports place strikes at (straits,
   bays, lakes, capes, spits, seas), columns ``name,aliases,lat,lon,kind,admin1,country,
   occupied,note``.
+- ``settlements.csv`` (optional): villages GeoNames' ``cities500`` lacks that reports name
+  as struck (border villages under shelling), columns ``name,aliases,lat,lon,admin1,country,
+  population,note``; each row's note says where its coordinates come from.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ GAZETTEER_FILE = "gazetteer.json.gz"
 REGIONS_FILE = "regions.json"
 FACILITIES_FILE = "facilities.csv"
 FEATURES_FILE = "features.csv"
+SETTLEMENTS_FILE = "settlements.csv"
 #: The data format this module reads; the build script writes the same number.
 FORMAT_VERSION = 1
 FACILITY_COLUMNS = (
@@ -59,6 +63,7 @@ FACILITY_COLUMNS = (
     "note",
 )
 FEATURE_COLUMNS = ("name", "aliases", "lat", "lon", "kind", "admin1", "country", "occupied", "note")
+SETTLEMENT_COLUMNS = ("name", "aliases", "lat", "lon", "admin1", "country", "population", "note")
 #: Kinds of natural feature, from the open sea down to a cape.
 FEATURE_KINDS = frozenset(
     {
@@ -336,7 +341,8 @@ class Gazetteer:
         ----------
         data_dir
             Folder with ``gazetteer.json.gz`` and ``regions.json``, and optionally
-            ``facilities.csv`` and ``features.csv``; the settings' data folder when ``None``.
+            ``facilities.csv``, ``features.csv`` and ``settlements.csv``; the settings' data
+            folder when ``None``.
 
         Returns
         -------
@@ -368,6 +374,11 @@ class Gazetteer:
         features = folder / FEATURES_FILE
         if features.exists():
             for place, aliases in _read_features(features, regions):
+                places.append(place)
+                keys.append(name_keys(place.name, aliases))
+        settlements = folder / SETTLEMENTS_FILE
+        if settlements.exists():
+            for place, aliases in _read_settlements(settlements, regions):
                 places.append(place)
                 keys.append(name_keys(place.name, aliases))
         return cls(places, keys, region_codes)
@@ -828,6 +839,41 @@ def _read_features(path: Path, regions: list[_Region]) -> Iterator[tuple[Place, 
             kind="feature",
             occupied=row["occupied"].strip().lower() == "true",
             feature=kind,
+        )
+        yield place, tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+
+
+def _read_settlements(
+    path: Path, regions: list[_Region]
+) -> Iterator[tuple[Place, tuple[str, ...]]]:
+    """Villages, as towns of their region (occupied as the region is)."""
+    resolve = _region_resolver(regions)
+    for line, row in enumerate(_read_csv(path, SETTLEMENT_COLUMNS), start=2):
+        try:
+            name = row["name"].strip()
+            lat, lon = float(row["lat"]), float(row["lon"])
+            population = int(row["population"]) if row["population"].strip() else 0
+            country = row["country"].strip().upper()
+            region = resolve.get((country, normalise(row["admin1"])))
+            if region is None:
+                # Crimea and Sevastopol are filed under Ukraine, occupied.
+                region = resolve.get(("UA", normalise(row["admin1"])))
+                region = region if region is not None and region.occupied else None
+            if not name or region is None:
+                raise ValueError("needs a name and a known region of its country")
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"coordinates {lat}, {lon} out of range")
+        except (AttributeError, ValueError) as exc:
+            raise DataError(f"{path} line {line}: {exc}") from exc
+        place = Place(
+            name=name,
+            lat=lat,
+            lon=lon,
+            country=region.country,
+            admin1=region.name,
+            kind="city",
+            population=population,
+            occupied=region.occupied,
         )
         yield place, tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
 
