@@ -2628,6 +2628,22 @@ def test_a_day_of_history_does_not_date_the_strikes_told_after_it() -> None:
     ]
 
 
+def test_a_namesake_in_a_list_is_the_one_in_the_region_of_the_other_towns_listed() -> None:
+    # Hvardiiske is a town of Crimea and a village of the Odesa region, which the article
+    # names first; the towns listed beside it are Crimea's.
+    events = events_of(
+        "Russian drones hit energy facilities in the Odesa region on Saturday. Explosions "
+        "were reported overnight in Sevastopol, Hvardiiske and Dzhankoi, after Ukraine fired "
+        "missiles at the peninsula.",
+        published=date(2022, 12, 11),
+    )
+    assert sorted((e.place, e.admin1) for e in events) == [
+        ("Dzhankoy", "Crimea"),
+        ("Hvardiyske", "Crimea"),
+        ("Sevastopol", "Sevastopol"),
+    ]
+
+
 @pytest.mark.parametrize(
     "village",
     [

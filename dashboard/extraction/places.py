@@ -1222,13 +1222,20 @@ def _in_region(
     article_regions: frozenset[str] = frozenset(),
 ) -> list[PlaceMention]:
     """A name followed by its region ("Belaya in the Irkutsk region") is the place of that
-    name in that region; else one in a region the article names elsewhere; a name known
-    only abroad yields to one in Russia or Ukraine."""
+    name in that region; else one in the region of a place the sentence names beside it
+    ("Sevastopol, Hvardiiske and Dzhankoi"); else one in a region the article names
+    elsewhere; a name known only abroad yields to one in Russia or Ukraine."""
     chosen = list(mentions)
     for index, mention in enumerate(mentions):
         candidates = gazetteer.lookup(mention.text)
         if len(candidates) < 2:
             continue
+        # The regions of the sentence's other towns and sites, each name known once.
+        beside = {
+            m.place.admin1
+            for m in mentions
+            if m is not mention and m.place.kind != "region" and len(gazetteer.lookup(m.text)) == 1
+        }
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         region = (
             following.place
@@ -1239,6 +1246,10 @@ def _in_region(
         )
         if region is not None:
             fits = [c for c in candidates if c.admin1 == region.admin1]
+        elif mention.place.admin1 in beside:
+            continue
+        elif any(c.admin1 in beside and c.kind == mention.place.kind for c in candidates):
+            fits = [c for c in candidates if c.admin1 in beside and c.kind == mention.place.kind]
         elif mention.place.admin1 not in article_regions and any(
             c.admin1 in article_regions for c in candidates
         ):
