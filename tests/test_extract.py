@@ -709,6 +709,8 @@ def test_a_blast_nobody_attributes_to_an_attack_is_no_strike(cause: str, strikes
     [
         "officials said the blaze was unrelated to drone attacks",
         "the version of a drone attack has not yet been confirmed",
+        "its head said it was caused by a failure to comply with safety rules and not by "
+        "drone attacks",
     ],
 )
 def test_a_fire_whose_report_rules_out_or_leaves_unconfirmed_an_attack_is_no_strike(
@@ -719,6 +721,27 @@ def test_a_fire_whose_report_rules_out_or_leaves_unconfirmed_an_attack_is_no_str
         published=date(2025, 3, 8),
     )
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "strikes"),
+    [
+        # A weapon's word in a name and Ukraine's media tie the blast to no attack.
+        ("", 0),
+        (" The SBU said its agents had set the fire.", 1),
+    ],
+)
+def test_a_blast_put_down_to_an_accident_is_a_strike_only_where_ukraines_hand_is_told(
+    claim: str, strikes: int
+) -> None:
+    events = events_of(
+        "Explosions hit an arsenal of the Main Missile and Artillery Directorate in the "
+        "Vladimir region on Tuesday, and Ukrainian media posted videos of the blaze. The "
+        "defence ministry said the fire was caused by a violation of safety requirements "
+        "when working with explosives." + claim,
+        published=date(2025, 4, 23),
+    )
+    assert len(events) == strikes
 
 
 def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls() -> None:

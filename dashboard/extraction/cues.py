@@ -14,6 +14,7 @@ from ..model import (
     Weapon,
 )
 from .lexicon import (
+    ACCIDENT_CAUSE,
     AIR_DEFENCE_AT_WORK,
     AIRCRAFT,
     ARMS_MADE,
@@ -45,6 +46,7 @@ from .lexicon import (
     TARGET_PATTERNS,
     TROOPS_HOUSED,
     UKRAINE_AS_BORDER,
+    UKRAINE_CLAIMANT,
     UKRAINIAN_ATTACKER,
     UNIT_AS_ATTACKER,
     WEAPON_AS_TARGET,
@@ -683,6 +685,15 @@ def weigh_cues(doc: Document) -> None:
     # clause of one strike beside it ("drones hit the refinery, the latest of repeated
     # attacks") still does.
     told_once = [_campaign_blanked(text) for _, text in strike_sentences]
+    if any(ACCIDENT_CAUSE.search(s.text) for s in doc.sentences) and not any(
+        UKRAINIAN_ATTACKER.search(text) or UKRAINE_CLAIMANT.search(text)
+        for text in map(_campaign_blanked, (text for _, text in told))
+    ):
+        # A blast the report puts down to an accident ("a violation of safety
+        # requirements") is one unless Ukraine's hand in it is told: a weapon's name alone
+        # ("the Main Missile and Artillery Directorate's arsenal") ties it to no attack.
+        doc.no_strike = True
+        return
     if not any(weapon_named(text) != "unknown" for text in told_once) and not any(
         # "three provinces bordering Ukraine" says where, not who struck.
         ATTACKER_VOICE.search(UKRAINE_AS_BORDER.sub(" ", text)) or OCCUPIED_CUE.search(text)

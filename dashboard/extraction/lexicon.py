@@ -547,6 +547,20 @@ _ATTACK_CAUSE = (
     r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|attacks?|strikes?|shelling|sabotage)"
     r"(?:\s+(?:attacks?|strikes?))?\b"
 )
+#: An accident's cause a report gives for a blast or fire: "a violation of safety
+#: requirements", "a short circuit", "a technical malfunction", "negligence".
+ACCIDENT_CAUSE = re.compile(
+    r"\b(?:(?:violat\w*|breach\w*|failure\s+to\s+comply\s+with)\s+(?:of\s+)?"
+    r"(?:[\w-]+\s+){0,2}?safety\s+(?:requirements|rules|regulations|precautions|standards)"
+    r"|short[\s-]circuit|technical\s+(?:fault|failure|malfunction)|negligence"
+    r"|careless\s+handling)\b",
+    re.IGNORECASE,
+)
+#: Ukraine's bodies that claim strikes: one named tells Ukraine's hand in a blast.
+UKRAINE_CLAIMANT = re.compile(
+    r"\b(?:SBU|HUR|GUR|General\s+Staff|Security\s+Service\s+of\s+Ukraine|"
+    r"(?:Ukraine['’]s|Ukrainian)\s+(?:military\s+)?intelligence)\b"
+)
 #: A cause a report rules out for a blast: "ruling out the possibility of a drone attack",
 #: "the explosion was not caused by a drone", "unrelated to drone strikes"; or leaves
 #: unconfirmed: "the version of a drone strike has not been confirmed", "no drone attacks
@@ -556,6 +570,7 @@ CAUSE_RULED_OUT = re.compile(
     r"(?:the\s+)?(?:(?:possibility|version|likelihood|theory)\s+of\s+)?"
     r"|not\s+(?:caused\s+by|the\s+result\s+of|due\s+to|related\s+to|linked\s+to|"
     r"connected\s+(?:to|with))\s+"
+    r"|(?:and|but)\s+not\s+by\s+"
     r"|(?:unrelated|unconnected)\s+to\s+)"
     + _ATTACK_CAUSE
     + r"|\b(?:possibility|version|likelihood|theory|reports?)\s+of\s+"
