@@ -692,6 +692,7 @@ def test_extraction_runs_as_named_stages_each_of_which_can_be_stopped_after() ->
         ("officials said it was not caused by a drone", 0),
         # Ukraine named only as the border the region lies on attributes nothing.
         ("the region borders Ukraine", 0),
+        ("the town lies 30 km from the Ukrainian border", 0),
         # Told as the cause, the drone makes it a strike.
         ("officials said it was caused by a drone", 1),
     ],

@@ -760,7 +760,9 @@ ATTACKER_VOICE = _words(
 #: "the Kursk region, which borders Ukraine", "on the border with Ukraine".
 UKRAINE_AS_BORDER = re.compile(
     r"\b(?:border(?:s|ing|ed)?|borderlands?|frontier)\s+(?:with\s+|of\s+|on\s+)?(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?Ukraine\b",
+    r"(?:[\w-]+\s+){0,2}?Ukraine\b"
+    # "80 km from the Ukrainian border", "the Russian-Ukrainian border"
+    r"|\b(?:Russian[-–])?Ukrain(?:e['’]s|ian)(?:[-–]Russian)?\s+(?:border|frontier)\b",
     re.IGNORECASE,
 )
 CLAIM_VERB = _words(
