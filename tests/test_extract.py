@@ -192,6 +192,17 @@ def test_a_border_village_the_town_list_lacks_is_placed_at_the_village() -> None
     )
 
 
+@pytest.mark.parametrize("region", ["Russia's Rostov region", "Russia's region of Rostov"])
+def test_a_district_is_read_in_the_region_the_sentence_names_either_way(region: str) -> None:
+    # The Kamensky district is governed from Glubokiy, and the Atlas depot lies in it.
+    (event,) = events_of(
+        f"A Ukrainian drone attack sparked a fire at an oil depot in the Kamensky district of "
+        f"{region}, its governor said on Wednesday.",
+        published=date(2024, 8, 28),
+    )
+    assert (event.place, event.admin1) == ("Atlas oil depot", "Rostov Oblast")
+
+
 def test_a_passing_mention_gets_its_own_event_with_month_precision() -> None:
     events = events_of(
         "Drones hit the Tuapse refinery on Saturday. The same plant was attacked in May, "

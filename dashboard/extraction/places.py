@@ -1378,7 +1378,9 @@ def sentence_locations(
     # "the Kamensky district of the Rostov region": the region the sentence names first;
     # "Rostov's Kamensky district": a region named as its capital, owning the district.
     told_regions = frozenset(
-        m.place.admin1 for m in named if m.place.kind == "region" and m.place.admin1
+        m.place.admin1
+        for m in _as_regions(text, named, gazetteer)
+        if m.place.kind == "region" and m.place.admin1
     ) | frozenset(
         region.admin1
         for m in named
