@@ -640,6 +640,24 @@ def test_names_as_reporters_spell_them_find_the_town_they_mean(written: str, mea
     assert gazetteer.lookup_spelling(written)[0].name == meant
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Slavyansk-on-Kuban", "Slavyansk-na-Kubani"),
+        ("Slavyansk on Kuban", "Slavyansk-na-Kubani"),
+        ("Nikolayevsk-on-Amur", "Nikolayevsk-on-Amure"),
+    ],
+)
+def test_a_town_on_a_river_told_in_english_is_the_town_of_its_russian_name(
+    written: str, meant: str
+) -> None:
+    assert default_gazetteer().lookup(written)[0].name == meant
+
+
+def test_a_name_on_a_river_the_list_lacks_finds_nothing() -> None:
+    assert default_gazetteer().lookup("Stratford-on-Avon") == []
+
+
 @pytest.mark.parametrize("word", ["Zelensky", "Sobyanin", "Telegram", "Kyev"])
 def test_spelling_finds_nothing_for_people_and_words_and_short_names(word: str) -> None:
     assert default_gazetteer().lookup_spelling(word) == []

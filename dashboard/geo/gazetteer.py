@@ -81,6 +81,12 @@ FEATURE_KINDS = frozenset(
     }
 )
 
+#: "-on-" before a river's name closing a town's name: "Slavyansk-on-Kuban".
+_ON_RIVER = re.compile(r"[-\s]on[-\s](?P<river>[^\W\d_]+)$")
+#: The endings a river's name takes after "na" in a Russian town's name: "Kubani", "Donu",
+#: "Amure", or none.
+_PREPOSITIONAL_ENDINGS = ("i", "u", "e", "")
+
 #: A village smaller than this loses a shared name to a region (e.g. "Dagestan").
 REGION_NAME_WEIGHT = 100_000
 #: A region's secondary names ("Belgorod region", bare "Belgorod") weigh like a village.
@@ -448,8 +454,20 @@ class Gazetteer:
         """
         key = normalise(name)
         if key not in self._index:
-            return []
+            return self._lookup_on_river(name)
         return [self._places[i] for i in self._ranked(key, self._index[key])]
+
+    def _lookup_on_river(self, name: str) -> list[Place]:
+        """A town on a river told in English ("Slavyansk-on-Kuban") where the list has only
+        its Russian name, the river in the prepositional case ("Slavyansk-na-Kubani")."""
+        match = _ON_RIVER.search(name)
+        if match is None:
+            return []
+        for ending in _PREPOSITIONAL_ENDINGS:
+            key = normalise(f"{name[: match.start()]}-na-{match['river']}{ending}")
+            if key in self._index:
+                return [self._places[i] for i in self._ranked(key, self._index[key])]
+        return []
 
     def best(
         self, name: str, *, country: str | None = None, admin1: str | None = None
