@@ -1226,16 +1226,17 @@ def _in_region(
     ("Sevastopol, Hvardiiske and Dzhankoi"); else one in a region the article names
     elsewhere; a name known only abroad yields to one in Russia or Ukraine."""
     chosen = list(mentions)
-    for index, mention in enumerate(mentions):
-        candidates = gazetteer.lookup(mention.text)
+    found = [gazetteer.lookup(mention.text) for mention in mentions]
+    # The regions of the sentence's towns and sites whose names are known once (a name of
+    # several places, the one asked about, is not among them).
+    beside = {
+        mention.place.admin1
+        for mention, candidates in zip(mentions, found, strict=True)
+        if mention.place.kind != "region" and len(candidates) == 1
+    }
+    for index, (mention, candidates) in enumerate(zip(mentions, found, strict=True)):
         if len(candidates) < 2:
             continue
-        # The regions of the sentence's other towns and sites, each name known once.
-        beside = {
-            m.place.admin1
-            for m in mentions
-            if m is not mention and m.place.kind != "region" and len(gazetteer.lookup(m.text)) == 1
-        }
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         region = (
             following.place
