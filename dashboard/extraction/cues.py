@@ -123,7 +123,7 @@ _NEAR_WINDOW = 80
 #: What comes between a target and its owner: "headquarters of the Russian Black Sea Fleet".
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 #: Where a sentence turns to another scene: "..., while in X explosions were heard near".
-_SCENE_TURN = re.compile(r";|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+SCENE_TURN = re.compile(r";|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 #: What puts a target beside another as a landmark: "near the airfield".
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:near|next to|close to|beside)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
@@ -280,7 +280,7 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
     # "a base, which they were restoring near the airfield": the airfield only says where
     # the target named before it, in the same scene, stands.
     ends = sorted(m.end() for m in heads)
-    turns = [m.start() for m in _SCENE_TURN.finditer(text)]
+    turns = _scene_turns(text)
     for head in heads:
         near = ends_before(_LANDMARK_BEFORE, text, head.start())
         if near is None or (before := bisect_right(ends, near.start())) == 0:
@@ -477,7 +477,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
 @per_text(maxsize=16)
 def _scene_turns(text: str) -> tuple[int, ...]:
     """Where a sentence turns to another scene, found once a sentence (kept: a tuple)."""
-    return tuple(m.start() for m in _SCENE_TURN.finditer(text))
+    return tuple(m.start() for m in SCENE_TURN.finditer(text))
 
 
 def _compound_of(text: str, nouns: _Nouns, at: int) -> TargetType | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .cues import (
     OWN_PLACE_AFTER,
+    SCENE_TURN,
     TARGET_WINDOW,
     classify_target,
     classify_target_near,
@@ -1785,11 +1786,6 @@ _LINKED_TO = re.compile(
 _RUSSIA_END = re.compile(r"\bRussia|\bKrasnodar|\bTaman|\bKerch", re.IGNORECASE)
 
 
-#: Where a sentence turns to another scene: "a stadium burned in X, while in Y a
-#: warehouse was damaged"; "... in X; in Y ...".
-_OTHER_SCENE = re.compile(r";|\bwhile\b|\bwhereas\b", re.IGNORECASE)
-
-
 def _own_part(text: str, at: int) -> str:
     """The part of a sentence, between turns to another scene, that holds ``at``: what
     the rest tells was hit belongs to the places named there."""
@@ -1805,7 +1801,7 @@ def _own_part(text: str, at: int) -> str:
 def _scene_turns(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where a sentence's turns to another scene begin, and where they end: found once a
     sentence, not once for each of its places (kept, so never to be changed: tuples)."""
-    turns = [m.span() for m in _OTHER_SCENE.finditer(text)]
+    turns = [m.span() for m in SCENE_TURN.finditer(text)]
     return tuple(a for a, _ in turns), tuple(b for _, b in turns)
 
 

@@ -460,7 +460,7 @@ class Gazetteer:
     def _lookup_on_river(self, name: str) -> list[Place]:
         """A town on a river told in English ("Slavyansk-on-Kuban") where the list has only
         its Russian name, the river in the prepositional case ("Slavyansk-na-Kubani")."""
-        match = _ON_RIVER.search(name) if "on" in name else None
+        match = _ON_RIVER.search(name) if "-on-" in name or " on " in name else None
         if match is None:
             return []
         for ending in _PREPOSITIONAL_ENDINGS:
