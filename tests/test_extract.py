@@ -1112,6 +1112,12 @@ def test_helicopters_that_strike_are_aircraft(sentence: str, weapon: str) -> Non
         ("Two Ukrainian Su-25 bombers struck the outskirts of the town.", "unknown"),
         ("A local official blamed a Ukrainian special military unit for the blasts.", "unknown"),
         ("Ukrainian military helicopters fired on a fuel depot in the city.", "oil"),
+        ("The Ukrainian Navy said it carried out the raid on the town.", "unknown"),
+        ("Sea drones hit a fleet tanker moored in the bay.", "naval"),
+        # The arms a strike was made with.
+        ("Officials said the region was attacked by a fleet of at least 30 drones.", "unknown"),
+        ("The governor said Ukraine fired cluster munitions at the village.", "unknown"),
+        ("Cluster munitions hit an ammunition depot near the town.", "ammunition"),
     ],
 )
 def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:

@@ -18,6 +18,7 @@ from .lexicon import (
     AIR_DEFENCE_AT_WORK,
     AIRCRAFT,
     ARMS_MADE,
+    ARMS_USED,
     ATTACK,
     ATTACKER_VOICE,
     BARRAGE,
@@ -238,11 +239,11 @@ def _tried_before(starts: list[int], ends: list[int], at: int) -> int:
 
 
 def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
-    """The text with the forces named as actors, the airports told as closed and what a
-    place is told to be home to blanked out, offsets kept; and with the owner named after a
-    target blanked too: in "the headquarters of the Black Sea Fleet" the headquarters were
-    hit, not the fleet. With the target nouns left in it, given those of ``text``
-    (``nouns``)."""
+    """The text with the forces named as actors, the arms used, the airports told as closed
+    and what a place is told to be home to blanked out, offsets kept; and with the owner
+    named after a target blanked too: in "the headquarters of the Black Sea Fleet" the
+    headquarters were hit, not the fleet. With the target nouns left in it, given those of
+    ``text`` (``nouns``)."""
     defenders: list[tuple[int, int]] = []
 
     def blank_defender(match: re.Match[str]) -> str:
@@ -251,6 +252,7 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
 
     text = NOT_MENTIONED.sub(blank_defender, DEFENDER_AS_TARGET.sub(blank_defender, text))
     text = HOME_TO.sub(blank_defender, CLOSED_AIRPORT.sub(blank_defender, text))
+    text = ARMS_USED.sub(blank_defender, text)
     nouns = _nouns_after_blanking(nouns, text, _merged(defenders))
     # A vehicle's owner was not hit either: "a bus of a farming enterprise".
     heads = [m for _, _, matches in nouns for m in matches] + list(_VEHICLE.finditer(text))

@@ -470,13 +470,19 @@ DEFENDER_AS_TARGET = re.compile(
     # Ukraine's own troops are the attackers: "shelling by Ukrainian troops".
     r"|\b(?:Ukrainian|Ukraine|(?:Ukraine|Kyiv|Kiev)['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:troops|army|units?|regiments?|brigades?|bombers?|helicopters?|warplanes?|"
-    r"fighter jets?|aircraft)\b"
+    r"fighter jets?|aircraft|navy|naval forces|air force|special forces|marines)\b"
     r"|\b(?:troops|army)\s+of\s+(?:Ukraine|Kyiv|Kiev)\b"
     # The Kremlin as a speaker or a master, not a building: "Kremlin-installed
     # authorities", "what the Kremlin called sabotage", "a Kremlin spokesman".
     r"|\bkremlin(?=[-\u2010\u2011]\w|\s+(?:said|says|say|called|calls|claimed|claims|"
     r"accused|accuses|denied|denies|spokes\w+|press|aide|officials?|leader\w*|chief|team|war)\b)",
     re.IGNORECASE,
+)
+#: The arms a strike was made with are not what it hit: "a fleet of drones", "fired cluster
+#: munitions at the village".
+ARMS_USED = _words(
+    r"(?:fleet|swarm|wave)s?\s+of\s+(?:[\w-]+\s+){0,3}?(?:drones|uavs|missiles)",
+    r"cluster\s+(?:munitions?|bombs?|shells?|rounds?)",
 )
 #: Airports told as closed are a measure against drones, not what they hit: "briefly shut
 #: down the Vnukovo airport", "three airports were closed", "the closure of two airports".
