@@ -3533,6 +3533,12 @@ def test_a_site_told_below_a_lead_that_placed_the_nights_strike_is_of_that_night
             "regional capital of the same name.",
             ["Bryansk"],
         ),
+        # The governor's surname is also a town's name, in another region.
+        (
+            "Voronezh Governor Aleksandr Gusev wrote on Telegram on Friday that drones had hit "
+            "the region's administrative centre overnight.",
+            ["Voronezh"],
+        ),
     ],
 )
 def test_the_regional_capital_is_the_town_its_region_is_named_after(
@@ -3540,6 +3546,13 @@ def test_the_regional_capital_is_the_town_its_region_is_named_after(
 ) -> None:
     events = extract_events(article_from_text(text, published=date(2024, 6, 14)))
     assert [e.place for e in events if e.located] == expected
+
+
+@pytest.mark.parametrize("verb", ["wrote", "added", "told reporters", "posted"])
+def test_a_name_that_speaks_is_a_person_not_a_town(verb: str) -> None:
+    text = f"“One drone fell in a field and the second was shot down,” Gusev {verb} on Friday."
+    events = extract_events(article_from_text(text, published=date(2024, 6, 14)))
+    assert [e.place for e in events if e.located] == []
 
 
 def test_a_regional_capital_told_beside_its_name_adds_no_place() -> None:

@@ -668,6 +668,12 @@ _REGIONAL_CAPITAL = re.compile(
 )
 
 
+#: Why a name is no place: it is a word of a longer name ("Aleksandr Gusev", "the Black
+#: Sea Fleet").
+_LONGER_NAME = "part of a longer name"
+_NO_REGION_TOLD = (_LONGER_NAME, "actor")
+
+
 def _regional_capitals(
     text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
 ) -> list[PlaceMention]:
@@ -682,6 +688,9 @@ def _regional_capitals(
             if m.end <= match.start()
             and m.place.country in STRIKE_COUNTRIES
             and (region := m.place.admin1)
+            # Not a town read inside a person's name or as one who speaks: "Governor
+            # Aleksandr Gusev wrote".
+            and non_location_reason(text, m, at_text_start=False) not in _NO_REGION_TOLD
         ]
         if not regions:
             continue
@@ -1086,7 +1095,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and target_after(sentence, end) is None
         and _PORT_AFTER.match(sentence, end) is None
     ):
-        return "part of a longer name"
+        return _LONGER_NAME
     if (
         adjacent_before
         # A site known in full is no part of a longer name for the owner's or a person's name
@@ -1099,13 +1108,13 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         and previous.lower() not in _FEATURE_WORDS
         and not ends_before(_POSSESSIVE_BEFORE, sentence, start)
     ):
-        return "part of a longer name"
+        return _LONGER_NAME
     if ends_before(_OF_NAME_BEFORE, sentence, start):
-        return "part of a longer name"
+        return _LONGER_NAME
     if _REPUBLIC_AFTER.match(sentence, end):
         # The Donetsk "people's republic", in quotes and lower case as some outlets write it,
         # is the occupation's name for a region, as "Donetsk People's Republic" is.
-        return "part of a longer name"
+        return _LONGER_NAME
     if (
         next_word.lower() in _WEAPON_NOUNS
         and place.kind == "city"
