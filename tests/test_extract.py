@@ -4670,3 +4670,28 @@ def test_a_strike_told_beside_the_campaign_it_belongs_to_is_still_a_strike() -> 
         published=date(2025, 5, 6),
     )
     assert (event.place, event.target_type) == ("Tula", "oil")
+
+
+@pytest.mark.parametrize(
+    "night",
+    ["on the night of 14-15 August", "on the night of August 14-15", "overnight into Friday"],
+)
+def test_a_night_told_by_both_its_days_is_the_strike_told_on_its_first(night: str) -> None:
+    text = (
+        f"Loading at the port of Tuapse has stopped since a drone attack {night}, the port "
+        "operator said. On 14 August, drones struck the port of Tuapse, setting a tanker on fire."
+    )
+    events = events_of(text, published=date(2025, 8, 20))
+    assert [(e.place, e.date) for e in events] == [("Tuapse", date(2025, 8, 14))]
+
+
+def test_a_night_is_its_morning_when_its_eve_tells_no_strike_there() -> None:
+    text = (
+        "Drones struck the port of Tuapse on the night of 14-15 August, setting a tanker on "
+        "fire. On 14 August, a drone hit a house in Sochi."
+    )
+    events = events_of(text, published=date(2025, 8, 20))
+    assert sorted((e.place or "", e.date) for e in events) == [
+        ("Sochi", date(2025, 8, 14)),
+        ("Tuapse", date(2025, 8, 15)),
+    ]

@@ -537,6 +537,7 @@ def find_candidates(doc: Document) -> None:
                         reported=reported,
                         counted=mention.counted,
                         undated=stamp_only,
+                        night=mention.night,
                     )
                 )
         for draft in made:

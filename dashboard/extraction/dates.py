@@ -145,6 +145,9 @@ class DateMention:
     counted: bool = False
     #: Counted back over a fire's length ("burning for ten days"): the strike that lit it.
     lasting: bool = False
+    #: The morning a night ends on ("the night of 14-15 August"): the day before is the
+    #: same night's too.
+    night: bool = False
 
 
 def _count(word: str) -> int:
@@ -333,6 +336,22 @@ def _resolve(
 _EXPLICIT = {"iso", "month_day", "day_month", "month_year", "year"}
 
 
+#: The first day of a night told by both its days, before the second: "14-" of "14-15 August".
+_NIGHT_START_BEFORE = re.compile(r"\b(?P<first>[0-3]?\d)\s*[-–]\s*$")
+
+
+def _is_night(kind: str, match: re.Match[str]) -> bool:
+    """Whether a day named is the morning a night ends on: "the night of August 14-15", "the
+    night of 14-15 August", "overnight into Sunday"."""
+    if kind == "month_day":
+        night_end = match.group("night_end")
+        return night_end is not None and int(night_end) == int(match.group("day")) + 1
+    if kind == "day_month":
+        first = _NIGHT_START_BEFORE.search(match.string, max(0, match.start() - 8), match.start())
+        return first is not None and int(first.group("first")) + 1 == int(match.group("day"))
+    return kind == "night_into"
+
+
 def find_dates(text: str, published: date, context: date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``published``, in text order.
 
@@ -371,7 +390,15 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
                 upcoming.append((start, end))
                 continue
             of_kind.append(
-                DateMention(value, precision, start, end, match.group(0), kind in _EXPLICIT)
+                DateMention(
+                    value,
+                    precision,
+                    start,
+                    end,
+                    match.group(0),
+                    kind in _EXPLICIT,
+                    night=_is_night(kind, match),
+                )
             )
         found.append(of_kind)
         taken = sorted(taken + [(m.start, m.end) for m in of_kind] + upcoming)

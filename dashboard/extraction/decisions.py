@@ -68,6 +68,7 @@ def decide(doc: Document) -> None:
     """Stage ``decisions``: which candidates are strikes, merged into ``doc.events``."""
     drafts = _fold_undated(doc.drafts)
     redate_reported(drafts)
+    _date_nights_by_their_eve(drafts)
     _own_weapons_only_off_the_main_day(drafts)
     _missiles_of_other_places(drafts, doc.article_weapon)
     _own_weapon_over_borrowed(drafts)
@@ -461,6 +462,27 @@ def redate_reported(drafts: list[Draft]) -> None:
             if candidates:
                 draft.date = max(d.date for d in candidates)
                 break
+
+
+def _date_nights_by_their_eve(drafts: list[Draft]) -> None:
+    """A strike dated by the morning a night ends on ("on the night of 14-15 August") takes
+    the night's first day when the article tells a strike at the same place on it ("on 14
+    August the port was struck"): both tell one night's strike."""
+    eves = {
+        (d.date.toordinal(), id(d)): d
+        for d in drafts
+        if d.precision == "day" and d.place is not None and not d.night
+    }
+    for draft in drafts:
+        if not (draft.night and draft.precision == "day" and draft.place is not None):
+            continue
+        eve = draft.date.toordinal() - 1
+        place = draft.place
+        if any(
+            day == eve and d.place is not None and same_place(d.place, place)
+            for (day, _), d in eves.items()
+        ):
+            draft.date = date.fromordinal(eve)
 
 
 def _redate_unplaced(draft: Draft, told: dict[int, list[Draft]]) -> None:

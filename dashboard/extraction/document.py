@@ -36,6 +36,9 @@ class Draft:
     undated: bool = False
     #: The weapon is the article's, its own sentences naming none.
     weapon_borrowed: bool = False
+    #: Dated by the morning a night ends on ("the night of 14-15 August"): a strike told at
+    #: its place on the day before is the same night's.
+    night: bool = False
 
     def add_weapon(self, weapon: Weapon) -> None:
         """A further mention of the strike that names its weapon (an undated headline or
