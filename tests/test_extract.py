@@ -773,6 +773,9 @@ def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls()
         "strikes on vessels moored there, a navy spokesman said on Sunday.",
         "Kyiv has sharply intensified its drone raids on Moscow and other regions since early "
         "May, officials said on Sunday.",
+        "Since the spring, the border regions have faced waves of drone attacks that have "
+        "sporadically damaged homes, including in Kursk.",
+        "Drones have periodically damaged buildings in Belgorod since the summer.",
     ],
 )
 def test_a_series_of_strikes_told_as_a_whole_is_no_strike(series: str) -> None:
