@@ -4698,3 +4698,18 @@ def test_a_night_is_its_morning_when_its_eve_tells_no_strike_there() -> None:
         ("Sochi", date(2025, 8, 14)),
         ("Tuapse", date(2025, 8, 15)),
     ]
+
+
+def test_the_attacks_on_two_targets_joined_are_one_on_each_not_a_series() -> None:
+    text = (
+        "Drones set a fuel tank on fire at the Kursk airfield on Tuesday, the governor said. "
+        "The attacks on the Engels base in the Saratov region and the Dyagilevo base in the "
+        "Ryazan region were meant to hurt Russia's bomber fleet, the ministry said."
+    )
+    places = {e.place for e in events_of(text, published=date(2022, 12, 6))}
+    assert {"Engels-2 air base", "Dyagilevo air base"} <= places
+
+
+def test_the_attacks_on_one_city_told_in_the_plural_are_a_series() -> None:
+    text = "The attacks on Sevastopol have forced the fleet to move its ships east, officials said."
+    assert events_of(text, published=date(2023, 10, 6)) == []

@@ -991,8 +991,9 @@ GENERIC = _words(
     # "Since 2023, Ukraine has been attacking ...": a campaign, not one strike
     r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|launching|hitting|bombing|"
     r"using|conducting|carrying out)",
-    # "the attacks on Sevastopol": strikes in the plural and definite are a series
-    r"the (?:[\w-]+ )?(?:attacks|strikes|raids) on",
+    # "the attacks on Sevastopol": strikes in the plural and definite are a series; not "the
+    # attacks on the Engels base and the Dyagilevo base", one on each of the targets joined.
+    r"the (?:[\w-]+ )?(?:attacks|strikes|raids) on(?![^.;]{0,100}?\band the\b)",
     r"throughout",
     r"once seemed",
     r"would",
