@@ -94,6 +94,13 @@ def test_month_without_year_is_never_after_publication() -> None:
     assert resolved("Dec. 29", date(2024, 1, 3)) == [("2023-12-29", "day")]
 
 
+@pytest.mark.parametrize("text", ["in mid-March", "since mid-March", "in mid March"])
+def test_the_middle_of_a_month_is_that_month(text: str) -> None:
+    assert resolved(f"The refinery was damaged by a drone {text}.", date(2024, 5, 1)) == [
+        ("2024-03-01", "month")
+    ]
+
+
 def test_may_as_a_verb_is_not_a_month() -> None:
     assert resolved("officials said the strikes in may be continuing", SATURDAY) == []
 

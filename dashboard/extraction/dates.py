@@ -120,7 +120,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_month", r"\blast\s+month\b"),
         (
             "in_month",
-            r"\b(?:in|since|during|earlier in|late|early|mid-?|end of|start of)\s+"
+            r"\b(?:(?:in|since|during|earlier in|late|early|mid|end of|start of)\s+|mid-)"
             rf"{_FULL_MONTH}\b(?!\s+\d)",
         ),
         ("season", r"\b(?P<which>last|this|past)\s+(?:summer|winter|spring|autumn|fall)(?:'s)?\b"),
