@@ -468,20 +468,17 @@ def _date_nights_by_their_eve(drafts: list[Draft]) -> None:
     """A strike dated by the morning a night ends on ("on the night of 14-15 August") takes
     the night's first day when the article tells a strike at the same place on it ("on 14
     August the port was struck"): both tell one night's strike."""
-    eves = {
-        (d.date.toordinal(), id(d)): d
-        for d in drafts
-        if d.precision == "day" and d.place is not None and not d.night
-    }
+    # By day number: each night looks up the places told on the day before its morning.
+    told: dict[int, list[Place]] = {}
+    for d in drafts:
+        if d.precision == "day" and d.place is not None and not d.night:
+            told.setdefault(d.date.toordinal(), []).append(d.place)
     for draft in drafts:
         if not (draft.night and draft.precision == "day" and draft.place is not None):
             continue
         eve = draft.date.toordinal() - 1
         place = draft.place
-        if any(
-            day == eve and d.place is not None and same_place(d.place, place)
-            for (day, _), d in eves.items()
-        ):
+        if any(same_place(other, place) for other in told.get(eve, ())):
             draft.date = date.fromordinal(eve)
 
 

@@ -671,6 +671,8 @@ _REGIONAL_CAPITAL = re.compile(
 #: Why a name is no place: it is a word of a longer name ("Aleksandr Gusev", "the Black
 #: Sea Fleet").
 _LONGER_NAME = "part of a longer name"
+#: Why a name tells no region a description may stand in: it is inside a person's name, or
+#: it speaks ("Gusev wrote").
 _NO_REGION_TOLD = (_LONGER_NAME, "actor")
 
 
