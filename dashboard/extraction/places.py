@@ -1261,8 +1261,10 @@ def _in_region(
             fits = [c for c in candidates if c.admin1 == region.admin1]
         elif mention.place.admin1 in beside:
             continue
-        elif any(c.admin1 in beside and c.kind == mention.place.kind for c in candidates):
-            fits = [c for c in candidates if c.admin1 in beside and c.kind == mention.place.kind]
+        elif beside_fits := [
+            c for c in candidates if c.admin1 in beside and c.kind == mention.place.kind
+        ]:
+            fits = beside_fits
         elif mention.place.admin1 not in article_regions and any(
             c.admin1 in article_regions for c in candidates
         ):

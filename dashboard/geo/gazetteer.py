@@ -377,16 +377,11 @@ class Gazetteer:
             for place, aliases in _read_facilities(facilities, regions):
                 places.append(place)
                 keys.append(facility_keys(place.name, aliases))
-        features = folder / FEATURES_FILE
-        if features.exists():
-            for place, aliases in _read_features(features, regions):
-                places.append(place)
-                keys.append(name_keys(place.name, aliases))
-        settlements = folder / SETTLEMENTS_FILE
-        if settlements.exists():
-            for place, aliases in _read_settlements(settlements, regions):
-                places.append(place)
-                keys.append(name_keys(place.name, aliases))
+        for file, read in ((FEATURES_FILE, _read_features), (SETTLEMENTS_FILE, _read_settlements)):
+            if (folder / file).exists():
+                for place, aliases in read(folder / file, regions):
+                    places.append(place)
+                    keys.append(name_keys(place.name, aliases))
         return cls(places, keys, region_codes)
 
     def __len__(self) -> int:
@@ -858,7 +853,12 @@ def _read_features(path: Path, regions: list[_Region]) -> Iterator[tuple[Place, 
             occupied=row["occupied"].strip().lower() == "true",
             feature=kind,
         )
-        yield place, tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        yield place, _aliases(row)
+
+
+def _aliases(row: dict[str, str]) -> tuple[str, ...]:
+    """A data row's other names, given as ``a|b|c``."""
+    return tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
 
 
 def _read_settlements(
@@ -893,7 +893,7 @@ def _read_settlements(
             population=population,
             occupied=region.occupied,
         )
-        yield place, tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        yield place, _aliases(row)
 
 
 def _read_facilities(path: Path, regions: list[_Region]) -> Iterator[tuple[Place, tuple[str, ...]]]:
@@ -932,5 +932,4 @@ def _read_facilities(path: Path, regions: list[_Region]) -> Iterator[tuple[Place
             occupied=occupied_text == "true" or (region is not None and region.occupied),
             target_type=row["target_type"].strip() or None,
         )
-        aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
-        yield place, aliases
+        yield place, _aliases(row)
