@@ -97,7 +97,7 @@ _SUFFIXES = {
 }  # fmt: skip
 _TYPE_VARIANTS = {
     "oblast": ("{} Oblast", "{} region", "{} province"),
-    "krai": ("{} Krai", "{} Kray", "{} region", "{} Territory"),
+    "krai": ("{} Krai", "{} Kray", "{} region", "{} Territory", "{} province"),
     "republic": ("Republic of {}", "{} Republic"),
     "okrug": ("{} Autonomous Okrug", "{} region"),
     "other": ("{} region", "{} province"),

@@ -222,7 +222,10 @@ def test_kaspiysk_lies_in_dagestan_the_region(shipped: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("region", "names"),
     [
-        ("Krasnodar Krai", ["Krasnodar Krai", "Krasnodar region", "Krasnodar Territory"]),
+        (
+            "Krasnodar Krai",
+            ["Krasnodar Krai", "Krasnodar region", "Krasnodar Territory", "Krasnodar province"],
+        ),
         ("Belgorod Oblast", ["Belgorod Oblast", "Belgorod region", "Белгородская область"]),
         ("Zaporizhzhia Oblast", ["Zaporizhzhia Oblast", "Zaporizhia Oblast", "Zaporozhye region"]),
         ("Kharkiv Oblast", ["Kharkiv region", "Kharkov region"]),
