@@ -899,6 +899,28 @@ def test_drones_downed_over_one_region_are_an_interception_there() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "hit_told_next",
+    [
+        "Ukraine's General Staff said its forces struck an oil pumping station in the town.",
+        "A Telegram channel claimed that a drone had hit a fuel tank at the depot.",
+    ],
+)
+def test_a_hit_told_after_a_tally_is_not_placed_over_the_tallied_region(
+    hit_told_next: str,
+) -> None:
+    text = (
+        "Russia's Defence Ministry said on Wednesday that 15 drones were shot down over the "
+        f"Krasnodar region overnight. {hit_told_next}"
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 8, 13)))
+    assert [(e.admin1, e.outcome) for e in events] == [("Krasnodar Krai", "intercepted")]
+    # What fell of the downed drones is still told as a hit there.
+    debris = text.replace(hit_told_next, "Their debris damaged a house, the governor said.")
+    events = extract_events(article_from_text(debris, published=date(2025, 8, 13)))
+    assert [(e.admin1, e.outcome) for e in events] == [("Krasnodar Krai", "hit")]
+
+
 def test_depots_struck_in_a_list_of_regions_are_strikes_not_a_tally() -> None:
     text = (
         "Ukrainian drones struck fuel depots in the Lipetsk, Tambov and Oryol regions "

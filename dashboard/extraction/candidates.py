@@ -494,6 +494,7 @@ def find_candidates(doc: Document) -> None:
                 and russian is None
                 and last_draft is not None
                 and last_draft.place is not None
+                and not _not_the_tallys(last_draft, text)
                 and last_draft.target_type == "unknown"
                 and target_type != "unknown"
                 and outcome_at(text, _EVERY_CLAUSE) == "hit"
@@ -507,7 +508,14 @@ def find_candidates(doc: Document) -> None:
                 last_draft.defender_claim = last_draft.defender_claim or defender_claim
             elif not located and lead is None and in_lead and not russian:
                 lead = draft_for(published, "day", None)
-            elif not located and last_draft is not None and (attacker_claim or defender_claim):
+            elif (
+                not located
+                and last_draft is not None
+                and (attacker_claim or defender_claim)
+                and not (
+                    _not_the_tallys(last_draft, text) and outcome_at(text, _EVERY_CLAUSE) == "hit"
+                )
+            ):
                 # "At least two ships were damaged, according to Ukrainian sources": a claim
                 # that names no place speaks of the strike just told.
                 last_draft.quotes.append(text)
@@ -596,6 +604,20 @@ _NOT_THE_NEWS = re.compile(r"\b(?:recent|weeks|months|years|Russian forces)\b", 
 #: How far before a name the words of a ground fight can begin: the longest phrase and the
 #: 80 characters that may follow it.
 _GROUND_FIGHT_REACH = 200
+
+
+def _not_the_tallys(draft: Draft, text: str) -> bool:
+    """Whether what a sentence naming no place tells ("Ukrainian troops struck an oil
+    pumping station in the town", "a channel claimed a drone hit a fuel tank at the depot")
+    is not of ``draft``, which so far tells only of drones downed over a region: a region's
+    tally is no strike at a site, and only what fell of its drones (their debris) is
+    told of it."""
+    return (
+        draft.outcome == "intercepted"
+        and draft.place is not None
+        and draft.place.kind == "region"
+        and _REMAINS.search(text) is None
+    )
 
 
 def _outage_only(text: str) -> bool:
