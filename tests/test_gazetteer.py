@@ -678,6 +678,15 @@ def test_a_site_is_found_by_any_word_for_its_kind() -> None:
     for name in ("Shaykovka military airfield", "Taganrog military airfield"):
         assert [p.kind for p in gazetteer.lookup(name)] == ["facility"], name
     assert gazetteer.lookup("Taganrog military airfield")[0].name == "Taganrog Tsentralny air base"
+    # A GRES spelt out in English.
+    for name in (
+        "Novocherkassk State District Power Plant",
+        "Kashira State District Power Station",
+    ):
+        assert [p.target_type for p in gazetteer.lookup(name)] == ["power"], name
+    assert gazetteer.lookup("Novocherkassk State District Power Plant")[0].name == (
+        "Novocherkassk power station"
+    )
 
 
 @pytest.mark.parametrize(

@@ -264,6 +264,14 @@ _SITE_KIND_WORDS: tuple[tuple[str, ...], ...] = (
     ("CHP", "TPP", "TETs", "thermal power plant", "thermal power station", "heat and power plant"),
     ("air base", "airbase", "airfield", "military airfield", "air field"),
     ("refinery", "oil refinery"),
+    # A GRES, spelt out in English: "the Novocherkassk State District Power Plant".
+    (
+        "GRES",
+        "state district power plant",
+        "state district power station",
+        "state regional power plant",
+        "state regional power station",
+    ),
     ("substation", "electrical substation", "power substation"),
     # Transneft's LPDS, which reporters spell out and translate each their own way.
     (
