@@ -955,6 +955,22 @@ def test_damage_an_official_tells_of_is_placed_in_his_charge() -> None:
     )
 
 
+def test_a_site_an_official_tells_of_is_his_regions_one_known_site_of_that_kind() -> None:
+    (refinery,) = events_of(
+        "Volgograd Governor Andrei Bocharov said on Monday that falling debris from Ukrainian "
+        "drones sparked a fire at an oil refinery.",
+        published=date(2025, 2, 3),
+    )
+    assert (refinery.place, refinery.target_type) == ("Volgograd refinery", "oil")
+    # A region has many oil depots, and few are known: one named nowhere stays the region's.
+    (depot,) = events_of(
+        "The Bryansk governor said on Monday that falling debris from Ukrainian drones "
+        "sparked a fire at an oil depot.",
+        published=date(2025, 2, 3),
+    )
+    assert (depot.place, depot.target_type) == ("Bryansk Oblast", "oil")
+
+
 def test_a_strike_an_official_tells_of_is_placed_in_his_charge_whatever_he_did() -> None:
     # "the governor of X accused", "officials in X said": X is where the official sits, so
     # the strike he tells of, named nowhere else, is there, even when he only names the

@@ -1521,7 +1521,7 @@ def sentence_locations(
                 kept.append(replace(location, start=mention.start))
         previous, previous_reason = mention, reason
     if not kept and officials and _damage_or_target_struck(text):
-        kept = [_official_seat(text, *officials[0], gazetteer)]
+        kept = [_official_seat(text, *officials[0], gazetteer, named_places)]
     return _most_specific(_villages_over_districts(kept, districts), text), ships
 
 
@@ -1544,15 +1544,35 @@ _OFFICIAL_AFTER = re.compile(
 
 
 def _official_seat(
-    text: str, mention: PlaceMention, official: str, gazetteer: Gazetteer
+    text: str,
+    mention: PlaceMention,
+    official: str,
+    gazetteer: Gazetteer,
+    named_places: frozenset[Place] = frozenset(),
 ) -> Location:
     """Where the damage an official tells of stands, when the sentence names no other
     place: "the Voronezh governor said debris damaged three houses" is of his region, a
-    mayor's of his town."""
+    mayor's of his town; "the Volgograd governor said debris set fire to an oil refinery"
+    is of the region's one known refinery, as "a refinery in the Volgograd region" is."""
     place = mention.place
     if official == "governor" and place.kind == "city" and place.admin1:
         place = gazetteer.region(place.admin1, place.country) or place
     target_type, target = classify_target(text)
+    if place.kind == "region" and target_type in _FACILITY_TYPES and target is not None:
+        noun = _site_noun(target)
+        named = _of_that_kind(
+            [
+                f
+                for f in gazetteer.facilities
+                if region_holds(place.admin1, f.admin1) and f.target_type == target_type
+            ],
+            noun,
+        )
+        # A region has many stores, and few are known: only the one the article names.
+        if noun in _STORAGE:
+            named = [f for f in named if f in named_places]
+        if noun in _SITE_NAME_WORDS and len(named) == 1:
+            return Location(named[0], target_type, target, start=mention.start, within=place)
     return Location(place, target_type, target, start=mention.start)
 
 
