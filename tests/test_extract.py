@@ -4713,6 +4713,16 @@ def test_a_strike_told_beside_the_campaign_it_belongs_to_is_still_a_strike() -> 
     assert (event.place, event.target_type) == ("Tula", "oil")
 
 
+def test_one_nights_wave_of_attacks_is_a_strike_not_a_campaign() -> None:
+    # "a wave of" strikes is one night's; "waves of" them, or "a series", are a campaign.
+    (event,) = events_of(
+        "A fire broke out at an oil depot in Tula on Monday after a wave of Ukrainian drone "
+        "attacks in the area, the governor said.",
+        published=date(2024, 3, 25),
+    )
+    assert (event.place, event.target_type, event.outcome) == ("Tula", "oil", "hit")
+
+
 @pytest.mark.parametrize(
     "night",
     ["on the night of 14-15 August", "on the night of August 14-15", "overnight into Friday"],

@@ -966,7 +966,7 @@ HABIT = _words(
     r"periodically",
     r"every (?:day|night|week)",
     r"in (?:past|previous|earlier) (?:instances|cases|attacks)",
-    r"an? (?:string|series|campaign|spate|wave) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
+    r"an? (?:string|series|campaign|spate) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"waves of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"(?:has|have|had) (?:\w+ )?(?:intensified|stepped up|escalated)",
     r"escalation (?:in|of) (?:[\w-]+ )?(?:strikes|attacks|raids)",
