@@ -376,6 +376,22 @@ def test_damage_a_place_suffered_told_first_is_a_strike_beside_the_next_one() ->
     assert (belgorod.target_type, belgorod.outcome) == ("power", "hit")
 
 
+def test_a_power_plant_told_in_a_region_is_the_power_station_the_article_names() -> None:
+    # Reporters call one site a power plant and a power station: of the region's two known
+    # ones, the one the article names is meant; named nowhere, the region is all we know.
+    told = (
+        "A fire broke out at a power plant in the Rostov region on Monday after a wave of "
+        "Ukrainian drone attacks, the governor said."
+    )
+    (region,) = events_of(told, published=date(2024, 3, 25))
+    assert (region.place, region.target_type) == ("Rostov Oblast", "power")
+    (station,) = events_of(
+        f"{told} Two power units at the Novocherkassk power station were taken offline.",
+        published=date(2024, 3, 25),
+    )
+    assert (station.place, station.target_type) == ("Novocherkassk power station", "power")
+
+
 def test_the_region_of_a_name_is_the_region_not_its_capital() -> None:
     (event,) = events_of(
         "Drones set an oil depot ablaze in the western region of Bryansk on Monday.",

@@ -1867,7 +1867,8 @@ _SITE_NAME_WORDS: dict[str, frozenset[str]] = {
     "arsenal": _ARSENAL,
     "ammunition": _ARSENAL,
     "refinery": frozenset({"refinery"}),
-    "plant": _WORKS,
+    # A power plant is as often called a power station.
+    "plant": _WORKS | {"station"},
     "factory": _WORKS,
     "station": frozenset({"station", "substation"}),
     "substation": frozenset({"substation"}),
