@@ -1867,8 +1867,7 @@ _SITE_NAME_WORDS: dict[str, frozenset[str]] = {
     "arsenal": _ARSENAL,
     "ammunition": _ARSENAL,
     "refinery": frozenset({"refinery"}),
-    # A power plant is as often called a power station.
-    "plant": _WORKS | {"station"},
+    "plant": _WORKS,
     "factory": _WORKS,
     "station": frozenset({"station", "substation"}),
     "substation": frozenset({"substation"}),
@@ -1889,13 +1888,22 @@ def _site_noun(phrase: str | None) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith(("ss", "gas")) else noun
 
 
+def _name_words(site: Place) -> set[str]:
+    """The words of a site's name, and of its kind's other names: a power plant is as often
+    called a power station."""
+    words = set(_NAME_WORD.findall(site.name.lower()))
+    if site.target_type == "power" and "station" in words:
+        words.add("plant")
+    return words
+
+
 def _of_that_kind(sites: list[Place], noun: str) -> list[Place]:
     """The sites a noun can stand for: those whose name says its kind of site (of stores,
     those called by the noun itself when there are any); none for a network; all of them
     for a noun that says no kind ("the facility")."""
     words = _SITE_NAME_WORDS.get(noun)
     if words is not None:
-        fitting = [f for f in sites if words & set(_NAME_WORD.findall(f.name.lower()))]
+        fitting = [f for f in sites if words & _name_words(f)]
         # "an oil terminal" is a known terminal before it is any depot.
         own = [
             f for f in fitting if noun in _STORAGE and noun in _NAME_WORD.findall(f.name.lower())
