@@ -4729,6 +4729,15 @@ def test_a_strike_told_beside_the_campaign_it_belongs_to_is_still_a_strike() -> 
     assert (event.place, event.target_type) == ("Tula", "oil")
 
 
+def test_a_fire_a_drone_may_have_caused_is_a_strike() -> None:
+    (event,) = events_of(
+        "A large fire broke out at an oil depot in the Surazh district of the Bryansk region "
+        "on Wednesday morning. A local news site suggests that a drone may have been involved.",
+        published=date(2022, 11, 30),
+    )
+    assert (event.place, event.target_type, event.weapon) == ("Surazh", "oil", "aerial_drone")
+
+
 def test_one_nights_wave_of_attacks_is_a_strike_not_a_campaign() -> None:
     # "a wave of" strikes is one night's; "waves of" them, or "a series", are a campaign.
     (event,) = events_of(

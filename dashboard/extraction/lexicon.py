@@ -715,6 +715,9 @@ ATTACK = _words(
     r"(?:missiles?|rockets?|drones?|uavs?|shells?|projectiles?)[”\"]?"
     r"(?:\s+[\w()’'“”\"-]+){0,8}?\s+(?:at|on|into|against)",
     r"used\s+(?:[\w-]+\s+){0,4}against",
+    # The weapon told as a cause, however hedged: "a drone may have been involved in the
+    # incident", "sea drones were involved in the strike".
+    r"(?:drones?|uavs?|missiles?|rockets?)\s+(?:\w+\s+){0,3}?involved",
     # a tally: "38 over the Bryansk region"
     r"\d+\s+(?:more\s+)?(?:drones?\s+|uavs?\s+)?over",
 )
