@@ -4729,6 +4729,15 @@ def test_a_strike_told_beside_the_campaign_it_belongs_to_is_still_a_strike() -> 
     assert (event.place, event.target_type) == ("Tula", "oil")
 
 
+def test_an_aside_that_describes_the_site_does_not_make_its_strike_a_habit() -> None:
+    (event,) = events_of(
+        "Ukraine's military intelligence said its drones had hit Russia's Millerovo military "
+        "airfield, which has been used to launch long-range drones at Ukrainian cities.",
+        published=date(2025, 8, 2),
+    )
+    assert (event.place, event.target_type) == ("Millerovo air base", "airbase")
+
+
 def test_a_fire_a_drone_may_have_caused_is_a_strike() -> None:
     (event,) = events_of(
         "A large fire broke out at an oil depot in the Surazh district of the Bryansk region "

@@ -63,6 +63,7 @@ from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .lexicon import (
     AFTERMATH,
     ALERT_MEASURE,
+    ATTACK,
     GENERIC,
     GROUND_FIGHT_BEFORE,
     IMPACT,
@@ -629,12 +630,28 @@ def _outage_only(text: str) -> bool:
 
 
 def _generic(text: str, russian: bool) -> bool:
-    """Whether a sentence tells a habit, a series or a hypothesis rather than one strike."""
-    habits = [m.span() for m in GENERIC.finditer(text)]
+    """Whether a sentence tells a habit, a series or a hypothesis rather than one strike.
+
+    A clause that only describes a place named before it ("the airfield, which has been
+    used to launch drones at Ukraine") says nothing of the strike the rest tells on it."""
+    asides = [m.span() for m in _ASIDE.finditer(text)]
+    if asides and not ATTACK.search(_ASIDE.sub(" ", text)):
+        # The strike is told only in the aside: "the bridge, which has been targeted before".
+        asides = []
+    habits = [
+        (start, end)
+        for start, end in (m.span() for m in GENERIC.finditer(text))
+        if not any(a <= start and end <= b for a, b in asides)
+    ]
     if not habits or russian or _NOT_THE_NEWS.search(text):
         return bool(habits)
     news = [m.span() for m in _NEWS_OF_THE_DAY.finditer(text)]
     return any(not any(a <= start and end <= b for a, b in news) for start, end in habits)
+
+
+#: A clause set off by a comma that describes the noun before it: ", which has been used to
+#: launch drones", ", where troops have been stationed".
+_ASIDE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;:]*", re.IGNORECASE)
 
 
 #: A fire or blasts told as one more: "a fire also broke out at", "also reports a fire".
