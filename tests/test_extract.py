@@ -376,6 +376,15 @@ def test_damage_a_place_suffered_told_first_is_a_strike_beside_the_next_one() ->
     assert (belgorod.target_type, belgorod.outcome) == ("power", "hit")
 
 
+def test_a_substation_in_a_town_is_not_the_towns_power_plant() -> None:
+    (event,) = events_of(
+        "A Ukrainian drone damaged an electrical substation in Sevastopol on Friday, the "
+        "governor said.",
+        published=date(2024, 5, 17),
+    )
+    assert (event.place, event.target_type) == ("Sevastopol", "power")
+
+
 def test_a_power_plant_told_in_a_region_is_the_power_station_the_article_names() -> None:
     # Reporters call one site a power plant and a power station: of the region's two known
     # ones, the one the article names is meant; named nowhere, the region is all we know.

@@ -1720,9 +1720,10 @@ def locate(
             # the other town's site that stands near it, are not what was hit.
             return None
         noun = _site_noun(target)
-        if noun in _STORAGE or noun == "refinery" or network:
+        if noun in _STORAGE or noun in ("refinery", "substation") or network:
             # "an oil depot near Kaluga" is no refinery near it, only a store; "a refinery
-            # in Saratov" no store across the river; "a power line in Oryol" no site at all.
+            # in Saratov" no store across the river; "a substation in Sevastopol" not the
+            # city's power plant; "a power line in Oryol" no site at all.
             nearby = tuple(_of_that_kind(list(nearby), noun))
         if (
             target is not None
