@@ -210,6 +210,8 @@ _CAPITALS_PAIRED_BEFORE = re.compile(r"\bKyiv\s*(?:,\s*)?(?:and|or|nor|-)\s+$")
 _FACILITY_KM = 30.0
 #: A town stands for a known store (a depot, an arsenal) only this close.
 _STORE_KM = 10.0
+#: How far from a town the substation a report places in it may stand.
+_SUBSTATION_KM = 20.0
 
 _FACILITY_TYPES: frozenset[str] = frozenset(
     {"airbase", "oil", "naval", "ammunition", "defense_industry", "power", "transport"}
@@ -1737,6 +1739,10 @@ def locate(
             # A town has stores of its own: "the depot in Ostrogozhsk" is no known arsenal
             # twenty kilometres out.
             nearby = tuple(site for site in nearby if within_km(place, site, _STORE_KM))
+        elif noun == "substation":
+            # A town's grid has substations all round it: one a town's length beyond is
+            # another town's.
+            nearby = tuple(site for site in nearby if within_km(place, site, _SUBSTATION_KM))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
     link = ends_before(_LINKED_TO, text, mention.start) if place.kind == "region" else None
