@@ -2257,6 +2257,21 @@ def test_a_facility_of_some_kind_in_a_region_is_no_one_known_site_there() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Russian occupation forces killed a resident of the Kherson region on Friday by "
+        "dropping an explosive from a drone, the regional governor said.",
+        "The occupiers attacked a bus near Oleshky with a drone on Friday, the regional "
+        "governor said.",
+    ],
+)
+def test_russias_forces_told_as_occupiers_or_killers_strike_no_target_of_ukraines(
+    sentence: str,
+) -> None:
+    assert events_of(sentence, published=date(2024, 11, 8)) == []
+
+
 def test_russias_strike_told_as_a_noun_with_no_place_is_no_event() -> None:
     events = events_of(
         "Ukrainian drones hit the Kaleykino pumping station in Tatarstan on Monday.\n\n"

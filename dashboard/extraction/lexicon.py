@@ -1082,7 +1082,11 @@ RUSSIAN_ATTACKER = re.compile(
     r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?"
     r"(?:fired|launched|pounded|hammered|battered|pummell?ed|shelled|bombed|"
     r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
-    r"(?!\s+(?:by|at|in|on|during|while|when)\b)",
+    r"(?!\s+(?:by|at|in|on|during|while|when)\b)"
+    # An army told by what it did to people or targets: "Russia's Armed Forces wiped out
+    # five depots", "the occupiers killed a resident"
+    r"|\b(?:occupiers|occupation forces|(?:Russian|Russia(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:forces|troops|army|military))\s+(?:killed|wiped out|attacked|shelled)\b",
     re.IGNORECASE,
 )
 #: Ukraine named as the attacker: "Ukrainian drones struck", "Ukraine also launched".
