@@ -4753,6 +4753,16 @@ def test_a_strike_told_beside_the_campaign_it_belongs_to_is_still_a_strike() -> 
     assert (event.place, event.target_type) == ("Tula", "oil")
 
 
+def test_a_strike_dated_past_an_aside_between_dashes_keeps_its_date() -> None:
+    events = events_of(
+        "The governor said on Saturday that a drone had attacked the fleet headquarters in "
+        "Sevastopol. It comes after an unknown object - most likely a drone - flew into the "
+        "courtyard of the Black Sea Fleet headquarters on July 31, injuring five staff.",
+        published=date(2022, 8, 20),
+    )
+    assert date(2022, 7, 31) in {e.date for e in events}
+
+
 def test_an_aside_that_describes_the_site_does_not_make_its_strike_a_habit() -> None:
     (event,) = events_of(
         "Ukraine's military intelligence said its drones had hit Russia's Millerovo military "

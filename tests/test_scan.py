@@ -30,7 +30,7 @@ from dashboard.extraction.scan import (
     words_after,
     words_before,
 )
-from dashboard.extraction.text import CLAUSE_SPLIT, clause_span
+from dashboard.extraction.text import CLAUSE_SPLIT, DASH_ASIDE, clause_span
 from dashboard.geo.gazetteer import Place, default_gazetteer
 
 EXAMPLES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
@@ -84,11 +84,30 @@ def test_words_around_a_position_are_those_of_the_whole_text(text: str, pos: int
 def test_a_clause_runs_between_the_nearest_cuts(text: str, start: int, width: int) -> None:
     start = min(start, len(text))
     end = min(start + width, len(text))
-    cuts = [0, *(m.start() for m in CLAUSE_SPLIT.finditer(text)), len(text)]
+    asides = [m.span() for m in DASH_ASIDE.finditer(text)]
+    cuts = [
+        0,
+        *(
+            m.start()
+            for m in CLAUSE_SPLIT.finditer(text)
+            if not any(a <= m.start() < b for a, b in asides)
+        ),
+        len(text),
+    ]
     assert clause_span(text, start, end) == (
         max(c for c in cuts if c <= start),
         min(c for c in cuts if c >= end),
     )
+
+
+def test_a_short_aside_between_dashes_does_not_end_the_clause() -> None:
+    text = "A fire broke out after an object - most likely a drone - hit the depot on May 3."
+    date_at = text.index("May 3")
+    assert clause_span(text, date_at, date_at + 5) == (text.index("after"), len(text))
+    # A long stretch between dashes is a clause of its own.
+    text = "Drones hit a depot - the regional governor said on Telegram late on Sunday - on May 3."
+    date_at = text.index("May 3")
+    assert clause_span(text, date_at, date_at + 5)[0] == text.rindex(" - ")
 
 
 @EXAMPLES

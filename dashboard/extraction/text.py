@@ -100,10 +100,24 @@ CLAUSE_SPLIT = re.compile(
 )
 
 
+#: A short aside between two dashes: "an object - presumably a drone - flew into": the clause
+#: runs on across it.
+DASH_ASIDE = re.compile(r"\s[-–—]{1,2}\s[^-–—,;:()]{1,40}?\s[-–—]{1,2}\s")
+
+
 @per_text(maxsize=64)
 def _clause_cuts(sentence: str) -> tuple[int, ...]:
     """Where the clauses of a sentence begin and end, found once per sentence."""
-    return (0, *(m.start() for m in CLAUSE_SPLIT.finditer(sentence)), len(sentence))
+    asides = [m.span() for m in DASH_ASIDE.finditer(sentence)]
+    return (
+        0,
+        *(
+            m.start()
+            for m in CLAUSE_SPLIT.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in asides)
+        ),
+        len(sentence),
+    )
 
 
 def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
