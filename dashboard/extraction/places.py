@@ -1562,20 +1562,22 @@ def _official_seat(
     target_type, target = classify_target(text)
     if place.kind == "region" and target_type in _FACILITY_TYPES and target is not None:
         noun = _site_noun(target)
-        named = _of_that_kind(
-            [
-                f
-                for f in gazetteer.facilities
-                if region_holds(place.admin1, f.admin1) and f.target_type == target_type
-            ],
-            noun,
-        )
+        named = _of_that_kind(_sites_in_region(gazetteer, place, target_type), noun)
         # A region has many stores, and few are known: only the one the article names.
         if noun in _STORAGE:
             named = [f for f in named if f in named_places]
         if noun in _SITE_NAME_WORDS and len(named) == 1:
             return Location(named[0], target_type, target, start=mention.start, within=place)
     return Location(place, target_type, target, start=mention.start)
+
+
+def _sites_in_region(gazetteer: Gazetteer, region: Place, target_type: str) -> list[Place]:
+    """The known sites of a kind of target in a region."""
+    return [
+        f
+        for f in gazetteer.facilities
+        if region_holds(region.admin1, f.admin1) and f.target_type == target_type
+    ]
 
 
 def _villages_over_districts(
@@ -1757,11 +1759,7 @@ def locate(
     ):
         # "the oil depot in the Bryansk region" is the one known there, unless the text says
         # it is "a second" or "another" one.
-        inside = [
-            f
-            for f in gazetteer.facilities
-            if region_holds(place.admin1, f.admin1) and f.target_type == target_type
-        ]
+        inside = _sites_in_region(gazetteer, place, target_type)
         # Only a noun of a kind of site names one: not "energy infrastructure" nor "oil". The
         # site standing in the region is the one before it: "an oil refinery in Russia's
         # Rostov region and a fuel depot in ...".
