@@ -946,6 +946,28 @@ def test_a_hit_told_after_a_tally_is_not_placed_over_the_tallied_region(
     assert [(e.admin1, e.outcome) for e in events] == [("Krasnodar Krai", "hit")]
 
 
+@pytest.mark.parametrize(
+    ("told_next", "outcome"),
+    [
+        ("One person was killed and 11 were wounded in shelling overnight.", "intercepted"),
+        (
+            "The overnight strikes show Ukraine's ability to hit targets deep in Russia.",
+            "intercepted",
+        ),
+        ("Overnight, debris of a downed drone damaged a house, the governor said.", "hit"),
+    ],
+)
+def test_a_hit_told_apart_on_a_tallys_day_is_the_tallys_only_by_its_debris(
+    told_next: str, outcome: str
+) -> None:
+    text = (
+        "Russia's Defence Ministry said on Wednesday that 15 drones were shot down over the "
+        f"Krasnodar region overnight. {told_next}"
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 8, 13)))
+    assert [(e.admin1, e.outcome) for e in events] == [("Krasnodar Krai", outcome)]
+
+
 def test_depots_struck_in_a_list_of_regions_are_strikes_not_a_tally() -> None:
     text = (
         "Ukrainian drones struck fuel depots in the Lipetsk, Tambov and Oryol regions "

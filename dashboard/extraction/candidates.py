@@ -34,6 +34,7 @@ from .cues import (
     INDEFINITE_PLACE,
     INDUSTRIES,
     PRONOUN_START,
+    REMAINS,
     REPORTING_BEFORE_DATE,
     RUSSIA_HINT,
     SEA_DRONE,
@@ -617,7 +618,7 @@ def _not_the_tallys(draft: Draft, text: str) -> bool:
         draft.outcome == "intercepted"
         and draft.place is not None
         and draft.place.kind == "region"
-        and _REMAINS.search(text) is None
+        and REMAINS.search(text) is None
     )
 
 
@@ -896,8 +897,6 @@ def _aftermath_places(
     return inside if known_site or named_again or outcome_at(text, _EVERY_CLAUSE) == "hit" else []
 
 
-#: What falls of a downed drone or missile: "debris", "fragments of one of the drones".
-_REMAINS = re.compile(r"\b(?:debris|fragments?|wreckage)\b", re.IGNORECASE)
 #: "no damage was caused where the debris fell": the remains fell and hit nothing.
 _NOTHING_HIT = re.compile(
     r"\b(?:no|without)\s+(?:[\w-]+\s+){0,2}?(?:damage|destruction|casualties)\b", re.IGNORECASE
@@ -912,7 +911,7 @@ def _fell_from_the_downed(draft: Draft | None, text: str) -> TypeGuard[Draft]:
         and draft.outcome == "intercepted"
         and draft.place is not None
         and draft.place.kind != "region"
-        and _REMAINS.search(text) is not None
+        and REMAINS.search(text) is not None
         and _NOTHING_HIT.search(text) is None
         and outcome_at(text, _EVERY_CLAUSE) == "hit"
     )

@@ -71,6 +71,9 @@ PRONOUN_START = re.compile(r"(?:It|This|That)\b")
 #: "Until Monday the farthest strikes had been ...": a date that bounds a stretch of time.
 BOUNDARY_BEFORE_DATE = re.compile(r"\b(?:until|till|up to|by)\s+$", re.IGNORECASE)
 
+#: What falls of a downed drone or missile: "debris", "fragments of one of the drones".
+REMAINS = re.compile(r"\b(?:debris|fragments?|wreckage)\b", re.IGNORECASE)
+
 ANAPHORA = re.compile(
     r"^(?:It|This|That)\b"
     r"|\b(?:similar|same|such|another|again|also|further|previously|earlier|before)\b"

@@ -36,7 +36,14 @@ from ..model import (
     Weapon,
     before_the_war,
 )
-from .cues import INDUSTRIES, TALLY_LINE, tells_who_struck, told_vaguely, weapon_named
+from .cues import (
+    INDUSTRIES,
+    REMAINS,
+    TALLY_LINE,
+    tells_who_struck,
+    told_vaguely,
+    weapon_named,
+)
 from .dates import find_dates, outside_part_told
 from .lexicon import (
     ALERT_MEASURE,
@@ -823,7 +830,17 @@ def _folds_into(event: Event, known: Event) -> bool:
 
 
 def _only_downed_there(event: Event, known: Event) -> bool:
-    """Whether ``known`` tells only of drones downed and ``event``, a mention with no place
-    ("Ukraine attacked Russia overnight", "the air defences also shot down a bomb"), tells
-    of no hit: folded in, it would make the interception a strike of unknown outcome."""
-    return known.outcome == "intercepted" and event.outcome != "hit"
+    """Whether ``known`` tells only of drones downed and ``event``, a mention with no place,
+    is no strike of it: ``event`` tells of no hit ("Ukraine attacked Russia overnight", "the
+    air defences also shot down a bomb"), which folded in would make the interception a
+    strike of unknown outcome; or ``known`` counts drones downed over a region and ``event``
+    tells a hit with no word of what fell of them ("one person died in shelling", after "57
+    drones were shot down over the Krasnodar region"): a region's tally is no strike, only
+    the debris of its drones hits there."""
+    if known.outcome != "intercepted":
+        return False
+    if event.outcome != "hit":
+        return True
+    return known.geo_precision == GEO_REGION and not any(
+        REMAINS.search(quote) for source in event.sources for quote in source.quotes
+    )
