@@ -894,6 +894,12 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "A drone aimed at Bryansk damaged a house on Sunday; no one was reported injured.",
             "hit",
         ),
+        # A part of something other than the salvo is no partial count of it.
+        (
+            "Air defences in one of the districts of the Bryansk region destroyed several "
+            "drones on Sunday.",
+            "intercepted",
+        ),
     ],
 )
 def test_each_event_says_whether_the_strike_hit_was_intercepted_or_cannot_be_told(

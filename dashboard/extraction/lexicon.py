@@ -867,10 +867,12 @@ AFTERMATH = _words(
     r"damage\s+(?:was|were|has been|had been)\s+(?:also\s+)?(?:reported|recorded|caused|done)",
     r"(?:was|were|have been|had been)\s+(?:also\s+)?(?:injured|wounded|hurt|killed)",
 )
-#: A part of a salvo: "four of them", "13 of the cruise missiles", "68 of 91".
+#: A part of a salvo: "four of them", "13 of the cruise missiles", "most of the air targets",
+#: "68 of 91"; not "one of the districts", "one of the largest terminals".
 PARTIAL_COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|most|"
-    r"several|many) of (?:them|these|those|the|\d+)\b",
+    rf"several|many) of (?:them|these|those|\d+|the (?:[\w-]+ ){{0,3}}?"
+    rf"(?:{_AIRBORNE}|projectiles?|shells?|weapons?|targets?))\b",
     re.IGNORECASE,
 )
 #: The air defence told at work, which is what the explosions heard were when a report says
