@@ -3330,6 +3330,11 @@ def places_and_kinds(text: str) -> list[tuple[str | None, str]]:
             [("Kursk", "power")],
         ),
         ("A drone strike on Tuesday caused blackouts in parts of Kursk.", [("Kursk", "power")]),
+        ("Drone strikes on Tuesday cut off power and heating in Kursk.", [("Kursk", "power")]),
+        (
+            "Drones attacked Shebekino on Tuesday, and 12 villages were de-energized.",
+            [("Shebekino", "power")],
+        ),
         # A target named beside the cut is what was hit; the cut is what followed.
         (
             "Drones hit an oil depot in Kursk on Tuesday, leaving parts of the city without power.",

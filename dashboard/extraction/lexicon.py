@@ -297,7 +297,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
 POWER_CUT = _words(
     r"blackouts?",
     r"power (?:outages?|cuts?|failures?)",
-    r"(?:without|disrupted|disrupting|cut(?:ting)?|knocked out) (?:the )?(?:power|heating)",
+    r"(?:without|disrupted|disrupting|cut(?:ting)?(?: off)?|knocked out) (?:the )?"
+    r"(?:power|heating|electricity)",
+    r"de-?energi[sz](?:ed|ing)",
 )
 #: Civilians told as killed or hurt ("a civilian was killed", "wounding three civilians"),
 #: not only evacuated: where shelling names no target, their homes were what it hit.
