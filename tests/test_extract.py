@@ -3262,6 +3262,15 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
 
 
+def test_a_drone_downed_near_a_named_site_is_an_interception_not_an_attempt_on_it() -> None:
+    (event,) = events_of(
+        "Sevastopol's governor said on Thursday that a drone was shot down by air defences "
+        "near Crimea's Belbek airfield.",
+        published=date(2023, 5, 4),
+    )
+    assert (event.place, event.outcome) == ("Belbek air base", "intercepted")
+
+
 def test_a_city_abroad_is_not_the_russian_village_named_after_it() -> None:
     events = events_of(
         "Sea drones attacked a patrol ship in the Black Sea at 6 am local time (5 am in Paris) "

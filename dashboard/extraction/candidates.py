@@ -378,6 +378,9 @@ def find_candidates(doc: Document) -> None:
                 defender_claim=defender_claim,
                 outcome=_outcome(text, where, tally),
                 weapon_borrowed=borrowed and weapon == article_weapon,
+                downed_near=where is not None
+                and where.place.kind == "facility"
+                and ends_before(_NEAR_SITE_BEFORE, text, where.start) is not None,
             )
 
         if not dates and any(bounds_time(text, m) for m in found_dates):
@@ -781,6 +784,13 @@ _IDENTIFIES = re.compile(
     re.IGNORECASE,
 )
 #: The strike just told, named again by a noun for what happened: "the incident", "the fire".
+#: Where drones were downed, told by a site they were near: "shot down near Crimea's Belbek
+#: airfield", "on the approach to the refinery".
+_NEAR_SITE_BEFORE = re.compile(
+    r"\b(?:near|outside|in the (?:area|vicinity) of|on the approach(?:es)? to)\s+"
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 _THE_INCIDENT = re.compile(r"\bthe (?:incident|fire|blaze|detonation)\b", re.IGNORECASE)
 
 

@@ -108,11 +108,12 @@ def decide(doc: Document) -> None:
 def _attempt_on_a_site(draft: Draft) -> None:
     """Drones shot down at a named site ("an attack on the refinery was repelled") are an
     attempted strike on it, its outcome unknown: an interception record is for drones
-    downed over a region or on their way to a city."""
+    downed over a region, on their way to a city or near a site."""
     if (
         draft.outcome == "intercepted"
         and draft.place is not None
         and draft.place.kind == "facility"
+        and not draft.downed_near
     ):
         draft.outcome = "unknown"
 

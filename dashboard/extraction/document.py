@@ -39,6 +39,9 @@ class Draft:
     #: Dated by the morning a night ends on ("the night of 14-15 August"): a strike told at
     #: its place on the day before is the same night's.
     night: bool = False
+    #: Told as downed near a site ("a drone was shot down near the Belbek airfield"), not at
+    #: it: drones on their way, not an attempted strike on the site.
+    downed_near: bool = False
 
     def add_weapon(self, weapon: Weapon) -> None:
         """A further mention of the strike that names its weapon (an undated headline or
