@@ -89,6 +89,32 @@ def test_a_span_of_several_days_is_not_a_night() -> None:
     assert resolved("strikes on October 4-9 hit the depot", WEDNESDAY) == [("2024-10-04", "day")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The refinery was hit in March and April.",
+            [("2023-03-01", "month"), ("2023-04-01", "month")],
+        ),
+        # The second month of the pair may be of the next year.
+        (
+            "Two ships were sunk in December and February.",
+            [("2022-12-01", "month"), ("2023-02-01", "month")],
+        ),
+        ("It was attacked on July 3 and 4.", [("2023-07-03", "day"), ("2023-07-04", "day")]),
+        ("Drones struck it on 3 and 4 July.", [("2023-07-03", "day"), ("2023-07-04", "day")]),
+        # A stretch, a night and a count are no second day.
+        ("It was hit between March and July.", []),
+        ("It was hit on the night of 3 and 4 July.", [("2023-07-04", "day")]),
+        ("On July 3 and 4 drones were downed.", [("2023-07-03", "day")]),
+    ],
+)
+def test_two_days_or_months_joined_by_and_are_two_dates(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert resolved(text, SATURDAY) == expected
+
+
 def test_month_without_year_is_never_after_publication() -> None:
     assert resolved("in December", date(2024, 3, 1)) == [("2023-12-01", "month")]
     assert resolved("Dec. 29", date(2024, 1, 3)) == [("2023-12-29", "day")]

@@ -3262,6 +3262,26 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
 
 
+def test_two_months_joined_by_and_are_two_strikes_at_one_place_but_not_at_two() -> None:
+    one_place = events_of(
+        "The Slavyansk refinery was a previous target of drone attacks in March and April.",
+        published=date(2024, 5, 19),
+    )
+    assert [(e.place, str(e.date)) for e in one_place] == [
+        ("Slavyansk ECO refinery", "2024-03-01"),
+        ("Slavyansk ECO refinery", "2024-04-01"),
+    ]
+    # Which of two days is whose the sentence does not say: each keeps the first.
+    two_places = events_of(
+        "Drone attacks took out units at the Ryazan and Norsi refineries on March 12 and 13.",
+        published=date(2024, 3, 20),
+    )
+    assert sorted((e.place, str(e.date)) for e in two_places) == [
+        ("NORSI refinery", "2024-03-12"),
+        ("Ryazan refinery", "2024-03-12"),
+    ]
+
+
 def test_a_drone_downed_near_a_named_site_is_an_interception_not_an_attempt_on_it() -> None:
     (event,) = events_of(
         "Sevastopol's governor said on Thursday that a drone was shot down by air defences "

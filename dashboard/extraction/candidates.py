@@ -534,6 +534,10 @@ def find_candidates(doc: Document) -> None:
         of_dates = _SentenceDates(text, located, dates)
         made: list[Draft] = []
         for mention in dates:
+            if mention.joined and len(located) > 1:
+                # "the Ryazan and Norsi plants, on March 12 and 13": which day is whose is
+                # not told; each keeps the first.
+                continue
             date_weapon = of_dates.weapon(mention, weapon)
             reported = ends_before(REPORTING_BEFORE_DATE, text, mention.start) is not None
             for spot in of_dates.places(mention):

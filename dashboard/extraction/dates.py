@@ -148,6 +148,9 @@ class DateMention:
     #: The morning a night ends on ("the night of 14-15 August"): the day before is the
     #: same night's too.
     night: bool = False
+    #: The second of two days joined by "and" ("on May 3 and 4"): of which of several places
+    #: each day is, the sentence does not say.
+    joined: bool = False
 
 
 def _count(word: str) -> int:
@@ -404,7 +407,76 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
         taken = sorted(taken + [(m.start, m.end) for m in of_kind] + upcoming)
         upcoming = []
     every = [_counted_over(text, m, context) for of_kind in found for m in of_kind]
+    every += _joined_dates(text, every, published)
     return sorted(every + _days_after(text, found, context), key=lambda mention: mention.start)
+
+
+#: A second month joined to one named: "in March and April", "in December or February".
+_JOINED_MONTH_AFTER = re.compile(rf"\s+(?:and|or)\s+{_FULL_MONTH}\b(?!\s+\d)", re.IGNORECASE)
+#: A second day joined to a month's day: "on May 3 and 4", not "May 3 and 4 drones".
+_JOINED_DAY_AFTER = re.compile(
+    r"\s+and\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?=\s*(?:[,.;:)!?]|$|\s+(?:(?:19|20)\d\d|in|at|on|when|as|after|before|respectively)\b))",
+    re.IGNORECASE,
+)
+#: A first day joined to a day and month: "3 and" of "on 3 and 4 May".
+_JOINED_DAY_BEFORE = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+$")
+#: Words before two dates that make them one stretch or one night, not two days:
+#: "between March and August", "the night of 3 and 4 May".
+_ONE_STRETCH_BEFORE = re.compile(r"\b(?:between|from|night\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _joined_dates(text: str, found: list[DateMention], published: date) -> list[DateMention]:
+    """The second of two days or months joined by "and" that share one word for the month
+    ("in March and April", "on May 3 and 4", "on 3 and 4 May"): each is a day of its own."""
+    joined = []
+    for mention in found:
+        if mention.precision == "month" and not mention.explicit:
+            after = _JOINED_MONTH_AFTER.match(text, mention.end)
+            if after is None or _ONE_STRETCH_BEFORE.search(text, 0, mention.start):
+                continue
+            month = _month_number(after.group("month"))
+            year = mention.value.year + (month < mention.value.month)
+            if date(year, month, 1) > published:
+                continue
+            joined.append(
+                DateMention(
+                    date(year, month, 1),
+                    "month",
+                    after.start("month"),
+                    after.end(),
+                    after.group("month"),
+                    False,
+                    joined=True,
+                )
+            )
+        elif mention.precision == "day" and mention.explicit and not mention.night:
+            after = _JOINED_DAY_AFTER.match(text, mention.end)
+            before = _JOINED_DAY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            other = after or before
+            if other is None:
+                continue
+            first = mention.start if after else other.start()
+            if _ONE_STRETCH_BEFORE.search(text, max(0, first - 20), first):
+                continue
+            try:
+                day = mention.value.replace(day=int(other.group("day")))
+            except ValueError:
+                continue
+            if (after and day <= mention.value) or (before and day >= mention.value):
+                continue
+            joined.append(
+                DateMention(
+                    day,
+                    "day",
+                    other.start("day"),
+                    other.end("day"),
+                    other.group("day"),
+                    True,
+                    joined=True,
+                )
+            )
+    return joined
 
 
 #: "the second time in February it has been hit", "for the third time this month": the
