@@ -3262,6 +3262,21 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
 
 
+def test_an_oblasts_namesake_among_ukraines_towns_struck_is_not_the_occupied_city() -> None:
+    text = (
+        "Ukraine says Russian shelling killed eight at the weekend. Artillery fire struck a "
+        "village near the front overnight, while on Saturday, residents were killed in Donetsk "
+        "and Sumy, and two were wounded in Kharkiv."
+    )
+    assert events_of(text, published=date(2024, 7, 22)) == []
+    # Named with Ukraine as the attacker, the city is the occupied one.
+    ukraines = "Ukrainian shelling killed three residents in Donetsk and Horlivka on Saturday."
+    assert {e.place for e in events_of(ukraines, published=date(2024, 7, 22))} == {
+        "Donetsk",
+        "Horlivka",
+    }
+
+
 def test_two_months_joined_by_and_are_two_strikes_at_one_place_but_not_at_two() -> None:
     one_place = events_of(
         "The Slavyansk refinery was a previous target of drone attacks in March and April.",

@@ -482,8 +482,14 @@ def find_candidates(doc: Document) -> None:
                 if sites:
                     fresh, when = sites, (lead.date, lead.precision)
             if when is not None:
-                for where in fresh:
-                    last_draft = replace(draft_for(*when, where), undated=context is None)
+                placed = [
+                    (where, replace(draft_for(*when, where), undated=context is None))
+                    for where in fresh
+                ]
+                kept = {id(d) for d in _oblasts_kept([d for _, d in placed], text)}
+                for where, last_draft in placed:
+                    if id(last_draft) not in kept:
+                        continue
                     last_place = where
                     drafts.add(last_draft)
                     lead_placed = lead_placed or (
@@ -557,6 +563,7 @@ def find_candidates(doc: Document) -> None:
                         night=mention.night,
                     )
                 )
+        made = _oblasts_kept(made, text)
         for draft in made:
             drafts.add(draft)
         if located and not any(on_russias_side(d) for d in made):
@@ -928,6 +935,35 @@ def _fell_from_the_downed(draft: Draft | None, text: str) -> TypeGuard[Draft]:
         and REMAINS.search(text) is not None
         and _NOTHING_HIT.search(text) is None
         and outcome_at(text, _EVERY_CLAUSE) == "hit"
+    )
+
+
+#: Towns of Ukraine's side that make a list of places struck one of Russia's strikes.
+_UKRAINES_TOWNS_IN_A_LIST = 2
+
+
+def _oblasts_kept(made: list[Draft], text: str) -> list[Draft]:
+    """``made`` but a town named as its oblast is ("Donetsk", "Luhansk"), where the sentence
+    lists towns of Ukraine's side struck and names no Ukrainian attacker ("people were
+    killed in Donetsk and Chernihiv, and wounded in Zaporizhzhia"): such a list tells
+    Russia's strikes, and the name stands for the oblast's Ukrainian-held part, not the
+    occupied city."""
+    held = [
+        d
+        for d in made
+        if d.place is not None and d.place.kind != "region" and not on_russias_side(d)
+    ]
+    if len(held) < _UKRAINES_TOWNS_IN_A_LIST or UKRAINIAN_ATTACKER.search(text) is not None:
+        return made
+    return [d for d in made if d.place is None or not _named_as_its_oblast(d.place)]
+
+
+def _named_as_its_oblast(place: Place) -> bool:
+    return (
+        place.kind == "city"
+        and place.country == "UA"
+        and place.admin1 is not None
+        and place.admin1.split()[0] == place.name
     )
 
 
