@@ -3262,6 +3262,20 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone attack caused a fire at the Afipsky refinery on Sunday. The Afipsky refinery "
+        "is near the Black Sea port of Novorossiysk and was already hit by drones earlier this "
+        "month.",
+        "On Sunday, a fire broke out at the Afipsky refinery in the Krasnodar region, located "
+        "about 80 km east of the Black Sea port of Novorossiysk, after a drone attack.",
+    ],
+)
+def test_a_port_named_to_say_where_a_struck_site_lies_is_not_struck(text: str) -> None:
+    assert {e.place for e in events_of(text, published=date(2023, 5, 29))} == {"Afipsky refinery"}
+
+
 def test_an_oblasts_namesake_among_ukraines_towns_struck_is_not_the_occupied_city() -> None:
     text = (
         "Ukraine says Russian shelling killed eight at the weekend. Artillery fire struck a "

@@ -156,7 +156,10 @@ _PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b
 LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
 
 _NEAR = re.compile(
-    r"\s+(?:near|outside|close to|not far from|just outside|on the outskirts of|on|in|"
+    # "is not far from the Black Sea port of Novorossiysk" ("in the port of" is where a
+    # ship named like a town lay, not a reference).
+    r"\s+(?:(?:(?:is|lies)\s+)?(?:near|outside|close to|not far from|just outside|"
+    r"on the outskirts of)(?:\s+the\s+(?:[\w-]+\s+){0,2}?port\s+of)?|on|in|"
     r"on the (?:[\w-]+\s+)?(?:shore|coast|bank|edge)s? of)\s+"
     r"(?:the\s+)?(?:(?:temporarily\s+|Russian-)?(?:occupied|annexed)\s+)?"
     r"(?:(?:village|town|city|settlement|outskirts) of\s+)?",
@@ -1521,7 +1524,9 @@ def sentence_locations(
                     reason = _UNKNOWN_VILLAGE
             elif location is not None:
                 kept.append(replace(location, start=mention.start))
-        previous, previous_reason = mention, reason
+        if mention.place.feature != "sea":
+            # "the Black Sea port of Novorossiysk": the sea says what port, not where.
+            previous, previous_reason = mention, reason
     if not kept and officials and _damage_or_target_struck(text):
         kept = [_official_seat(text, *officials[0], gazetteer, named_places)]
     return _most_specific(_villages_over_districts(kept, districts), text), ships
