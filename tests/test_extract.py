@@ -1319,6 +1319,7 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("A drone struck an ethanol plant in the Voronezh region.", "commercial"),
         ("Debris damaged a synthetic rubber plant in Yefremov.", "commercial"),
         ("Drones hit a gunpowder plant in the Tambov region.", "defense_industry"),
+        ("Drones struck a missile component plant in Cheboksary.", "defense_industry"),
         # A bare plant names no arms: an industrial site, whatever the region holds.
         ("Drones hit a plant in the Tambov region.", "commercial"),
         ("Debris damaged an administrative building in Voronezh.", "government"),
@@ -3260,6 +3261,20 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
         published=date(2025, 12, 28),
     )
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
+
+
+def test_an_agencys_recap_of_its_earlier_item_does_not_date_the_news() -> None:
+    text = (
+        "Drones attack oil refinery in Russia's Orenburg region\n"
+        "As reported by Ukrinform, on Monday, September 29, a Ukrainian drone fell on the "
+        "grounds of a railway depot in Orsk.\n"
+        '"The oil refinery in Orsk is under attack," a Ukrainian official said.'
+    )
+    events = events_of(text, published=date(2025, 10, 3))
+    assert sorted((e.place, str(e.date)) for e in events) == [
+        ("Orsk", "2025-09-29"),
+        ("Orsk refinery", "2025-10-03"),
+    ]
 
 
 @pytest.mark.parametrize(

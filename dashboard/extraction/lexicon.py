@@ -184,8 +184,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         "defense_industry",
         _words(
             r"(?:defen[cs]e|military|arms|weapons?|drone|missile|aircraft|explosives?|gunpowder|"
-            r"chemical|electronics?|ammunition) (?:plants?|factor(?:y|ies)|manufacturers?|"
-            r"enterprises?|producers?|makers?|works)",
+            r"chemical|electronics?|ammunition) (?:(?:components?|parts) )?(?:plants?|"
+            r"factor(?:y|ies)|manufacturers?|enterprises?|producers?|makers?|works)",
             r"defen[cs]e (?:industry|industrial)",
             # Where arms are made, by what it makes: "a UAV production facility".
             rf"{_ARMS} (?:production|assembly|manufacturing|development) (?:plants?|"
@@ -535,7 +535,14 @@ WEAPON_AS_TARGET = _words(
 
 #: A period told as before another strike ("earlier this month", "a previous attack"): the
 #: strike of that period is another one, not the dated strike told loosely.
-EARLIER_STRIKE = _words(r"earlier", r"previous(?:ly)?", r"prior", r"before")
+EARLIER_STRIKE = _words(
+    r"earlier",
+    r"previous(?:ly)?",
+    r"prior",
+    r"before",
+    # A news agency's recap of its own earlier item: "As reported by Ukrinform, on Monday ...".
+    r"^as reported by [\w.-]+(?=\s*,)",
+)
 #: An undated strike told as one of the past ("Ukraine has previously attacked radars in
 #: the Belgorod region", "Before that, drones attacked Crimea"): not the one being told.
 TOLD_AS_PAST = _words(
