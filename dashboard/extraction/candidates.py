@@ -794,7 +794,6 @@ _IDENTIFIES = re.compile(
     r"\b(?:identified as|talking about|turned out to be|is located|was located|located in)\b",
     re.IGNORECASE,
 )
-#: The strike just told, named again by a noun for what happened: "the incident", "the fire".
 #: Where drones were downed, told by a site they were near: "shot down near Crimea's Belbek
 #: airfield", "on the approach to the refinery".
 _NEAR_SITE_BEFORE = re.compile(
@@ -802,6 +801,7 @@ _NEAR_SITE_BEFORE = re.compile(
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
+#: The strike just told, named again by a noun for what happened: "the incident", "the fire".
 _THE_INCIDENT = re.compile(r"\bthe (?:incident|fire|blaze|detonation)\b", re.IGNORECASE)
 
 
