@@ -3285,6 +3285,9 @@ def test_an_agencys_recap_of_its_earlier_item_does_not_date_the_news() -> None:
         "month.",
         "On Sunday, a fire broke out at the Afipsky refinery in the Krasnodar region, located "
         "about 80 km east of the Black Sea port of Novorossiysk, after a drone attack.",
+        # The port told with more words before its kind: "the busy Black Sea port city of".
+        "Drones hit the Afipsky refinery, about 50 miles (80 kilometers) east of the busy "
+        "Black Sea port city of Novorossiysk, the governor said.",
     ],
 )
 def test_a_port_named_to_say_where_a_struck_site_lies_is_not_struck(text: str) -> None:

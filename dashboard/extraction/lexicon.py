@@ -1070,7 +1070,7 @@ DISTANCE_REFERENCE = re.compile(
     r"north-east|north-west|south-east|south-west|inside|behind|beyond|away))*"
     # "110 km from the centre of Moscow", "40 km west of the city of Kursk".
     r"\s+(?:of|from)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w-]*\s+){0,2}(?:cent(?:re|er)|city|town|village|port)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:[A-Z][\w-]*\s+){0,4}(?:cent(?:re|er)|city|town|village|port)\s+of\s+(?:the\s+)?)?"
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
