@@ -2932,6 +2932,35 @@ def test_an_oil_depot_near_a_city_is_not_the_refinery_near_it() -> None:
     assert [e.place for e in refinery] == ["Pervyi Zavod refinery"]
 
 
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # What it makes, told in another sentence: explosives make it an arms plant ...
+        (
+            "Drones attacked a chemical plant in Seltso overnight, starting a fire. The "
+            "enterprise produces explosives for the army, a Ukrainian source said.",
+            "defense_industry",
+        ),
+        # ... fertilisers one of civil industry ...
+        (
+            "Drones attacked a chemical plant in Seltso overnight, starting a fire. The "
+            "enterprise is one of the country's largest makers of ammonia and fertilisers.",
+            "commercial",
+        ),
+        # ... and a chemical plant of which nothing more is told is no arms plant.
+        (
+            "Drones attacked a chemical plant in Seltso overnight, starting a fire.",
+            "commercial",
+        ),
+    ],
+)
+def test_a_plant_told_only_as_a_plant_is_of_the_kind_the_article_says_it_makes(
+    text: str, target_type: str
+) -> None:
+    events = events_of(text, published=date(2023, 10, 13))
+    assert [(e.place, e.target_type) for e in events] == [("Seltso", target_type)]
+
+
 def test_a_small_refinery_named_by_its_company_is_the_known_site() -> None:
     events = events_of(
         "Drones hit the Albashneft oil refinery in Russia's Krasnodar region on Saturday, "

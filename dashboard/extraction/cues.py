@@ -383,6 +383,20 @@ INDUSTRIES: frozenset[TargetType] = frozenset(
 )
 
 
+def arms_plant_in(text: str, target_type: TargetType, target: str | None) -> bool:
+    """Whether a target read as a civil plant for want of a product ("a chemical plant in
+    Seltso") is an arms plant by what the whole ``text`` tells: that arms are made there
+    ("the enterprise produces explosives", in another sentence or the headline), and no
+    civil product ("ammonia and fertilisers") that would make it a plant like any other."""
+    return (
+        target_type == "commercial"
+        and target is not None
+        and target.split()[-1].lower() in _BARE_PLANT
+        and ARMS_MADE.search(text) is not None
+        and CIVILIAN_PRODUCT.search(text) is None
+    )
+
+
 def told_vaguely(target_type: TargetType, target: str | None) -> bool:
     """Whether a strike's target is unknown or only an "industrial" site or a bare "plant",
     which any other kind told of the same strike says more of ("an industrial enterprise in

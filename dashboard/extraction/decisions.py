@@ -40,6 +40,7 @@ from .cues import (
     INDUSTRIES,
     REMAINS,
     TALLY_LINE,
+    arms_plant_in,
     tells_who_struck,
     told_vaguely,
     weapon_named,
@@ -100,6 +101,7 @@ def decide(doc: Document) -> None:
             same_day[0].quotes.append(lead.quotes[0])
     _type_from_unplaced_damage(drafts, doc.unplaced_targets)
     _type_industrial_sites(drafts)
+    _type_arms_plants(drafts, doc.article.text)
     for draft in drafts:
         _attempt_on_a_site(draft)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
@@ -189,6 +191,17 @@ def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -
     (draft,) = drafts
     if draft.target_type == "unknown" and draft.place is not None and draft.place.kind == "city":
         draft.target_type = kind
+
+
+def _type_arms_plants(drafts: list[Draft], text: str) -> None:
+    """A plant told only as a plant ("a chemical plant in Seltso") is an arms plant where
+    the article says it makes arms, though not in the plant's own sentences; a known site
+    keeps the kind it is known for."""
+    for draft in drafts:
+        if (draft.place is None or draft.place.kind != "facility") and arms_plant_in(
+            text, draft.target_type, draft.target
+        ):
+            draft.target_type = "defense_industry"
 
 
 def _type_industrial_sites(drafts: list[Draft]) -> None:

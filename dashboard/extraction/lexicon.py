@@ -184,7 +184,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         "defense_industry",
         _words(
             r"(?:defen[cs]e|military|arms|weapons?|drone|missile|aircraft|explosives?|gunpowder|"
-            r"chemical|electronics?|ammunition) (?:(?:components?|parts) )?(?:plants?|"
+            r"electronics?|ammunition) (?:(?:components?|parts) )?(?:plants?|"
             r"factor(?:y|ies)|manufacturers?|enterprises?|producers?|makers?|works)",
             r"defen[cs]e (?:industry|industrial)",
             # Where arms are made, by what it makes: "a UAV production facility".
