@@ -4554,6 +4554,20 @@ def test_the_day_a_picture_was_taken_dates_no_strike() -> None:
     assert [(e.place, e.date) for e in events] == [("Engels-2 air base", date(2024, 11, 4))]
 
 
+def test_the_day_the_war_began_dates_no_strike() -> None:
+    # The war's first day, told as its start, is background: the fleet's headquarters was
+    # hit on Sunday, and on no day of February 2022.
+    events = events_of(
+        "A drone hit the roof of the Black Sea Fleet headquarters in Sevastopol on Sunday, "
+        "the governor said. Officials had not told of such a blow to the fleet since the "
+        "start of the attack on Ukraine on February 24.",
+        published=date(2022, 8, 1),
+    )
+    assert [(e.place, e.date) for e in events] == [
+        ("Black Sea Fleet headquarters", date(2022, 7, 31))
+    ]
+
+
 @pytest.mark.parametrize(
     "salvo",
     [

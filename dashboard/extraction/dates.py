@@ -545,7 +545,11 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         return clause_of_dates[left, right]
 
     for mention in found:
-        if bounds_time(sentence, mention) or _picture_taken(sentence, mention):
+        if (
+            bounds_time(sentence, mention)
+            or _picture_taken(sentence, mention)
+            or _war_began(sentence, mention)
+        ):
             continue
         if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or page_stamp(
             sentence, mention
@@ -849,6 +853,27 @@ def page_stamp(sentence: str, mention: DateMention) -> bool:
 _HELD = r"\b(?:occupied|occupation|occupies|control|controlled|annexed|seized|captured)\b"
 _HELD_SINCE = re.compile(_HELD + r"[^,;:.]{0,40}?\bsince\s+$", re.IGNORECASE)
 _HELD_BEFORE = re.compile(_HELD + r"[^,;:.]{0,40}?\s$", re.IGNORECASE)
+
+
+#: The war itself, in a sentence that dates its start: "On February 24, 2022 Russia launched a
+#: special military operation", "since the beginning of the attack on Ukraine on February 24".
+_WAR_NAMED = re.compile(
+    r"\b(?:invasion|invaded|invade|special military operation|full-scale war|"
+    r"(?:war|attack|offensive)\s+(?:on|against)\s+Ukraine|war\s+(?:began|started|broke out))\b",
+    re.IGNORECASE,
+)
+#: The day Russia's full-scale invasion began.
+_WAR_START = date(2022, 2, 24)
+
+
+def _war_began(sentence: str, mention: DateMention) -> bool:
+    """Whether a date is the war's start told as such ("On February 24, 2022 Russia
+    launched a special military operation"): the war's background, no strike's day."""
+    first_of_month = _WAR_START.replace(day=1)
+    return (mention.value, mention.precision) in (
+        (_WAR_START, "day"),
+        (first_of_month, "month"),
+    ) and _WAR_NAMED.search(sentence) is not None
 
 
 def bounds_time(sentence: str, mention: DateMention) -> bool:
