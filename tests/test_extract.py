@@ -4568,6 +4568,17 @@ def test_the_day_the_war_began_dates_no_strike() -> None:
     ]
 
 
+def test_a_strike_in_the_wars_first_month_keeps_that_month() -> None:
+    events = events_of(
+        "In February 2022, in the first days of the full-scale invasion, Ukrainian missiles "
+        "struck the Millerovo air base, officials said.",
+        published=date(2024, 3, 1),
+    )
+    assert [(e.place, e.date, e.date_precision) for e in events] == [
+        ("Millerovo air base", date(2022, 2, 1), "month")
+    ]
+
+
 @pytest.mark.parametrize(
     "salvo",
     [

@@ -867,13 +867,13 @@ _WAR_START = date(2022, 2, 24)
 
 
 def _war_began(sentence: str, mention: DateMention) -> bool:
-    """Whether a date is the war's start told as such ("On February 24, 2022 Russia
-    launched a special military operation"): the war's background, no strike's day."""
-    first_of_month = _WAR_START.replace(day=1)
-    return (mention.value, mention.precision) in (
-        (_WAR_START, "day"),
-        (first_of_month, "month"),
-    ) and _WAR_NAMED.search(sentence) is not None
+    """Whether a date is the war's first day told as such ("On February 24, 2022 Russia
+    launched a special military operation"): the war's background, no strike's day. (The
+    month is not: "in February 2022, in the first days of the invasion, missiles struck
+    the airfield" dates a strike.)"""
+    return (mention.value, mention.precision) == (_WAR_START, "day") and _WAR_NAMED.search(
+        sentence
+    ) is not None
 
 
 def bounds_time(sentence: str, mention: DateMention) -> bool:
