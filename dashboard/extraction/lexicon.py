@@ -193,8 +193,17 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"plants? (?:that|which) (?:makes?|produces?)",
         ),
     ),
-    # A plant the text says nothing more of makes no arms the text knows of.
-    ("commercial", _words(r"factor(?:y|ies)", r"plants?", r"enterprises?")),
+    # A plant the text says nothing more of makes no arms the text knows of; nor does a
+    # chemical plant, unless the text says what it makes.
+    (
+        "commercial",
+        _words(
+            r"chemical (?:plants?|factor(?:y|ies)|works|enterprises?|combines?)",
+            r"factor(?:y|ies)",
+            r"plants?",
+            r"enterprises?",
+        ),
+    ),
     (
         "transport",
         _words(

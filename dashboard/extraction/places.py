@@ -1576,6 +1576,15 @@ def _official_seat(
     return Location(place, target_type, target, start=mention.start)
 
 
+def _a_plant(target_type: TargetType, target: str | None) -> bool:
+    """Whether a target is a plant read as of civil industry for want of a product told."""
+    return (
+        target_type == "commercial"
+        and target is not None
+        and target.split()[-1].lower() in ("plant", "factory", "works")
+    )
+
+
 def _sites_in_region(gazetteer: Gazetteer, region: Place, target_type: str) -> list[Place]:
     """The known sites of a kind of target in a region."""
     return [
@@ -1759,7 +1768,7 @@ def locate(
         return None
     if (
         place.kind == "region"
-        and target_type in _FACILITY_TYPES
+        and (target_type in _FACILITY_TYPES or _a_plant(target_type, target))
         and not _ANOTHER.search(text[max(0, mention.start - TARGET_WINDOW) : mention.start])
     ):
         # "the oil depot in the Bryansk region" is the one known there, unless the text says
@@ -1771,6 +1780,16 @@ def locate(
         site = _site_standing_in(text, mention.start)
         noun = _site_noun(site.group(0) if site else target)
         named = _of_that_kind(inside, noun)
+        if target_type not in _FACILITY_TYPES:
+            # A plant read as of civil industry for want of a product is a known plant, of
+            # civil or arms industry, only by a proper name begun alike: "the Alexeyev
+            # Chemical Plant in the Tula region" is the Aleksin one.
+            plants = named + _of_that_kind(
+                _sites_in_region(gazetteer, place, "defense_industry"), noun
+            )
+            name = _proper_name_before(text, site) if site else None
+            alike = _begun_alike(name, plants) if name else []
+            named = alike if len(alike) == 1 else []
         own_name = _place_name_before(text, site.start(), gazetteer) if site else None
         if own_name is not None:
             # "the Druzhba oil depot in the Bryansk region" is a depot of that name: only a
@@ -1815,7 +1834,10 @@ def locate(
                 or not towns
                 or any(within_km(t, candidates[0], _FACILITY_KM) for t in towns)
             ):
-                return Location(candidates[0], target_type, target, within=place)
+                # The known site's own kind: of the plants above, an arms plant is one.
+                site_type = candidates[0].target_type
+                kind = site_type if site_type in TARGET_TYPES else target_type
+                return Location(candidates[0], kind, target, within=place)
     return Location(place, target_type, target)
 
 
