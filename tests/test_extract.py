@@ -3632,6 +3632,11 @@ def test_a_known_site_is_named_by_its_first_word_and_a_noun_of_no_kind(
             "On Tuesday drones hit a Russian oil refinery in the Krasnodar region.",
             [("Krasnodar Krai", "oil")],
         ),
+        # A plant of a proper name in a region that holds no known plant: the region.
+        (
+            "On Tuesday drones hit the Petrov Chemical Plant in the Kaluga region.",
+            [("Kaluga Oblast", "commercial")],
+        ),
     ],
 )
 def test_a_site_named_otherwise_in_a_region_is_its_known_site_begun_alike(

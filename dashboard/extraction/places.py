@@ -1788,7 +1788,7 @@ def locate(
                 _sites_in_region(gazetteer, place, "defense_industry"), noun
             )
             name = _proper_name_before(text, site) if site else None
-            alike = _begun_alike(name, plants) if name else []
+            alike = _begun_alike(name, plants) if name and plants else []
             named = alike if len(alike) == 1 else []
         own_name = _place_name_before(text, site.start(), gazetteer) if site else None
         if own_name is not None:
