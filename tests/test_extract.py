@@ -2961,6 +2961,18 @@ def test_a_plant_told_only_as_a_plant_is_of_the_kind_the_article_says_it_makes(
     assert [(e.place, e.target_type) for e in events] == [("Seltso", target_type)]
 
 
+def test_a_chemical_plant_told_later_to_make_gunpowder_is_an_arms_plant() -> None:
+    # The roundup's "chemical plant" says nothing of what it makes, and the same sentence's
+    # "petrochemical plant" is another city's; the plant's own sentence says gunpowder.
+    events = events_of(
+        "Ukraine said its drones hit a refinery in Saratov, a chemical plant in the Bryansk "
+        "region and a petrochemical plant in Kazan on Tuesday. The General Staff said the "
+        "Bryansk chemical plant, which it said makes gunpowder, had been hit.",
+        published=date(2025, 1, 14),
+    )
+    assert [e.target_type for e in events if e.admin1 == "Bryansk Oblast"] == ["defense_industry"]
+
+
 def test_a_small_refinery_named_by_its_company_is_the_known_site() -> None:
     events = events_of(
         "Drones hit the Albashneft oil refinery in Russia's Krasnodar region on Saturday, "

@@ -107,6 +107,10 @@ STRIKE_CONTEXT = re.compile(
 )
 
 _BARE_PLANT = frozenset({"plant", "plants", "factory", "factories", "enterprise", "enterprises"})
+#: A plant told with no product, or only as chemical: what it makes, another sentence may say.
+_VAGUE_PLANT = re.compile(
+    r"(?:chemical\s+)?(?:plants?|factor(?:y|ies)|enterprises?|works|combines?)", re.IGNORECASE
+)
 _BARE_STORE = frozenset({"warehouse", "warehouses"})
 #: What a store is told to hold: "warehouses with ammunition", "a warehouse of fuel".
 _HOLDING = re.compile(r"\s+(?:with|of|for|holding|storing)\s+(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
@@ -404,7 +408,9 @@ def told_vaguely(target_type: TargetType, target: str | None) -> bool:
     return target_type == "unknown" or (
         target_type == "commercial"
         and target is not None
-        and (INDUSTRIAL_SITE.search(target) is not None or target.lower() in _BARE_PLANT)
+        and (
+            INDUSTRIAL_SITE.search(target) is not None or _VAGUE_PLANT.fullmatch(target) is not None
+        )
     )
 
 
@@ -478,7 +484,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     if best[4].group(0).lower() in _BARE_STORE and (held := _held(text, nouns, best[4])):
         # "warehouses" say nothing of what they hold; a target named with them may.
         return held, _target_phrase(blanked, best[4])
-    if best[4].group(0).lower() in _BARE_PLANT:
+    if _VAGUE_PLANT.fullmatch(best[4].group(0)):
         if head := _compound_of(text, nouns, best[4].start()):
             # "a thermal power plant": the noun before "plant" says what kind of plant it is.
             return head, _target_phrase(blanked, best[4])
