@@ -918,6 +918,18 @@ def test_a_hit_reported_anywhere_makes_the_merged_strike_a_hit() -> None:
     assert [(e.place, e.outcome) for e in events] == [("Belgorod", "hit")]
 
 
+def test_a_tally_over_a_region_leaves_a_strike_told_at_a_place_in_it_a_strike() -> None:
+    text = (
+        "Two drones were shot down over the Belgorod region on Sunday, the ministry said. "
+        "Ukrainian sources later claimed a strike on an electrical substation in Krasnaya "
+        "Yaruga, near the border."
+    )
+    events = extract_events(article_from_text(text, published=date(2023, 10, 15)))
+    assert [(e.place, e.target_type, e.outcome) for e in events] == [
+        ("Krasnaya Yaruga", "power", "unknown")
+    ]
+
+
 def test_drones_downed_over_one_region_are_an_interception_there() -> None:
     text = (
         "Air defences destroyed two drones over the Voronezh region and one over the Kursk "

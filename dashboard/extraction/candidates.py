@@ -424,6 +424,18 @@ def find_candidates(doc: Document) -> None:
                     # into a building in X": a hit told on the day being told of, not Monday's
                     # interceptions.
                     draft = None
+                if (
+                    draft is not None
+                    and draft.outcome == "intercepted"
+                    and draft.place is not None
+                    and draft.place.kind == "region"
+                    and where.place.kind != "region"
+                    and outcome_at(text, where.start) != "intercepted"
+                ):
+                    # "Two drones were shot down over the Belgorod region." then "a strike on
+                    # the Krasnaya Yaruga substation": a tally over a region says nothing of
+                    # the fate of a strike told at a place in it.
+                    draft = None
                 if draft is None:
                     fresh.append(where)
                     continue
