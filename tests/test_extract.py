@@ -865,6 +865,11 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "hit",
         ),
         (
+            "Debris of Ukrainian drones downed on Sunday ignited a tank at the Novoshakhtinsk "
+            "refinery.",
+            "hit",
+        ),
+        (
             "Air defences destroyed and intercepted 18 Ukrainian fixed-wing unmanned aerial "
             "vehicles over the Krasnodar region on Sunday.",
             "intercepted",

@@ -856,6 +856,7 @@ IMPACT = _words(
     r"blaze",
     r"burn(?:ed|ing|t)",
     r"caught fire",
+    r"ignit(?:ed|es|ing)",
     r"explosions?",
     r"blasts?",
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
