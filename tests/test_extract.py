@@ -305,6 +305,19 @@ def test_sentences_keep_abbreviated_dates_whole() -> None:
     ]
 
 
+def test_sentences_pasted_together_without_a_space_are_two() -> None:
+    sentences = split_sentences(
+        "A fire broke out at the depot, the ministry said.At the start of April, drones hit "
+        "Belgorod.The governor spoke. News.Az reports it."
+    )
+    assert [s.text for s in sentences] == [
+        "A fire broke out at the depot, the ministry said.",
+        "At the start of April, drones hit Belgorod.",
+        "The governor spoke.",
+        "News.Az reports it.",
+    ]
+
+
 def test_article_without_strikes_has_no_events() -> None:
     text = (
         "Diplomats met in Geneva on Tuesday to discuss a ceasefire. Moscow said it was open to "

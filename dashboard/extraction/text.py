@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 
 #: Words whose full stop ends no sentence: "Nov. 6", "Lt. Gen."
 _ABBREVIATIONS = word_list("abbreviations.txt")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄ])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄ])"
+    # Sentences pasted together with no space ("said in a statement.At the start of April"):
+    # a word of two small letters or more, a full stop, a capitalised word of three letters
+    # or more, or one of the short words that begin sentences. (Not a site's "News.Az".)
+    r"|(?<=[a-z]{2}[.!?])[\"”’]?(?=(?:[A-Z][a-z]{2,}|At|In|On|As|It|He|An|By|If|No|So|We)\b)"
+)
 
 
 @dataclass(frozen=True)
