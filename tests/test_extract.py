@@ -308,13 +308,17 @@ def test_sentences_keep_abbreviated_dates_whole() -> None:
 def test_sentences_pasted_together_without_a_space_are_two() -> None:
     sentences = split_sentences(
         "A fire broke out at the depot, the ministry said.At the start of April, drones hit "
-        "Belgorod.The governor spoke. News.Az reports it."
+        "Belgorod.The governor spoke. News.Az reports it. Drones hit a refinery in "
+        "OrelPublished May 2, 2024. The iPhone footage spread."
     )
     assert [s.text for s in sentences] == [
         "A fire broke out at the depot, the ministry said.",
         "At the start of April, drones hit Belgorod.",
         "The governor spoke.",
         "News.Az reports it.",
+        "Drones hit a refinery in Orel",
+        "Published May 2, 2024.",
+        "The iPhone footage spread.",
     ]
 
 

@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(
     # a word of two small letters or more, a full stop, a capitalised word of three letters
     # or more, or one of the short words that begin sentences. (Not a site's "News.Az".)
     r"|(?<=[a-z]{2}[.!?])[\"”’]?(?=(?:[A-Z][a-z]{2,}|At|In|On|As|It|He|An|By|If|No|So|We)\b)"
+    # A title pasted onto the line after it ("massive drone attackPublished September 1").
+    r"|(?<=[a-z]{3})(?=[A-Z][a-z]{2,}\b)"
 )
 
 
