@@ -305,6 +305,16 @@ def test_sentences_keep_abbreviated_dates_whole() -> None:
     ]
 
 
+def test_sentences_keep_a_governors_title_and_a_weekday_whole() -> None:
+    sentences = split_sentences(
+        "Shelling killed a man on Wed. Aug. 7, said Gov. Vyacheslav Gladkov. He gave no more."
+    )
+    assert [s.text for s in sentences] == [
+        "Shelling killed a man on Wed. Aug. 7, said Gov. Vyacheslav Gladkov.",
+        "He gave no more.",
+    ]
+
+
 def test_sentences_pasted_together_without_a_space_are_two() -> None:
     sentences = split_sentences(
         "A fire broke out at the depot, the ministry said.At the start of April, drones hit "
