@@ -305,6 +305,17 @@ def test_sentences_keep_abbreviated_dates_whole() -> None:
     ]
 
 
+def test_a_name_guessed_from_its_spelling_lies_where_the_articles_places_are() -> None:
+    # A title-case headline's "Region" is one letter from Megion, in western Siberia.
+    text = (
+        "Drone Debris Sparks Fire in Russian Region\n"
+        "Debris of a Ukrainian drone caused a fire at an industrial site in Voronezh on "
+        "Sunday, Governor Alexander Gusev said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 10, 28)))
+    assert [e.place for e in events] == ["Voronezh"]
+
+
 def test_sentences_keep_a_governors_title_and_a_weekday_whole() -> None:
     sentences = split_sentences(
         "Shelling killed a man on Wed. Aug. 7, said Gov. Vyacheslav Gladkov. He gave no more."

@@ -1378,8 +1378,12 @@ def sentence_locations(
     kept: list[Location] = []
     ships: list[str] = []
     previous_ship_end = -1
+    # A name guessed from its spelling lies where the article's places are: in a region it
+    # names, else in the region of a town or site it names ("Drone Debris Sparks Fire in
+    # Russian Region", of a report on Voronezh, names no Megion).
+    guessed_in = article_regions or frozenset(p.admin1 for p in named_places if p.admin1)
     named = find_place_mentions(
-        text, gazetteer, spelling=struck or ATTACK.search(text) is not None, regions=article_regions
+        text, gazetteer, spelling=struck or ATTACK.search(text) is not None, regions=guessed_in
     )
     # Sites named in full, in quotes, noun first or by a noun a list shares, before those
     # named by a first word.
