@@ -973,6 +973,22 @@ def test_a_tally_over_a_region_leaves_a_strike_told_at_a_place_in_it_a_strike() 
     ]
 
 
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "Before that, the Russian authorities blocked traffic on the Crimean bridge.",
+        "Traffic on the Crimean bridge was halted for three hours.",
+    ],
+)
+def test_a_measure_taken_at_a_site_places_no_strike_there(measure: str) -> None:
+    text = (
+        "Explosions were heard in occupied Crimea on the night of Tuesday, January 30, "
+        f"after a Ukrainian drone attack. {measure}"
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 1, 30)))
+    assert [e.place for e in events] == ["Crimea"]
+
+
 def test_drones_downed_over_one_region_are_an_interception_there() -> None:
     text = (
         "Air defences destroyed two drones over the Voronezh region and one over the Kursk "

@@ -258,7 +258,9 @@ def find_candidates(doc: Document) -> None:
                     identifies=identifies,
                     named_again=named_again,
                 )
-                if follows_strike or identifies or named_again
+                # (A measure taken there places no strike: "traffic on the bridge was blocked".)
+                if (follows_strike or identifies or named_again)
+                and ALERT_MEASURE.search(text) is None
                 else []
             )
             if last_draft is not None and finer:
@@ -456,8 +458,10 @@ def find_candidates(doc: Document) -> None:
                     drafts.add(last_draft)
                     last_place = where
                     continue
-                if finer_place(where.place, draft.place):
+                if finer_place(where.place, draft.place) and ALERT_MEASURE.search(text) is None:
                     # "an air base in Crimea", then "the Saky airfield": the same strike, placed.
+                    # (Not by a measure taken there: "traffic on the Crimean bridge was
+                    # blocked" places no strike on the bridge.)
                     drafts.move(draft, where.place)
                     placed_here.add(id(draft))
                     if where.target_type != "unknown":

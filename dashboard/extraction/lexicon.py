@@ -962,6 +962,11 @@ ALERT_MEASURE = _words(
     r"(?:warning|alert)s? (?:[\w-]+ ){0,8}?(?:issued|declared|sounded)",
     r"(?:ban|halt|restrictions?)[\"”’']? on (?:ship|shipping|vessel|sea|air|road|rail) "
     r"(?:movements?|traffic|navigation)",
+    # "blocked traffic on the Crimean bridge", "traffic on the bridge was halted".
+    r"(?:block|halt|stopp|suspend|restrict|clos)(?:s|ed|ing|e|es)? (?:all |the )?"
+    r"(?:road |vehicle |car )?(?:traffic|movement)",
+    r"(?:traffic|movement) (?:[\w'’-]+ ){0,4}?(?:was|were|had been|has been|is|are) "
+    r"(?:\w+ )?(?:blocked|halted|stopped|suspended|restricted|closed)",
 )
 
 #: Strikes told as some of several at a place ("targeted twice this month", "attacks are not
