@@ -989,6 +989,16 @@ def test_a_measure_taken_at_a_site_places_no_strike_there(measure: str) -> None:
     assert [e.place for e in events] == ["Crimea"]
 
 
+def test_a_photo_caption_tells_no_strike() -> None:
+    text = (
+        "Ukrainian drones struck an oil depot in Rostov on Sunday, the governor said. "
+        "In this image from a video released on July 19, 2023, workers repair the damaged "
+        "Crimean bridge."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 6, 2)))
+    assert [(e.place, e.date.isoformat()) for e in events] == [("Rostov-on-Don", "2024-06-02")]
+
+
 def test_drones_downed_over_one_region_are_an_interception_there() -> None:
     text = (
         "Air defences destroyed two drones over the Voronezh region and one over the Kursk "

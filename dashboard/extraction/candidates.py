@@ -70,6 +70,7 @@ from .lexicon import (
     IMPACT,
     INTERCEPTION,
     OUTAGE,
+    PHOTO_CAPTION,
     RUSSIAN_ACCIDENT,
     RUSSIAN_ATTACKER,
     RUSSIAN_STRIKE,
@@ -148,6 +149,9 @@ def find_candidates(doc: Document) -> None:
     ukraine_told = False
     for sentence in sentences:
         text = sentence.text
+        if PHOTO_CAPTION.match(text):
+            # What a picture shows, dated by its release: the article tells its strikes.
+            continue
         if len(text.split()) >= _LEAD_WORDS:
             lead_index += 1
         in_lead = 0 <= lead_index < _LEAD_SENTENCES

@@ -969,6 +969,17 @@ ALERT_MEASURE = _words(
     r"(?:\w+ )?(?:blocked|halted|stopped|suspended|restricted|closed)",
 )
 
+#: A photograph's caption, which tells what a picture shows, often of an earlier day: "FILE -
+#: In this handout photo released on Sept. 13, 2023 ...", "In this image from a video
+#: released on July 19 ...", "This satellite image shows ...", "A view shows ...".
+PHOTO_CAPTION = re.compile(
+    r"^\s*(?:FILE\b(?:\s+PHOTO)?\s*[-–—:]"
+    r"|(?:In\s+)?this\s+(?:(?:undated|handout|file|satellite|aerial|video|screen\s*grab)\s+)*"
+    r"(?:photo(?:graph)?|image|picture|screenshot|screen\s*grab|still|frame|grab)\b"
+    r"|A\s+view\s+shows\b)",
+    re.IGNORECASE,
+)
+
 #: Strikes told as some of several at a place ("targeted twice this month", "attacks are not
 #: new there", "hit frequently").
 TOLD_AS_ONE_OF_MANY = _words(
