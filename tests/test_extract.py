@@ -989,12 +989,17 @@ def test_a_measure_taken_at_a_site_places_no_strike_there(measure: str) -> None:
     assert [e.place for e in events] == ["Crimea"]
 
 
-def test_a_photo_caption_tells_no_strike() -> None:
-    text = (
-        "Ukrainian drones struck an oil depot in Rostov on Sunday, the governor said. "
+@pytest.mark.parametrize(
+    "caption",
+    [
         "In this image from a video released on July 19, 2023, workers repair the damaged "
-        "Crimean bridge."
-    )
+        "Crimean bridge.",
+        "PHOTO CAPTION: Illustrative photo - Smoke rises over a fuel tank after a drone attack "
+        "in Sevastopol, Crimea, 2023.",
+    ],
+)
+def test_a_photo_caption_tells_no_strike(caption: str) -> None:
+    text = f"Ukrainian drones struck an oil depot in Rostov on Sunday, the governor said. {caption}"
     events = extract_events(article_from_text(text, published=date(2024, 6, 2)))
     assert [(e.place, e.date.isoformat()) for e in events] == [("Rostov-on-Don", "2024-06-02")]
 

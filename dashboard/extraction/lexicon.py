@@ -971,9 +971,10 @@ ALERT_MEASURE = _words(
 
 #: A photograph's caption, which tells what a picture shows, often of an earlier day: "FILE -
 #: In this handout photo released on Sept. 13, 2023 ...", "In this image from a video
-#: released on July 19 ...", "This satellite image shows ...", "A view shows ...".
+#: released on July 19 ...", "This satellite image shows ...", "A view shows ...", "PHOTO
+#: CAPTION: Illustrative photo - Smoke rises ...".
 PHOTO_CAPTION = re.compile(
-    r"^\s*(?:FILE\b(?:\s+PHOTO)?\s*[-–—:]"
+    r"^\s*(?:FILE\b(?:\s+PHOTO)?\s*[-–—:]|PHOTO\s+CAPTION\b|Illustrative\s+(?:photo|image)\b"
     r"|(?:In\s+)?this\s+(?:(?:undated|handout|file|satellite|aerial|video|screen\s*grab)\s+)*"
     r"(?:photo(?:graph)?|image|picture|screenshot|screen\s*grab|still|frame|grab)\b"
     r"|A\s+view\s+shows\b)",
