@@ -3306,6 +3306,9 @@ def test_an_unplaced_strike_of_a_day_with_placed_ones_makes_no_point_of_its_own(
         "The drone attack prompted the operator of the port of Taganrog to bring in a ban on "
         "ship movement.",
         "Two of the capital's airports, Vnukovo and Domodedovo, briefly suspended all flights.",
+        "The attack disrupted air traffic across southern Russia, with authorities delaying or "
+        "canceling dozens of domestic and international flights at airports in Sochi and "
+        "Gelendzhik.",
     ],
 )
 def test_airports_closed_or_warnings_issued_for_drones_are_no_strike(measure: str) -> None:

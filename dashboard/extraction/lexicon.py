@@ -953,8 +953,10 @@ ALERT_MEASURE = _words(
     r"(?:restrictions?|halted flights|suspended flights) (?:were )?(?:\w+ )?(?:at|on) "
     r"(?:[\w'’-]+ ){0,4}?airports?",
     # "the airports briefly suspended all flights", "flights were halted at Vnukovo".
-    r"(?:suspend|halt|stop|restrict|ground|divert|cancel)(?:s|ed|ing|led|ling)? "
-    r"(?:all |its |their |some |several )?(?:\w+ )?flights",
+    r"(?:suspend|halt|stop|restrict|ground|divert|cancel|delay)(?:s|ed|ing|led|ling)? "
+    r"(?:all |its |their |some |several )?(?:[\w-]+ ){0,5}?flights",
+    # "the attack disrupted air traffic across southern Russia".
+    r"disrupt(?:s|ed|ing)? (?:air|rail|road) traffic",
     r"flights (?:\w+ ){0,3}?(?:were|was|had been|have been|has been) (?:\w+ )?"
     r"(?:suspended|halted|stopped|restricted|grounded|diverted|cancell?ed|delayed)",
     r"kovyor",
