@@ -58,12 +58,11 @@ from .dates import (
     find_dates,
     page_stamp,
 )
-from .decisions import on_russias_side
+from .decisions import on_russias_side, tells_an_alert
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .lexicon import (
     AFTERMATH,
-    ALERT_MEASURE,
     ATTACK,
     GENERIC,
     GROUND_FIGHT_BEFORE,
@@ -263,8 +262,7 @@ def find_candidates(doc: Document) -> None:
                     named_again=named_again,
                 )
                 # (A measure taken there places no strike: "traffic on the bridge was blocked".)
-                if (follows_strike or identifies or named_again)
-                and ALERT_MEASURE.search(text) is None
+                if (follows_strike or identifies or named_again) and not tells_an_alert(text)
                 else []
             )
             if last_draft is not None and finer:
@@ -462,7 +460,7 @@ def find_candidates(doc: Document) -> None:
                     drafts.add(last_draft)
                     last_place = where
                     continue
-                if finer_place(where.place, draft.place) and ALERT_MEASURE.search(text) is None:
+                if finer_place(where.place, draft.place) and not tells_an_alert(text):
                     # "an air base in Crimea", then "the Saky airfield": the same strike, placed.
                     # (Not by a measure taken there: "traffic on the Crimean bridge was
                     # blocked" places no strike on the bridge.)
@@ -878,7 +876,7 @@ def _local_site(text: str, last: Location, gazetteer: Gazetteer) -> list[Locatio
     ("the attack targeted a local oil refinery", "the target was the city's refinery"):
     the one site of that kind there, as if the sentence had named the place before it."""
     own = _LOCAL_SITE.search(text)
-    if own is None or ALERT_MEASURE.search(text):
+    if own is None or tells_an_alert(text):
         # "flights at the local airport were halted": the alert's reach, not a target.
         return []
     mention = PlaceMention(last.place, own.group(0), own.start(), own.end() - 1, False)

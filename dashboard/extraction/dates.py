@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import islice, pairwise
 
-from ..model import DatePrecision
+from ..model import FIRST_DAY, DatePrecision
 from .cues import (
     BOUNDARY_BEFORE_DATE,
     REPORTING_BEFORE_DATE,
@@ -862,8 +862,6 @@ _WAR_NAMED = re.compile(
     r"(?:war|attack|offensive)\s+(?:on|against)\s+Ukraine|war\s+(?:began|started|broke out))\b",
     re.IGNORECASE,
 )
-#: The day Russia's full-scale invasion began.
-_WAR_START = date(2022, 2, 24)
 
 
 def _war_began(sentence: str, mention: DateMention) -> bool:
@@ -871,7 +869,7 @@ def _war_began(sentence: str, mention: DateMention) -> bool:
     launched a special military operation"): the war's background, no strike's day. (The
     month is not: "in February 2022, in the first days of the invasion, missiles struck
     the airfield" dates a strike.)"""
-    return (mention.value, mention.precision) == (_WAR_START, "day") and _WAR_NAMED.search(
+    return (mention.value, mention.precision) == (FIRST_DAY, "day") and _WAR_NAMED.search(
         sentence
     ) is not None
 

@@ -124,12 +124,14 @@ def _only_an_alert(draft: Draft) -> bool:
     """A place found in a sentence that tells of measures against drones (airports closed,
     a warning issued), with no hit told there ("drones targeting Moscow forced the closure
     of its airports"): the alert's reach, not a strike."""
-    return draft.outcome != "hit" and _tells_an_alert(draft.quotes[0])
+    return draft.outcome != "hit" and tells_an_alert(draft.quotes[0])
 
 
 # Each sentence is asked of by every strike found in it.
 @per_text(maxsize=64)
-def _tells_an_alert(quote: str) -> bool:
+def tells_an_alert(quote: str) -> bool:
+    """Whether a sentence tells a measure taken against drones (airports closed, traffic
+    blocked, a warning issued)."""
     return ALERT_MEASURE.search(quote) is not None
 
 
