@@ -3038,6 +3038,22 @@ def test_an_oil_depot_near_a_city_is_not_the_refinery_near_it() -> None:
             "Drones attacked a chemical plant in Seltso overnight, starting a fire.",
             "commercial",
         ),
+        # Whom it works for makes it an arms plant too, whatever it makes: the army's
+        # electronics or batteries are not a shop's.
+        (
+            "Drones attacked a plant in Seltso overnight, starting a fire. The plant supplies "
+            "Russia's military-industrial complex with electronics, the SBU said.",
+            "defense_industry",
+        ),
+        (
+            "Drones attacked a factory in Seltso overnight. It makes batteries for military "
+            "use, a Ukrainian source said.",
+            "defense_industry",
+        ),
+        (
+            "Drones damaged a factory in Seltso, a key supplier for the defence sector.",
+            "defense_industry",
+        ),
     ],
 )
 def test_a_plant_told_only_as_a_plant_is_of_the_kind_the_article_says_it_makes(

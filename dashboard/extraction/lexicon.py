@@ -48,10 +48,20 @@ _ARMS = "(?:{})".format(
         re.escape(word) for word in sorted(word_list("arms-products.txt"), key=len, reverse=True)
     )
 )
+#: Whom a plant is told to work for, whatever it makes: "a facility producing batteries for
+#: military use", "supplies Russia's military-industrial complex with electronics", "a
+#: significant supplier for Russia's defense sector".
+_FOR_THE_MILITARY = (
+    r"(?:(?:Russia's|Russia’s|Russian|the)\s+)?(?:military-industrial\s+(?:complex|sector)|"
+    r"defen[cs]e\s+(?:sector|industry|industrial complex)|armed forces|army)"
+)
 ARMS_MADE = _words(
     r"(?:produc(?:es?|ing|ers?|tion)|manufactur(?:es?|ing|ers?)|makes?|making|makers?|"
     rf"develop(?:s|ing|er|ers)?|assembl(?:es|ing|y))\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?{_ARMS}",
     rf"{_ARMS}\s+(?:production|development|assembly|manufacturing|maker|manufacturer|producer)",
+    r"for\s+military\s+(?:use|needs|purposes)",
+    rf"(?:suppl(?:y|ies|ying|ier|iers)|serv(?:es|ing))\s+(?:(?:to|for)\s+)?{_FOR_THE_MILITARY}",
+    rf"(?:suppl(?:ier|iers)|vital|essential|critical|crucial)\s+(?:to|for)\s+{_FOR_THE_MILITARY}",
 )
 
 #: A site called only "industrial": a commercial target, the weakest reading, that any
