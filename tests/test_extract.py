@@ -5114,3 +5114,26 @@ def test_the_attacks_on_two_targets_joined_are_one_on_each_not_a_series() -> Non
 def test_the_attacks_on_one_city_told_in_the_plural_are_a_series() -> None:
     text = "The attacks on Sevastopol have forced the fleet to move its ships east, officials said."
     assert events_of(text, published=date(2023, 10, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("second_sentence", "place"),
+    [
+        # The next sentence tells where in Crimea the fire was: that town is the place ...
+        (
+            "Footage showed flames billowing from the site in Sevastopol early on Saturday.",
+            "Sevastopol",
+        ),
+        # ... a town whose official speaks is not where anything happened.
+        ("The governor of Sevastopol said nobody was hurt.", "Crimea"),
+    ],
+)
+def test_a_strike_told_by_its_region_takes_the_town_the_next_sentences_place_it_in(
+    second_sentence: str, place: str
+) -> None:
+    events = events_of(
+        "A drone strike set an oil depot in Crimea ablaze, local officials said. "
+        + second_sentence,
+        published=date(2023, 4, 29),
+    )
+    assert [(e.place, e.target_type) for e in events] == [(place, "oil")]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
-from .places import finer_place, geo_precision, same_place
+from .places import find_place_mentions, finer_place, geo_precision, same_place
 
 if TYPE_CHECKING:
     from .document import Document
@@ -61,7 +61,7 @@ from .lexicon import (
     TOLD_AS_ONE_OF_MANY,
     UKRAINIAN_ATTACKER,
 )
-from .scan import per_text
+from .scan import ends_before, per_text
 
 #: An occupation cue right before a name: "Russian-occupied Zaporizhia".
 _OCCUPIED_NAME = re.compile(
@@ -105,6 +105,59 @@ def decide(doc: Document) -> None:
     for draft in drafts:
         _attempt_on_a_site(draft)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
+    # Only a region's strike that stands as an event of its own is looked for in a town: one
+    # that folded into a site's strike was that strike.
+    standing = {(e.place, e.date) for e in doc.events}
+    if _regions_to_their_towns(
+        [d for d in drafts if d.place is not None and (d.place.name, d.date) in standing],
+        drafts,
+        doc,
+    ):
+        doc.events = consolidate([to_event(d, doc.article) for d in drafts])
+
+
+#: Words that make the name after them where something happened: "a fire at the site in
+#: Sevastopol", "a facility near Staraya Nelidovka", "near the settlement of Frunze".
+_TOLD_WHERE = re.compile(
+    r"\b(?:in|at|near|outside|on the outskirts of)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|port)\s+of\s+)?$",
+    re.I,
+)
+#: How many sentences after a strike's own may tell where in its region it was.
+_SCENE_SENTENCES = 2
+
+
+def _regions_to_their_towns(regional: list[Draft], drafts: list[Draft], doc: Document) -> bool:
+    """A strike told only by its region ("an oil depot in Crimea was set ablaze") took place
+    in the one town of that region that its sentence or the next two tell something
+    happened in ("flames billowed from the site in Sevastopol"), when no other strike of the
+    article is there. Whether any strike moved."""
+    taken = {d.place for d in drafts if d.place is not None}
+    position = {sentence.text: sentence.index for sentence in doc.sentences}
+    moved = False
+    for draft in regional:
+        if draft.place is None or draft.place.kind != "region" or draft.outcome != "hit":
+            continue
+        told = [position[quote] for quote in draft.quotes if quote in position]
+        scene = [
+            s.text
+            for s in doc.sentences
+            if any(0 <= s.index - at <= _SCENE_SENTENCES for at in told)
+        ]
+        towns = {
+            mention.place
+            for text in scene
+            for mention in find_place_mentions(text, doc.gazetteer)
+            if mention.place.kind == "city"
+            and mention.place not in taken
+            and region_holds(draft.place.admin1, mention.place.admin1)
+            and ends_before(_TOLD_WHERE, text, mention.start)
+        }
+        if len(towns) == 1:
+            (draft.place,) = towns
+            taken.add(draft.place)
+            moved = True
+    return moved
 
 
 def _attempt_on_a_site(draft: Draft) -> None:
