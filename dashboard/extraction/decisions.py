@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
-from .places import find_place_mentions, finer_place, geo_precision, same_place
+from .places import PlaceMention, find_place_mentions, finer_place, geo_precision, same_place
 
 if TYPE_CHECKING:
     from .document import Document
@@ -105,14 +105,7 @@ def decide(doc: Document) -> None:
     for draft in drafts:
         _attempt_on_a_site(draft)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
-    # Only a region's strike that stands as an event of its own is looked for in a town: one
-    # that folded into a site's strike was that strike.
-    standing = {(e.place, e.date) for e in doc.events}
-    if _regions_to_their_towns(
-        [d for d in drafts if d.place is not None and (d.place.name, d.date) in standing],
-        drafts,
-        doc,
-    ):
+    if _regions_to_their_towns(drafts, doc):
         doc.events = consolidate([to_event(d, doc.article) for d in drafts])
 
 
@@ -127,32 +120,43 @@ _TOLD_WHERE = re.compile(
 _SCENE_SENTENCES = 2
 
 
-def _regions_to_their_towns(regional: list[Draft], drafts: list[Draft], doc: Document) -> bool:
+def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
     """A strike told only by its region ("an oil depot in Crimea was set ablaze") took place
     in the one town of that region that its sentence or the next two tell something
     happened in ("flames billowed from the site in Sevastopol"), when no other strike of the
-    article is there. Whether any strike moved."""
+    article is there. Only a region's strike that stands as an event of its own in
+    ``doc.events`` is looked for in a town: one that folded into a site's strike was that
+    strike. Whether any strike moved."""
+    standing = {(e.place, e.date) for e in doc.events}
     taken = {d.place for d in drafts if d.place is not None}
     position = {sentence.text: sentence.index for sentence in doc.sentences}
+    # Two strikes of one region may share their next sentences: each is read once.
+    mentions: dict[int, list[PlaceMention]] = {}
     moved = False
-    for draft in regional:
-        if draft.place is None or draft.place.kind != "region" or draft.outcome != "hit":
+    for draft in drafts:
+        if (
+            draft.place is None
+            or draft.place.kind != "region"
+            or draft.outcome != "hit"
+            or (draft.place.name, draft.date) not in standing
+        ):
             continue
-        told = [position[quote] for quote in draft.quotes if quote in position]
-        scene = [
-            s.text
-            for s in doc.sentences
-            if any(0 <= s.index - at <= _SCENE_SENTENCES for at in told)
-        ]
-        towns = {
-            mention.place
-            for text in scene
-            for mention in find_place_mentions(text, doc.gazetteer)
-            if mention.place.kind == "city"
-            and mention.place not in taken
-            and region_holds(draft.place.admin1, mention.place.admin1)
-            and ends_before(_TOLD_WHERE, text, mention.start)
-        }
+        told = {position[quote] for quote in draft.quotes if quote in position}
+        scene = {at + step for at in told for step in range(_SCENE_SENTENCES + 1)}
+        towns = set()
+        for sentence in doc.sentences:
+            if sentence.index not in scene:
+                continue
+            if sentence.index not in mentions:
+                mentions[sentence.index] = find_place_mentions(sentence.text, doc.gazetteer)
+            towns |= {
+                mention.place
+                for mention in mentions[sentence.index]
+                if mention.place.kind == "city"
+                and mention.place not in taken
+                and region_holds(draft.place.admin1, mention.place.admin1)
+                and ends_before(_TOLD_WHERE, sentence.text, mention.start)
+            }
         if len(towns) == 1:
             (draft.place,) = towns
             taken.add(draft.place)
