@@ -1164,6 +1164,28 @@ def test_a_later_word_that_tells_nothing_leaves_an_interception_as_told() -> Non
     assert [(e.admin1, e.outcome) for e in events] == [("Kursk Oblast", "intercepted")]
 
 
+def test_towns_of_a_tally_of_drones_downed_over_them_were_only_flown_over() -> None:
+    # "34 over Bryansk": a tally names the regions by their capitals, and none was struck,
+    # though a share of the drones counted ("nine of them") leaves the rest's fate open.
+    text = (
+        "Nine of the downed drones were aimed at Moscow, the ministry said on Sunday, adding "
+        "that 46 drones were destroyed over the Kursk region, 34 over Bryansk, 28 over "
+        "Voronezh, and 14 over Belgorod."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 9, 1)))
+    assert {e.place for e in events} >= {"Bryansk", "Voronezh", "Belgorod"}
+    assert [e.place for e in events if e.outcome != "intercepted"] == []
+
+
+def test_a_span_of_time_is_not_a_place_drones_flew_over() -> None:
+    text = (
+        "Ukrainian forces launched 20 drones against Energodar over the past day and "
+        "attacked Tokmak, the governor said on Wednesday."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 10, 23)))
+    assert ("Tokmak", "unknown") in [(e.place, e.outcome) for e in events]
+
+
 def test_a_site_named_like_a_small_town_is_not_the_site_near_that_town() -> None:
     # Druzhba is also a small town near Moscow: "the Druzhba oil depot" is not the Moscow
     # refinery, and the strike is placed by the region the sentence names.

@@ -105,7 +105,11 @@ _HEADING = re.compile(r":\s*$")
 
 #: The position of a place the sentence only points back to: every date of it goes there.
 _EVERY_CLAUSE = -1
-_OVER = re.compile(r"\b(?:over|above)\b", re.IGNORECASE)
+#: Not "over the past day": a span of time.
+_OVER = re.compile(
+    r"\b(?:over|above)\b(?!\s+(?:the\s+)?(?:past|last|previous|next|coming|weekend|\d+\s+(?:days?|hours?|nights?|weeks?))\b)",
+    re.IGNORECASE,
+)
 
 #: Between two places of a list: "Kursk, Bryansk and". (Spaces are word characters here,
 #: so only other white space may end the words: one reading of a run of spaces, not one per
@@ -999,8 +1003,11 @@ def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
     strikes, not a tally."""
     if (
         where is not None
-        and where.place.kind == "region"
-        and (_flown_over(text, where) or (tally and not _struck_sites_by_region(text, where)))
+        and where.place.kind in ("region", "city")
+        and (
+            _flown_over(text, where)
+            or (where.place.kind == "region" and tally and not _struck_sites_by_region(text, where))
+        )
     ):
         hit = outcome_at(text, where.start, clause_only=True) == "hit"
         return "hit" if hit else "intercepted"
