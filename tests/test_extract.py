@@ -326,6 +326,19 @@ def test_sentences_keep_a_governors_title_and_a_weekday_whole() -> None:
     ]
 
 
+def test_sentences_keep_a_time_of_day_with_its_zone() -> None:
+    sentences = split_sentences(
+        "The attack came at 10 a.m. (3 a.m. ET) near the village of Olenivka. Drones flew "
+        "in at 11 p.m. Moscow time. It began at 6 a.m. The governor said so."
+    )
+    assert [s.text for s in sentences] == [
+        "The attack came at 10 a.m. (3 a.m. ET) near the village of Olenivka.",
+        "Drones flew in at 11 p.m. Moscow time.",
+        "It began at 6 a.m.",
+        "The governor said so.",
+    ]
+
+
 def test_sentences_pasted_together_without_a_space_are_two() -> None:
     sentences = split_sentences(
         "A fire broke out at the depot, the ministry said.At the start of April, drones hit "

@@ -28,6 +28,14 @@ _SENTENCE_END = re.compile(
 )
 
 
+#: "at 10 a.m. (3 a.m. ET)", "at 11 p.m. Moscow time": the time of day goes on with its zone.
+_CLOCK_HALVES = frozenset({"a.m", "p.m"})
+_TIME_ZONE = re.compile(
+    r"[(\[]|(?:Moscow|Kyiv|Kiev|Eastern|Central|Pacific|GMT|UTC|ET|EST|EDT|CET|CEST|EET|EEST"
+    r"|MSK|BST)\b"
+)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of an article, with its paragraph and position."""
@@ -93,6 +101,8 @@ def split_sentences(text: str) -> list[Sentence]:
             )
             last_word = word.group()[::-1].rstrip(".").lower() if word else ""
             if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+                continue
+            if last_word in _CLOCK_HALVES and _TIME_ZONE.match(paragraph, match.end()):
                 continue
             pieces.append(paragraph[start : match.start()].strip())
             start = match.end()
