@@ -5172,3 +5172,37 @@ def test_a_strike_told_by_its_region_takes_the_town_the_next_sentences_place_it_
         published=date(2023, 4, 29),
     )
     assert [(e.place, e.target_type) for e in events] == [(place, "oil")]
+
+
+@pytest.mark.parametrize(
+    ("second_sentence", "place"),
+    [
+        # "A substation in Kursk" of a headline is somewhere in the Kursk region: the next
+        # sentence tells which village ...
+        ("The incident occurred in the village of Snagost, in the Korenevsky district.", "Snagost"),
+        # ... but a district of the city itself is the city.
+        ("The incident occurred in the Seimsky district of Kursk.", "Kursk"),
+    ],
+)
+def test_a_strike_told_in_a_town_named_like_its_region_takes_the_village_told_next(
+    second_sentence: str, place: str
+) -> None:
+    events = events_of(
+        "Drones hit a substation in Kursk on Tuesday. " + second_sentence,
+        published=date(2023, 9, 26),
+    )
+    assert [(e.place, e.target_type) for e in events] == [(place, "power")]
+
+
+def test_a_town_whose_namesake_site_another_strike_hit_is_not_where_the_region_was_hit() -> None:
+    # The fire "in Feodosia" is the terminal's, struck on Monday: Saturday's depot is
+    # somewhere else in Crimea.
+    events = events_of(
+        "A drone strike set an oil depot in Crimea ablaze on Saturday, officials said. On "
+        "Monday drones had hit the Feodosia oil terminal, and a fire raged in Feodosia for days.",
+        published=date(2023, 4, 29),
+    )
+    assert [(e.place, e.date) for e in events] == [
+        ("Feodosia oil terminal", date(2023, 4, 24)),
+        ("Crimea", date(2023, 4, 29)),
+    ]

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from .document import Draft
 from .drafts import REPORT_LAG_DAYS, DraftIndex
-from .places import PlaceMention, find_place_mentions, finer_place, geo_precision, same_place
+from .places import (
+    PlaceMention,
+    find_place_mentions,
+    finer_place,
+    geo_precision,
+    same_place,
+    within_km,
+)
 
 if TYPE_CHECKING:
     from .document import Document
@@ -118,17 +125,23 @@ _TOLD_WHERE = re.compile(
 )
 #: How many sentences after a strike's own may tell where in its region it was.
 _SCENE_SENTENCES = 2
+#: How far from a town its own districts and suburbs may lie.
+_TOWN_KM = 15.0
 
 
 def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
-    """A strike told only by its region ("an oil depot in Crimea was set ablaze") took place
-    in the one town of that region that its sentence or the next two tell something
-    happened in ("flames billowed from the site in Sevastopol"), when no other strike of the
-    article is there. Only a region's strike that stands as an event of its own in
+    """A strike told only by its region ("an oil depot in Crimea was set ablaze"), or by the
+    town its region is named after ("a substation in Kursk"), took place in the one other
+    town of that region that its sentence or the next two tell something happened in
+    ("flames billowed from the site in Sevastopol"), when no other strike of the article is
+    there. Only a region's strike that stands as an event of its own in
     ``doc.events`` is looked for in a town: one that folded into a site's strike was that
     strike. Whether any strike moved."""
     standing = {(e.place, e.date) for e in doc.events}
     taken = {d.place for d in drafts if d.place is not None}
+    # A town whose namesake site another strike hit ("the Rovenky oil depot") is that
+    # strike's place.
+    sites = [place for place in taken if place.kind == "facility"]
     position = {sentence.text: sentence.index for sentence in doc.sentences}
     # Two strikes of one region may share their next sentences: each is read once.
     mentions: dict[int, list[PlaceMention]] = {}
@@ -136,7 +149,7 @@ def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
     for draft in drafts:
         if (
             draft.place is None
-            or draft.place.kind != "region"
+            or not (draft.place.kind == "region" or _names_its_region(draft.place))
             or draft.outcome != "hit"
             or (draft.place.name, draft.date) not in standing
         ):
@@ -154,14 +167,32 @@ def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
                 for mention in mentions[sentence.index]
                 if mention.place.kind == "city"
                 and mention.place not in taken
+                and not any(_named_after(site, mention.place) for site in sites)
                 and region_holds(draft.place.admin1, mention.place.admin1)
                 and ends_before(_TOLD_WHERE, sentence.text, mention.start)
+                # A part of the town itself ("the Kirovsky district of Donetsk") is no
+                # other place of its region.
+                and (
+                    draft.place.kind == "region"
+                    or not within_km(draft.place, mention.place, _TOWN_KM)
+                )
             }
         if len(towns) == 1:
             (draft.place,) = towns
             taken.add(draft.place)
             moved = True
     return moved
+
+
+def _named_after(site: Place, town: Place) -> bool:
+    """Whether a site bears the town's name ("the Rovenky oil depot" of Rovenky)."""
+    return normalise(town.name) in normalise(site.name) and within_km(town, site, _TOWN_KM)
+
+
+def _names_its_region(town: Place) -> bool:
+    """Whether a town shares its name with its region ("Kursk" of the Kursk region), so that
+    a headline's "a substation in Kursk" may mean the region."""
+    return town.kind == "city" and town.admin1 is not None and town.admin1.split()[0] == town.name
 
 
 def _attempt_on_a_site(draft: Draft) -> None:
