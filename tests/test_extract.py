@@ -5206,3 +5206,22 @@ def test_a_town_whose_namesake_site_another_strike_hit_is_not_where_the_region_w
         ("Feodosia oil terminal", date(2023, 4, 24)),
         ("Crimea", date(2023, 4, 29)),
     ]
+
+
+def test_a_strike_told_as_russias_is_no_event_of_the_article() -> None:
+    events = events_of(
+        "Ukrainian drones hit a refinery in Ryazan on Sunday, the governor said. A house was "
+        "damaged during a Russian military attack in the village of Novooleksandrivka, in "
+        "the Kherson region, on Saturday.",
+        published=date(2025, 8, 2),
+    )
+    assert [e.place for e in events] == ["Ryazan refinery"]
+
+
+def test_russias_strikes_given_as_the_reason_leave_ukraines_strike_told() -> None:
+    events = events_of(
+        "Ukrainian officials said on Saturday they had targeted the Ryazan refinery late on "
+        "Friday in retaliation for deadly Russian strikes on Ukrainian cities.",
+        published=date(2025, 8, 2),
+    )
+    assert [(e.place, e.date) for e in events] == [("Ryazan refinery", date(2025, 8, 1))]

@@ -174,7 +174,7 @@ def find_candidates(doc: Document) -> None:
         # reported by the governor": the strike named again by its noun, a sentence or two
         # on, says where in the region it was.
         named_again = near_strike and _THE_INCIDENT.search(text) is not None
-        russian = RUSSIAN_ATTACKER.search(text)
+        russian = RUSSIAN_ATTACKER.search(text) or _russias_strike_told(text)
         # A tally line right after an interception report counts drones over that place.
         attack = (RUSSIAN_ACCIDENT.search(text) is None and reports_attack(text, russian)) or (
             follows_strike and TALLY_LINE.match(text) is not None
@@ -987,6 +987,24 @@ def _named_as_its_oblast(place: Place) -> bool:
         and place.admin1 is not None
         and place.admin1.split()[0] == place.name
     )
+
+
+#: Russia's strikes given as the reason for Ukraine's: "in retaliation for Russian strikes".
+_IN_RETURN_FOR = re.compile(
+    r"\b(?:retaliation|response|revenge|reprisal|answer)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _russias_strike_told(text: str) -> re.Match[str] | None:
+    """Russia's strike told as a noun ("a house damaged during a Russian military attack"),
+    in a sentence that names no Ukrainian attacker and gives it as no reason for one."""
+    if UKRAINIAN_ATTACKER.search(text):
+        return None
+    strike = RUSSIAN_STRIKE.search(text)
+    if strike is None or ends_before(_IN_RETURN_FOR, text, strike.start()):
+        return None
+    return strike
 
 
 def _struck_before(drafts: DraftIndex, place: Place) -> bool:
