@@ -5225,3 +5225,13 @@ def test_russias_strikes_given_as_the_reason_leave_ukraines_strike_told() -> Non
         published=date(2025, 8, 2),
     )
     assert [(e.place, e.date) for e in events] == [("Ryazan refinery", date(2025, 8, 1))]
+
+
+def test_a_strike_told_by_hearsay_in_the_perfect_is_one_strike() -> None:
+    # "is believed to have targeted": one strike reported at second hand, not a habit.
+    events = events_of(
+        "A drone strike is believed to have targeted an oil depot in the Oryol region, a "
+        "Telegram channel said.",
+        published=date(2023, 9, 17),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Oryol Oblast", "oil")]

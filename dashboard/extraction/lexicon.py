@@ -1038,7 +1038,8 @@ GENERIC = _words(
     HABIT.pattern,
     r"has (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|targeted"
     r"|developed)",
-    r"have (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|targeted"
+    # Not "is believed to have targeted", "is said to have hit": one strike, by hearsay.
+    r"(?<!\bto )have (?:been )?(?:used|hit|struck|sunk|attacked|launched|carried out|targeted"
     r"|become|peppered|distracted|caused)",
     r"had (?:been )?used to",
     # "Since 2023, Ukraine has been attacking ...": a campaign, not one strike
