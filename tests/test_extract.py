@@ -5235,3 +5235,22 @@ def test_a_strike_told_by_hearsay_in_the_perfect_is_one_strike() -> None:
         published=date(2023, 9, 17),
     )
     assert [(e.place, e.target_type) for e in events] == [("Oryol Oblast", "oil")]
+
+
+def test_drones_a_ministry_counts_as_aimed_at_a_region_are_no_strike_there() -> None:
+    events = events_of(
+        "Russia said it had downed 112 drones overnight. Some 59 had targeted the "
+        "southwestern region of Bryansk, the defence ministry said.",
+        published=date(2025, 5, 27),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Bryansk Oblast", "intercepted")]
+
+
+def test_a_date_before_the_drones_is_no_count_of_them() -> None:
+    # "2024-11-06 Ukrainian drones targeted": the day of the report, not 6 drones.
+    events = events_of(
+        "2024-11-06 Ukrainian drones targeted the republic of Dagestan early on Wednesday, "
+        "officials said.",
+        published=date(2024, 11, 6),
+    )
+    assert [(e.admin1, e.outcome) for e in events] == [("Dagestan", "unknown")]

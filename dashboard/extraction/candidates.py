@@ -1029,11 +1029,30 @@ def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
     ):
         hit = outcome_at(text, where.start, clause_only=True) == "hit"
         return "hit" if hit else "intercepted"
-    return outcome_at(text, where.start if where else _EVERY_CLAUSE)
+    outcome = outcome_at(text, where.start if where else _EVERY_CLAUSE)
+    if (
+        outcome == "unknown"
+        and where is not None
+        and where.place.kind == "region"
+        and _DRONES_COUNTED_AT.search(text)
+    ):
+        # "Some 59 had targeted the region of Bryansk", "20 drones in Ryazan region": a
+        # ministry's count of drones aimed at a region, nothing said to have been hit there.
+        return "intercepted"
+    return outcome
 
 
 def _struck_sites_by_region(text: str, where: Location) -> bool:
     return where.target_type != "unknown" and INTERCEPTION.search(text) is None
+
+
+#: Drones counted as aimed at places: "some 59 had targeted", "20 drones targeted".
+_DRONES_COUNTED_AT = re.compile(
+    r"(?<![-/:.\d])\b\d+\s+(?:(?:[\w-]+\s+){0,2}?(?:drones|uavs)\s+)?(?:had\s+|have\s+|were\s+)?"
+    r"(?:targeted|targeting|aimed\s+at|directed\s+at|heading\s+(?:for|towards?))\b"
+    r"|\btargeted\s+(?:numerous|several|many|\d+)\s+regions\b",
+    re.IGNORECASE,
+)
 
 
 def _flown_over(text: str, where: Location) -> bool:
