@@ -1015,8 +1015,9 @@ def _struck_before(drafts: DraftIndex, place: Place) -> bool:
 
 
 def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
-    """A region in a tally of regions, or one drones were downed "over", was only flown over,
-    unless its own clause says something was hit there. Sites of a kind listed by region
+    """A region in a tally of regions, or a region or town drones were downed "over", was
+    only flown over, unless its own clause says something was hit there; so was a region
+    drones were counted as aimed at, with nothing told hit. Sites of a kind listed by region
     with no word of interception ("struck depots in the Kursk and Oryol regions") are
     strikes, not a tally."""
     if (
