@@ -5254,3 +5254,13 @@ def test_a_date_before_the_drones_is_no_count_of_them() -> None:
         published=date(2024, 11, 6),
     )
     assert [(e.admin1, e.outcome) for e in events] == [("Dagestan", "unknown")]
+
+
+def test_a_fire_told_beside_a_drone_seen_before_it_is_a_drone_strike() -> None:
+    # No verb of attack: the drone seen over the refinery before the fire is the one tie.
+    events = events_of(
+        "Explosions were heard overnight in the Russian city of Tuapse, followed by a fire at "
+        "the local refinery. A drone was reportedly spotted over the area before the fire.",
+        published=date(2023, 2, 28),
+    )
+    assert [(e.place, e.weapon) for e in events] == [("Tuapse refinery", "aerial_drone")]

@@ -42,6 +42,7 @@ from .cues import (
     TARGET_WINDOW,
     bare_drones,
     classify_target,
+    fire_of_a_weapon,
     joined_targets,
     outcome_at,
     reports_attack,
@@ -191,7 +192,7 @@ def find_candidates(doc: Document) -> None:
             # "a fire at an oil depot ... after a drone was spotted overhead", "a previous
             # fire at the facility after a drone crash": a fire told beside the weapon that
             # caused it is a strike.
-            attack = _FIRE_OF_A_WEAPON.search(text) is not None and weapon_named(text) != "unknown"
+            attack = fire_of_a_weapon(text)
         ukraine_told = ukraine_told or (
             russian is None and UKRAINIAN_ATTACKER.search(text) is not None
         )
@@ -701,13 +702,6 @@ _ALSO_ABLAZE = re.compile(
 
 #: A fire and what links it to its cause, in either order: "a fire ... after", "the fire
 #: caused by", "before the fire".
-_FIRE_OF_A_WEAPON = re.compile(
-    r"\b(?:fires?|blazes?)\b.*\b(?:after|following|caused by|started by|sparked by)\b"
-    r"|\b(?:before|after) the (?:fire|blaze)\b",
-    re.IGNORECASE,
-)
-
-
 #: A strike told as an earlier one: "a previous fire", "an earlier attack".
 _PREVIOUS = re.compile(
     r"\b(?:a|an|the) (?:previous|earlier|prior) (?:[\w-]+ )?"

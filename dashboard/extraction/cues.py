@@ -30,6 +30,7 @@ from .lexicon import (
     DEFENDER_AS_TARGET,
     DESTINATION_BEFORE,
     EXPLOSION_HEARD,
+    FIRE_AND_ITS_CAUSE,
     GUNS,
     HOME_TO,
     IMPACT,
@@ -698,7 +699,10 @@ def weigh_cues(doc: Document) -> None:
     # A cause the report rules out ("ruling out a drone attack") tells no attack and arms
     # nothing: the blast it explains away is not a strike.
     told = [(s, CAUSE_RULED_OUT.sub(" ", s.text)) for s in doc.sentences]
-    strike_sentences = [(s, text) for s, text in told if ATTACK.search(text)]
+    # "a drone was spotted over the area before the fire" tells a strike and its weapon.
+    strike_sentences = [
+        (s, text) for s, text in told if ATTACK.search(text) or fire_of_a_weapon(text)
+    ]
     armed = [(s, w) for s, text in strike_sentences if (w := weapon_named(text)) != "unknown"]
     # Russia's strikes on Ukraine ("Russian forces launched 400 drones at Ukraine") arm none
     # of the strikes the article tells of.
@@ -725,6 +729,13 @@ def weigh_cues(doc: Document) -> None:
         for text in told_once
     ):
         doc.no_strike = True
+
+
+def fire_of_a_weapon(text: str) -> bool:
+    """Whether a sentence tells a fire beside the weapon that caused it ("a fire at an oil
+    depot after a drone was spotted overhead", "a drone was spotted over the area before
+    the fire"): a strike, though no verb of attack tells it."""
+    return FIRE_AND_ITS_CAUSE.search(text) is not None and weapon_named(text) != "unknown"
 
 
 def _campaign_blanked(text: str) -> str:

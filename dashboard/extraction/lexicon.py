@@ -562,6 +562,13 @@ EARLIER_STRIKE = _words(
     # A news agency's recap of its own earlier item: "As reported by Ukrinform, on Monday ...".
     r"^as reported by [\w.-]+(?=\s*,)",
 )
+#: A fire told beside what caused it: "a fire at an oil depot after a drone was spotted",
+#: "a drone was spotted over the area before the fire".
+FIRE_AND_ITS_CAUSE = re.compile(
+    r"\b(?:fires?|blazes?)\b.*\b(?:after|following|caused by|started by|sparked by)\b"
+    r"|\b(?:before|after) the (?:fire|blaze)\b",
+    re.IGNORECASE,
+)
 #: An undated strike told as one of the past ("Ukraine has previously attacked radars in
 #: the Belgorod region", "Before that, drones attacked Crimea"): not the one being told.
 TOLD_AS_PAST = _words(
