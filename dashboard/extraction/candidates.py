@@ -84,6 +84,7 @@ from .places import (
     finer_place,
     holds,
     locate,
+    names_its_region,
     sentence_locations,
     where_targets_stand,
 )
@@ -975,12 +976,7 @@ def _oblasts_kept(made: list[Draft], text: str) -> list[Draft]:
 
 
 def _named_as_its_oblast(place: Place) -> bool:
-    return (
-        place.kind == "city"
-        and place.country == "UA"
-        and place.admin1 is not None
-        and place.admin1.split()[0] == place.name
-    )
+    return place.country == "UA" and names_its_region(place)
 
 
 #: Russia's strikes given as the reason for Ukraine's: "in retaliation for Russian strikes".
@@ -1014,23 +1010,16 @@ def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
     drones were counted as aimed at, with nothing told hit. Sites of a kind listed by region
     with no word of interception ("struck depots in the Kursk and Oryol regions") are
     strikes, not a tally."""
-    if (
-        where is not None
-        and where.place.kind in ("region", "city")
-        and (
-            _flown_over(text, where)
-            or (where.place.kind == "region" and tally and not _struck_sites_by_region(text, where))
-        )
+    if where is None:
+        return outcome_at(text, _EVERY_CLAUSE)
+    region = where.place.kind == "region"
+    if (region or where.place.kind == "city") and (
+        _flown_over(text, where) or (region and tally and not _struck_sites_by_region(text, where))
     ):
         hit = outcome_at(text, where.start, clause_only=True) == "hit"
         return "hit" if hit else "intercepted"
-    outcome = outcome_at(text, where.start if where else _EVERY_CLAUSE)
-    if (
-        outcome == "unknown"
-        and where is not None
-        and where.place.kind == "region"
-        and _DRONES_COUNTED_AT.search(text)
-    ):
+    outcome = outcome_at(text, where.start)
+    if outcome == "unknown" and region and _DRONES_COUNTED_AT.search(text):
         # "Some 59 had targeted the region of Bryansk", "20 drones in Ryazan region": a
         # ministry's count of drones aimed at a region, nothing said to have been hit there.
         return "intercepted"

@@ -21,6 +21,8 @@ from .places import (
     find_place_mentions,
     finer_place,
     geo_precision,
+    named_for,
+    names_its_region,
     same_place,
     within_km,
 )
@@ -149,7 +151,7 @@ def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
     for draft in drafts:
         if (
             draft.place is None
-            or not (draft.place.kind == "region" or _names_its_region(draft.place))
+            or not (draft.place.kind == "region" or names_its_region(draft.place))
             or draft.outcome != "hit"
             or (draft.place.name, draft.date) not in standing
         ):
@@ -167,7 +169,7 @@ def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
                 for mention in mentions[sentence.index]
                 if mention.place.kind == "city"
                 and mention.place not in taken
-                and not any(_named_after(site, mention.place) for site in sites)
+                and not any(named_for(mention.place, site, _TOWN_KM) for site in sites)
                 and region_holds(draft.place.admin1, mention.place.admin1)
                 and ends_before(_TOLD_WHERE, sentence.text, mention.start)
                 # A part of the town itself ("the Kirovsky district of Donetsk") is no
@@ -182,17 +184,6 @@ def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
             taken.add(draft.place)
             moved = True
     return moved
-
-
-def _named_after(site: Place, town: Place) -> bool:
-    """Whether a site bears the town's name ("the Rovenky oil depot" of Rovenky)."""
-    return normalise(town.name) in normalise(site.name) and within_km(town, site, _TOWN_KM)
-
-
-def _names_its_region(town: Place) -> bool:
-    """Whether a town shares its name with its region ("Kursk" of the Kursk region), so that
-    a headline's "a substation in Kursk" may mean the region."""
-    return town.kind == "city" and town.admin1 is not None and town.admin1.split()[0] == town.name
 
 
 def _attempt_on_a_site(draft: Draft) -> None:

@@ -2098,9 +2098,18 @@ def _named_for_another(site: Place, town: Place, gazetteer: Gazetteer) -> bool:
 
 def holds(town: Place, facility: Place) -> bool:
     """Whether a named facility is the town's own: named after it, or in it."""
-    return (
-        normalise(town.name) in normalise(facility.name) and within_km(town, facility, 40.0)
-    ) or within_km(town, facility, 5.0)
+    return named_for(town, facility, 40.0) or within_km(town, facility, 5.0)
+
+
+def named_for(town: Place, facility: Place, km: float) -> bool:
+    """Whether a facility within ``km`` of a town bears its name ("the Rovenky oil depot")."""
+    return normalise(town.name) in normalise(facility.name) and within_km(town, facility, km)
+
+
+def names_its_region(town: Place) -> bool:
+    """Whether a town shares its name with its region ("Kursk" of the Kursk region), so that
+    the name may stand for either."""
+    return town.kind == "city" and town.admin1 is not None and town.admin1.split()[0] == town.name
 
 
 def within_km(a: Place, b: Place, km: float) -> bool:
