@@ -287,6 +287,12 @@ def test_a_sentence_that_opens_on_a_year_dates_its_days_in_that_year() -> None:
             "date 2024-11-06 The mayor said on Tuesday that a drone set a depot alight.",
             [date(2024, 11, 5)],
         ),
+        # A month it was told in, with no nearer date, still says when the strike was.
+        (
+            "date 2024-11-06 Officials said in August, after a drone hit a depot, that it "
+            "would be rebuilt.",
+            [date(2024, 8, 1)],
+        ),
         # A dateline, by its year or by the place it was filed from, is such a stamp too.
         ("November 6, 2024: yesterday a drone set a depot alight.", [date(2024, 11, 5)]),
         (

@@ -554,7 +554,9 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
         if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or page_stamp(
             sentence, mention
         ):
-            if mention.precision == "day":
+            # "The UN said in August, following a drone strike on Moscow": the month it
+            # was told is the nearest the sentence comes to the strike's.
+            if mention.precision in ("day", "month"):
                 reporting.append(mention)
             continue
         left, right = date_span(sentence, mention)
