@@ -1462,6 +1462,10 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
         ("Falling debris damaged three residences on the edge of the town.", "residential"),
         ("Drones flew toward the governor's residence outside the city.", "unknown"),
+        # Households told as damaged are homes; those a power cut left dark are not.
+        ("Seven households were partially destroyed by the shelling.", "residential"),
+        ("Shrapnel damaged the fences of five private households.", "residential"),
+        ("The blackout left 20,000 households without light for a day.", "power"),
     ],
 )
 def test_what_a_site_is_for_says_its_kind_of_target(sentence: str, target_type: str) -> None:

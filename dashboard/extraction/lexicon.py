@@ -296,6 +296,10 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             # Plural only: "the president's residence" is no home.
             r"residences",
             r"dwellings?",
+            # "three households were damaged", "five private households"; not the
+            # households a power cut leaves in the dark.
+            r"private households?",
+            r"households? (?:were|was|have been|had been) (?:\w+ )?(?:damaged|destroyed|hit)",
             r"high-rise",
             r"blocks? of flats",
             r"dormitor(?:y|ies)",
