@@ -869,6 +869,40 @@ def test_a_habit_dated_by_when_it_was_reported_is_no_strike_beside_the_news() ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("told", "strikes"),
+    [
+        # A site attacked "several times this month" tells a series, no strike of its own.
+        ("The Ilsky refinery nearby has been attacked several times this month.", []),
+        # The series' most recent strike is one strike, dated as told.
+        (
+            "The Ilsky refinery nearby has been attacked several times this year, most "
+            "recently on 3 February.",
+            [("Ilsky refinery", date(2025, 2, 3))],
+        ),
+        # A series told from its first strike: that strike, by its month.
+        (
+            "The Ilsky refinery nearby has been attacked several times since March last year.",
+            [("Ilsky refinery", date(2024, 3, 1))],
+        ),
+        # Shelled several times on one day: that day's strike.
+        (
+            "Ukrainian forces shelled Shebekino several times on Monday.",
+            [("Shebekino", date(2025, 3, 3))],
+        ),
+    ],
+)
+def test_a_site_attacked_several_times_over_a_period_is_a_series_unless_a_day_is_told(
+    told: str, strikes: list[tuple[str, date]]
+) -> None:
+    events = events_of(
+        f"Ukrainian drones struck the Afipsky refinery on Tuesday, the governor said. {told}",
+        published=date(2025, 3, 8),
+    )
+    assert sorted((e.place, e.date) for e in events if e.place != "Afipsky refinery") == strikes
+    assert any(e.place == "Afipsky refinery" for e in events)
+
+
 def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage() -> None:
     from dashboard.extraction import run
 
@@ -3308,11 +3342,11 @@ def test_a_strike_some_days_before_is_dated_only_to_its_month() -> None:
 
 def test_a_headline_is_not_the_strike_an_article_recalls_only_by_its_month() -> None:
     events = events_of(
-        "Drones set the Afipsky refinery ablaze. The plant has been attacked several times "
-        "this month, as has its neighbour. On Sunday, drones attacked the Ilsky refinery.",
+        "Drones set the Afipsky refinery ablaze. The plant was also attacked earlier this "
+        "month, as was its neighbour. On Sunday, drones attacked the Ilsky refinery.",
         published=date(2023, 5, 31),
     )
-    # The month's several attacks stay beside the headline's: they are other strikes.
+    # The month's earlier attack stays beside the headline's: it is another strike.
     assert located(events) == [
         ("Afipsky refinery", "2023-05-01", "month"),
         ("Afipsky refinery", "2023-05-31", "day"),

@@ -1033,6 +1033,11 @@ HABIT = _words(
     r"an? (?:string|series|campaign|spate) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"waves of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"(?:has|have|had) (?:\w+ )?(?:intensified|stepped up|escalated)",
+    # "attacked several times this month", "targeted multiple times this year"; not
+    # "shelled several times that day", one day's strike, nor a series whose first ("since
+    # March") or "most recent" strike the sentence tells.
+    r"(?:several|multiple|many|numerous) times (?:this|last|before|during|in recent)\b"
+    r"(?![^.;]*\b(?:most recent(?:ly)?|latest)\b)",
     r"escalation (?:in|of) (?:[\w-]+ )?(?:strikes|attacks|raids)",
 )
 #: Strikes told as a campaign over time, not as one strike: "refineries have been the target
