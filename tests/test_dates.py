@@ -310,6 +310,24 @@ def test_the_stamp_a_page_opens_on_dates_only_what_nothing_else_dates(
     assert [m.value for m in event_dates(sentence, found)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The refinery halted work earlier this year after Ukrainian drone attacks.",
+            ("2024-01-01", "year"),
+        ),
+        ("The plant was repaired after a previous fire in January.", ("2024-01-01", "month")),
+    ],
+)
+def test_a_strike_told_as_earlier_keeps_the_month_or_year_its_sentence_gives(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    # Not the day of publication: the sentence says the strike was earlier.
+    found = event_dates(sentence, find_dates(sentence, date(2024, 5, 17)))
+    assert [(m.value.isoformat(), m.precision) for m in found] == [expected]
+
+
 def test_this_week_is_a_day_of_the_month_of_publication() -> None:
     friday = date(2024, 5, 17)
     assert resolved("A missile earlier this week wrecked two jets", friday) == [

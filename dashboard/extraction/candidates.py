@@ -71,6 +71,7 @@ from .lexicon import (
     INTERCEPTION,
     OUTAGE,
     PHOTO_CAPTION,
+    PREVIOUS_STRIKE,
     RUSSIAN_ACCIDENT,
     RUSSIAN_ATTACKER,
     RUSSIAN_STRIKE,
@@ -602,7 +603,7 @@ def find_candidates(doc: Document) -> None:
         counted_back = all(m.counted for m in dates)
         # "A previous fire at the facility occurred on August 6": a strike told as an earlier
         # one is background too.
-        recalled = context is not None and _PREVIOUS.search(text) is not None
+        recalled = context is not None and PREVIOUS_STRIKE.search(text) is not None
         if (context is None or dates[0].precision == "day") and not (
             history or counted_back or recalled
         ):
@@ -704,11 +705,6 @@ _ALSO_ABLAZE = re.compile(
 #: A fire and what links it to its cause, in either order: "a fire ... after", "the fire
 #: caused by", "before the fire".
 #: A strike told as an earlier one: "a previous fire", "an earlier attack".
-_PREVIOUS = re.compile(
-    r"\b(?:a|an|the) (?:previous|earlier|prior) (?:[\w-]+ )?"
-    r"(?:fire|attack|strike|blast|explosion)s?\b",
-    re.IGNORECASE,
-)
 
 
 def _told_again(

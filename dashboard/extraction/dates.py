@@ -20,7 +20,7 @@ from .cues import (
     STRIKE_CONTEXT,
     names_weapon,
 )
-from .lexicon import INTERCEPTION
+from .lexicon import INTERCEPTION, PREVIOUS_STRIKE
 from .scan import ends_before, leads, length_before, per_text, search_from
 from .text import clause_span
 
@@ -587,7 +587,14 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
     if not kept and not reporting and len(unclaimed) == 1:
         # "On May 13, as the region marked a holiday, drones hit the substation": the only
         # date of a sentence, set off before the strike it tells, dates that strike.
-        kept = [m for m in unclaimed if _dates_what_follows(sentence, m)]
+        kept = [m for m in unclaimed if _dates_what_follows(sentence, m)] or [
+            # "forced to halt earlier this year after drone attacks", "after a previous fire
+            # in January": a month or year the sentence tells is not the day it was told.
+            m
+            for m in unclaimed
+            if m.precision in ("month", "year")
+            and (PREVIOUS_STRIKE.search(sentence) or _AFTER_STRIKES.search(sentence))
+        ]
     # "this week" names some day before the report: less than the day a report was told.
     firm = [m for m in kept if not _THIS_WEEK.search(m.text)]
     # "date 2024-02-04 The governor said on Sunday that ...": the day the news was told is
@@ -622,6 +629,9 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+
+#: What a month or year was after: "halted earlier this year after drone attacks".
+_AFTER_STRIKES = re.compile(r"\bafter\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?)\b", re.I)
 
 #: A clause that starts a stretch of time: "since the offensive began in June".
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)

@@ -926,6 +926,12 @@ AIR_DEFENCE_AT_WORK = _words(
 )
 #: Words of an explosion heard, which say no more than that something went off.
 EXPLOSION_HEARD = _words(r"explosions?", r"blasts?")
+#: A strike told as an earlier one: "a previous fire at the facility", "the earlier attack".
+PREVIOUS_STRIKE = re.compile(
+    r"\b(?:a|an|the) (?:previous|earlier|prior) (?:[\w-]+ )?"
+    r"(?:fire|attack|strike|blast|explosion)s?\b",
+    re.IGNORECASE,
+)
 #: Drones or missiles stopped before they reached anything: ``intercepted``.
 INTERCEPTION = _words(
     r"intercept(?:ed|ion|ions|s|ing)?",
