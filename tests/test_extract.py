@@ -339,6 +339,18 @@ def test_sentences_keep_a_time_of_day_with_its_zone() -> None:
     ]
 
 
+def test_a_sentence_wrapped_over_lines_is_read_whole_but_a_title_line_stands_alone() -> None:
+    sentences = split_sentences(
+        "Drones hit a plant\nUkraine's military struck a drone factory in the city of\n"
+        "Taganrog, the governor said, and a depot in\nRostov."
+    )
+    assert [s.text for s in sentences] == [
+        "Drones hit a plant",
+        "Ukraine's military struck a drone factory in the city of Taganrog, the governor "
+        "said, and a depot in Rostov.",
+    ]
+
+
 def test_sentences_pasted_together_without_a_space_are_two() -> None:
     sentences = split_sentences(
         "A fire broke out at the depot, the ministry said.At the start of April, drones hit "

@@ -65,8 +65,14 @@ _LINK_AFTER_SENTENCE = re.compile(r"(?<=[.!?\"”])\s*" + _LINK_MARKER + r"\s*:"
 _SENTENCE_LINE_END = re.compile(r"[.!?\"”»)]\s*$")
 
 
+#: A line broken inside its sentence, after a word no sentence ends on ("in the city of" /
+#: "Taganrog"): copy wrapped at a fixed width.
+_WRAPPED_LINE = re.compile(r"\b(of|the|in|an|a|and|to|on|at|for|with|from|by)[ \t]*\n+(?=\S)")
+
+
 def _article_paragraphs(text: str) -> list[str]:
     """The paragraphs of a text, the lines that link to other articles left out."""
+    text = _WRAPPED_LINE.sub(r"\1 ", text)
     paragraphs = [p.strip(" -•*\t") for p in re.split(r"\n+", text) if p.strip(" -•*\t")]
     kept: list[str] = []
     under_marker = False
