@@ -844,6 +844,24 @@ def test_a_blast_put_down_to_an_accident_is_a_strike_only_where_ukraines_hand_is
     assert len(events) == strikes
 
 
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "The official said the likely cause was spontaneous combustion in the summer heat.",
+        "Officials said the fire was technological.",
+        "Officials said the blaze was of a technological nature.",
+    ],
+)
+def test_a_fire_put_down_to_spontaneous_combustion_or_a_technological_cause_is_no_strike(
+    cause: str,
+) -> None:
+    text = (
+        "Explosions hit a warehouse at a military unit in Georgievsk on Wednesday, and "
+        "Ukrainian media posted videos of the blaze. " + cause
+    )
+    assert events_of(text, published=date(2023, 8, 9)) == []
+
+
 def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls() -> None:
     events = events_of(
         "A fire broke out at the Ryazan refinery on Friday, which officials called an "

@@ -598,7 +598,10 @@ ACCIDENT_CAUSE = re.compile(
     r"\b(?:(?:violat\w*|breach\w*|failure\s+to\s+comply\s+with)\s+(?:of\s+)?"
     r"(?:[\w-]+\s+){0,2}?safety\s+(?:requirements|rules|regulations|precautions|standards)"
     r"|short[\s-]circuit|technical\s+(?:fault|failure|malfunction)|negligence"
-    r"|careless\s+handling)\b",
+    r"|careless\s+handling"
+    # "spontaneous combustion, due to the high air temperature"; "it was technological".
+    r"|spontaneous(?:ly)?\s+(?:combust\w*|ignit\w*)|self-ignit\w*"
+    r"|(?:was|were|is|as)\s+(?:purely\s+)?technological|technological\s+nature)\b",
     re.IGNORECASE,
 )
 #: Ukraine's bodies that claim strikes: one named tells Ukraine's hand in a blast.
