@@ -2575,6 +2575,11 @@ def test_a_place_fought_over_on_the_ground_is_no_strike(fighting: str) -> None:
         ("Three unmanned boats of the navy were destroyed in Sevastopol bay.", "intercepted"),
         ("Air defences intercepted and destroyed the drones over Sevastopol.", "intercepted"),
         ("The army shot down or destroyed the weapons aimed at Sevastopol.", "intercepted"),
+        # A headline leaves the helper verb out; a place after "destroyed" still says where
+        # the drones were stopped, and an object what they hit.
+        ("Ukrainian kamikaze drone destroyed near Sevastopol", "intercepted"),
+        ("Several Ukrainian UAVs Destroyed in Sevastopol Region", "intercepted"),
+        ("Ukrainian drones destroyed a depot in Sevastopol", "hit"),
         # What a strike destroys on the ground is still a hit.
         ("Two aircraft were destroyed at the airfield near Sevastopol.", "hit"),
     ],

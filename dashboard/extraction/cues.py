@@ -53,6 +53,7 @@ from .lexicon import (
     UNIT_AS_ATTACKER,
     WEAPON_AS_TARGET,
     WEAPON_DESTROYED_BEFORE,
+    WEAPON_DESTROYED_IN_A_HEADLINE,
     WEAPON_PATTERNS,
 )
 from .scan import LOOKBACK, ends_before, per_text, search_from, words_before
@@ -780,6 +781,11 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     return "intercepted" if AIR_DEFENCE_AT_WORK.search(text) else "unknown"
 
 
+def _destroyed_in_a_headline(text: str, at: int) -> bool:
+    """Whether the "destroyed" at ``at`` is a headline's drones destroyed near a place."""
+    return any(m.start(1) == at for m in WEAPON_DESTROYED_IN_A_HEADLINE.finditer(text))
+
+
 # The places of one clause, and every place of a sentence, ask about the same stretch.
 @per_text(maxsize=256)
 def _outcome_within(text: str, left: int, right: int) -> Outcome:
@@ -793,8 +799,9 @@ def _outcome_within(text: str, left: int, right: int) -> Outcome:
             continue
         if defence_heard and EXPLOSION_HEARD.fullmatch(match.group()):
             continue
-        if match.group().lower().startswith("destroy") and WEAPON_DESTROYED_BEFORE.search(
-            text, before, match.start()
+        if match.group().lower().startswith("destroy") and (
+            WEAPON_DESTROYED_BEFORE.search(text, before, match.start())
+            or _destroyed_in_a_headline(text, match.start())
         ):
             stopped = True
             continue

@@ -857,6 +857,14 @@ WEAPON_DESTROYED_BEFORE = re.compile(
     r"\b[^.;:]{0,60}?\b(?:were|was|have been|had been|has been|being|are|is)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+#: A headline's drones destroyed, the verb's helper left out: "Ukrainian kamikaze drone
+#: destroyed near Zaporizhzhia NPP", "Several UAVs Destroyed in Yaroslavl Region". A
+#: place follows, where an attack's "drones destroyed a depot" names what they hit.
+WEAPON_DESTROYED_IN_A_HEADLINE = re.compile(
+    r"\b(?:drones?|uavs?|unmanned aerial vehicles?)\s+(destroyed)\s+"
+    r"(?:in|near|over|above|outside|on approach to)\b",
+    re.IGNORECASE,
+)
 #: What a strike did where it landed: the words that make its outcome ``hit``.
 IMPACT = _words(
     r"hit",
