@@ -1551,6 +1551,20 @@ def test_a_strike_of_another_day_does_not_borrow_the_main_strikes_weapon() -> No
     ]
 
 
+def test_a_strike_of_the_next_or_previous_day_is_the_same_waves_and_borrows_its_weapon() -> None:
+    text = (
+        "Drones hit the Novokuibyshevsk refinery on Saturday, starting a fire. Drones also "
+        "hit a plant in Penza on Saturday. Ukraine's General Staff said it struck an oil "
+        "depot in Voronezh on Friday."
+    )
+    events = extract_events(article_from_text(text, published=date(2025, 8, 2)))
+    assert [(e.place, e.date.isoformat(), e.weapon) for e in events] == [
+        ("Voronezh", "2025-08-01", "aerial_drone"),
+        ("Novokuibyshevsk refinery", "2025-08-02", "aerial_drone"),
+        ("Penza", "2025-08-02", "aerial_drone"),
+    ]
+
+
 _HORLIVKA = (
     "Ukrainian forces struck the town of Horlivka on Saturday, the local head said. Rescuers "
     "pulled 12 people from the ruins of a bakery after the Ukrainian attack on Saturday."

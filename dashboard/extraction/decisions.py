@@ -403,7 +403,9 @@ def _own_weapons_only_off_the_main_day(drafts: list[Draft]) -> None:
         return
     main_day = max(days, key=lambda day: (days[day], day))
     for draft in drafts:
-        if draft.weapon_borrowed and draft.date != main_day:
+        # A strike of the day before or after is the same night's wave, told by its other
+        # date ("overnight", "on Friday"): the article's weapon is its weapon too.
+        if draft.weapon_borrowed and abs((draft.date - main_day).days) > 1:
             draft.weapon = "unknown"
 
 
