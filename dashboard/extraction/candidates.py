@@ -702,11 +702,6 @@ _ALSO_ABLAZE = re.compile(
 )
 
 
-#: A fire and what links it to its cause, in either order: "a fire ... after", "the fire
-#: caused by", "before the fire".
-#: A strike told as an earlier one: "a previous fire", "an earlier attack".
-
-
 def _told_again(
     drafts: DraftIndex, spot: Location | None, mention: DateMention, text: str
 ) -> Draft | None:
