@@ -351,6 +351,30 @@ def test_a_sentence_wrapped_over_lines_is_read_whole_but_a_title_line_stands_alo
     ]
 
 
+def test_st_petersburg_is_one_name_with_its_full_stop() -> None:
+    from dashboard.extraction.places import find_place_mentions
+
+    text = "Drones flew near St. Petersburg overnight."
+    (mention,) = find_place_mentions(text, default_gazetteer())
+    assert (mention.text, mention.place.name) == ("St. Petersburg", "Saint Petersburg")
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Putin and Lukashenko will meet on Sunday in St. Petersburg, two days after Moscow "
+        "warned that any aggression would be an attack on Russia.",
+        "Putin, who was in his hometown of St. Petersburg at the time of the attack, was safe.",
+    ],
+)
+def test_where_leaders_meet_or_were_is_no_strike(aside: str) -> None:
+    events = events_of(
+        f"Ukrainian drones hit the Moscow City towers on Sunday, the mayor said. {aside}",
+        published=date(2023, 7, 30),
+    )
+    assert [e.place for e in events] == ["Moscow City business district"]
+
+
 def test_sentences_pasted_together_without_a_space_are_two() -> None:
     sentences = split_sentences(
         "A fire broke out at the depot, the ministry said.At the start of April, drones hit "

@@ -85,6 +85,8 @@ _NOT_IN_NAME = re.compile(r"[^\w\s'’\-]")
 #: An abbreviation a report puts inside a name: "the Caspian Pipeline Consortium (CPC)
 #: terminal" is the "Caspian Pipeline Consortium terminal".
 _ABBREVIATION_IN_NAME = re.compile(r"\s+\([A-Z]{2,6}\)(?=\s)")
+#: The one full stop a name may hold: "St. Petersburg".
+_SAINT_ABBREVIATED = re.compile(r"(?<=\bSt)\.(?=\s)")
 
 
 _DIRECTIONS = re.compile(
@@ -94,6 +96,14 @@ _DIRECTIONS = re.compile(
 _SHIP_REASONS = frozenset({"ship name", "name of a thing", "quoted name"})
 
 _REFERENCE_REASONS = frozenset({"distance reference", "launch site", "route"})
+
+#: Where leaders meet or someone was, not where a strike fell: "will meet on Sunday in St
+#: Petersburg", "talks with Putin in Moscow", "who was in his hometown of St. Petersburg".
+_VENUE_BEFORE = re.compile(
+    r"\b(?:meet|meets|meeting|met|talks|summit|forum)\s+(?:[\w-]+\s+){0,5}?in\s+(?:the\s+)?$"
+    r"|\b(?:was|were|is|are)\s+in\s+(?:his|her|their)\s+(?:home\s?town|native\s+\w+)\s+of\s+$",
+    re.IGNORECASE,
+)
 
 #: Nouns after a name that make it a weapon's: "a Pantsir system", "Kalibr missiles".
 _WEAPON_NOUNS = frozenset(
@@ -270,7 +280,9 @@ def find_place_mentions(
                 break
             span = text[first.start() : last.end()]
             bare = _ABBREVIATION_IN_NAME.sub("", span) if size > 2 else span
-            if size > 1 and ((alone and span.isascii()) or _NOT_IN_NAME.search(bare)):
+            if size > 1 and (
+                (alone and span.isascii()) or _NOT_IN_NAME.search(_SAINT_ABBREVIATED.sub("", bare))
+            ):
                 continue
             name = _POSSESSIVE.sub("", bare)
             if size == 1 and name.lower() in COMMON_WORDS:
@@ -1017,6 +1029,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return _CITY_DISTRICT
     if ends_before(LAUNCH_REFERENCE, sentence, start):
         return "launch site"
+    if ends_before(_VENUE_BEFORE, sentence, start):
+        return "where people met or were"
     if (
         place.kind != "facility"
         and (origin := ends_before(_ORIGIN_BEFORE, sentence, start))
