@@ -906,6 +906,8 @@ def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls()
         "Since the spring, the border regions have faced waves of drone attacks that have "
         "sporadically damaged homes, including in Kursk.",
         "Drones have periodically damaged buildings in Belgorod since the summer.",
+        "Kyiv has lately ramped up drone strikes on Crimea to cut Russian supply lines.",
+        "Ukrainian drones struck the Kursk region nearly nightly in March.",
     ],
 )
 def test_a_series_of_strikes_told_as_a_whole_is_no_strike(series: str) -> None:

@@ -1049,7 +1049,9 @@ HABIT = _words(
     r"in (?:past|previous|earlier) (?:instances|cases|attacks)",
     r"an? (?:string|series|campaign|spate) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"waves of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
-    r"(?:has|have|had) (?:\w+ )?(?:intensified|stepped up|escalated)",
+    r"(?:has|have|had) (?:\w+ )?(?:intensified|stepped up|escalated|ramped up)",
+    # "near-daily strikes", "attacks almost daily".
+    r"(?:near|almost|nearly)[- ](?:daily|nightly)",
     # "attacked several times this month", "targeted multiple times this year"; not
     # "shelled several times that day", one day's strike, nor a series whose first ("since
     # March") or "most recent" strike the sentence tells.
@@ -1061,7 +1063,7 @@ HABIT = _words(
 #: of drone attacks in recent months", "Kyiv has been striking Russian industry".
 CAMPAIGN = _words(
     HABIT.pattern,
-    r"in recent (?:weeks|months|years)",
+    r"(?:in|over) recent (?:weeks|months|years)",
     r"for (?:months|years)",
     r"over the past (?:few |several )?(?:weeks|months|years)",
     r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|hitting|bombing)",
@@ -1087,7 +1089,7 @@ GENERIC = _words(
     # Not a hedge on what befell a place: "the depot could have been hit by a drone".
     r"(?:could|might)(?! have been (?:attacked|hit|struck|targeted|caused|damaged|shelled))",
     r"capabilit(?:y|ies)",
-    r"in recent (?:weeks|months|days)",
+    r"(?:in|over) recent (?:weeks|months|days)",
     r"for (?:months|years|weeks)",
     r"over the past",
     r"prospect",
