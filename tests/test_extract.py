@@ -908,6 +908,8 @@ def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls()
         "Drones have periodically damaged buildings in Belgorod since the summer.",
         "Kyiv has lately ramped up drone strikes on Crimea to cut Russian supply lines.",
         "Ukrainian drones struck the Kursk region nearly nightly in March.",
+        "The Azot plant in Severodonetsk has come under repeated Ukrainian shelling, officials "
+        "said on Sunday.",
     ],
 )
 def test_a_series_of_strikes_told_as_a_whole_is_no_strike(series: str) -> None:

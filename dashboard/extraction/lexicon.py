@@ -1058,6 +1058,8 @@ HABIT = _words(
     r"(?:several|multiple|many|numerous) times (?:this|last|before|during|in recent)\b"
     r"(?![^.;]*\b(?:most recent(?:ly)?|latest)\b)",
     r"escalation (?:in|of) (?:[\w-]+ )?(?:strikes|attacks|raids)",
+    r"(?:repeated|persistent|constant|sustained) (?:[\w-]+ ){0,3}"
+    r"(?:strikes|attacks|raids|shelling)",
 )
 #: Strikes told as a campaign over time, not as one strike: "refineries have been the target
 #: of drone attacks in recent months", "Kyiv has been striking Russian industry".
@@ -1067,7 +1069,6 @@ CAMPAIGN = _words(
     r"for (?:months|years)",
     r"over the past (?:few |several )?(?:weeks|months|years)",
     r"ha(?:s|ve|d) been (?:attacking|striking|shelling|targeting|hitting|bombing)",
-    r"(?:repeated|persistent|constant|sustained) (?:[\w-]+ ){0,3}(?:strikes|attacks|raids)",
 )
 GENERIC = _words(
     HABIT.pattern,
