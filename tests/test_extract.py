@@ -886,6 +886,22 @@ def test_a_fire_put_down_to_spontaneous_combustion_or_a_technological_cause_is_n
     assert events_of(text, published=date(2023, 8, 9)) == []
 
 
+@pytest.mark.parametrize(
+    "accident",
+    [
+        "The fire was first feared to be the result of a Ukrainian drone attack, but "
+        "officials said it was technological.",
+        "Investigators opened a case into violating safety rules, saying the blast was "
+        "unlikely to have been caused by a Ukrainian attack.",
+    ],
+)
+def test_an_attack_set_aside_by_the_accidents_own_sentence_ties_no_hand_to_the_fire(
+    accident: str,
+) -> None:
+    text = "A large fire broke out at the Yaroslavl refinery on Wednesday. " + accident
+    assert events_of(text, published=date(2025, 10, 2)) == []
+
+
 def test_a_fire_ruled_out_as_an_attack_is_no_strike_beside_a_strike_it_recalls() -> None:
     events = events_of(
         "A fire broke out at the Ryazan refinery on Friday, which officials called an "

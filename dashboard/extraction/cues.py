@@ -718,10 +718,13 @@ def weigh_cues(doc: Document) -> None:
     if any(ACCIDENT_CAUSE.search(s.text) for s in doc.sentences) and not any(
         UKRAINIAN_ATTACKER.search(text) or UKRAINE_CLAIMANT.search(text)
         for text in map(_campaign_blanked, (text for _, text in told))
+        if ACCIDENT_CAUSE.search(text) is None
     ):
         # A blast the report puts down to an accident ("a violation of safety
         # requirements") is one unless Ukraine's hand in it is told: a weapon's name alone
-        # ("the Main Missile and Artillery Directorate's arsenal") ties it to no attack.
+        # ("the Main Missile and Artillery Directorate's arsenal") ties it to no attack, nor
+        # an attack the accident's own sentence sets aside ("feared to be a Ukrainian drone
+        # attack, but officials said it was technological").
         doc.no_strike = True
         return
     if not any(weapon_named(text) != "unknown" for text in told_once) and not any(
