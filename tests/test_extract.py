@@ -5395,3 +5395,22 @@ def test_a_fire_told_beside_a_drone_seen_before_it_is_a_drone_strike() -> None:
         published=date(2023, 2, 28),
     )
     assert [(e.place, e.weapon) for e in events] == [("Tuapse refinery", "aerial_drone")]
+
+
+def test_a_plant_of_a_town_is_the_towns_site_the_article_names() -> None:
+    events = events_of(
+        "Drones struck Rosneft's Ryazan plant on Friday, the governor said. The Ryazan "
+        "refinery processes 13 million tonnes of crude a year.",
+        published=date(2025, 1, 25),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Ryazan refinery", "oil")]
+
+
+def test_a_plant_of_a_town_is_no_site_the_article_names_elsewhere() -> None:
+    events = events_of(
+        "Drones struck the Kacha air base on Friday. A fire was also seen at a plant in "
+        "Bakhchysarai, the outlet said.",
+        published=date(2025, 5, 2),
+    )
+    assert ("Kacha air base", "airbase") in [(e.place, e.target_type) for e in events]
+    assert "Bakhchysaray" in [e.place for e in events]

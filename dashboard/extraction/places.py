@@ -1741,6 +1741,21 @@ def locate(
         )
         if len(named) == 1 and named[0].target_type in TARGET_TYPES:
             return Location(named[0], named[0].target_type, target)
+    if (
+        place.kind == "city"
+        and target is not None
+        and target.split()[-1].lower() in _BARE_WORKS
+        and not _told_as_any(text, target, mention.start)
+    ):
+        # "the Ryazan plant", "a fire near the plant" in Ryazan: of an article that names
+        # the town's own site elsewhere ("the Ryazan refinery"), that site.
+        sites = [
+            f
+            for f in named_places
+            if f.kind == "facility" and f.target_type in TARGET_TYPES and holds(place, f)
+        ]
+        if len(sites) == 1:
+            return Location(sites[0], sites[0].target_type, target)
     if target_type == "unknown":
         return Location(place, *classify_target(_own_part(text, mention.start)))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
