@@ -5414,3 +5414,30 @@ def test_a_plant_of_a_town_is_no_site_the_article_names_elsewhere() -> None:
     )
     assert ("Kacha air base", "airbase") in [(e.place, e.target_type) for e in events]
     assert "Bakhchysaray" in [e.place for e in events]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The airport strike damaged four transport aircraft, Tass reported.",
+        "Debris damaged four cars, Tass reported.",
+    ],
+)
+def test_a_town_of_a_tally_takes_no_hit_told_after_the_tally(after: str) -> None:
+    events = events_of(
+        "Drones hit an airport in the Pskov region on Tuesday, the governor said. More drones "
+        "were shot down over Oryol, Bryansk and Kaluga, the ministry said. " + after,
+        published=date(2023, 8, 30),
+    )
+    outcomes = {e.place: e.outcome for e in events}
+    assert outcomes["Kaluga"] == "intercepted"
+
+
+def test_the_names_after_the_first_of_a_tallys_list_are_of_the_tally() -> None:
+    events = events_of(
+        "On Sunday air defences shot down 31 drones over Belgorod, Bryansk and Kursk; "
+        "buildings were damaged in Belgorod.",
+        published=date(2023, 10, 2),
+    )
+    outcomes = {e.place: e.outcome for e in events}
+    assert outcomes["Bryansk"] == outcomes["Kursk"] == "intercepted"

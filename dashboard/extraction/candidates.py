@@ -132,6 +132,9 @@ def find_candidates(doc: Document) -> None:
     lead: Draft | None = None
     last_place: Location | None = None
     last_draft: Draft | None = None
+    # Drafts made from one sentence with others ("drones downed over Oryol, Bryansk and
+    # Kaluga"): the last of a list is not the place a following sentence speaks of.
+    listed: set[int] = set()
     # Undated places told below the lead, before any date: of the day the article goes on to
     # tell, else of the day it was published.
     unanchored: list[Draft] = []
@@ -248,6 +251,7 @@ def find_candidates(doc: Document) -> None:
             and russian is None
             and sentence.index <= last_strike_index + _IDENTIFIED_WITHIN
             and _fell_from_the_downed(last_draft, text)
+            and id(last_draft) not in listed
             and not event_dates(text, find_dates(text, published))
         ):
             # "Ten drones were downed over the port." ... "Their fragments started a fire":
@@ -512,6 +516,8 @@ def find_candidates(doc: Document) -> None:
                     for where in fresh
                 ]
                 kept = {id(d) for d in _oblasts_kept([d for _, d in placed], text)}
+                if len(kept) > 1:
+                    listed.update(kept)
                 for where, last_draft in placed:
                     if id(last_draft) not in kept:
                         continue
@@ -530,7 +536,7 @@ def find_candidates(doc: Document) -> None:
                 and russian is None
                 and last_draft is not None
                 and last_draft.place is not None
-                and not _not_the_tallys(last_draft, text)
+                and not _not_the_tallys(last_draft, text, id(last_draft) in listed)
                 and last_draft.target_type == "unknown"
                 and target_type != "unknown"
                 and outcome_at(text, _EVERY_CLAUSE) == "hit"
@@ -549,7 +555,8 @@ def find_candidates(doc: Document) -> None:
                 and last_draft is not None
                 and (attacker_claim or defender_claim)
                 and not (
-                    _not_the_tallys(last_draft, text) and outcome_at(text, _EVERY_CLAUSE) == "hit"
+                    _not_the_tallys(last_draft, text, id(last_draft) in listed)
+                    and outcome_at(text, _EVERY_CLAUSE) == "hit"
                 )
             ):
                 # "At least two ships were damaged, according to Ukrainian sources": a claim
@@ -595,6 +602,8 @@ def find_candidates(doc: Document) -> None:
             # Russia's strike on a Ukrainian-held city, told in passing, is not the story.
             continue
         last_draft = made[-1] if made else last_draft
+        if len(made) > 1:
+            listed.update(id(draft) for draft in made)
         history = before_the_war(dates[0].value, dates[0].precision, published) or (
             (russian is not None or RUSSIAN_STRIKE.search(text) is not None) and not made
         )
@@ -647,16 +656,16 @@ _NOT_THE_NEWS = re.compile(r"\b(?:recent|weeks|months|years|Russian forces)\b", 
 _GROUND_FIGHT_REACH = 200
 
 
-def _not_the_tallys(draft: Draft, text: str) -> bool:
+def _not_the_tallys(draft: Draft, text: str, listed: bool) -> bool:
     """Whether what a sentence naming no place tells ("Ukrainian troops struck an oil
     pumping station in the town", "a channel claimed a drone hit a fuel tank at the depot")
-    is not of ``draft``, which so far tells only of drones downed over a region: a region's
-    tally is no strike at a site, and only what fell of its drones (their debris) is
-    told of it."""
+    is not of ``draft``, which so far tells only of drones downed over a region, or over
+    one of several places ``listed`` together: a tally is no strike at a site, and only
+    what fell of its drones (their debris) is told of it."""
     return (
         draft.outcome == "intercepted"
         and draft.place is not None
-        and draft.place.kind == "region"
+        and (draft.place.kind == "region" or listed)
         and REMAINS.search(text) is None
     )
 
@@ -934,7 +943,8 @@ _NOTHING_HIT = re.compile(
 
 def _fell_from_the_downed(draft: Draft | None, text: str) -> TypeGuard[Draft]:
     """Whether a sentence naming no place tells what the remains of the drones just told
-    downed over a town or site did there: a hit."""
+    downed over a town or site did there: a hit. (Of drones downed over several places
+    listed together, where they fell is not told.)"""
     return (
         draft is not None
         and draft.outcome == "intercepted"

@@ -765,6 +765,13 @@ def _russias_strike(text: str) -> bool:
     )
 
 
+#: A clause that is only the rest of a list of names: ", Bryansk and Kursk".
+_LIST_ITEMS = re.compile(
+    r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*"
+)
+
+
 def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     """What a strike did at the place named at ``start``: the words of its own clause, else
     (unless ``clause_only``) of the whole sentence, say ``hit`` (damage, fire, debris fell),
@@ -772,6 +779,10 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     damage", "prevented damage") say nothing. A sentence that tells of the air defence at
     work and of nothing hit tells of an interception: what was heard was the defence."""
     left, right = (0, len(text)) if start < 0 else clause_span(text, start, start + 1)
+    while left > 0 and _LIST_ITEMS.fullmatch(text, left, right):
+        # "shot down drones over Belgorod, Bryansk and Kursk; buildings damaged in
+        # Belgorod": the names after the first of a list share its clause.
+        left = clause_span(text, left - 1, left)[0]
     spans = ((left, right),) if clause_only else ((left, right), (0, len(text)))
     for span in spans:
         outcome = _outcome_within(text, *span)

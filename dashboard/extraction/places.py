@@ -1749,13 +1749,10 @@ def locate(
     ):
         # "the Ryazan plant", "a fire near the plant" in Ryazan: of an article that names
         # the town's own site elsewhere ("the Ryazan refinery"), that site.
-        sites = [
-            f
-            for f in named_places
-            if f.kind == "facility" and f.target_type in TARGET_TYPES and holds(place, f)
-        ]
-        if len(sites) == 1:
-            return Location(sites[0], sites[0].target_type, target)
+        sites = [f for f in named_places if f.kind == "facility" and holds(place, f)]
+        own = sites[0] if len(sites) == 1 else None
+        if own is not None and own.target_type in TARGET_TYPES:
+            return Location(own, own.target_type, target)
     if target_type == "unknown":
         return Location(place, *classify_target(_own_part(text, mention.start)))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
