@@ -2349,6 +2349,8 @@ def test_moscow_named_for_its_government_is_no_strike_place() -> None:
         "the oil revenue it needs for the war.",
         "Ukrainian forces have stepped up long-range drone attacks on Russia, while Moscow "
         "continues precision strikes on military facilities.",
+        "The drone attack on Sunday comes amid renewed Western pressure on the Kremlin.",
+        "Ukraine's drone strikes on Sunday add to the sanctions on Moscow.",
     ):
         places = [e.place or "" for e in events_of(text, published=date(2025, 11, 6))]
         assert not any(place.startswith("Moscow") for place in places)

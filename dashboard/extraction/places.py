@@ -845,6 +845,13 @@ _PLACE_BEFORE = re.compile(
     r"shelled|bombed|raided|raid|attacks|strikes)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+#: What is put on a government, not on a place: "pressure on the Kremlin", "sanctions on
+#: Moscow".
+_POLICY_ON = re.compile(
+    r"\b(?:pressure|sanctions?|demands?|calls?|leverage|influence)\s+(?:on|against)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: Words after a capital that make it the city: "Moscow region", "Moscow was hit".
 _PLACE_AFTER = re.compile(
     r"\s*(?:region|oblast|city|area|suburbs?|outskirts|districts?|airports?|refinery|"
@@ -991,10 +998,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
     if (
         normalise(mention.text if place.kind == "facility" else place.name) in _GOVERNMENT_SEATS
         and not mention.described
-        and not ends_before(_PLACE_BEFORE, sentence, start)
+        and (
+            not ends_before(_PLACE_BEFORE, sentence, start)
+            or ends_before(_POLICY_ON, sentence, start) is not None
+        )
         and not _PLACE_AFTER.match(sentence, end + (2 if mention.possessive else 0))
     ):
-        # "deprive Moscow of revenue", "Moscow continues its strikes": the government.
+        # "deprive Moscow of revenue", "Moscow continues its strikes", "pressure on the
+        # Kremlin": the government.
         return "actor (the government)"
     if place.feature == "sea":
         return "an open sea is not a location"
