@@ -512,6 +512,20 @@ def test_interceptions_over_a_list_of_regions_are_one_event_each() -> None:
     assert all(e.defender_claim for e in events)
 
 
+@pytest.mark.parametrize("dash", ["-", "–", ":"])
+def test_names_listed_after_a_plural_region_noun_and_a_dash_are_regions(dash: str) -> None:
+    events = events_of(
+        "Drones attacked military facilities overnight on Sunday in three regions of Russia "
+        f"{dash} Rostov, Lipetsk and Volgograd, the source said.",
+        published=date(2023, 12, 17),
+    )
+    assert sorted(e.place or "" for e in events) == [
+        "Lipetsk Oblast",
+        "Rostov Oblast",
+        "Volgograd Oblast",
+    ]
+
+
 def located(events: list[Event]) -> list[tuple[str, str, str]]:
     """(place, date, precision) of the located events, sorted."""
     return sorted(

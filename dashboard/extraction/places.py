@@ -157,7 +157,8 @@ _IN_REGION = re.compile(r"(?:['’]s)?\s*(?:,|\s+in)\s+(?:the\s+)?|\s+\(", re.I)
 #: including", "the region of" ("the southwestern region of Bryansk" is the region, not
 #: its capital).
 _REGIONS_BEFORE = re.compile(
-    r"\b(?:regions|oblasts|provinces)\s*(?:of|,?\s*including|:|such as|like)\s+(?:the\s+)?$"
+    r"\b(?:regions|oblasts|provinces)(?:\s+of\s+(?:Russia|the\s+Russian\s+Federation))?"
+    r"\s*(?:of|,?\s*including|:|[-–—]|such as|like)\s+(?:the\s+)?$"
     r"|\b(?:region|oblast|province)\s+of\s+$",
     re.I,
 )
