@@ -4539,6 +4539,15 @@ def test_a_fleet_headquarters_is_a_military_target_not_a_naval_one() -> None:
     ]
 
 
+def test_a_military_university_is_a_military_target() -> None:
+    events = events_of(
+        "On Oct. 29, drones attacked the Russian Special Forces University in Gudermes, "
+        "setting the roof of an empty building on fire.",
+        published=date(2024, 10, 30),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Gudermes", "military")]
+
+
 def test_a_site_told_at_a_village_the_gazetteer_lacks_is_the_site_named_for_it() -> None:
     # The gazetteer knows a Volna only in the Oryol region; "Volna port" is the Taman port.
     events = events_of(

@@ -262,6 +262,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"army",
             r"regiment",
             r"brigade",
+            # "the Russian Special Forces University", "a military academy".
+            r"(?:special forces|military|naval|air force) (?:university|academy|school|institute)",
         ),
     ),
     (
