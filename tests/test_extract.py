@@ -5466,3 +5466,19 @@ def test_the_names_after_the_first_of_a_tallys_list_are_of_the_tally() -> None:
     )
     outcomes = {e.place: e.outcome for e in events}
     assert outcomes["Bryansk"] == outcomes["Kursk"] == "intercepted"
+
+
+@pytest.mark.parametrize(
+    ("told", "kind"),
+    [
+        ("a fire broke out at an energy facility", "power"),
+        ("drones damaged the power grids", "power"),
+        ("two drones crashed into a fuel and energy facility", "oil"),
+    ],
+)
+def test_an_energy_facility_or_power_grids_are_a_power_target(told: str, kind: str) -> None:
+    (event,) = events_of(
+        f"In the Belgorod region {told} on Monday after a drone attack, the governor said.",
+        published=date(2023, 6, 6),
+    )
+    assert event.target_type == kind

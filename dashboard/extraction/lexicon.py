@@ -166,7 +166,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
     (
         "power",
         _words(
-            r"power (?:plants?|stations?|grid|lines?|substations?|facilit(?:y|ies))",
+            r"power (?:plants?|stations?|grids?|lines?|substations?|facilit(?:y|ies))",
+            # Not "a fuel and energy facility", which is oil.
+            r"(?<!fuel and )energy facility",
             r"substations?",
             r"sub-stations?",
             r"heating (?:plants?|facilit(?:y|ies)|stations?)",
