@@ -5482,3 +5482,18 @@ def test_an_energy_facility_or_power_grids_are_a_power_target(told: str, kind: s
         published=date(2023, 6, 6),
     )
     assert event.target_type == kind
+
+
+@pytest.mark.parametrize(
+    ("told", "outcome"),
+    [
+        ("Many drones were intercepted on Friday, but some reached their targets", "hit"),
+        (
+            "Air defences destroyed six drones on Friday before they reached their target",
+            "intercepted",
+        ),
+    ],
+)
+def test_drones_told_as_reaching_their_targets_hit(told: str, outcome: str) -> None:
+    (event,) = events_of(f"{told} in the Yaroslavl region.", published=date(2025, 12, 13))
+    assert event.outcome == outcome

@@ -886,6 +886,8 @@ IMPACT = _words(
     r"(?!and (?:intercepted|shot down|downed|suppressed)\b)",
     r"sank",
     r"sunk",
+    # "four reached their targets", not "shot down before they reached their target".
+    r"(?<!before they )(?<!before it )reached (?:their |its |the )?targets?",
     r"ablaze",
     r"on fire",
     r"fires?",
