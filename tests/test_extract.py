@@ -5497,3 +5497,21 @@ def test_an_energy_facility_or_power_grids_are_a_power_target(told: str, kind: s
 def test_drones_told_as_reaching_their_targets_hit(told: str, outcome: str) -> None:
     (event,) = events_of(f"{told} in the Yaroslavl region.", published=date(2025, 12, 13))
     assert event.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("struck", "place"),
+    [
+        ("groupings of Russian soldiers in Russia's Belgorod Oblast", "Belgorod Oblast"),
+        ("a radio-location station near Frunze in Crimea", "Frunze"),
+        ("a resort where Russian soldiers were based in Henichesk", "Henichesk"),
+    ],
+)
+def test_soldiers_and_a_radio_location_station_are_military_targets(
+    struck: str, place: str
+) -> None:
+    (event,) = events_of(
+        f"On Jan. 23, Ukrainian forces struck {struck}, the General Staff said.",
+        published=date(2025, 1, 24),
+    )
+    assert (event.place, event.target_type) == (place, "military")
