@@ -5515,3 +5515,14 @@ def test_soldiers_and_a_radio_location_station_are_military_targets(
         published=date(2025, 1, 24),
     )
     assert (event.place, event.target_type) == (place, "military")
+
+
+def test_a_ukrainian_airstrike_on_a_town_on_the_front_line_is_ukraines_strike() -> None:
+    # Oleshky, on the occupied bank of the Dnipro, lies on the line itself: the words say
+    # whose strike it was.
+    events = events_of(
+        "A Ukrainian airstrike destroyed a residential building in the town of Aleshki in "
+        "the Kherson region on Friday, local authorities said.",
+        published=date(2025, 7, 12),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Oleshky", "residential")]

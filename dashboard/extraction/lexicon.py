@@ -1188,7 +1188,7 @@ RUSSIAN_ATTACKER = re.compile(
 )
 #: Ukraine named as the attacker: "Ukrainian drones struck", "Ukraine also launched".
 UKRAINIAN_ATTACKER = re.compile(
-    r"\bUkrain(?:e|ian)(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|strikes?|attacks?|"
+    r"\bUkrain(?:e|ian)(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|(?:air)?strikes?|attacks?|"
     r"forces|troops|military|army|navy|launched|struck|hit|attacked|targeted|fired)\b",
     re.IGNORECASE,
 )
@@ -1196,7 +1196,7 @@ UKRAINIAN_ATTACKER = re.compile(
 #: "during Russia's overnight attack".
 RUSSIAN_STRIKE = re.compile(
     r"\bRussia(?:n|'s|’s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:strikes?|attacks?|shelling|bombardments?|barrages?)\b",
+    r"(?:(?:air)?strikes?|attacks?|shelling|bombardments?|barrages?)\b",
     re.IGNORECASE,
 )
 #: Ground fighting for a place, which is no strike on it: "drove Russian troops out of the
