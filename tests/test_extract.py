@@ -5526,3 +5526,25 @@ def test_a_ukrainian_airstrike_on_a_town_on_the_front_line_is_ukraines_strike() 
         published=date(2025, 7, 12),
     )
     assert [(e.place, e.target_type) for e in events] == [("Oleshky", "residential")]
+
+
+def test_a_series_dated_only_by_its_start_is_no_strike() -> None:
+    events = events_of(
+        "Drones struck a radar station near Dzhankoi on Sunday, officials said. Since August "
+        "2022, explosions and fires have regularly been reported on the Russian-occupied "
+        "Crimean peninsula.",
+        published=date(2023, 5, 31),
+    )
+    assert [e.place for e in events] == ["Dzhankoy"]
+
+
+def test_a_series_told_from_its_first_strike_keeps_that_strike() -> None:
+    events = events_of(
+        "Drones struck the Ryazan refinery on Friday, the governor said. It has been attacked "
+        "several times since March last year.",
+        published=date(2025, 1, 25),
+    )
+    assert [(e.place, e.date, e.date_precision) for e in events] == [
+        ("Ryazan refinery", date(2024, 3, 1), "month"),
+        ("Ryazan refinery", date(2025, 1, 24), "day"),
+    ]

@@ -67,6 +67,7 @@ from .lexicon import (
     ATTACK,
     GENERIC,
     GROUND_FIGHT_BEFORE,
+    HABIT,
     IMPACT,
     INTERCEPTION,
     OUTAGE,
@@ -350,7 +351,7 @@ def find_candidates(doc: Document) -> None:
         if dates and not located and russian is None:
             located = _recalled_at(sentence, dates, context, doc)
         generic = _generic(text, russian is not None or RUSSIAN_STRIKE.search(text) is not None)
-        if generic and not (dates and located):
+        if generic and not (dates and located and not _dated_by_its_series(text, dates)):
             continue
         weapon = weapon_named(text)
         borrowed = (
@@ -696,6 +697,23 @@ def _generic(text: str, russian: bool) -> bool:
         return bool(habits)
     news = [m.span() for m in _NEWS_OF_THE_DAY.finditer(text)]
     return any(not any(a <= start and end <= b for a, b in news) for start, end in habits)
+
+
+def _dated_by_its_series(text: str, dates: list[DateMention]) -> bool:
+    """Whether every date of a sentence that tells a habit or a series only bounds the
+    series ("attacked several times this month", "since August 2022, explosions have
+    regularly been reported"): a period of many strikes, not the day of one. (Not "attacked
+    several times since March", which tells the series' first strike.)"""
+    series = [m.span() for m in HABIT.finditer(text)]
+    return bool(series) and all(
+        any(m.start < b and a < m.end for a, b in series)
+        or ends_before(_SINCE, text, m.start) is not None
+        for m in dates
+    )
+
+
+#: The word that makes a date the start of a period: "since August 2022".
+_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.IGNORECASE)
 
 
 #: A clause set off by a comma that describes the noun before it: ", which has been used to
