@@ -5548,3 +5548,12 @@ def test_a_series_told_from_its_first_strike_keeps_that_strike() -> None:
         ("Ryazan refinery", date(2024, 3, 1), "month"),
         ("Ryazan refinery", date(2025, 1, 24), "day"),
     ]
+
+
+def test_drones_destroyed_in_a_quoted_claim_are_an_interception() -> None:
+    events = events_of(
+        'On Friday, September 22, air defences destroyed two "Ukrainian drones" over the '
+        "Black Sea off occupied Crimea and over the Krasnodar region, the ministry said.",
+        published=date(2023, 9, 24),
+    )
+    assert {e.outcome for e in events} == {"intercepted"}

@@ -853,6 +853,10 @@ DAMAGE = _words(
 #: Where a weapon is destroyed when it never reached the ground: "destroyed over the Kursk
 #: region", "destroyed in midair".
 _IN_THE_AIR = r"(?:over|above|in the sky|(?:in )?mid-?air|in the air)"
+#: A word, perhaps opening a quotation: a claim quoted as said ('destroyed two "Ukrainian
+#: drones"').
+_OPEN_QUOTE = "[\"“‘']?"
+_QUOTED_WORD = rf"{_OPEN_QUOTE}[\w-]+"
 #: What air defences destroy: "15 fixed-wing UAVs", "several dozen unmanned aerial vehicles".
 _AIRBORNE = r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|rockets?|aircraft)"
 
@@ -885,7 +889,8 @@ IMPACT = _words(
     r"(?<!intercepted or )(?<!intercepted and )(?<!shot down or )(?<!shot down and )"
     r"(?<!intercepting and )"
     # (nor a bare "destroy", which may be an aim: "to attack the port, destroy ships")
-    rf"destroy(?:s|ed) (?!\d)(?!{_IN_THE_AIR}\b)(?!(?!by\b)(?:[\w-]+\s+){{0,4}}{_AIRBORNE}\b)"
+    rf"destroy(?:s|ed) (?!\d)(?!{_IN_THE_AIR}\b)"
+    rf"(?!(?!by\b)(?:{_QUOTED_WORD}\s+){{0,4}}{_OPEN_QUOTE}{_AIRBORNE}\b)"
     r"(?!and (?:intercepted|shot down|downed|suppressed)\b)",
     r"sank",
     r"sunk",
@@ -959,7 +964,7 @@ INTERCEPTION = _words(
     r"shooting down",
     r"(?:brought|taken) down",
     r"downed",
-    rf"{_DESTROY} (?!by\b|and\b)(?:[\w-]+ ){{0,4}}?{_AIRBORNE}",
+    rf"{_DESTROY} (?!by\b|and\b)(?:{_QUOTED_WORD} ){{0,4}}?{_OPEN_QUOTE}{_AIRBORNE}",
     rf"{_DESTROY} {_IN_THE_AIR}",
     r"repell?ed",
     r"repulsed",
