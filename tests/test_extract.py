@@ -2631,6 +2631,9 @@ def test_a_strike_told_first_with_no_place_is_the_one_the_article_places_that_da
         "Ukrainian forces drove Russian troops out of the village of Mykhailivka in the "
         "Donetsk region, the commander said.",
         "Ukrainian forces pressed their attack as they advanced toward the town of Tokmak.",
+        "The war has been spreading toward Russian territory, with Ukrainian forces targeting "
+        "energy infrastructure with drones, as well as invading the neighbouring Kursk region "
+        "with land forces in early August.",
     ],
 )
 def test_a_place_fought_over_on_the_ground_is_no_strike(fighting: str) -> None:

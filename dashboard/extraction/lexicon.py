@@ -1212,8 +1212,8 @@ GROUND_FIGHT_BEFORE = re.compile(
     r"took control of|tak(?:en|ing) control of|advanc\w+ (?:on|toward|towards)|"
     r"(?:captured|seized|recaptured|liberated|retook|retaken) (?:the )?"
     r"(?:village|town|city|settlement)s? of|"
-    # "as Kyiv pushes its offensive in the Kursk region"
-    r"(?:offensive|incursion|invasion)s? (?:in|into))\b[^.;:!?]{0,80}$",
+    # "as Kyiv pushes its offensive in the Kursk region", "invading the Kursk region"
+    r"(?:offensive|incursion|invasion)s? (?:in|into)|invad(?:e|es|ed|ing))\b[^.;:!?]{0,80}$",
     re.IGNORECASE,
 )
 RUSSIAN_ACCIDENT = _words(
