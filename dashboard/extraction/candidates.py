@@ -707,13 +707,13 @@ def _dated_by_its_series(text: str, dates: list[DateMention]) -> bool:
     series = [m.span() for m in HABIT.finditer(text)]
     return bool(series) and all(
         any(m.start < b and a < m.end for a, b in series)
-        or ends_before(_SINCE, text, m.start) is not None
+        or ends_before(_SINCE_BEFORE, text, m.start) is not None
         for m in dates
     )
 
 
 #: The word that makes a date the start of a period: "since August 2022".
-_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.IGNORECASE)
 
 
 #: A clause set off by a comma that describes the noun before it: ", which has been used to
