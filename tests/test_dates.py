@@ -30,6 +30,9 @@ def resolved(text: str, published: date) -> list[tuple[str, str]]:
         ("a strike last month", WEDNESDAY, ("2024-10-01", "month")),
         ("Last week, drones hit oil terminals", date(2023, 5, 5), ("2023-04-01", "month")),
         ("the depot burned last week", WEDNESDAY, ("2024-10-01", "month")),
+        # "two weeks ago" is as loose as "last week": the month it falls in.
+        ("A week ago, drones hit the refinery", date(2025, 8, 10), ("2025-08-01", "month")),
+        ("struck about two weeks ago", date(2024, 2, 10), ("2024-01-01", "month")),
         ("earlier this month", WEDNESDAY, ("2024-11-01", "month")),
         ("a drone attack recently caused fires", WEDNESDAY, ("2024-11-01", "month")),
         ("on a recent evening, drones attacked", WEDNESDAY, ("2024-11-01", "month")),

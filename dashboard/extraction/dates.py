@@ -77,6 +77,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("days_ago", rf"\b(?P<n>{_COUNT})\s+days?\s+(?:ago|earlier)\b"),
+        ("weeks_ago", rf"\b(?P<n>{_COUNT})\s+weeks?\s+(?:ago|earlier)\b"),
         (
             "day_before",
             r"\bthe\s+(?:day\s+before(?!\s+yesterday)|night\s+before|previous\s+(?:day|night)"
@@ -316,6 +317,9 @@ def _resolve(
     if kind == "last_week":
         # No precision is a week: the month the week before publication mostly lies in.
         return (published - timedelta(days=7)).replace(day=1), "month"
+    if kind == "weeks_ago":
+        # "two weeks ago" is as loose as "last week": the month it falls in.
+        return (published - timedelta(weeks=_count(groups["n"]))).replace(day=1), "month"
     if kind in ("this_month", "this_week", "recently"):
         return published.replace(day=1), "month"
     if kind == "last_month":
