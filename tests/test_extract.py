@@ -5112,6 +5112,17 @@ def test_a_strike_told_with_a_hedge_on_its_cause_is_still_a_strike() -> None:
     assert event.target_type == "oil"
 
 
+def test_a_strike_weighed_as_what_it_would_be_is_still_the_news() -> None:
+    # "in what would be the latest strike" weighs the strike just told; it is no hypothesis.
+    (event,) = events_of(
+        "Ukrainian drones struck an industrial enterprise in the Saratov region overnight, the "
+        "governor said. The target was the Saratov oil refinery, in what would be the latest "
+        "strike on a Russian refinery.",
+        published=date(2025, 8, 10),
+    )
+    assert (event.place, event.target_type) == ("Saratov refinery", "oil")
+
+
 def test_a_target_hit_in_another_clause_of_a_dated_sentence_is_a_strike_of_that_day() -> None:
     # The sentence's one date sits in its first clause; the depot set on fire in the second
     # is a strike of the same night, not a place to drop.
