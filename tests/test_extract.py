@@ -5571,3 +5571,15 @@ def test_drones_destroyed_in_a_quoted_claim_are_an_interception() -> None:
         published=date(2023, 9, 24),
     )
     assert {e.outcome for e in events} == {"intercepted"}
+
+
+def test_before_a_clause_is_a_time_not_a_strike_told_again() -> None:
+    # "before any peace talks" says when; it does not point back to the drones downed over
+    # the Moscow region, so what the sentence says was hit is not theirs.
+    (event,) = events_of(
+        "Russia's defence ministry said it had intercepted 121 drones targeting 13 regions, "
+        "adding that six had been destroyed over the Moscow region and one over the capital "
+        "itself. The overnight strikes hit targets deep inside Russia before any peace talks.",
+        published=date(2025, 1, 24),
+    )
+    assert (event.place, event.outcome) == ("Moscow Oblast", "intercepted")

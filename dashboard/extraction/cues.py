@@ -78,7 +78,8 @@ REMAINS = re.compile(r"\b(?:debris|fragments?|wreckage)\b", re.IGNORECASE)
 
 ANAPHORA = re.compile(
     r"^(?:It|This|That)\b"
-    r"|\b(?:similar|same|such|another|again|also|further|previously|earlier|before)\b"
+    # "attacked before", not "before any talks": "before" only where nothing follows it.
+    r"|\b(?:similar|same|such|another|again|also|further|previously|earlier)\b|\bbefore\b(?!\s+\w)"
     r"|\bthe\s+(?:[\w-]+\s+){0,2}(?:bridge|crossing|refinery|plant|depot|base|air ?base|"
     r"airfield|port|terminal|facility|site|arsenal|complex|station|shipyard|factory|city|town)\b",
     re.IGNORECASE,
