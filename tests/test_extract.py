@@ -5583,3 +5583,16 @@ def test_before_a_clause_is_a_time_not_a_strike_told_again() -> None:
         published=date(2025, 1, 24),
     )
     assert (event.place, event.outcome) == ("Moscow Oblast", "intercepted")
+
+
+def test_a_surname_standing_alone_is_the_person_the_report_names() -> None:
+    # Gusev is a town in the Kaliningrad region and the surname of Voronezh's governor; a
+    # report that names Alexander Gusev means him by "Gusev:", not the town.
+    events = events_of(
+        "Gusev: the detonation after a drone attack in the Voronezh region has stopped.\n"
+        "Drones hit an ammunition depot in the Ostrogozhsk district overnight, said the "
+        "governor of the Voronezh region, Alexander Gusev.",
+        published=date(2024, 8, 25),
+    )
+    assert events
+    assert all(event.place != "Gusev" for event in events)

@@ -211,6 +211,7 @@ def find_candidates(doc: Document) -> None:
                 doc.descriptions,
                 doc.named_places,
                 struck=attack,
+                people=doc.people,
             )
             if attack or follows_strike or identifies or named_again or SHIP_NOUNS.search(text)
             else ([], [])
@@ -334,6 +335,7 @@ def find_candidates(doc: Document) -> None:
                     article_regions,
                     doc.descriptions,
                     doc.named_places,
+                    people=doc.people,
                 )
                 if not reports_attack(previous_sentence.text, None):
                     before = where_targets_stand(previous_sentence.text, before)
@@ -880,6 +882,7 @@ def _recalled_at(
         doc.article_regions,
         doc.descriptions,
         doc.named_places,
+        people=doc.people,
     )
     return [replace(before[-1], start=_EVERY_CLAUSE)] if before else []
 

@@ -82,6 +82,9 @@ class Document:
     #: Facilities and towns the article names anywhere: of several sites in a region, the one
     #: it means, and the towns a store told only by its region may stand at.
     named_places: frozenset[Place] = frozenset()
+    #: Surnames of the people the article names in full ("Alexander Gusev"): such a word
+    #: standing alone is the person, not a town of that name.
+    people: frozenset[str] = frozenset()
     #: The weapon the article's strike sentences name most: a sentence naming none takes it.
     article_weapon: Weapon = "unknown"
     #: The kinds of target that damage told with no place names ("a residential building

@@ -1115,6 +1115,12 @@ GENERIC = _words(
     r"whether",
 )
 
+#: A person named in full, the surname captured: "Alexander Gusev", "Kyrylo Tymoshenko".
+_GIVEN_NAMES = sorted((name.capitalize() for name in word_list("given-names.txt")), key=len)
+PERSON_NAMED = re.compile(
+    r"\b(?:" + "|".join(reversed(_GIVEN_NAMES)) + r") (?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b"
+)
+
 #: Words after a place that make it the subject of speech or policy: "Moscow said".
 ACTOR_VERBS = word_list("actor-verbs.txt")
 #: Nouns after a place that make it the seat of an office: "the Tver governor said".

@@ -63,6 +63,7 @@ from .lexicon import (
     LAUNCH_REFERENCE,
     OFFICE_NOUNS,
     PASSIVE_STRIKE,
+    PERSON_NAMED,
     ROUTE_REFERENCE,
     SHIP_NOUNS,
     TARGET_PATTERNS,
@@ -1388,6 +1389,7 @@ def sentence_locations(
     named_places: frozenset[Place] = frozenset(),
     *,
     struck: bool = False,
+    people: frozenset[str] = frozenset(),
 ) -> tuple[list[Location], list[str]]:
     """Strike locations of a sentence, most specific kept, and any ship names it gives.
 
@@ -1466,6 +1468,9 @@ def sentence_locations(
     officials: list[tuple[PlaceMention, str]] = []
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         reason = non_location_reason(text, mention, at_text_start=sentence.index == 0)
+        if reason is None and mention.text in people:
+            # "Gusev: detonation has stopped", of a report that names Alexander Gusev.
+            reason = "a person the article names"
         if reason == _OFFICE and (
             (official := _OFFICIAL_AFTER.match(text, mention.end))
             or (official := ends_before(_OFFICIAL_OF_BEFORE, text, mention.start))
@@ -2210,6 +2215,7 @@ def name_regions(doc: Document) -> None:
     named = {m.place.admin1 for m in mentions if m.place.admin1}
     doc.descriptions = article_descriptions(doc.gazetteer, named)
     doc.named_places = frozenset(m.place for m in mentions if m.place.kind in ("facility", "city"))
+    doc.people = frozenset(m["surname"] for m in PERSON_NAMED.finditer(doc.article.text))
 
 
 def article_descriptions(
