@@ -5596,3 +5596,29 @@ def test_a_surname_standing_alone_is_the_person_the_report_names() -> None:
     )
     assert events
     assert all(event.place != "Gusev" for event in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "Russia Practices Fictitious Nuclear Missile Strikes in Kaliningrad\n"
+            "Russian troops practiced with nuclear-capable missiles in Kaliningrad, the Russian "
+            "enclave between Poland and Lithuania, on Wednesday. The troops practised simulated "
+            "attacks on airports and command posts of a fictitious enemy.",
+            date(2022, 5, 5),
+        ),
+        (
+            "Drills against drones in Novorossiysk on August 7\n"
+            "In the evening of August 7, large naval exercises are set to take place in the port "
+            "waters of Novorossiysk, Russia, going on well into the night. The exercises, led by "
+            "the duty forces of the Novorossiysk Naval Base, will involve artillery fire and "
+            "focus on practising how to repel attacks by drones.\n"
+            "These exercises are part of a plan to strengthen Russia's defences against drone "
+            "attacks, a threat shown by recent incidents involving Ukrainian forces.",
+            date(2025, 8, 7),
+        ),
+    ],
+)
+def test_drills_rehearse_attacks_and_are_no_strike(text: str, published: date) -> None:
+    assert events_of(text, published=published) == []

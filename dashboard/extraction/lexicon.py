@@ -997,6 +997,9 @@ NEGATION_BEFORE = re.compile(
     re.I,
 )
 
+#: Drills rehearse the attacks they name: "troops practised simulated attacks on airports",
+#: "the exercises will involve artillery fire".
+_DRILLS = r"exercises|drills|war games|practi[cs](?:ed|ing)"
 #: Measures taken for fear of drones: what the alert did, not where a strike fell ("forcing
 #: the closure of the capital's airports", "the Kovyor plan", "a warning of sea-drone attacks
 #: has been issued in Gelendzhik").
@@ -1021,6 +1024,7 @@ ALERT_MEASURE = _words(
     r"(?:road |vehicle |car )?(?:traffic|movement)",
     r"(?:traffic|movement) (?:[\w'’-]+ ){0,4}?(?:was|were|had been|has been|is|are) "
     r"(?:\w+ )?(?:blocked|halted|stopped|suspended|restricted|closed)",
+    _DRILLS,
 )
 
 #: A photograph's caption, which tells what a picture shows, often of an earlier day: "FILE -
@@ -1106,6 +1110,7 @@ GENERIC = _words(
     r"(?<!in what )(?:could|might)"
     r"(?! have been (?:attacked|hit|struck|targeted|caused|damaged|shelled))",
     r"capabilit(?:y|ies)",
+    _DRILLS,
     r"(?:in|over) recent (?:weeks|months|days)",
     r"for (?:months|years|weeks)",
     r"over the past",
