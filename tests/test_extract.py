@@ -5622,3 +5622,13 @@ def test_a_surname_standing_alone_is_the_person_the_report_names() -> None:
 )
 def test_drills_rehearse_attacks_and_are_no_strike(text: str, published: date) -> None:
     assert events_of(text, published=published) == []
+
+
+def test_a_site_in_a_town_named_like_a_bigger_one_is_the_site_of_the_region_told() -> None:
+    # The gazetteer's Oktyabrsky is a town in Bashkortostan; the arsenal "in Oktyabrsky in
+    # the Tver region" is the one named after the Tver village.
+    (event,) = events_of(
+        "Ukrainian drones hit an arsenal in Oktyabrsky in the Tver region overnight.",
+        published=date(2024, 9, 21),
+    )
+    assert (event.place, event.target_type) == ("Oktyabrsky arsenal", "ammunition")

@@ -1705,6 +1705,22 @@ _SITE_BEFORE_PLACE = re.compile(
 )
 
 
+def _site_of_a_namesake(
+    text: str, mention: PlaceMention, gazetteer: Gazetteer, target_type: TargetType
+) -> Place | None:
+    """The one known site of a kind named after a town ("Oktyabrsky arsenal") in a region the
+    sentence names, where the town of that name the gazetteer knows lies elsewhere: "an
+    arsenal in Oktyabrsky in the Tver region" is not in Bashkortostan's Oktyabrsky."""
+    sites = [
+        site
+        for site in _named_after(mention.text, gazetteer.facilities, (target_type,))
+        if site.admin1 is not None
+        and site.admin1 != mention.place.admin1
+        and re.search(rf"\b{re.escape(site.admin1.split()[0])}\b", text)
+    ]
+    return sites[0] if len(sites) == 1 else None
+
+
 def _site_named_for(
     text: str, mention: PlaceMention, gazetteer: Gazetteer, article_regions: frozenset[str]
 ) -> Place | None:
@@ -1808,6 +1824,8 @@ def locate(
             nearby = tuple(site for site in nearby if within_km(place, site, _SUBSTATION_KM))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
+        if not nearby and (namesake := _site_of_a_namesake(text, mention, gazetteer, target_type)):
+            return Location(namesake, target_type, target)
     link = ends_before(_LINKED_TO, text, mention.start) if place.kind == "region" else None
     if link is not None and not _RUSSIA_END.search(link.group("end")):
         # "bridges connecting Kherson Region to Crimea", "... mainland Ukraine and Crimea":
