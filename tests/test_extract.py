@@ -5632,3 +5632,19 @@ def test_a_site_in_a_town_named_like_a_bigger_one_is_the_site_of_the_region_told
         published=date(2024, 9, 21),
     )
     assert (event.place, event.target_type) == ("Oktyabrsky arsenal", "ammunition")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overnight, an oil depot in the Voronezh region caught fire after a drone attack, while "
+        "another oil depot in the Perm region also burned, though the cause of that fire has "
+        "not been reported.",
+        "Overnight, an oil depot in the Voronezh region caught fire after a drone attack.\n"
+        "Meanwhile, in the Perm region, a private oil depot caught fire overnight. The cause of "
+        "the fire has not been reported.",
+    ],
+)
+def test_a_fire_whose_cause_was_not_given_is_no_strike(text: str) -> None:
+    events = events_of(text, published=date(2024, 10, 4))
+    assert [e.place for e in events] == ["Voronezh Oblast"]

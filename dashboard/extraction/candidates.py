@@ -46,6 +46,7 @@ from .cues import (
     joined_targets,
     outcome_at,
     reports_attack,
+    tells_a_fire_of_untold_cause,
     tells_who_struck,
     told_vaguely,
     weapon_named,
@@ -157,8 +158,9 @@ def find_candidates(doc: Document) -> None:
     # Whether a sentence so far has named Ukraine as the attacker: damage or casualties
     # told after it, with no word of the strike, are that strike's.
     ukraine_told = False
-    for sentence in sentences:
+    for sentence, following in zip(sentences, [*sentences[1:], None], strict=True):
         text = sentence.text
+        next_text = following.text if following is not None else ""
         if PHOTO_CAPTION.match(text):
             # What a picture shows, dated by its release: the article tells its strikes.
             continue
@@ -222,6 +224,7 @@ def find_candidates(doc: Document) -> None:
             for w in located
             if GROUND_FIGHT_BEFORE.search(text, max(0, w.start - _GROUND_FIGHT_REACH), w.start)
             is None
+            and not tells_a_fire_of_untold_cause(text, w.start, next_text)
         ]
         if (
             located

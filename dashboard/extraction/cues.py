@@ -24,6 +24,7 @@ from .lexicon import (
     BARRAGE,
     CAMPAIGN,
     CAUSE_RULED_OUT,
+    CAUSE_UNTOLD,
     CIVILIAN_PRODUCT,
     CIVILIAN_TOLL,
     CLOSED_AIRPORT,
@@ -506,6 +507,34 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
 def _scene_turns(text: str) -> tuple[int, ...]:
     """Where a sentence turns to another scene, found once a sentence (kept: a tuple)."""
     return tuple(m.start() for m in SCENE_TURN.finditer(text))
+
+
+def scene_of(text: str, at: int) -> str:
+    """The part of a sentence between the turns to another scene ("while", ";") that holds
+    the position ``at``."""
+    turns = _scene_turns(text)
+    index = bisect_left(turns, at)
+    return text[turns[index - 1] if index else 0 : turns[index] if index < len(turns) else None]
+
+
+def tells_a_fire_of_untold_cause(text: str, at: int, next_text: str = "") -> bool:
+    """Whether the scene of a sentence at ``at`` tells a fire whose cause the report says it
+    was not given, there or in the sentence after (``next_text``), and no attack or weapon
+    ("while another oil depot in the Perm region also burned, though the cause of that fire
+    has not been reported"): no strike is told there."""
+    scene = scene_of(text, at)
+    return (
+        CAUSE_UNTOLD.search(scene) is not None
+        or (CAUSE_UNTOLD.search(next_text) is not None and not _tells_a_strike(next_text))
+    ) and not _tells_a_strike(scene)
+
+
+def _tells_a_strike(text: str) -> bool:
+    return weapon_named(text) != "unknown" or _STRIKE_WORD.search(text) is not None
+
+
+#: A word that tells a strike, not only what it left (a fire "burned").
+_STRIKE_WORD = re.compile(r"\b(?:attack|strike|struck|shell|hit|target)\w*", re.IGNORECASE)
 
 
 def _compound_of(text: str, nouns: _Nouns, at: int) -> TargetType | None:

@@ -637,6 +637,15 @@ CAUSE_RULED_OUT = re.compile(
     re.IGNORECASE,
 )
 
+#: A fire or blast whose cause a report says it was not told: "though the cause of that fire
+#: has not been reported", "although its causes were not disclosed".
+CAUSE_UNTOLD = re.compile(
+    r"\bcauses?\s+(?:of\s+(?:the|that|this)\s+(?:fire|blaze|explosion|blast)\s+)?"
+    r"(?:has|have|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:reported|disclosed|given|named|specified|announced|known)\b",
+    re.IGNORECASE,
+)
+
 #: An attack denied: "we don't attack Moscow", "the base had not been shelled".
 NEGATED_ATTACK = re.compile(
     r"\b(?:(?:do|does|did|have|has|had|would|will|could)(?:n['’]t|\s+not)|never)\s+"
