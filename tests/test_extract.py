@@ -5648,3 +5648,13 @@ def test_a_site_in_a_town_named_like_a_bigger_one_is_the_site_of_the_region_told
 def test_a_fire_whose_cause_was_not_given_is_no_strike(text: str) -> None:
     events = events_of(text, published=date(2024, 10, 4))
     assert [e.place for e in events] == ["Voronezh Oblast"]
+
+
+def test_explosions_told_with_drones_shot_down_are_the_downing() -> None:
+    # The blasts heard where the air defence shot drones down are its own: no hit.
+    (event,) = events_of(
+        "Explosions rang out in Russia's Bryansk region, where air defence forces reportedly "
+        "shot down a group of Ukrainian drones.",
+        published=date(2023, 9, 14),
+    )
+    assert (event.place, event.outcome) == ("Bryansk Oblast", "intercepted")

@@ -836,7 +836,10 @@ def _outcome_within(text: str, left: int, right: int) -> Outcome:
     # "three drones were destroyed": the drones, stopped before they reached anything.
     stopped = False
     # "explosions were heard, most likely the air defence firing": no impact.
-    defence_heard = AIR_DEFENCE_AT_WORK.search(text) is not None
+    # "explosions in Sevastopol, drones reported shot down": the blasts of the downing.
+    defence_heard = (
+        AIR_DEFENCE_AT_WORK.search(text) is not None or INTERCEPTION.search(text) is not None
+    )
     for match in IMPACT.finditer(text, left, right):
         before = max(left, match.start() - LOOKBACK)
         if NEGATION_BEFORE.search(text, before, match.start()):
