@@ -5658,3 +5658,17 @@ def test_explosions_told_with_drones_shot_down_are_the_downing() -> None:
         published=date(2023, 9, 14),
     )
     assert (event.place, event.outcome) == ("Bryansk Oblast", "intercepted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exiled mayor said dozens of \u201cinvaders\u201d were killed in a Ukrainian missile "
+        "strike on occupied Melitopol.",
+        "A Ukrainian missile strike on occupied Melitopol destroyed a recreation centre where "
+        "civilians and base personnel were having dinner.",
+    ],
+)
+def test_troops_counted_among_the_dead_make_a_strike_military(text: str) -> None:
+    (event,) = events_of(text, published=date(2022, 12, 11))
+    assert (event.place, event.target_type) == ("Melitopol", "military")

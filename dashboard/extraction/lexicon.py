@@ -263,6 +263,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"soldiers",
             r"(?:groupings?|concentrations?) of (?:[\w-]+ ){0,2}(?:forces|personnel|manpower)",
             r"servicem[ae]n",
+            # Troops counted by the side they fight for: "dozens of 'invaders' were killed".
+            r"(?:dozens|scores|hundreds|a number) of [\"“‘']?invaders",
+            r"base personnel",
             r"training grounds?",
             r"army",
             r"regiment",
