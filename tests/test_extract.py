@@ -5672,3 +5672,28 @@ def test_explosions_told_with_drones_shot_down_are_the_downing() -> None:
 def test_troops_counted_among_the_dead_make_a_strike_military(text: str) -> None:
     (event,) = events_of(text, published=date(2022, 12, 11))
     assert (event.place, event.target_type) == ("Melitopol", "military")
+
+
+def test_a_day_counted_back_dates_only_the_earlier_strike_its_clause_tells() -> None:
+    # "the governor said on Tuesday, a day after ...": Monday is the air bases' day; the
+    # Kursk airfield's strike is the one the report tells of, on Tuesday.
+    events = events_of(
+        "A drone attack on an airfield in Russia's Kursk region set fire to an oil storage "
+        "tank, the governor said on Tuesday, a day after Russia accused Ukraine of drone "
+        "attacks on the Engels and Dyagilevo air bases.",
+        published=date(2022, 12, 6),
+    )
+    assert {(e.place, e.date) for e in events} == {
+        ("Kursk Khalino air base", date(2022, 12, 6)),
+        ("Engels-2 air base", date(2022, 12, 5)),
+        ("Dyagilevo air base", date(2022, 12, 5)),
+    }
+
+
+def test_a_fire_still_fought_is_dated_by_the_strike_counted_back_from_it() -> None:
+    (event,) = events_of(
+        "Firefighters were still battling a blaze at an oil depot in Proletarsk on Tuesday, "
+        "two days after it was set alight by a Ukrainian drone attack.",
+        published=date(2024, 8, 20),
+    )
+    assert (event.place, event.date) == ("Proletarsk oil depot", date(2024, 8, 18))

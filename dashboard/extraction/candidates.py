@@ -592,15 +592,39 @@ def find_candidates(doc: Document) -> None:
                 if told is not None:
                     told.quotes.append(text)
                     continue
+                # "two days after explosions at an ammo stockpile": the earlier strike's own
+                # clause says what it hit.
+                own_target = (
+                    classify_target(text[slice(*date_span(text, mention))])
+                    if spot is None and mention.counted
+                    else (target_type, target)
+                )
                 made.append(
                     replace(
-                        draft_for(mention.value, mention.precision, spot, weapon=date_weapon),
+                        draft_for(
+                            mention.value,
+                            mention.precision,
+                            spot,
+                            weapon=date_weapon,
+                            target_type=own_target[0],
+                            target=own_target[1],
+                        ),
                         reported=reported,
                         counted=mention.counted,
                         undated=stamp_only,
                         night=mention.night,
                     )
                 )
+        if all(m.counted for m in dates) and not _STILL_BURNING.search(text):
+            # "X was hit, the governor said on Tuesday, a day after drones struck Y": X is the
+            # strike of the day being told, not of the day counted back.
+            claimed = {id(spot) for m in dates for spot in of_dates.places(m)}
+            when_told = context or (published, "day")
+            made.extend(
+                replace(draft_for(*when_told, spot), undated=context is None)
+                for spot in located
+                if id(spot) not in claimed
+            )
         made = _oblasts_kept(made, text)
         for draft in made:
             drafts.add(draft)
@@ -1085,6 +1109,15 @@ def _overs(text: str) -> tuple[list[int], list[int]]:
     return [m.start() for m in matches], [m.end() for m in matches]
 
 
+#: A fire told as still burning: the day counted back from it is its own strike's.
+_STILL_BURNING = re.compile(
+    r"\bstill\s+(?:[\w-]+\s+){0,3}?(?:fire|blaze|burning|ablaze|smou?ldering|flames)"
+    r"|\bcontinu\w+\s+to\s+burn"
+    r"|\b(?:has|have|had)\s+been\s+(?:burning|on\s+fire)",
+    re.IGNORECASE,
+)
+
+
 class _SentenceDates:
     """What each date of a sentence goes with: its weapon and its places.
 
@@ -1123,6 +1156,15 @@ class _SentenceDates:
             return [None]
         left, right = date_span(self.text, mention)
         first, last = bisect_left(starts, left), bisect_left(starts, right)
+        if (
+            mention.counted
+            and not leads(self.text, mention.start)
+            and not _STILL_BURNING.search(self.text, 0, mention.start)
+        ):
+            # "X was hit, the governor said on Tuesday, a day after drones struck Y": the day
+            # counted back is only the earlier strike's, told in its own clause. (Not "X was
+            # still on fire, ten days after an attack": X's own strike.)
+            return list(located[first:last]) or [None]
         own: list[Location | None] = [*self._everywhere, *located[first:last]]
         if not own and len(self.dates) > 1:
             # "On 21 January, drones attacked X, on 19 January - Y, and on 18 January - Z":
