@@ -5697,3 +5697,24 @@ def test_a_fire_still_fought_is_dated_by_the_strike_counted_back_from_it() -> No
         published=date(2024, 8, 20),
     )
     assert (event.place, event.date) == ("Proletarsk oil depot", date(2024, 8, 18))
+
+
+@pytest.mark.parametrize(
+    "other_account",
+    [
+        "Russia's Tass news agency offered a different account, saying that the target was a "
+        "mineral fertilizer storage facility that exploded, and that a market was damaged.",
+        "Russia's Tass news agency offered a different account of the blast in Nova Kakhovka, "
+        "saying that a fertilizer storage facility exploded and that a market was damaged.",
+    ],
+)
+def test_the_other_sides_account_does_not_retype_the_strike(other_account: str) -> None:
+    # The market Tass names is its version of what was hit, not the depot's kind.
+    (event,) = events_of(
+        "A Russian ammunition depot was apparently targeted by Ukrainian forces overnight, "
+        "resulting in a massive blast. The Ukrainian military said the rocket strike targeted "
+        f"the depot in Russian-held Nova Kakhovka. {other_account}",
+        published=date(2022, 7, 12),
+    )
+    assert event.place == "Nova Kakhovka"
+    assert event.target_type != "commercial"

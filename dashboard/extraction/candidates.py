@@ -489,10 +489,13 @@ def find_candidates(doc: Document) -> None:
                 draft.add_outcome(outcome_at(text, where.start))
                 draft.attacker_claim = draft.attacker_claim or attacker_claim
                 draft.defender_claim = draft.defender_claim or defender_claim
-                if draft.target_type == "unknown" or (
-                    told_vaguely(draft.target_type, draft.target)
-                    and where.target_type in INDUSTRIES
-                    and not told_vaguely(where.target_type, where.target)
+                if not _ANOTHER_ACCOUNT.search(text) and (
+                    draft.target_type == "unknown"
+                    or (
+                        told_vaguely(draft.target_type, draft.target)
+                        and where.target_type in INDUSTRIES
+                        and not told_vaguely(where.target_type, where.target)
+                    )
                 ):
                     drafts.retype(draft, where.target_type, where.target)
                 last_draft = draft
@@ -546,9 +549,11 @@ def find_candidates(doc: Document) -> None:
                 and last_draft.target_type == "unknown"
                 and target_type != "unknown"
                 and outcome_at(text, _EVERY_CLAUSE) == "hit"
+                and not _ANOTHER_ACCOUNT.search(text)
             ):
                 # "Krasnodar was attacked by drones." then "One crashed into an office
-                # building.": the next sentence names what the strike just told hit.
+                # building.": the next sentence names what the strike just told hit. (Not
+                # the other side's "different account" of what was hit.)
                 drafts.retype(last_draft, target_type, target)
                 last_draft.quotes.append(text)
                 last_draft.add_outcome("hit")
@@ -1109,6 +1114,12 @@ def _overs(text: str) -> tuple[list[int], list[int]]:
     return [m.start() for m in matches], [m.end() for m in matches]
 
 
+#: A side's version of a strike told against the other's: "Tass offered a different account,
+#: saying that a fertilizer store exploded".
+_ANOTHER_ACCOUNT = re.compile(
+    r"\b(?:different|another|other|conflicting|competing|contrary)\s+(?:account|version)s?\b",
+    re.IGNORECASE,
+)
 #: A fire told as still burning: the day counted back from it is its own strike's.
 _STILL_BURNING = re.compile(
     r"\bstill\s+(?:[\w-]+\s+){0,3}?(?:fire|blaze|burning|ablaze|smou?ldering|flames)"
