@@ -509,7 +509,7 @@ def _scene_turns(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in SCENE_TURN.finditer(text))
 
 
-def scene_of(text: str, at: int) -> str:
+def _scene_of(text: str, at: int) -> str:
     """The part of a sentence between the turns to another scene ("while", ";") that holds
     the position ``at``."""
     turns = _scene_turns(text)
@@ -522,7 +522,7 @@ def tells_a_fire_of_untold_cause(text: str, at: int, next_text: str = "") -> boo
     was not given, there or in the sentence after (``next_text``), and no attack or weapon
     ("while another oil depot in the Perm region also burned, though the cause of that fire
     has not been reported"): no strike is told there."""
-    scene = scene_of(text, at)
+    scene = _scene_of(text, at)
     return (
         CAUSE_UNTOLD.search(scene) is not None
         or (CAUSE_UNTOLD.search(next_text) is not None and not _tells_a_strike(next_text))
