@@ -582,14 +582,18 @@ def find_candidates(doc: Document) -> None:
         stamp_only = all(page_stamp(text, m) for m in found_dates)
         of_dates = _SentenceDates(text, located, dates)
         made: list[Draft] = []
+        # The places some date of the sentence goes with.
+        claimed: set[int] = set()
         for mention in dates:
+            spots = of_dates.places(mention)
+            claimed.update(id(spot) for spot in spots)
             if mention.joined and len(located) > 1:
                 # "the Ryazan and Norsi plants, on March 12 and 13": which day is whose is
                 # not told; each keeps the first.
                 continue
             date_weapon = of_dates.weapon(mention, weapon)
             reported = ends_before(REPORTING_BEFORE_DATE, text, mention.start) is not None
-            for spot in of_dates.places(mention):
+            for spot in spots:
                 if spot is None and (russian or RUSSIAN_STRIKE.search(text)):
                     # Russia's strike, told with no place in Russia: not the story.
                     continue
@@ -620,10 +624,12 @@ def find_candidates(doc: Document) -> None:
                         night=mention.night,
                     )
                 )
-        if all(m.counted for m in dates) and not _STILL_BURNING.search(text):
+        # A day counted back ("ten days after", "burning for ten days") is an earlier
+        # strike's, not the night the article goes on telling of.
+        counted_back = all(m.counted for m in dates)
+        if counted_back and not _STILL_BURNING.search(text):
             # "X was hit, the governor said on Tuesday, a day after drones struck Y": X is the
             # strike of the day being told, not of the day counted back.
-            claimed = {id(spot) for m in dates for spot in of_dates.places(m)}
             when_told = context or (published, "day")
             made.extend(
                 replace(draft_for(*when_told, spot), undated=context is None)
@@ -642,9 +648,6 @@ def find_candidates(doc: Document) -> None:
         history = before_the_war(dates[0].value, dates[0].precision, published) or (
             (russian is not None or RUSSIAN_STRIKE.search(text) is not None) and not made
         )
-        # A day counted back ("ten days after", "burning for ten days") is an earlier
-        # strike's, not the night the article goes on telling of.
-        counted_back = all(m.counted for m in dates)
         # "A previous fire at the facility occurred on August 6": a strike told as an earlier
         # one is background too.
         recalled = context is not None and PREVIOUS_STRIKE.search(text) is not None
