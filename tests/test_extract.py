@@ -1096,6 +1096,15 @@ def test_a_hit_reported_anywhere_makes_the_merged_strike_a_hit() -> None:
     assert [(e.place, e.outcome) for e in events] == [("Belgorod", "hit")]
 
 
+def test_a_place_named_twice_in_a_sentence_is_hit_when_one_of_its_clauses_says_so() -> None:
+    text = (
+        "Air defences shot down 12 drones over the Belgorod region on Sunday, and debris "
+        "damaged two houses in the Belgorod region, the governor said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 6, 2)))
+    assert [(e.place, e.outcome) for e in events] == [("Belgorod Oblast", "hit")]
+
+
 def test_a_tally_over_a_region_leaves_a_strike_told_at_a_place_in_it_a_strike() -> None:
     text = (
         "Two drones were shot down over the Belgorod region on Sunday, the ministry said. "

@@ -2116,7 +2116,7 @@ def _named_after(
 
 def _most_specific(found: list[Location], text: str) -> list[Location]:
     """Drop a region that holds a town named in the same clause, and a town that holds a
-    named facility."""
+    named facility; of a place named twice, keep the mention whose clause tells it hit."""
     # Where the towns and facilities of each region stand, and the facilities named: each
     # location asks of these, not of every other location.
     inside_by_region: dict[str | None, list[int]] = {}
@@ -2145,6 +2145,12 @@ def _most_specific(found: list[Location], text: str) -> list[Location]:
         if place not in chosen_places:
             chosen.append(item)
             chosen_places.add(place)
+        elif outcome_at(text, item.start, clause_only=True) == "hit":
+            # "shot down drones over Belgorod; buildings damaged in Belgorod": the place is
+            # read at the clause that tells it hit, not only at its first name.
+            at = next(i for i, c in enumerate(chosen) if c.place == place)
+            if outcome_at(text, chosen[at].start, clause_only=True) != "hit":
+                chosen[at] = item
     return chosen
 
 
