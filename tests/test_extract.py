@@ -5727,3 +5727,13 @@ def test_the_other_sides_account_does_not_retype_the_strike(other_account: str) 
     )
     assert event.place == "Nova Kakhovka"
     assert event.target_type != "commercial"
+
+
+def test_a_given_name_inside_an_editors_brackets_is_no_town() -> None:
+    # Vladimir is a regional capital; "[Russian President Vladimir] Putin" names a man.
+    events = events_of(
+        "Drones attacked an oil depot in Bryansk overnight. The city was rocked by a series "
+        "of explosions, a spokesman for [Russian President Vladimir] Putin said.",
+        published=date(2024, 8, 25),
+    )
+    assert [event.place for event in events] == ["Bryansk"]

@@ -786,7 +786,9 @@ _OWNED = re.compile(r"['’]s\s*")
 _PAST_NEXT_WORD = re.compile(r"\s*(?:\S+\s+(?=\S))?")
 _SPACES = re.compile(r"\s*")
 _COME_UNDER = re.compile(r"\s+\w+\s+(?:come|been)\s+under\b")
-_ADJACENT_AFTER = re.compile(r"[ \t]+[\w]")
+#: The next word of the same name; an editor's bracket may close between them: "[Russian
+#: President Vladimir] Putin".
+_ADJACENT_AFTER = re.compile(r"\]?[ \t]+[\w]")
 _ADJACENT_BEFORE = re.compile(r"\w[ \t]+$")
 _OPEN_QUOTE_BEFORE = re.compile(r"[\"“‘']\s*$")
 _CLOSE_QUOTE_AFTER = re.compile(r"\s*[\"”’']")
