@@ -1105,6 +1105,18 @@ def test_a_place_named_twice_in_a_sentence_is_hit_when_one_of_its_clauses_says_s
     assert [(e.place, e.outcome) for e in events] == [("Belgorod Oblast", "hit")]
 
 
+def test_a_clause_of_where_tells_what_happened_at_the_place_named_last_before_it() -> None:
+    text = (
+        "Drones were shot down over Moscow and over Tula on Sunday, where one of them "
+        "crashed into a high-rise building."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 6, 2)))
+    assert [(e.place, e.outcome) for e in events] == [
+        ("Moscow", "intercepted"),
+        ("Tula", "hit"),
+    ]
+
+
 def test_a_tally_over_a_region_leaves_a_strike_told_at_a_place_in_it_a_strike() -> None:
     text = (
         "Two drones were shot down over the Belgorod region on Sunday, the ministry said. "

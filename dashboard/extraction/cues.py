@@ -802,6 +802,12 @@ _LIST_ITEMS = re.compile(
 )
 
 
+#: A relative clause of place after a name: ", where".
+_WHERE_AFTER = re.compile(r",\s*where\b", re.IGNORECASE)
+#: Another name joined on after a place: "Moscow and over Tula".
+_NAME_JOINED = re.compile(r"\b(?:and|or)\s+(?:[a-z]+\s+){0,2}[A-Z]")
+
+
 def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     """What a strike did at the place named at ``start``: the words of its own clause, else
     (unless ``clause_only``) of the whole sentence, say ``hit`` (damage, fire, debris fell),
@@ -809,6 +815,12 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     damage", "prevented damage") say nothing. A sentence that tells of the air defence at
     work and of nothing hit tells of an interception: what was heard was the defence."""
     left, right = (0, len(text)) if start < 0 else clause_span(text, start, start + 1)
+    if (where := _WHERE_AFTER.match(text, right)) is not None and not _NAME_JOINED.search(
+        text, start + 1, right
+    ):
+        # "shot down over Moscow and over Tula, where one of them crashed into a building":
+        # the clause that says where tells what happened at the place named last before it.
+        right = clause_span(text, where.end(), where.end() + 1)[1]
     while left > 0 and _LIST_ITEMS.fullmatch(text, left, right):
         # "shot down drones over Belgorod, Bryansk and Kursk; buildings damaged in
         # Belgorod": the names after the first of a list share its clause.
