@@ -4086,6 +4086,11 @@ def test_a_site_told_below_a_lead_that_placed_the_nights_strike_is_of_that_night
             "the region's administrative centre overnight.",
             ["Voronezh"],
         ),
+        (
+            "Kursk Governor Roman Starovoit said on Friday that debris of a downed drone had "
+            "fallen on a house in the region's namesake capital.",
+            ["Kursk"],
+        ),
     ],
 )
 def test_the_regional_capital_is_the_town_its_region_is_named_after(

@@ -680,9 +680,11 @@ def _with_descriptions(
 
 
 #: A region's capital told by its role: "in the regional capital", "the region's
-#: administrative centre"; not one named right after it ("regional capital Krasnodar").
+#: administrative centre", "the region's namesake capital", "the eponymous city"; not one
+#: named right after it ("regional capital Krasnodar").
 _REGIONAL_CAPITAL = re.compile(
-    r"(?<=\bthe )(?:[Rr]egional|[Rr]egion['’]s)\s+(?:capital|(?:administrative\s+)?cent(?:er|re))\b"
+    r"(?<=\bthe )(?:(?:[Rr]egional|[Rr]egion['’]s)\s+(?:(?:namesake|eponymous)\s+)?"
+    r"(?:capital|(?:administrative\s+)?cent(?:er|re))|(?:namesake|eponymous)\s+(?:capital|city))\b"
     r"(?!\s+[A-Z])"
 )
 
