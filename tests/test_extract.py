@@ -1476,6 +1476,12 @@ def test_helicopters_that_strike_are_aircraft(sentence: str, weapon: str) -> Non
         ("Officials said the region was attacked by a fleet of at least 30 drones.", "unknown"),
         ("The governor said Ukraine fired cluster munitions at the village.", "unknown"),
         ("Cluster munitions hit an ammunition depot near the town.", "ammunition"),
+        (
+            "The governor said Ukraine fired, presumably, six HIMARS munitions at the town.",
+            "unknown",
+        ),
+        ("Ammunition hit private residential properties in the village.", "residential"),
+        ("Drones hit an ammunition depot near the town.", "ammunition"),
     ],
 )
 def test_the_forces_that_shoot_are_not_what_was_hit(sentence: str, target_type: str) -> None:

@@ -514,10 +514,13 @@ DEFENDER_AS_TARGET = re.compile(
     re.IGNORECASE,
 )
 #: The arms a strike was made with are not what it hit: "a fleet of drones", "fired cluster
-#: munitions at the village".
+#: munitions at the village", "fired six HIMARS munitions at downtown X", "ammunition hit
+#: private houses".
 ARMS_USED = _words(
     r"(?:fleet|swarm|wave)s?\s+of\s+(?:[\w-]+\s+){0,3}?(?:drones|uavs|missiles)",
     r"cluster\s+(?:munitions?|bombs?|shells?|rounds?)",
+    r"(?:fired|firing|launched|launching|dropped|dropping)[\s,]+(?:[\w,-]+\s+){0,4}?(?:munitions?|ammunition)",
+    r"(?:munitions?|ammunition)\s+(?:hit|struck|landed|fell)",
 )
 #: Airports told as closed are a measure against drones, not what they hit: "briefly shut
 #: down the Vnukovo airport", "three airports were closed", "the closure of two airports".
