@@ -5760,3 +5760,17 @@ def test_a_given_name_inside_an_editors_brackets_is_no_town() -> None:
         published=date(2024, 8, 25),
     )
     assert [event.place for event in events] == ["Bryansk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian drones struck a cargo vessel carrying ammunition in the port of Olya on "
+        "Thursday.",
+        "Explosions rocked Dzhankoi on Monday. Cruise missiles were destroyed in a blast when "
+        "they were being transported by rail through the town, Ukraine's intelligence said.",
+    ],
+)
+def test_arms_told_as_the_cargo_a_strike_hit_make_it_an_ammunition_target(text: str) -> None:
+    events = events_of(text, published=date(2025, 8, 15))
+    assert [event.target_type for event in events] == ["ammunition"]

@@ -57,6 +57,7 @@ from .cues import (
 from .dates import find_dates, outside_part_told
 from .lexicon import (
     ALERT_MEASURE,
+    ARMS_CARGO,
     ATTACK,
     ATTACKER_VOICE,
     CAUSE_RULED_OUT,
@@ -111,6 +112,7 @@ def decide(doc: Document) -> None:
     _type_from_unplaced_damage(drafts, doc.unplaced_targets)
     _type_industrial_sites(drafts)
     _type_arms_plants(drafts, doc.article.text)
+    _type_arms_cargo(drafts)
     for draft in drafts:
         _attempt_on_a_site(draft)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
@@ -283,6 +285,17 @@ def _type_arms_plants(drafts: list[Draft], text: str) -> None:
             text, draft.target_type, draft.target
         ):
             draft.target_type = "defense_industry"
+
+
+def _type_arms_cargo(drafts: list[Draft]) -> None:
+    """A strike on a train, a ship or a port that the article tells carried arms ("cruise
+    missiles were destroyed when they were transported by rail", "a cargo vessel carrying
+    ammunition") hit an arms store on the move: an ammunition target."""
+    for draft in drafts:
+        if draft.target_type in ("transport", "unknown") and any(
+            ARMS_CARGO.search(quote) for quote in dict.fromkeys(draft.quotes)
+        ):
+            draft.target_type = "ammunition"
 
 
 def _type_industrial_sites(drafts: list[Draft]) -> None:

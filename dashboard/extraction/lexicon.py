@@ -522,6 +522,16 @@ ARMS_USED = _words(
     r"(?:fired|firing|launched|launching|dropped|dropping)[\s,]+(?:[\w,-]+\s+){0,4}?(?:munitions?|ammunition)",
     r"(?:munitions?|ammunition)\s+(?:hit|struck|landed|fell)",
 )
+#: Arms told as a cargo or a stock the strike hit, not as what it was made with: "a cargo
+#: vessel carrying ammunition", "a ship loaded with components for drones and ammunition",
+#: "cruise missiles were destroyed when they were transported by rail", "Russian weapons
+#: being delivered by rail".
+ARMS_CARGO = _words(
+    r"(?:carrying|loaded\s+with|laden\s+with)\s+(?:[\w,-]+\s+){0,6}?"
+    r"(?:ammunition|munitions|weapons|arms|missiles|shells)",
+    r"(?:ammunition|munitions|weapons|arms|missiles)\W+(?:[\w“”\"'-]+\W+){0,10}?"
+    r"(?:being\s+)?(?:transported|delivered|shipped)\s+by\s+(?:rail|train|sea|ship)",
+)
 #: Airports told as closed are a measure against drones, not what they hit: "briefly shut
 #: down the Vnukovo airport", "three airports were closed", "the closure of two airports".
 CLOSED_AIRPORT = _words(
