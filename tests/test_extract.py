@@ -5774,3 +5774,17 @@ def test_a_given_name_inside_an_editors_brackets_is_no_town() -> None:
 def test_arms_told_as_the_cargo_a_strike_hit_make_it_an_ammunition_target(text: str) -> None:
     events = events_of(text, published=date(2025, 8, 15))
     assert [event.target_type for event in events] == ["ammunition"]
+
+
+def test_the_depot_named_again_is_of_the_kind_the_article_named_it_before() -> None:
+    # With a second strike the same day, the lead's depot is not simply the day's only one.
+    events = events_of(
+        "KYIV, Ukraine (AP) — Ukraine's army said on Tuesday it had destroyed a Russian "
+        "ammunition depot in southern Ukraine.\n"
+        "An overnight rocket strike targeted the depot in Russian-held Nova Kakhovka, the "
+        "southern command said.\n"
+        "In Luhansk, a Ukrainian strike hit a military headquarters on Tuesday, the "
+        "separatists said.",
+        published=date(2022, 7, 12),
+    )
+    assert ("Nova Kakhovka", "ammunition") in [(event.place, event.target_type) for event in events]

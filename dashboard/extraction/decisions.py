@@ -50,6 +50,7 @@ from .cues import (
     REMAINS,
     TALLY_LINE,
     arms_plant_in,
+    classify_target,
     tells_who_struck,
     told_vaguely,
     weapon_named,
@@ -113,6 +114,7 @@ def decide(doc: Document) -> None:
     _type_industrial_sites(drafts)
     _type_arms_plants(drafts, doc.article.text)
     _type_arms_cargo(drafts)
+    _type_sites_named_again(drafts, doc.article.text)
     for draft in drafts:
         _attempt_on_a_site(draft)
     doc.events = consolidate([to_event(d, doc.article) for d in drafts])
@@ -296,6 +298,38 @@ def _type_arms_cargo(drafts: list[Draft]) -> None:
             ARMS_CARGO.search(quote) for quote in dict.fromkeys(draft.quotes)
         ):
             draft.target_type = "ammunition"
+
+
+#: A site named again by its bare noun: "targeted the depot in Nova Kakhovka".
+_THE_SITE = re.compile(r"\bthe (depot|warehouse|arsenal|facility|terminal)\b", re.IGNORECASE)
+
+
+def _type_sites_named_again(drafts: list[Draft], text: str) -> None:
+    """A strike on "the depot" whose sentence says no more is on the depot the article named
+    before it ("reported destroying a Russian ammunition depot", then "a rocket strike
+    targeted the depot in Nova Kakhovka"): of the kind the nearest such name tells."""
+    for draft in drafts:
+        if draft.target_type != "unknown":
+            continue
+        quote = draft.quotes[0]
+        the_site = _THE_SITE.search(quote)
+        at = text.find(quote)
+        if the_site is None or at <= 0:
+            continue
+        named = _named_before(text, at, the_site.group(1).lower())
+        if named is not None:
+            draft.target_type, draft.target = named
+
+
+def _named_before(text: str, end: int, noun: str) -> tuple[TargetType, str] | None:
+    """The kind the last name of a site of this noun before ``end`` tells ("an ammunition
+    depot"), if any."""
+    names = re.finditer(rf"\b(?:[\w-]+\s+){{1,2}}{noun}\b", text[:end], re.IGNORECASE)
+    for name in reversed(list(names)):
+        kind, _ = classify_target(name.group(0))
+        if kind != "unknown":
+            return kind, name.group(0)
+    return None
 
 
 def _type_industrial_sites(drafts: list[Draft]) -> None:
