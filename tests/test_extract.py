@@ -5788,3 +5788,14 @@ def test_the_depot_named_again_is_of_the_kind_the_article_named_it_before() -> N
         published=date(2022, 7, 12),
     )
     assert ("Nova Kakhovka", "ammunition") in [(event.place, event.target_type) for event in events]
+
+
+def test_a_capital_named_by_its_regions_stem_beside_a_place_of_the_region_is_the_region() -> None:
+    # "also in Rostov" says which region the Morozovsky district is in: no strike on the city.
+    events = events_of(
+        "Drones attacked the Rostov region overnight, the governor said. A state of "
+        "emergency was declared in the Morozovsky district, also in Rostov, where drones "
+        "damaged schools and homes on Saturday.",
+        published=date(2024, 8, 3),
+    )
+    assert [event.place for event in events] == ["Morozovsk"]

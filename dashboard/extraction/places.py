@@ -1568,6 +1568,7 @@ def sentence_locations(
             previous, previous_reason = mention, reason
     if not kept and officials and _damage_or_target_struck(text):
         kept = [_official_seat(text, *officials[0], gazetteer, named_places)]
+    kept = _capital_standing_for_region(kept, text)
     return _most_specific(_villages_over_districts(kept, districts), text), ships
 
 
@@ -2175,6 +2176,33 @@ def holds(town: Place, facility: Place) -> bool:
 def named_for(town: Place, facility: Place, km: float) -> bool:
     """Whether a facility within ``km`` of a town bears its name ("the Rovenky oil depot")."""
     return normalise(town.name) in normalise(facility.name) and within_km(town, facility, km)
+
+
+#: Beyond this a place of the capital's region is no part of the capital.
+_CAPITAL_KM = 30.0
+
+
+def _capital_standing_for_region(kept: list[Location], text: str) -> list[Location]:
+    """Drop a regional capital named by its region's stem ("another Rostov's oil depot, in
+    the Proletarsk district", "the Morozovsky district, also in Rostov") where the sentence
+    names another place of that region, away from the city: the name stands for the region
+    the other place is in, not for the city."""
+    others = [loc for loc in kept if loc.place.kind in ("city", "facility")]
+    return [
+        loc
+        for loc in kept
+        if not (
+            loc.place.kind == "city"
+            and loc.place.admin1 is not None
+            and text.startswith(loc.place.admin1.split()[0], loc.start)
+            and not text.startswith(loc.place.name, loc.start)
+            and any(
+                other.place.admin1 == loc.place.admin1
+                and not within_km(other.place, loc.place, _CAPITAL_KM)
+                for other in others
+            )
+        )
+    ]
 
 
 def names_its_region(town: Place) -> bool:
