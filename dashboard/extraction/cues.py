@@ -293,7 +293,7 @@ def _blank(text: str, nouns: _Nouns) -> tuple[str, _Nouns]:
     # "a base, which they were restoring near the airfield": the airfield only says where
     # the target named before it, in the same scene, stands.
     ends = sorted(m.end() for m in heads)
-    turns = _scene_turns(text)
+    turns, _ = _scene_turns(text)
     for head in heads:
         near = ends_before(_LANDMARK_BEFORE, text, head.start())
         if near is None or (before := bisect_right(ends, near.start())) == 0:
@@ -446,7 +446,7 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
     other scene's."""
     best: tuple[bool, int, int, TargetType, re.Match[str]] | None = None
     blanked, nouns = _blanked(text)
-    turns = _scene_turns(text)
+    turns, _ = _scene_turns(text)
     scene = bisect_left(turns, start)
     for rank, (starts, ends, matches) in enumerate(nouns):
         # Only the nouns that end after the window opens and begin before it closes (it
@@ -504,17 +504,29 @@ def classify_target_near(text: str, start: int, end: int) -> tuple[TargetType, s
 
 
 @per_text(maxsize=16)
-def _scene_turns(text: str) -> tuple[int, ...]:
-    """Where a sentence turns to another scene, found once a sentence (kept: a tuple)."""
-    return tuple(m.start() for m in SCENE_TURN.finditer(text))
+def _scene_turns(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a sentence's turns to another scene begin, and where they end: found once a
+    sentence, not once for each of its places (kept, so never to be changed: tuples)."""
+    turns = [m.span() for m in SCENE_TURN.finditer(text)]
+    return tuple(a for a, _ in turns), tuple(b for _, b in turns)
 
 
-def _scene_of(text: str, at: int) -> str:
-    """The part of a sentence between the turns to another scene ("while", ";") that holds
-    the position ``at``."""
-    turns = _scene_turns(text)
-    index = bisect_left(turns, at)
-    return text[turns[index - 1] if index else 0 : turns[index] if index < len(turns) else None]
+def scene_of(text: str, at: int) -> str:
+    """The part of a sentence, between turns to another scene ("while", ";"), that holds
+    ``at``: what the rest tells was hit belongs to the places named there."""
+    starts, ends = _scene_turns(text)
+    before = bisect_right(ends, at)
+    after = bisect_left(starts, at)
+    return _scene(
+        text, ends[before - 1] if before else 0, starts[after] if after < len(starts) else len(text)
+    )
+
+
+@per_text(maxsize=64)
+def _scene(text: str, start: int, end: int) -> str:
+    """One scene of a sentence, the same string each time it is asked for: what the cues
+    find in it is then kept for every place named there."""
+    return text[start:end]
 
 
 def tells_a_fire_of_untold_cause(text: str, at: int, next_text: str = "") -> bool:
@@ -522,7 +534,7 @@ def tells_a_fire_of_untold_cause(text: str, at: int, next_text: str = "") -> boo
     was not given, there or in the sentence after (``next_text``), and no attack or weapon
     ("while another oil depot in the Perm region also burned, though the cause of that fire
     has not been reported"): no strike is told there."""
-    scene = _scene_of(text, at)
+    scene = scene_of(text, at)
     return (
         CAUSE_UNTOLD.search(scene) is not None
         or (CAUSE_UNTOLD.search(next_text) is not None and not _tells_a_strike(next_text))

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from .cues import (
     OWN_PLACE_AFTER,
-    SCENE_TURN,
     TARGET_WINDOW,
     classify_target,
     classify_target_near,
     outcome_at,
+    scene_of,
 )
 from .scan import ends_before, per_text, skip, words_after, words_before
 from .text import Sentence, clause_span
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .document import Document
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -1792,7 +1792,7 @@ def locate(
         if own is not None and own.target_type in TARGET_TYPES:
             return Location(own, own.target_type, target)
     if target_type == "unknown":
-        return Location(place, *classify_target(_own_part(text, mention.start)))
+        return Location(place, *classify_target(scene_of(text, mention.start)))
     if place.kind == "city" and target_type in _FACILITY_TYPES:
         nearby = _facilities_near(gazetteer, place, target_type)
         if (
@@ -1919,32 +1919,6 @@ _LINKED_TO = re.compile(
 )
 #: The near end of the one crossing from Russia: "the bridge linking Russia with Crimea".
 _RUSSIA_END = re.compile(r"\bRussia|\bKrasnodar|\bTaman|\bKerch", re.IGNORECASE)
-
-
-def _own_part(text: str, at: int) -> str:
-    """The part of a sentence, between turns to another scene, that holds ``at``: what
-    the rest tells was hit belongs to the places named there."""
-    starts, ends = _scene_turns(text)
-    before = bisect_right(ends, at)
-    after = bisect_left(starts, at)
-    return _scene(
-        text, ends[before - 1] if before else 0, starts[after] if after < len(starts) else len(text)
-    )
-
-
-@per_text(maxsize=16)
-def _scene_turns(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Where a sentence's turns to another scene begin, and where they end: found once a
-    sentence, not once for each of its places (kept, so never to be changed: tuples)."""
-    turns = [m.span() for m in SCENE_TURN.finditer(text)]
-    return tuple(a for a, _ in turns), tuple(b for _, b in turns)
-
-
-@per_text(maxsize=64)
-def _scene(text: str, start: int, end: int) -> str:
-    """One scene of a sentence, the same string each time it is asked for: what the cues
-    find in it is then kept for every place named there."""
-    return text[start:end]
 
 
 _NAME_WORD = re.compile(r"[a-z]+")
