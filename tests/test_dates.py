@@ -106,10 +106,25 @@ def test_a_span_of_several_days_is_not_a_night() -> None:
         ),
         ("It was attacked on July 3 and 4.", [("2023-07-03", "day"), ("2023-07-04", "day")]),
         ("Drones struck it on 3 and 4 July.", [("2023-07-03", "day"), ("2023-07-04", "day")]),
+        # More days listed under one month, and a verb right after the last day.
+        (
+            "Blasts shook it on June 30, July 1, 3 and 6.",
+            [
+                ("2023-06-30", "day"),
+                ("2023-07-01", "day"),
+                ("2023-07-03", "day"),
+                ("2023-07-06", "day"),
+            ],
+        ),
+        (
+            "Attacks on July 4 and 12 targeted the regiment.",
+            [("2023-07-04", "day"), ("2023-07-12", "day")],
+        ),
         # A stretch, a night and a count are no second day.
         ("It was hit between March and July.", []),
         ("It was hit on the night of 3 and 4 July.", [("2023-07-04", "day")]),
         ("On July 3 and 4 drones were downed.", [("2023-07-03", "day")]),
+        ("On July 1, 3 people were hurt and 4 homes damaged.", [("2023-07-01", "day")]),
     ],
 )
 def test_two_days_or_months_joined_by_and_are_two_dates(

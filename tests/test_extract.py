@@ -3685,6 +3685,18 @@ def test_two_months_joined_by_and_are_two_strikes_at_one_place_but_not_at_two() 
         ("NORSI refinery", "2024-03-12"),
         ("Ryazan refinery", "2024-03-12"),
     ]
+    # A city and its region are one place: each day listed is a strike there.
+    one_city = events_of(
+        "It was the fifth incident in the Belgorod region: on March 30, April 1, 3 and 26, "
+        "rocket attacks and explosions at depots took place in Belgorod.",
+        published=date(2022, 4, 27),
+    )
+    assert sorted((e.place, str(e.date)) for e in one_city) == [
+        ("Belgorod", "2022-03-30"),
+        ("Belgorod", "2022-04-01"),
+        ("Belgorod", "2022-04-03"),
+        ("Belgorod", "2022-04-26"),
+    ]
 
 
 def test_a_drone_downed_near_a_named_site_is_an_interception_not_an_attempt_on_it() -> None:

@@ -587,9 +587,10 @@ def find_candidates(doc: Document) -> None:
         for mention in dates:
             spots = of_dates.places(mention)
             claimed.update(id(spot) for spot in spots)
-            if mention.joined and len(located) > 1:
+            if mention.joined and len(_apart(located)) > 1:
                 # "the Ryazan and Norsi plants, on March 12 and 13": which day is whose is
-                # not told; each keeps the first.
+                # not told; each keeps the first. (Not "in the Belgorod region ... on March
+                # 30, April 1, 3 and 26 ... in Belgorod": one place, told twice.)
                 continue
             date_weapon = of_dates.weapon(mention, weapon)
             reported = ends_before(REPORTING_BEFORE_DATE, text, mention.start) is not None
@@ -892,6 +893,19 @@ def _site_struck(text: str, where: Location) -> bool:
 _RECALLED_STRIKE = re.compile(
     r"\W*(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|raid)s?\b", re.IGNORECASE
 )
+
+
+def _apart(located: list[Location]) -> list[Location]:
+    """The places of a sentence but a region that holds another of them."""
+    return [
+        where
+        for where in located
+        if where.place.kind != "region"
+        or not any(
+            other.place.kind != "region" and region_holds(where.place.admin1, other.place.admin1)
+            for other in located
+        )
+    ]
 
 
 def _recalled_at(

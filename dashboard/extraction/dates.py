@@ -417,12 +417,15 @@ def find_dates(text: str, published: date, context: date | None = None) -> list[
 
 #: A second month joined to one named: "in March and April", "in December or February".
 _JOINED_MONTH_AFTER = re.compile(rf"\s+(?:and|or)\s+{_FULL_MONTH}\b(?!\s+\d)", re.IGNORECASE)
-#: A second day joined to a month's day: "on May 3 and 4", not "May 3 and 4 drones".
+#: More days joined to a month's day: "on May 3 and 4", "on April 1, 3 and 26", "attacks on
+#: December 4 and 12 targeted"; not "May 3 and 4 drones", nor "April 1, 3 people".
 _JOINED_DAY_AFTER = re.compile(
-    r"\s+and\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    r"(?=\s*(?:[,.;:)!?]|$|\s+(?:(?:19|20)\d\d|in|at|on|when|as|after|before|respectively)\b))",
+    r"(?P<more>(?:\s*,\s*[0-3]?\d(?:st|nd|rd|th)?)*),?\s+and\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?=\s*(?:[,.;:)!?]|$|\s+(?:(?:19|20)\d\d|in|at|on|when|as|after|before|respectively"
+    r"|[a-z]+ed)\b))",
     re.IGNORECASE,
 )
+_DAY_NUMBER = re.compile(r"[0-3]?\d")
 #: A first day joined to a day and month: "3 and" of "on 3 and 4 May".
 _JOINED_DAY_BEFORE = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+$")
 #: Words before two dates that make them one stretch or one night, not two days:
@@ -463,23 +466,24 @@ def _joined_dates(text: str, found: list[DateMention], published: date) -> list[
             first = mention.start if after else other.start()
             if _ONE_STRETCH_BEFORE.search(text, max(0, first - 20), first):
                 continue
-            try:
-                day = mention.value.replace(day=int(other.group("day")))
-            except ValueError:
-                continue
-            if (after and day <= mention.value) or (before and day >= mention.value):
-                continue
-            joined.append(
-                DateMention(
-                    day,
-                    "day",
-                    other.start("day"),
-                    other.end("day"),
-                    other.group("day"),
-                    True,
-                    joined=True,
-                )
-            )
+            listed = after.span("more") if after is not None else (0, 0)
+            numbers = [
+                *(m.span() for m in _DAY_NUMBER.finditer(text[: listed[1]], listed[0])),
+                other.span("day"),
+            ]
+            days: list[DateMention] = []
+            for start, end in numbers:
+                try:
+                    day = mention.value.replace(day=int(text[start:end]))
+                except ValueError:
+                    break
+                if (after and day <= (days[-1].value if days else mention.value)) or (
+                    before and day >= mention.value
+                ):
+                    break
+                days.append(DateMention(day, "day", start, end, text[start:end], True, joined=True))
+            else:
+                joined.extend(days)
     return joined
 
 
