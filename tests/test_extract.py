@@ -5811,3 +5811,19 @@ def test_a_capital_named_by_its_regions_stem_beside_a_place_of_the_region_is_the
         published=date(2024, 8, 3),
     )
     assert [event.place for event in events] == ["Morozovsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A distance to an occupied city says where the struck town lies, not a second strike.
+        "A missile strike hit a railway station in the town of Chaplyne in the Dnipropetrovsk "
+        "region, some 145km (90 miles) west of Russian-occupied Donetsk, on Wednesday.",
+        # So does "lies just east of", however near.
+        "A drone attack set three tanks on fire in the Temryuk district on Friday, which lies "
+        "just east of annexed Crimea.",
+    ],
+)
+def test_a_place_told_only_as_where_another_lies_is_not_struck(text: str) -> None:
+    places = [e.place for e in events_of(text, published=date(2024, 5, 31))]
+    assert "Donetsk" not in places and "Crimea" not in places

@@ -1199,7 +1199,8 @@ DISTANCE_REFERENCE = re.compile(
     # "110 km from the centre of Moscow", "40 km west of the city of Kursk".
     r"\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w-]*\s+){0,4}(?:cent(?:re|er)|city|town|village|port)\s+of\s+(?:the\s+)?)?"
-    r"(?:\w+\s+)?$",
+    # "145 km west of Russian-occupied Donetsk".
+    r"(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 #: A place named as a route: "the land corridor through Zaporizhzhia".

@@ -763,9 +763,12 @@ _AGENT_BEFORE = re.compile(
 )
 #: A place named only to say where another one lies: "the Ivanovo air base, northeast of
 #: Moscow", "Snake Island south of the Odesa region"; not "in the north of Crimea", nor
-#: "just north of Sevastopol", near enough to stand for the place.
+#: "just north of Sevastopol", near enough to stand for the place (but "the district, which
+#: lies just east of annexed Crimea", said of where another place lies).
 _COMPASS_REFERENCE = re.compile(
-    r"(?<!\bthe\s)(?<!\bjust\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
+    r"(?:(?<!\bthe\s)(?<!\bjust\s)|\b(?:lies|lying|located|situated)\s+just\s)"
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
+    r"(?:(?:Russian-|Russia-|Moscow-)?(?:occupied|annexed|held|controlled)\s+)?$",
     re.IGNORECASE,
 )
 #: A town or region named as where people or goods came from ("a couple from the Belgorod
