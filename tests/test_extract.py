@@ -5827,3 +5827,26 @@ def test_a_capital_named_by_its_regions_stem_beside_a_place_of_the_region_is_the
 def test_a_place_told_only_as_where_another_lies_is_not_struck(text: str) -> None:
     places = [e.place for e in events_of(text, published=date(2024, 5, 31))]
     assert "Donetsk" not in places and "Crimea" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # Ukraine's army is what was struck, not the attacker.
+        (
+            "Artillery struck two command posts of Ukraine's armed forces near Soledar on "
+            "Thursday.",
+            date(2022, 9, 8),
+        ),
+        # Russia's aviation is the attacker, as Russia's forces are.
+        (
+            "Russian aviation hit 56 Ukrainian military facilities near Chornobaivka on Sunday, "
+            "including fuel storage facilities.",
+            date(2022, 4, 3),
+        ),
+    ],
+)
+def test_russias_strikes_in_a_defence_ministry_briefing_are_no_events(
+    text: str, published: date
+) -> None:
+    assert events_of(text, published=published) == []

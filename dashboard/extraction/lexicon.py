@@ -1220,7 +1220,7 @@ ROUTE_REFERENCE = re.compile(
 RUSSIAN_ATTACKER = re.compile(
     # "Russia's military attacked", as "Russian forces attacked": the attacker's own army
     r"\b(?:Russia|Moscow|(?:Russian|Russia(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|"
-    r"military|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?"
+    r"military|aviation|artillery|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?"
     r"(?:fired|launched|pounded|hammered|battered|pummell?ed|shelled|bombed|"
     r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
     r"(?!\s+(?:by|at|in|on|during|while|when)\b)"
@@ -1233,7 +1233,10 @@ RUSSIAN_ATTACKER = re.compile(
 #: Ukraine named as the attacker: "Ukrainian drones struck", "Ukraine also launched".
 UKRAINIAN_ATTACKER = re.compile(
     r"\bUkrain(?:e|ian)(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|(?:air)?strikes?|attacks?|"
-    r"forces|troops|military|army|navy|launched|struck|hit|attacked|targeted|fired)\b",
+    r"launched|struck|hit|attacked|targeted|fired)\b"
+    # Not "command posts of Ukraine's armed forces": what was struck, owned by Ukraine.
+    r"|\bUkrain(?:e|ian)(?:'s|’s)?(?<!\bof Ukraine's)(?<!\bof Ukraine’s)(?<!\bof the Ukrainian)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|military|army|navy)\b",
     re.IGNORECASE,
 )
 #: Russia's strike told as a noun: "a Russian drone strike hit", "a massive Russian attack",
