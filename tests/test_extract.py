@@ -5850,3 +5850,21 @@ def test_russias_strikes_in_a_defence_ministry_briefing_are_no_events(
     text: str, published: date
 ) -> None:
     assert events_of(text, published=published) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Placed by the region first, then by the town's bare "warehouse".
+        "A drone attack wiped out a major Russian weapons depot in the Tver region on "
+        "Wednesday, sources said. An extremely powerful detonation began at the defence "
+        "ministry's warehouse in Toropets after the drone attack.",
+        # Told with no place first, then placed by the town's bare "warehouses".
+        "Ukrainian drones struck an ammunition depot in a Russian town overnight, officials "
+        "said on Wednesday. The strike destroyed Russian warehouses in Toropets, a town in "
+        "the Tver region.",
+    ],
+)
+def test_a_store_told_by_a_bare_noun_holds_what_another_sentence_says(text: str) -> None:
+    (event,) = events_of(text, published=date(2024, 9, 18))
+    assert (event.place, event.target_type) == ("Toropets", "ammunition")

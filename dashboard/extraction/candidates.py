@@ -46,6 +46,7 @@ from .cues import (
     joined_targets,
     outcome_at,
     reports_attack,
+    says_what_a_store_held,
     tells_a_fire_of_untold_cause,
     tells_who_struck,
     told_vaguely,
@@ -483,7 +484,9 @@ def find_candidates(doc: Document) -> None:
                     # blocked" places no strike on the bridge.)
                     drafts.move(draft, where.place)
                     placed_here.add(id(draft))
-                    if where.target_type != "unknown":
+                    if where.target_type != "unknown" and not says_what_a_store_held(
+                        draft.target_type, where.target_type, where.target
+                    ):
                         drafts.retype(draft, where.target_type, where.target)
                 draft.quotes.append(text)
                 draft.add_outcome(outcome_at(text, where.start))

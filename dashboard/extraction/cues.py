@@ -418,6 +418,27 @@ def told_vaguely(target_type: TargetType, target: str | None) -> bool:
     )
 
 
+#: A store told by a bare noun, which says nothing of what it holds: "Russian warehouses",
+#: "the defence ministry's warehouse", "a storage facility".
+_STORE_TOLD_BARE = re.compile(
+    r"(?:[\w'’-]+\s+){0,3}?(?:warehouses?|storage(?:\s+(?:facilit(?:y|ies)|sites?|bases?))?)",
+    re.IGNORECASE,
+)
+
+
+def says_what_a_store_held(
+    kind: TargetType, bare_kind: TargetType, bare_target: str | None
+) -> bool:
+    """Whether a target of ``kind`` (arms or fuel) says more of a store told only by its bare
+    noun ("warehouses in Toropets", of "a weapons depot in the Tver region")."""
+    return (
+        kind in ("ammunition", "oil")
+        and bare_kind == "commercial"
+        and bare_target is not None
+        and _STORE_TOLD_BARE.fullmatch(bare_target) is not None
+    )
+
+
 #: What parts the items of a list: "an oil depot in Saratov and a plant in Tver".
 _LIST_BREAK = re.compile(r"[,;]|\b(?:and|as well as|while|whereas)\b", re.IGNORECASE)
 

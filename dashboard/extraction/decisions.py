@@ -51,6 +51,7 @@ from .cues import (
     TALLY_LINE,
     arms_plant_in,
     classify_target,
+    says_what_a_store_held,
     tells_who_struck,
     told_vaguely,
     weapon_named,
@@ -748,7 +749,7 @@ def consolidate(events: list[Event]) -> list[Event]:
                 or _told_twice(event, known)
                 or _namesake_of_a_site(event, known)
             ):
-                merged[index] = merge_events(known, event)
+                merged[index] = _merge(known, event)
                 break
         else:
             # Unlocated mentions less precise than a day, or with nothing putting them on
@@ -762,6 +763,17 @@ def consolidate(events: list[Event]) -> list[Event]:
         _fold_coarse_dates(_fold_unplaced_into_only_strike(merged, unsided)),
         key=lambda e: (e.date, e.place or ""),
     )
+
+
+def _merge(known: Event, event: Event) -> Event:
+    """:func:`merge_events`, but a store told by a bare noun ("warehouses in Toropets") is the
+    store of arms or fuel another mention of the same strike says it was ("a weapons depot
+    in the Tver region")."""
+    merged = merge_events(known, event)
+    for bare, full in ((known, event), (event, known)):
+        if says_what_a_store_held(full.target_type, bare.target_type, bare.target):
+            return merged.with_changes(target_type=full.target_type, target=full.target)
+    return merged
 
 
 def _told_twice(event: Event, known: Event) -> bool:
@@ -850,7 +862,7 @@ def _fold_unplaced_into_only_strike(events: list[Event], unsided: list[Event]) -
                 gone.add(index)
             continue
         if len(same_day) == 1 and not _only_downed_there(event, folded[same_day[0]]):
-            folded[same_day[0]] = merge_events(folded[same_day[0]], event)
+            folded[same_day[0]] = _merge(folded[same_day[0]], event)
         gone.add(index)
     return [event for index, event in enumerate(folded) if index not in gone]
 
@@ -898,7 +910,7 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
         if into is None:
             folded.append(event)
         else:
-            folded[into] = merge_events(folded[into], event)
+            folded[into] = _merge(folded[into], event)
     return folded
 
 
