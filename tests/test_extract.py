@@ -5868,3 +5868,22 @@ def test_russias_strikes_in_a_defence_ministry_briefing_are_no_events(
 def test_a_store_told_by_a_bare_noun_holds_what_another_sentence_says(text: str) -> None:
     (event,) = events_of(text, published=date(2024, 9, 18))
     assert (event.place, event.target_type) == ("Toropets", "ammunition")
+
+
+def test_the_kremlin_that_sent_troops_is_no_target() -> None:
+    (event,) = events_of(
+        "A drone attack on Sevastopol port on Saturday was the most massive since the Kremlin "
+        "sent troops to Ukraine, an official said.",
+        published=date(2022, 10, 29),
+    )
+    assert event.place == "Sevastopol" and event.target_type != "government"
+
+
+def test_previous_attacks_recalled_in_the_plural_are_no_strike_of_their_own() -> None:
+    events = events_of(
+        "Drones struck the Saratov refinery overnight, the governor said on Monday. This "
+        "follows previous Ukrainian attacks, including on the Caspian Pipeline Consortium "
+        "terminal.",
+        published=date(2026, 3, 2),
+    )
+    assert [e.place for e in events] == ["Saratov refinery"]

@@ -510,7 +510,9 @@ DEFENDER_AS_TARGET = re.compile(
     # The Kremlin as a speaker or a master, not a building: "Kremlin-installed
     # authorities", "what the Kremlin called sabotage", "a Kremlin spokesman".
     r"|\bkremlin(?=[-\u2010\u2011]\w|\s+(?:said|says|say|called|calls|claimed|claims|"
-    r"accused|accuses|denied|denies|spokes\w+|press|aide|officials?|leader\w*|chief|team|war)\b)",
+    r"accused|accuses|denied|denies|spokes\w+|press|aide|officials?|leader\w*|chief|team|war|"
+    # "since the Kremlin sent troops to Ukraine".
+    r"sent|ordered|launched|blamed|warned|announced|vowed|insisted|responded|invaded)\b)",
     re.IGNORECASE,
 )
 #: The arms a strike was made with are not what it hit: "a fleet of drones", "fired cluster
@@ -1090,7 +1092,7 @@ HABIT = _words(
     r"periodically",
     r"every (?:day|night|week)",
     r"in (?:past|previous|earlier) (?:instances|cases|attacks)",
-    r"an? (?:string|series|campaign|spate) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
+    r"an? (?:string|series|campaign|spate) of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids|assaults)",
     r"waves of (?:[\w-]+ ){0,2}(?:strikes|attacks|raids)",
     r"(?:has|have|had) (?:\w+ )?(?:intensified|stepped up|escalated|ramped up)",
     # "near-daily strikes", "attacks almost daily".
@@ -1127,6 +1129,9 @@ GENERIC = _words(
     # "the attacks on Sevastopol": strikes in the plural and definite are a series; not "the
     # attacks on the Engels base and the Dyagilevo base", one on each of the targets joined.
     r"the (?:[\w-]+ )?(?:attacks|strikes|raids) on(?![^.;]{0,100}?\band the\b)",
+    # "This follows previous Ukrainian attacks, including on ...": strikes of the past, in
+    # the plural, recalled as a series.
+    r"(?:previous|earlier|prior|past) (?:[\w-]+ ){0,2}(?:attacks|strikes|raids|assaults)",
     r"throughout",
     r"once seemed",
     # Not "in what would be the latest strike": the news itself, weighed.
