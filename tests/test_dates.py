@@ -364,6 +364,8 @@ def test_a_rough_count_of_days_gives_the_month_and_a_fire_counts_back_its_length
     wednesday = date(2024, 8, 28)
     (rough,) = find_dates("some 10 days after the raid", wednesday, wednesday)
     assert (rough.value, rough.precision, rough.counted) == (date(2024, 8, 1), "month", True)
+    (bound,) = find_dates("less than a week after a strike on the bridge", wednesday, wednesday)
+    assert (bound.value, bound.precision) == (date(2024, 8, 1), "month")
     (lasting,) = find_dates("the depot has been burning for six days", wednesday, wednesday)
     assert (lasting.value, lasting.precision, lasting.lasting) == (date(2024, 8, 22), "day", True)
 

@@ -160,9 +160,10 @@ def _count(word: str) -> int:
 
 
 #: "N days after" counts back from a day; so does a fire "burning for N days". "Some N days"
-#: is a rough count, which only the month survives.
+#: and "less than a week" are rough counts, of which only the month survives.
 _DAYS_AFTER = re.compile(
-    rf"\b(?P<rough>(?:some|about|around|roughly|nearly|almost)\s+)?(?P<n>{_COUNT})\s+"
+    rf"\b(?P<rough>(?:some|about|around|roughly|nearly|almost|(?:less|more)\s+than|over|under|"
+    rf"within)\s+)?(?P<n>{_COUNT})\s+"
     rf"(?P<unit>days?|weeks?)\s+after\b"
     rf"|\b(?:burning|raging|blazing|on\s+fire)\s+for\s+(?P<lasted>{_COUNT})\s+days\b",
     re.IGNORECASE,
