@@ -3706,6 +3706,15 @@ def test_a_drone_downed_near_a_named_site_is_an_interception_not_an_attempt_on_i
         published=date(2023, 5, 4),
     )
     assert (event.place, event.outcome) == ("Belbek air base", "intercepted")
+    # So is one downed "close to" a site.
+    events = events_of(
+        "Moscow's mayor said a fifth drone, close to the capital's Domodedovo airport, was "
+        "downed on Sunday morning.",
+        published=date(2024, 3, 17),
+    )
+    assert [(e.place, e.outcome) for e in events if e.place == "Domodedovo airport"] == [
+        ("Domodedovo airport", "intercepted")
+    ]
 
 
 def test_a_city_abroad_is_not_the_russian_village_named_after_it() -> None:

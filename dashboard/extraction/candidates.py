@@ -873,7 +873,8 @@ _IDENTIFIES = re.compile(
 #: Where drones were downed, told by a site they were near: "shot down near Crimea's Belbek
 #: airfield", "on the approach to the refinery".
 _NEAR_SITE_BEFORE = re.compile(
-    r"\b(?:near|outside|in the (?:area|vicinity) of|on the approach(?:es)? to)\s+"
+    r"\b(?:near|close to|not far from|outside|in the (?:area|vicinity) of|"
+    r"on the approach(?:es)? to)\s+"
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
