@@ -5896,3 +5896,13 @@ def test_previous_attacks_recalled_in_the_plural_are_no_strike_of_their_own() ->
         published=date(2026, 3, 2),
     )
     assert [e.place for e in events] == ["Saratov refinery"]
+
+
+def test_a_region_named_after_two_words_of_its_preposition_is_struck_not_an_actor() -> None:
+    # "has killed" is of the attack on the region, not the region's own deed.
+    (event,) = events_of(
+        "A Ukrainian drone attack on Russia's Leningrad Region has killed one civilian and "
+        "injured three others, the governor said on Sunday.",
+        published=date(2025, 7, 27),
+    )
+    assert (event.place, event.outcome) == ("Leningrad Oblast", "hit")

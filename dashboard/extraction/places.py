@@ -905,8 +905,9 @@ _OFFICIAL_OF_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-#: A preposition whose object a name is, past up to one word: "the port of", "on downtown".
-_OBJECT_OF_BEFORE = re.compile(r"\b(?:of|on|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+#: A preposition whose object a name is, past up to two words: "the port of", "on downtown",
+#: "part of Ukraine's southern".
+_OBJECT_OF_BEFORE = re.compile(r"\b(?:of|on|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 #: The office that tells of strikes in a Russian region: "the Krasnodar regional operational
 #: headquarters", "Krasnodar Krai Operational Headquarters".
 _OPERATIONAL_OFFICE = re.compile(
