@@ -5906,3 +5906,17 @@ def test_a_region_named_after_two_words_of_its_preposition_is_struck_not_an_acto
         published=date(2025, 7, 27),
     )
     assert (event.place, event.outcome) == ("Leningrad Oblast", "hit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Named by its role beside its name.
+        "Drones targeted buildings in the Russian capital Moscow on Tuesday, injuring two people.",
+        # Named as what was targeted.
+        "Drones hit a building in Trubchevsk on Monday. Over the weekend, Moscow was also once "
+        "again the target of drone attacks.",
+    ],
+)
+def test_moscow_struck_is_a_place_not_the_government(text: str) -> None:
+    assert "Moscow" in [e.place for e in events_of(text, published=date(2023, 7, 31))]

@@ -851,7 +851,9 @@ _KREMLIN_ROLES = frozenset(
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|within|on|over|near|at|towards?|around|outside|across|into|above|below|of|from|"
     r"targeting|targeted|attacked|attacking|attack|struck|striking|strike|hit|hitting|"
-    r"shelled|bombed|raided|raid|attacks|strikes)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    r"shelled|bombed|raided|raid|attacks|strikes)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    # "the Russian capital, Moscow", "the capital city Moscow".
+    r"|\bcapital(?:\s+city)?\s*,?\s+$",
     re.IGNORECASE,
 )
 #: What is put on a government, not on a place: "pressure on the Kremlin", "sanctions on
@@ -864,8 +866,10 @@ _POLICY_ON = re.compile(
 #: Words after a capital that make it the city: "Moscow region", "Moscow was hit".
 _PLACE_AFTER = re.compile(
     r"\s*(?:region|oblast|city|area|suburbs?|outskirts|districts?|airports?|refinery|"
-    r"(?:was|were|is|are|has been|had been|came)\s+(?:\w+\s+)?(?:hit|struck|attacked|"
-    r"targeted|shelled|under))\b|['’]s\s",
+    r"(?:was|were|is|are|has been|had been|came)\s+(?:\w+\s+){0,3}?(?:hit|struck|attacked|"
+    r"targeted|shelled|under|the target)"
+    # "Moscow and its environs had rarely been targeted", "Moscow and surrounding regions".
+    r"|and\s+(?:its\s+|the\s+)?(?:surrounding|environs|suburbs|outskirts))\b|['’]s\s",
     re.IGNORECASE,
 )
 
