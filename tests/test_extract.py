@@ -5920,3 +5920,22 @@ def test_a_region_named_after_two_words_of_its_preposition_is_struck_not_an_acto
 )
 def test_moscow_struck_is_a_place_not_the_government(text: str) -> None:
     assert "Moscow" in [e.place for e in events_of(text, published=date(2023, 7, 31))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Arrival", as translated reports name a hit.
+        (
+            "On Wednesday, Kaluga Governor Vladislav Shapsha announced the arrival of an enemy "
+            "drone into an empty oil tank.",
+            [("Kaluga Oblast", "hit")],
+        ),
+        # A visitor's or a flight's arrival is no hit.
+        ("Upon his arrival in Kazan on Wednesday, the minister was greeted by students.", []),
+        ("Arrivals and departures were suspended at Kazan airport on Wednesday.", []),
+    ],
+)
+def test_an_arrival_told_of_a_drone_is_a_hit(text: str, expected: list[tuple[str, str]]) -> None:
+    events = events_of(text, published=date(2023, 8, 30))
+    assert [(e.place, e.outcome) for e in events] == expected

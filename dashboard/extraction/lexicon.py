@@ -701,8 +701,18 @@ _CAME_DOWN = (
 )
 
 #: Verbs and nouns of an attack on something: a sentence without one reports no strike.
+#: The hit as translated reports name it ("prilyot"): "five arrivals were recorded", "the
+#: arrival of an enemy drone into an oil tank", "the arrival took place at the plant"; not a
+#: flight's or a visitor's ("arrivals and departures", "upon his arrival in").
+_ARRIVAL = (
+    r"(?<!upon )(?<!upon his )(?<!upon her )(?<!upon their )(?<!upon its )"
+    r"arrivals?(?= (?:were|was) (?:recorded|counted|registered)| took place| in the| at the|"
+    r" of (?:an? |the )?(?:enemy |ukrainian )?"
+    r"(?:drones?|uavs?|missiles?|atacms|shells?|rockets?)\b)"
+)
 ATTACK = _words(
     r"attack(?:s|ed|ing)?",
+    _ARRIVAL,
     r"strike[sd]?",
     r"striking",
     r"struck",
@@ -907,6 +917,7 @@ WEAPON_DESTROYED_IN_A_HEADLINE = re.compile(
 IMPACT = _words(
     r"hit",
     r"hits",
+    _ARRIVAL,
     r"struck",
     r"damag(?:ed|ing|es)",
     r"damage",
