@@ -5939,3 +5939,29 @@ def test_moscow_struck_is_a_place_not_the_government(text: str) -> None:
 def test_an_arrival_told_of_a_drone_is_a_hit(text: str, expected: list[tuple[str, str]]) -> None:
     events = events_of(text, published=date(2023, 8, 30))
     assert [(e.place, e.outcome) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town owns the parts of it that were struck.
+        (
+            "Almost 60,000 people remain without electricity after another massive rocket "
+            "attack on Belgorod's energy facilities on Friday, Governor Gladkov said.",
+            ["Belgorod"],
+        ),
+        (
+            "On April 13, Ukrainian troops used a kamikaze drone to hit Energodar's first "
+            "district.",
+            ["Enerhodar"],
+        ),
+        # The government owns its army's infrastructure, wherever it stands.
+        (
+            "Ukraine confirmed a missile strike on the Bryansk Chemical Plant on Tuesday, one of "
+            "the most significant attacks on Moscow's military infrastructure.",
+            ["Bryansk chemical plant"],
+        ),
+    ],
+)
+def test_a_town_owning_the_part_of_it_struck_is_the_place(text: str, expected: list[str]) -> None:
+    assert [e.place for e in events_of(text, published=date(2024, 4, 16))] == expected

@@ -787,6 +787,13 @@ _SPEAKER_BEFORE = re.compile(
 )
 _SPEAKER_AFTER = re.compile(r"\s*[,.;:]")
 _OWNED = re.compile(r"['’]s\s*")
+#: What a town owns that is a part of it, a few words on: "Belgorod's energy facilities",
+#: "Energodar's housing and utilities facilities", "Energodar's first district".
+_PART_OWNED = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?P<part>facilit(?:y|ies)|infrastructure|districts?|neighbou?rhoods?|"
+    r"outskirts|suburbs?)\b",
+    re.IGNORECASE,
+)
 #: Up to the word after the next one, if there is one ("Moscow was hit": "hit").
 _PAST_NEXT_WORD = re.compile(r"\s*(?:\S+\s+(?=\S))?")
 _SPACES = re.compile(r"\s*")
@@ -1083,6 +1090,14 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
             and next_word.lower() not in GEO_NOUNS
             and owned_noun not in GEO_NOUNS
             and not any(pattern.match(sentence, owned_at) for _, pattern in TARGET_PATTERNS)
+            and not (
+                # "Moscow's military infrastructure" is the government's, anywhere.
+                (part := _PART_OWNED.match(sentence, owned_at))
+                and not (
+                    normalise(place.name) in _GOVERNMENT_SEATS
+                    and part.group("part").lower().startswith(("facilit", "infrastructure"))
+                )
+            )
         ):
             return "actor (possessive)"
     elif not _ATTRIBUTION_AFTER.match(sentence, end) and (
