@@ -426,6 +426,7 @@ _JOINED_DAY_AFTER = re.compile(
     r"|[a-z]+ed)\b))",
     re.IGNORECASE,
 )
+#: A day's number in a list after a month's day ("3" of "April 1, 3 and 26").
 _DAY_NUMBER = re.compile(r"[0-3]?\d")
 #: A first day joined to a day and month: "3 and" of "on 3 and 4 May".
 _JOINED_DAY_BEFORE = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+$")
@@ -467,11 +468,8 @@ def _joined_dates(text: str, found: list[DateMention], published: date) -> list[
             first = mention.start if after else other.start()
             if _ONE_STRETCH_BEFORE.search(text, max(0, first - 20), first):
                 continue
-            listed = after.span("more") if after is not None else (0, 0)
-            numbers = [
-                *(m.span() for m in _DAY_NUMBER.finditer(text[: listed[1]], listed[0])),
-                other.span("day"),
-            ]
+            listed = _DAY_NUMBER.finditer(text, *after.span("more")) if after else iter(())
+            numbers = [*(m.span() for m in listed), other.span("day")]
             days: list[DateMention] = []
             for start, end in numbers:
                 try:

@@ -700,16 +700,18 @@ _CAME_DOWN = (
     r"|(?:the\s+)?fall\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|uavs?|missiles?|debris)"
 )
 
-#: Verbs and nouns of an attack on something: a sentence without one reports no strike.
 #: The hit as translated reports name it ("prilyot"): "five arrivals were recorded", "the
 #: arrival of an enemy drone into an oil tank", "the arrival took place at the plant"; not a
 #: flight's or a visitor's ("arrivals and departures", "upon his arrival in").
 _ARRIVAL = (
-    r"(?<!upon )(?<!upon his )(?<!upon her )(?<!upon their )(?<!upon its )"
-    r"arrivals?(?= (?:were|was) (?:recorded|counted|registered)| took place| in the| at the|"
+    # (The look back is asked only where the word stands.)
+    r"arrivals?(?<!upon arrival)(?<!upon his arrival)(?<!upon her arrival)"
+    r"(?<!upon their arrival)(?<!upon its arrival)"
+    r"(?= (?:were|was) (?:recorded|counted|registered)| took place| in the| at the|"
     r" of (?:an? |the )?(?:enemy |ukrainian )?"
     r"(?:drones?|uavs?|missiles?|atacms|shells?|rockets?)\b)"
 )
+#: Verbs and nouns of an attack on something: a sentence without one reports no strike.
 ATTACK = _words(
     r"attack(?:s|ed|ing)?",
     _ARRIVAL,
