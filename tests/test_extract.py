@@ -1593,6 +1593,9 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         # A bare plant names no arms: an industrial site, whatever the region holds.
         ("Drones hit a plant in the Tambov region.", "commercial"),
         ("Debris damaged an administrative building in Voronezh.", "government"),
+        ("A drone attacked a police station in the town overnight.", "government"),
+        ("A drone dropped an explosive close to a polling station.", "government"),
+        ("Shrapnel shattered the glass of a commercial building.", "commercial"),
         ("Three drones struck a cafe and a hotel on the coast.", "commercial"),
         ("The rocket strike hit three dormitories of the institute.", "residential"),
         ("Drones struck workshops at the Dagdizel shipbuilding plant.", "naval"),

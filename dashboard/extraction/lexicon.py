@@ -244,6 +244,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"headquarters of the (?:fsb|government)",
             r"parliament",
             r"city hall",
+            r"police (?:stations?|departments?|buildings?)",
+            r"polling stations?",
         ),
     ),
     (
@@ -291,6 +293,7 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"caf\u00e9s?",
             r"restaurants?",
             r"hotels?",
+            r"commercial (?:buildings?|premises|facilit(?:y|ies))",
             # Shops that make what they sell: "a bakery", "the bakeries of the town".
             r"baker(?:y|ies)",
         ),
