@@ -1610,6 +1610,7 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("Drones struck the same terminal again a week later.", "oil"),
         ("The pipeline carries crude to a terminal on the coast.", "unknown"),
         ("Drones hit an army ammunition depot on the edge of the city.", "ammunition"),
+        ("Drones struck drone storage facilities in the region overnight.", "ammunition"),
         ("A blast damaged a military depot near the town at dawn.", "ammunition"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
         ("Falling debris damaged three residences on the edge of the town.", "residential"),

@@ -158,6 +158,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"shells? depots?",
             r"missile depots?",
             r"explosives? depots?",
+            # A store of attack drones is an arms store: "drone storage facilities", "a Shahed
+            # warehouse".
+            r"(?:drone|uav|shahed)s? (?:storage|warehouses?|depots?|stores?)",
             # Officials' word for a depot's shells going off: "detonation of explosive objects".
             r"explosive objects?",
             r"detonations? of (?:ammunition|shells|explosives?)",
