@@ -1611,6 +1611,7 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("The pipeline carries crude to a terminal on the coast.", "unknown"),
         ("Drones hit an army ammunition depot on the edge of the city.", "ammunition"),
         ("Drones struck drone storage facilities in the region overnight.", "ammunition"),
+        ("Two drones struck the flight training center of the air force.", "airbase"),
         ("A blast damaged a military depot near the town at dawn.", "ammunition"),
         ("Debris fell on a nonresidential building and a residential block.", "residential"),
         ("Falling debris damaged three residences on the edge of the town.", "residential"),

@@ -143,6 +143,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"helicopters?",
             # An airport of the armed forces is an air base, not a civil airport.
             r"military airports?",
+            # Where the air force trains its pilots: "the flight training center Borisoglebsk".
+            r"(?:flight|air force|aviation|pilot) training cent(?:er|re)s?",
         ),
     ),
     (
