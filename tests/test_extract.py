@@ -1619,6 +1619,7 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         # Households told as damaged are homes; those a power cut left dark are not.
         ("Seven households were partially destroyed by the shelling.", "residential"),
         ("Shrapnel damaged the fences of five private households.", "residential"),
+        ("A drone was downed over the village, damaging private property.", "residential"),
         ("The blackout left 20,000 households without light for a day.", "power"),
     ],
 )

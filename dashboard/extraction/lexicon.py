@@ -321,6 +321,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"high-rise",
             r"blocks? of flats",
             r"dormitor(?:y|ies)",
+            # Householders' things: "damage to private property".
+            r"private property",
         ),
     ),
     # A site called only "industrial" makes no arms the text knows of; any other kind of
