@@ -1259,11 +1259,12 @@ RUSSIAN_ATTACKER = re.compile(
     re.IGNORECASE,
 )
 #: Ukraine named as the attacker: "Ukrainian drones struck", "Ukraine also launched".
+_UKRAINE = r"\bUkrain(?:e|ian)(?:'s|’s)?"
 UKRAINIAN_ATTACKER = re.compile(
-    r"\bUkrain(?:e|ian)(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|(?:air)?strikes?|attacks?|"
+    rf"{_UKRAINE}\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|uavs?|missiles?|(?:air)?strikes?|attacks?|"
     r"launched|struck|hit|attacked|targeted|fired)\b"
     # Not "command posts of Ukraine's armed forces": what was struck, owned by Ukraine.
-    r"|\bUkrain(?:e|ian)(?:'s|’s)?(?<!\bof Ukraine's)(?<!\bof Ukraine’s)(?<!\bof the Ukrainian)"
+    rf"|{_UKRAINE}(?<!\bof Ukraine's)(?<!\bof Ukraine’s)(?<!\bof the Ukrainian)"
     r"\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|military|army|navy)\b",
     re.IGNORECASE,
 )

@@ -794,6 +794,20 @@ _PART_OWNED = re.compile(
     r"outskirts|suburbs?)\b",
     re.IGNORECASE,
 )
+#: What a seat of government owns anywhere: "Moscow's military infrastructure".
+_GOVERNMENT_OWNS = ("facilit", "infrastructure")
+
+
+def _owns_a_part(sentence: str, owned_at: int, place: Place) -> bool:
+    """Whether what a town's possessive owns is a part of the town ("Belgorod's energy
+    facilities"), not the government's anywhere ("Moscow's military infrastructure")."""
+    part = _PART_OWNED.match(sentence, owned_at)
+    if part is None:
+        return False
+    owned = part.group("part").lower()
+    return not (normalise(place.name) in _GOVERNMENT_SEATS and owned.startswith(_GOVERNMENT_OWNS))
+
+
 #: Up to the word after the next one, if there is one ("Moscow was hit": "hit").
 _PAST_NEXT_WORD = re.compile(r"\s*(?:\S+\s+(?=\S))?")
 _SPACES = re.compile(r"\s*")
@@ -1090,14 +1104,7 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
             and next_word.lower() not in GEO_NOUNS
             and owned_noun not in GEO_NOUNS
             and not any(pattern.match(sentence, owned_at) for _, pattern in TARGET_PATTERNS)
-            and not (
-                # "Moscow's military infrastructure" is the government's, anywhere.
-                (part := _PART_OWNED.match(sentence, owned_at))
-                and not (
-                    normalise(place.name) in _GOVERNMENT_SEATS
-                    and part.group("part").lower().startswith(("facilit", "infrastructure"))
-                )
-            )
+            and not _owns_a_part(sentence, owned_at, place)
         ):
             return "actor (possessive)"
     elif not _ATTRIBUTION_AFTER.match(sentence, end) and (
@@ -2130,7 +2137,8 @@ def _most_specific(found: list[Location], text: str) -> list[Location]:
     facilities = {f.place for f in found if f.place.kind == "facility"}
     holds_facility: dict[Place, bool] = {}
     chosen: list[Location] = []
-    chosen_places: set[Place] = set()
+    # Where each place chosen stands in ``chosen``.
+    chosen_at: dict[Place, int] = {}
     for item in found:
         place = item.place
         if item.within is not None or place.kind == "region":
@@ -2144,13 +2152,13 @@ def _most_specific(found: list[Location], text: str) -> list[Location]:
                 holds_facility[place] = any(holds(place, other) for other in facilities)
             if holds_facility[place]:
                 continue
-        if place not in chosen_places:
+        if place not in chosen_at:
+            chosen_at[place] = len(chosen)
             chosen.append(item)
-            chosen_places.add(place)
         elif outcome_at(text, item.start, clause_only=True) == "hit":
             # "shot down drones over Belgorod; buildings damaged in Belgorod": the place is
             # read at the clause that tells it hit, not only at its first name.
-            at = next(i for i, c in enumerate(chosen) if c.place == place)
+            at = chosen_at[place]
             if outcome_at(text, chosen[at].start, clause_only=True) != "hit":
                 chosen[at] = item
     return chosen
