@@ -158,10 +158,27 @@ def _pair_cost(answer: Answer, event: Event) -> float | None:
     if answer.located and event.lat is not None and event.lon is not None:
         assert answer.lat is not None and answer.lon is not None
         km = geodesic_distance_km(answer.lat, answer.lon, event.lat, event.lon)
-        return None if km > PAIR_KM else km + days
+        if km <= PAIR_KM:
+            return km + days
+        # Paired after every nearer event: the least precise of them.
+        return PAIR_KM + PAIR_DAYS if _region_event_of(answer, event) else None
     if not answer.located and not event.located:
         return float(days)
     return None
+
+
+def _region_event_of(answer: Answer, event: Event) -> bool:
+    """Whether ``event``, placed only by its region ("a fuel depot in the Rostov region"), is
+    the strike ``answer`` places on the same day in that region: a region's point is a
+    convention on either side, so the strike is found, though not placed within 10 km."""
+    return (
+        event.geo_precision == GEO_REGION
+        and event.admin1 is not None
+        and answer.date == event.date
+        and answer.lat is not None
+        and answer.lon is not None
+        and default_gazetteer().region_near(answer.lat, answer.lon) == event.admin1
+    )
 
 
 def _region_of(item: dict[str, Any]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -266,6 +267,31 @@ def test_a_region_answer_is_met_by_a_site_in_that_region() -> None:
     site = event(place="Belaya air base", admin1="Irkutsk Oblast", lat=52.9, lon=103.6)
     score_article(score, "a", [answer(place="Irkutsk region", region="Irkutsk Oblast")], [site])
     assert len(score.pairs) == 1 and score.rates()["place_10km"] == 1.0
+
+
+def test_an_event_placed_only_by_its_region_finds_that_days_strike_there_but_misplaces_it() -> None:
+    # "A fuel depot in the Rostov region was hit": the report's strike at Taganrog, some
+    # 140 km from the region's point, is found, and counted as placed more than 10 km off.
+    rostov = event(
+        place="Rostov Oblast", admin1="Rostov Oblast", lat=47.7, lon=40.7, geo_precision=3
+    )
+    taganrog = answer(place="Taganrog", lat=47.22, lon=38.9, target_type="oil")
+    score = Score()
+    score_article(score, "a", [taganrog], [rostov])
+    assert len(score.pairs) == 1 and not score.invented
+    assert score.rates()["place_10km"] == 0.0
+    # Not a strike of another day there, nor one in another region.
+    voronezh = event(
+        place="Voronezh Oblast", admin1="Voronezh Oblast", lat=50.9, lon=40.1, geo_precision=3
+    )
+    for other in (replace(rostov, date=date(2024, 11, 5)), voronezh):
+        score = Score()
+        score_article(score, "a", [taganrog], [other])
+        assert not score.pairs and len(score.invented) == 1
+    # A town's event as far off is another place, not the strike placed coarsely.
+    score = Score()
+    score_article(score, "a", [taganrog], [replace(rostov, place="Morozovsk", geo_precision=2)])
+    assert not score.pairs
 
 
 def test_a_group_with_no_strikes_shows_dashes_not_percentages() -> None:

@@ -700,3 +700,17 @@ def test_a_site_is_found_by_any_word_for_its_kind() -> None:
 )
 def test_a_pipeline_station_is_found_by_any_english_for_lpds(written: str) -> None:
     assert [p.name for p in default_gazetteer().lookup(written)] == ["Unecha oil pumping station"]
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "region"),
+    [
+        (47.22, 38.90, "Rostov Oblast"),  # Taganrog, far from its region's point
+        (44.58, 33.42, "Sevastopol"),  # the city, not the Crimea around it
+        (52.41, 32.20, "Bryansk Oblast"),  # near Klimovo, a few km from Ukraine's border
+    ],
+)
+def test_a_point_lies_in_the_region_of_its_nearest_town(
+    shipped: Gazetteer, lat: float, lon: float, region: str
+) -> None:
+    assert shipped.region_near(lat, lon) == region

@@ -436,6 +436,27 @@ class Gazetteer:
         return [candidates[i] for m, i in ranked if m <= km * 1000.0]
 
     @functools.cached_property
+    def _towns(self) -> tuple[tuple[Place, ...], list[float], list[float]]:
+        """Every town that knows its first-level region, with their longitudes and latitudes."""
+        towns = tuple(p for p in self._places if p.kind == "city" and p.admin1)
+        return towns, [p.lon for p in towns], [p.lat for p in towns]
+
+    def region_near(self, lat: float, lon: float) -> str | None:
+        """The first-level region (``admin1``) of the town nearest a point, geodesically: the
+        region a point lies in, but within a few kilometres of a border.
+
+        Parameters
+        ----------
+        lat, lon
+            The point, in WGS84 degrees.
+        """
+        towns, lons, lats = self._towns
+        if not towns:
+            return None
+        _, _, metres = _GEOD.inv([lon] * len(towns), [lat] * len(towns), lons, lats)
+        return towns[min(range(len(towns)), key=metres.__getitem__)].admin1
+
+    @functools.cached_property
     def _first_words(self) -> frozenset[str]:
         return frozenset(key.split(" ", 1)[0] for key in self._index if " " in key)
 
