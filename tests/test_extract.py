@@ -5971,3 +5971,35 @@ def test_an_arrival_told_of_a_drone_is_a_hit(text: str, expected: list[tuple[str
 )
 def test_a_town_owning_the_part_of_it_struck_is_the_place(text: str, expected: list[str]) -> None:
     assert [e.place for e in events_of(text, published=date(2024, 4, 16))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The cause told a sentence or two after the fire: the fire is the strike.
+        (
+            "The fire in a workshop of the Novoshakhtinsk refinery started on Friday morning "
+            "and was put out within two hours. Nobody was hurt. According to one version, the fire broke "
+            "out as a result of a drone attack on the plant, the authorities said.",
+            [("Novoshakhtinsk refinery", date(2022, 4, 1), "oil")],
+        ),
+        # And "the fire at the plant" is the plant's that burned, not the town told last.
+        (
+            "A fire on Monday morning hit the Novocherkassk power plant. Drones were shot down "
+            "over Rostov overnight, the ministry said. A Telegram channel said the fire at the "
+            "plant was caused by Ukrainian drones.",
+            [("Novocherkassk power station", date(2022, 4, 4), "power")],
+        ),
+        # A cause ruled out, or none told, leaves a fire with no strike.
+        (
+            "A fire broke out at an oil depot in Belgorod early on Friday. Officials said the "
+            "fire was caused by a short circuit.",
+            [],
+        ),
+    ],
+)
+def test_a_fire_put_down_to_a_strike_sentences_later_is_that_strike(
+    text: str, expected: list[tuple[str, date, str]]
+) -> None:
+    events = [e for e in events_of(text, published=date(2022, 4, 4)) if e.outcome != "intercepted"]
+    assert [(e.place, e.date, e.target_type) for e in events] == expected

@@ -67,6 +67,8 @@ from .drafts import REPORT_LAG_DAYS, DraftIndex
 from .lexicon import (
     AFTERMATH,
     ATTACK,
+    CAUSE_RULED_OUT,
+    FIRE_TOLD_BEFORE_CAUSED,
     GENERIC,
     GROUND_FIGHT_BEFORE,
     HABIT,
@@ -197,11 +199,17 @@ def find_candidates(doc: Document) -> None:
             # "Drones hit the refinery." ... "A fire also broke out at a depot in X": a fire
             # told as one more of the night's is another strike of it.
             attack = _ALSO_ABLAZE.search(text) is not None
+        fire_told_first = False
         if not attack and russian is None:
             # "a fire at an oil depot ... after a drone was spotted overhead", "a previous
             # fire at the facility after a drone crash": a fire told beside the weapon that
             # caused it is a strike.
-            attack = fire_of_a_weapon(text)
+            # "A fire broke out at X on Friday." ... "The fire was caused by a drone": the
+            # strike, told where and when it burned.
+            fire_told_first = _fire_put_down_to_a_strike(
+                text, sentences[sentence.index + 1 : sentence.index + 1 + _CAUSE_TOLD_WITHIN]
+            )
+            attack = fire_of_a_weapon(text) or fire_told_first
         ukraine_told = ukraine_told or (
             russian is None and UKRAINIAN_ATTACKER.search(text) is not None
         )
@@ -240,6 +248,17 @@ def find_candidates(doc: Document) -> None:
                 w
                 for w in located
                 if w.place.kind == "facility" or drafts.latest_at(w.place) is not None
+            ]
+        if (
+            attack
+            and not located
+            and (ablaze := _fire_it_names(text, drafts)) is not None
+            and ablaze.place is not None
+        ):
+            # "A fire broke out at the X power plant." ... "Y said the fire at the plant was
+            # caused by drones": the fire told last, not the place told last.
+            located = [
+                Location(ablaze.place, ablaze.target_type, ablaze.target, start=_EVERY_CLAUSE)
             ]
         if attack and not located and last_place is not None:
             located = _local_site(text, last_place, gazetteer)
@@ -307,6 +326,9 @@ def find_candidates(doc: Document) -> None:
         day_told = context[0] if context and context[1] == "day" else None
         found_dates = find_dates(text, published, day_told or drafts.first_day)
         dates = event_dates(text, found_dates)
+        if not dates and fire_told_first and len(found_dates) == 1:
+            # Its one date is when the fire broke out, though no word of a strike stands by it.
+            dates = found_dates
         target_type, target = classify_target(text)
         if (
             dates
@@ -763,6 +785,38 @@ _ASIDE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;:]*", re.IGNORECASE)
 
 
 #: A fire or blasts told as one more: "a fire also broke out at", "also reports a fire".
+#: How many sentences after a fire the one that tells its cause may come.
+_CAUSE_TOLD_WITHIN = 2
+_FIRE = re.compile(r"\b(?:fire|blaze)\b", re.IGNORECASE)
+
+
+def _fire_it_names(text: str, drafts: DraftIndex) -> Draft | None:
+    """The placed strike whose fire, told before, a sentence puts down to its cause ("the
+    fire was caused by drones"), if any."""
+    if FIRE_TOLD_BEFORE_CAUSED.search(text) is None:
+        return None
+    return next(
+        (
+            draft
+            for draft in reversed(drafts.all)
+            if draft.place is not None and any(_FIRE.search(quote) for quote in draft.quotes)
+        ),
+        None,
+    )
+
+
+def _fire_put_down_to_a_strike(text: str, after: list[Sentence]) -> bool:
+    """Whether a sentence tells a fire that one of the sentences ``after`` it puts down to a
+    strike ("A fire broke out at an oil depot in X." ... "The governor said the fire was
+    caused by airstrikes."): the fire is the strike, told where it is."""
+    return _FIRE.search(text) is not None and any(
+        FIRE_TOLD_BEFORE_CAUSED.search(later.text)
+        and CAUSE_RULED_OUT.search(later.text) is None
+        and (weapon_named(later.text) != "unknown" or ATTACK.search(later.text) is not None)
+        for later in after
+    )
+
+
 _ALSO_ABLAZE = re.compile(
     r"\balso\b(?:\W+\w+){0,6}?\W+(?:fires?|explosions?|blasts?)\b"
     r"|\b(?:fires?|explosions?|blasts?)\b(?:\W+\w+){0,3}?\W+also\b",

@@ -608,6 +608,14 @@ FIRE_AND_ITS_CAUSE = re.compile(
     r"|\b(?:before|after) the (?:fire|blaze)\b",
     re.IGNORECASE,
 )
+#: A fire told before, put down to its cause: "the fire was caused by airstrikes", "that
+#: blaze too was brought on by drones", "the fire broke out as a result of a UAV attack".
+FIRE_TOLD_BEFORE_CAUSED = re.compile(
+    r"\b(?:the|that|this)\s+(?:fire|blaze)\b[^.;]{0,40}?\b(?:"
+    r"(?:caused|started|sparked|triggered|brought on|set off)\s+by"
+    r"|(?:broke out|started|erupted|occurred)\s+(?:as a result of|because of|due to|after))\b",
+    re.IGNORECASE,
+)
 #: An undated strike told as one of the past ("Ukraine has previously attacked radars in
 #: the Belgorod region", "Before that, drones attacked Crimea"): not the one being told.
 TOLD_AS_PAST = _words(
