@@ -6003,3 +6003,15 @@ def test_a_fire_put_down_to_a_strike_sentences_later_is_that_strike(
 ) -> None:
     events = [e for e in events_of(text, published=date(2022, 4, 4)) if e.outcome != "intercepted"]
     assert [(e.place, e.date, e.target_type) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgorod cancelled its Epiphany festivities on Friday due to the threat of Ukrainian "
+        "drone strikes.",
+        "Officials warned on Monday that Kursk faces a high risk of drone attacks this week.",
+    ],
+)
+def test_a_threat_of_strikes_is_no_strike(text: str) -> None:
+    assert events_of(text, published=date(2024, 1, 19)) == []

@@ -685,7 +685,11 @@ CAUSE_UNTOLD = re.compile(
 #: An attack denied: "we don't attack Moscow", "the base had not been shelled".
 NEGATED_ATTACK = re.compile(
     r"\b(?:(?:do|does|did|have|has|had|would|will|could)(?:n['’]t|\s+not)|never)\s+"
-    r"(?:been\s+)?(?:attack|strike|struck|hit|target|shell|bomb)\w*",
+    r"(?:been\s+)?(?:attack|strike|struck|hit|target|shell|bomb)\w*"
+    # A threat is no attack: "cancelled due to the threat of drone strikes", "faced the risk
+    # of attacks".
+    r"|\b(?:threats?|danger|risk)\s+of\s+(?:(?:a|an|further|more|new|possible|potential)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:attack|strike|raid|shelling|bombing)\w*",
     re.IGNORECASE,
 )
 
