@@ -5979,8 +5979,8 @@ def test_a_town_owning_the_part_of_it_struck_is_the_place(text: str, expected: l
         # The cause told a sentence or two after the fire: the fire is the strike.
         (
             "The fire in a workshop of the Novoshakhtinsk refinery started on Friday morning "
-            "and was put out within two hours. Nobody was hurt. According to one version, the fire broke "
-            "out as a result of a drone attack on the plant, the authorities said.",
+            "and was put out within two hours. Nobody was hurt. According to one version, the "
+            "fire broke out as a result of a drone attack on the plant, the authorities said.",
             [("Novoshakhtinsk refinery", date(2022, 4, 1), "oil")],
         ),
         # And "the fire at the plant" is the plant's that burned, not the town told last.
@@ -6015,3 +6015,13 @@ def test_a_fire_put_down_to_a_strike_sentences_later_is_that_strike(
 )
 def test_a_threat_of_strikes_is_no_strike(text: str) -> None:
     assert events_of(text, published=date(2024, 1, 19)) == []
+
+
+def test_a_strike_in_a_regional_capital_stays_there_when_a_town_is_named_for_other_news() -> None:
+    # Only what the next sentences tell of the strike ("flames billowing from the site in
+    # X") moves it to another town of the region; closed schools do not.
+    (event,) = events_of(
+        "Ukrainian drones hit an oil depot in Bryansk on Monday. Schools in Klintsy were closed.",
+        published=date(2024, 11, 4),
+    )
+    assert event.place == "Bryansk"

@@ -51,6 +51,7 @@ from .cues import (
     TALLY_LINE,
     arms_plant_in,
     classify_target,
+    outcome_at,
     says_what_a_store_held,
     tells_who_struck,
     told_vaguely,
@@ -130,6 +131,12 @@ _TOLD_WHERE = re.compile(
     r"(?:(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|port)\s+of\s+)?$",
     re.I,
 )
+#: What a sentence tells of a strike's scene: "flames billowing from the site in X", "the
+#: incident occurred in the village of Y", "an attack on Z".
+_STRIKE_SCENE = re.compile(
+    rf"{ATTACK.pattern}|\b(?:flames?|smoke|fires?|blaze|explosions?|blasts?|incident)\b",
+    re.IGNORECASE,
+)
 #: How many sentences after a strike's own may tell where in its region it was.
 _SCENE_SENTENCES = 2
 #: How far from a town its own districts and suburbs may lie.
@@ -177,6 +184,11 @@ def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
                 and not any(named_for(mention.place, site, _TOWN_KM) for site in sites)
                 and region_holds(draft.place.admin1, mention.place.admin1)
                 and ends_before(_TOLD_WHERE, sentence.text, mention.start)
+                # "Schools in Klintsy were closed": what happened there must be of a strike.
+                and (
+                    _STRIKE_SCENE.search(sentence.text) is not None
+                    or outcome_at(sentence.text, mention.start) == "hit"
+                )
                 # A part of the town itself ("the Kirovsky district of Donetsk") is no
                 # other place of its region.
                 and (
