@@ -321,6 +321,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         ALL,
         STUDY,
         evaluate_groups,
+        extraction_losses,
         format_error_kinds,
         format_errors,
         format_evaluation,
@@ -332,7 +333,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.second is not None:
         evaluation = second_opinion(corpus, args.second)
     else:
-        evaluation = evaluate_groups(corpus, extract_measured)
+        evaluation = evaluate_groups(
+            corpus, extract_measured, lost_at=extraction_losses if args.error_kinds else None
+        )
     print(format_evaluation(evaluation))
     if args.error_kinds:
         splits = [g for g in evaluation.groups if g.startswith("split ")] or [ALL]

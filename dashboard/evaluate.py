@@ -8,7 +8,8 @@ with ``date``, ``date_precision``, ``place``, ``lat``, ``lon``, ``geo_precision`
 Found events are paired with answers one to one, nearest first: a pair must agree on where
 (within :data:`PAIR_KM`, or both unlocated) and on when (within :data:`PAIR_DAYS`). A region-level
 answer ("Rostov region", geo precision 3) pairs with, and is placed by, an event in that
-region whatever the two representative points. Among the pairs, the table scores place
+region whatever the two representative points; an event placed only by its region pairs with
+a strike the answers place in that region on the same day. Among the pairs, the table scores place
 (within 10 km), date (same day and precision), target type,
 weapon, and distance to the front line (within 15 km of the distance measured at the answer's
 coordinates on the answer's date).
@@ -20,9 +21,10 @@ russian_side, translated, negative, ...). :func:`evaluate_groups` scores every s
 apart and counts the texts that are missing. Records that extraction marks ``intercepted``
 are not strikes: they are neither found nor invented.
 
-:func:`format_error_kinds` sums a group's errors by kind (why a strike was missed, where the
-invented events lie, which attributes of found strikes are wrong and how): figures only, so
-that a held-out split can show what remains without showing its reports.
+:func:`format_error_kinds` sums a group's errors by kind (why a strike was missed, at which
+stage of extraction it was lost, where the invented events lie, which attributes of found
+strikes are wrong and how): figures only, so that a held-out split can show what remains
+without showing its reports.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from typing import Any
 
 from .articles import read_article
 from .errors import InputError
+from .extraction.pipeline import LOST_AT, where_lost
 from .geo.frontline import distance_to_front_km
 from .geo.gazetteer import default_gazetteer
 from .geo.geometry import geodesic_distance_km
@@ -87,6 +90,9 @@ class Score:
     invented: list[tuple[str, Event]] = field(default_factory=list)
     #: Why each missed answer was missed (one of :data:`MISS_REASONS`), by reason.
     missed_reasons: Counter[str] = field(default_factory=Counter)
+    #: The stage of extraction that lost each missed answer, when asked (see
+    #: :func:`dashboard.extraction.pipeline.where_lost`).
+    lost_at: Counter[str] = field(default_factory=Counter)
 
     def rate(self, check: Callable[[Answer, Event], bool]) -> float:
         if not self.pairs:
@@ -325,9 +331,23 @@ def answer_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.glob("*.json") if p.name not in (SPLITS, "articles.json"))
 
 
-def evaluate_groups(corpus: Path, extract: Callable[[Any], list[Event]]) -> Evaluation:
-    """Score ``extract`` on every report of ``corpus`` whose text is present, by group."""
-    return _score_reports(corpus, lambda _name, article: extract(article))
+#: A tracer of misses: an article, the answers missed in it and its scored events, to the
+#: stage that lost each answer.
+LossTracer = Callable[[Any, list[Answer], list[Event]], list[str]]
+
+
+def extraction_losses(article: Any, missed: list[Answer], events: list[Event]) -> list[str]:
+    """The stage of extraction that lost each strike ``missed`` in ``article`` (a key of
+    :data:`~dashboard.extraction.pipeline.LOST_AT`), near meaning within 10 km."""
+    return where_lost(article, [(a.lat, a.lon, a.date, a.region) for a in missed], events, PLACE_KM)
+
+
+def evaluate_groups(
+    corpus: Path, extract: Callable[[Any], list[Event]], lost_at: LossTracer | None = None
+) -> Evaluation:
+    """Score ``extract`` on every report of ``corpus`` whose text is present, by group; with
+    ``lost_at``, also count the stage that lost each missed strike."""
+    return _score_reports(corpus, lambda _name, article: extract(article), lost_at=lost_at)
 
 
 def second_opinion(corpus: Path, second: Path) -> Evaluation:
@@ -389,6 +409,7 @@ def _score_reports(
     corpus: Path,
     events_for: Callable[[str, Any], list[Event]],
     only: set[str] | None = None,
+    lost_at: LossTracer | None = None,
 ) -> Evaluation:
     """Score the events ``events_for`` gives each report (by name and article) by group."""
     splits_file = corpus / SPLITS
@@ -426,6 +447,14 @@ def _score_reports(
                 events,
                 attempts_count=attempts_count,
             )
+        if lost_at is not None:
+            alone = Score()
+            score_article(alone, answer_file.stem, answers, events, attempts_count=attempts_count)
+            if alone.missed:
+                scored_events = [e for _, e in alone.pairs] + [e for _, e in alone.invented]
+                stages = Counter(lost_at(article, alone.missed, scored_events))
+                for group in groups:
+                    evaluation.groups[group].lost_at.update(stages)
         scored += 1
     if not scored and not evaluation.missing:
         raise InputError(f"{corpus}: no articles with answer files (NAME.txt + NAME.json)")
@@ -500,6 +529,10 @@ def format_error_kinds(score: Score, most: int = 5) -> str:
         lines.append(f"  {reason:<44}{score.missed_reasons[reason]:>5}")
     recalled = sum(answer.background for answer in score.missed)
     lines.append(f"  {'of all missed, earlier strikes recalled':<44}{recalled:>5}")
+    if score.lost_at:
+        lines.append("  where extraction lost them")
+        for stage, label in LOST_AT.items():
+            lines.append(f"    {label:<42}{score.lost_at[stage]:>5}")
     lines.append(f"invented  {len(score.invented)}")
     where = Counter(event.geo_precision for _, event in score.invented)
     for precision, name in _PRECISION_NAMES.items():

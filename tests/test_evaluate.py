@@ -365,6 +365,9 @@ def test_the_command_sums_the_errors_of_each_split(
     out = capsys.readouterr().out
     check = _counts(out.split("== kinds of error, split check ==")[1].split("==")[0])
     assert check["no event from the report"] == "1"
+    # And where extraction lost it: the meeting in Moscow was read as no strike at all.
+    assert check["report read as telling no strike"] == "1"
+    assert check["no place found near it"] == "0"
     assert "== kinds of error, split study ==" in out
 
 
