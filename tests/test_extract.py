@@ -6025,3 +6025,12 @@ def test_a_strike_in_a_regional_capital_stays_there_when_a_town_is_named_for_oth
         published=date(2024, 11, 4),
     )
     assert event.place == "Bryansk"
+
+
+def test_an_incendiary_device_dropped_by_a_drone_is_a_strike() -> None:
+    (event,) = events_of(
+        "A Ukrainian drone had dropped an incendiary device on a residential house in "
+        "Belgorod, the governor reported on Friday.",
+        published=date(2025, 6, 13),
+    )
+    assert (event.place, event.target_type, event.outcome) == ("Belgorod", "residential", "hit")

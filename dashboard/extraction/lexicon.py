@@ -707,11 +707,16 @@ OCCUPIED_CUE = _words(
     r"(?:held|controlled) by (?:russia|moscow)",
 )
 
+#: What small drones drop over border villages.
+_DROPPABLE = r"(?:explosives?|explosive devices?|incendiary devices?|grenades?|munitions?)"
 #: Munitions told dropped, in the passive: "an explosive device was dropped".
 _DROPPED = (
-    r"(?:explosives?|explosive devices?|grenades?|munitions?|ammunition)"
+    rf"(?:{_DROPPABLE}|ammunition)"
     r" (?:was|were|has been|have been|had been) dropped"
 )
+#: The same told in the active: "a drone dropped explosives on a substation", "had dropped
+#: an incendiary device on a house".
+_DROPPING = rf"dropp(?:ed|ing) (?:\w+ ){{0,2}}{_DROPPABLE}"
 #: A weapon or its debris told as come down somewhere, in any tense or as a noun, with no
 #: word of an attack: "pieces had fallen in the town", "fragments were found in a district",
 #: "a drone fell squarely onto a shed", "the fall of a drone at the farm".
@@ -760,7 +765,7 @@ ATTACK = _words(
     # Translated General Staff wording for a hit: "confirmed the defeat of the refinery".
     r"confirm(?:ed|s)? the defeat",
     # Small drones over border villages: "a drone dropped explosives on a substation".
-    r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    _DROPPING,
     # The same told in the passive, as Russian governors tell it: "an explosive device was
     # dropped from a quadcopter", "ammunition was dropped onto the depot".
     _DROPPED,
@@ -970,7 +975,7 @@ IMPACT = _words(
     r"debris (?:fell|falling|fall|hit|damaged|struck|landed)",
     _CAME_DOWN,
     r"confirm(?:ed|s)? the defeat",
-    r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives?|explosive devices?|grenades?|munitions?)",
+    _DROPPING,
     _DROPPED,
     r"smash(?:ed|es|ing) into",
     # ("fell on", "in", "into": _CAME_DOWN, above)
