@@ -201,14 +201,14 @@ def find_candidates(doc: Document) -> None:
             attack = _ALSO_ABLAZE.search(text) is not None
         fire_told_first = False
         if not attack and russian is None:
-            # "a fire at an oil depot ... after a drone was spotted overhead", "a previous
-            # fire at the facility after a drone crash": a fire told beside the weapon that
-            # caused it is a strike.
             # "A fire broke out at X on Friday." ... "The fire was caused by a drone": the
             # strike, told where and when it burned.
             fire_told_first = _fire_put_down_to_a_strike(
                 text, sentences[sentence.index + 1 : sentence.index + 1 + _CAUSE_TOLD_WITHIN]
             )
+            # "a fire at an oil depot ... after a drone was spotted overhead", "a previous
+            # fire at the facility after a drone crash": a fire told beside the weapon that
+            # caused it is a strike.
             attack = fire_of_a_weapon(text) or fire_told_first
         ukraine_told = ukraine_told or (
             russian is None and UKRAINIAN_ATTACKER.search(text) is not None
@@ -784,7 +784,6 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$",
 _ASIDE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;:]*", re.IGNORECASE)
 
 
-#: A fire or blasts told as one more: "a fire also broke out at", "also reports a fire".
 #: How many sentences after a fire the one that tells its cause may come.
 _CAUSE_TOLD_WITHIN = 2
 _FIRE = re.compile(r"\b(?:fire|blaze)\b", re.IGNORECASE)
@@ -817,6 +816,7 @@ def _fire_put_down_to_a_strike(text: str, after: list[Sentence]) -> bool:
     )
 
 
+#: A fire or blasts told as one more: "a fire also broke out at", "also reports a fire".
 _ALSO_ABLAZE = re.compile(
     r"\balso\b(?:\W+\w+){0,6}?\W+(?:fires?|explosions?|blasts?)\b"
     r"|\b(?:fires?|explosions?|blasts?)\b(?:\W+\w+){0,3}?\W+also\b",
