@@ -6034,3 +6034,19 @@ def test_an_incendiary_device_dropped_by_a_drone_is_a_strike() -> None:
         published=date(2025, 6, 13),
     )
     assert (event.place, event.target_type, event.outcome) == ("Belgorod", "residential", "hit")
+
+
+def test_a_list_of_sites_each_told_with_its_own_place_shares_its_date() -> None:
+    # "Saratov, the Afipsky refinery": the refinery of Afipsky, not a district of Saratov
+    # (which made Saratov a village the gazetteer lacks); and the list runs on past items
+    # that each name their target before their place.
+    events = events_of(
+        "On Monday drones struck the oil refinery in Saratov, the Afipsky refinery in "
+        "Krasnodar Krai and a refinery in Syzran.",
+        published=date(2025, 8, 20),
+    )
+    assert sorted((e.place, e.date) for e in events) == [
+        ("Afipsky refinery", date(2025, 8, 18)),
+        ("Saratov refinery", date(2025, 8, 18)),
+        ("Syzran refinery", date(2025, 8, 18)),
+    ]

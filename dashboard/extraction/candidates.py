@@ -124,6 +124,9 @@ _OVER = re.compile(
 #: space.)
 _LIST_GAP = re.compile(
     r"[\w'’\- ]+?(?:[^\S ]\s*)?(?:,|and|or|,\s*and|,\s*as well as)\s*(?:the\s+)?(?:nearby\s+)?"
+    # Items that each name a target before their place: "the refinery in X, the Afipsky
+    # refinery in Y and a refinery in Z".
+    r"(?:(?:an?\s+)?(?:[\w-]+\s+){1,3}(?:in|at|near)\s+(?:the\s+)?)?"
 )
 
 

@@ -1365,7 +1365,9 @@ def _in_district(
     "Petrovskoye in the Svatovsky district") is its namesake in that district, and the
     district only says where it is; with no namesake near the district's town, the town is
     one the gazetteer lacks and the district is the place."""
-    starts = {d.start for d in districts}
+    # Not a site named by its town's adjective: "the refinery in Saratov, the Afipsky
+    # refinery" names no district of Saratov.
+    starts = {d.start for d in districts if target_after(text, d.end) is None}
     dropped: set[int] = set()
     chosen = list(mentions)
     for index, (mention, district) in enumerate(pairwise(mentions)):
