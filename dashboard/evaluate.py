@@ -29,6 +29,7 @@ without showing its reports.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -183,8 +184,14 @@ def _region_event_of(answer: Answer, event: Event) -> bool:
         and answer.date == event.date
         and answer.lat is not None
         and answer.lon is not None
-        and default_gazetteer().region_near(answer.lat, answer.lon) == event.admin1
+        and _region_near(answer.lat, answer.lon) == event.admin1
     )
+
+
+# An answer is asked of by every region-level event of its report: its region is found once.
+@functools.lru_cache(maxsize=4096)
+def _region_near(lat: float, lon: float) -> str | None:
+    return default_gazetteer().region_near(lat, lon)
 
 
 def _region_of(item: dict[str, Any]) -> str | None:

@@ -131,11 +131,10 @@ _TOLD_WHERE = re.compile(
     r"(?:(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|port)\s+of\s+)?$",
     re.I,
 )
-#: What a sentence tells of a strike's scene: "flames billowing from the site in X", "the
-#: incident occurred in the village of Y", "an attack on Z".
-_STRIKE_SCENE = re.compile(
-    rf"{ATTACK.pattern}|\b(?:flames?|smoke|fires?|blaze|explosions?|blasts?|incident)\b",
-    re.IGNORECASE,
+#: What a sentence tells of a strike's scene besides an attack: "flames billowing from the
+#: site in X", "the incident occurred in the village of Y".
+_SCENE_OF_A_STRIKE = re.compile(
+    r"\b(?:flames?|smoke|fires?|blaze|explosions?|blasts?|incident)\b", re.IGNORECASE
 )
 #: How many sentences after a strike's own may tell where in its region it was.
 _SCENE_SENTENCES = 2
@@ -186,7 +185,8 @@ def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
                 and ends_before(_TOLD_WHERE, sentence.text, mention.start)
                 # "Schools in Klintsy were closed": what happened there must be of a strike.
                 and (
-                    _STRIKE_SCENE.search(sentence.text) is not None
+                    ATTACK.search(sentence.text) is not None
+                    or _SCENE_OF_A_STRIKE.search(sentence.text) is not None
                     or outcome_at(sentence.text, mention.start) == "hit"
                 )
                 # A part of the town itself ("the Kirovsky district of Donetsk") is no
