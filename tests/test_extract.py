@@ -1907,6 +1907,28 @@ def test_a_sites_town_adjective_is_that_towns_site_not_a_suburb_named_alike() ->
     assert [e.place for e in events] == ["Ryazan refinery"]
 
 
+def test_a_sites_town_adjective_clipped_in_translation_is_still_that_towns_site() -> None:
+    # A translation from Ukrainian may drop the adjective's whole ending: "Novoshakhtyn" is
+    # Novoshakhtinsk's, "Novokubyshev" Novokuybyshevsk's (a letter lost too).
+    text = (
+        "Drones attacked the Novoshakhtyn refinery on Tuesday. On Wednesday they hit the "
+        "Novokubyshev refinery, the General Staff said."
+    )
+    events = extract_events(article_from_text(text, published=date(2024, 3, 20)))
+    assert [(e.place, e.admin1, e.target_type) for e in events] == [
+        ("Novoshakhtinsk refinery", "Rostov Oblast", "oil"),
+        ("Novokuybyshevsk", "Samara Oblast", "oil"),
+    ]
+
+
+def test_a_word_before_a_site_is_no_clipped_town_without_such_a_site_there() -> None:
+    # Georgiyevsk (Stavropol) has no refinery: "the Georgiyev refinery" is a name the
+    # gazetteer does not know, not a strike on that town.
+    text = "Drones hit the Georgiyev refinery overnight, the company said."
+    events = extract_events(article_from_text(text, published=date(2024, 3, 20)))
+    assert [e.place for e in events] == []
+
+
 def test_a_district_adjective_is_the_most_populous_namesake_in_the_articles_regions() -> None:
     # Bryansk and Crimea both have a Klimovo (a town and a village); Klimovsk is near Moscow.
     text = (

@@ -215,6 +215,12 @@ _SITE_ADJECTIVE = re.compile(
     r"\b(?P<stem>[A-Z][a-z'’]+?)(?:s'?kaya|s'?kiy|s'?kyi|s'?ky|s'?koye|s'?kyy)(?=\s)"
 )
 _DISTRICT_STEM_LETTERS = 4
+#: A site named by its town's adjective with the whole ending clipped, as translation from
+#: Ukrainian leaves it: "the Novoshakhtyn refinery" of Novoshakhtinsk, "the Novokubyshev
+#: refinery" of Novokuybyshevsk. Long names only: the town is guessed by its spelling.
+_CLIPPED_SITE_NAME = re.compile(r"\b(?P<stem>[A-Z][a-z'’]{7,})(?=\s)")
+#: What the clipped ending was: the "-sk" of the town's name.
+_CLIPPED_END = "sk"
 #: Words that, after a possessive name, make it an institution's: "Moscow's Defence Ministry".
 _OFFICE_WORDS = frozenset({"defence", "defense", "foreign", "general", "security", "armed"})
 #: The capitals of the two sides named together stand for their governments.
@@ -501,6 +507,22 @@ def _stands_as_place(text: str, start: int, end: int, guess: Place) -> bool:
     )
 
 
+def _clipped_site_names(text: str, gazetteer: Gazetteer) -> list[tuple[re.Match[str], TargetType]]:
+    """The words before a kind of site that name no place as written nor as misspelt ("the
+    Novoshakhtyn refinery"), with the kind of site."""
+    found = []
+    for match in _CLIPPED_SITE_NAME.finditer(text):
+        kind = target_after(text, match.end())
+        if (
+            kind is not None
+            and kind in _FACILITY_TYPES
+            and not gazetteer.lookup(match["stem"])
+            and not gazetteer.lookup_spelling(match["stem"])
+        ):
+            found.append((match, kind))
+    return found
+
+
 def district_mentions(
     text: str, gazetteer: Gazetteer, regions: frozenset[str], *, told_region: bool = False
 ) -> list[PlaceMention]:
@@ -517,6 +539,18 @@ def district_mentions(
         if (kind := target_after(text, match.end())) is not None
     ]
     districts = [(match, None) for match in _district_adjectives(text)]
+    for clipped, site_kind in _clipped_site_names(text, gazetteer):
+        # The town is a guess from a spelling: only one with a known site of that kind.
+        guessed = [
+            town
+            for town in gazetteer.lookup_spelling(clipped["stem"] + _CLIPPED_END)
+            if town.kind == "city"
+            and gazetteer.facilities_near(town.lat, town.lon, _FACILITY_KM, site_kind)
+        ]
+        if len(guessed) == 1:
+            found.append(
+                PlaceMention(guessed[0], clipped["stem"], clipped.start(), clipped.end(), False)
+            )
     for match, kind in sorted([*districts, *sites], key=lambda m: m[0].start()):
         stem = match.group("stem")
         if kind is None:
