@@ -4756,6 +4756,36 @@ def test_a_fire_told_as_a_previous_one_does_not_date_the_strikes_told_after_it()
 
 
 @pytest.mark.parametrize(
+    ("background", "recalled"),
+    [
+        # A previous strike told first, before any news.
+        (
+            "A previous drone attack on Moscow in March was the largest on the city since the "
+            "war began.",
+            [("Moscow", "2025-03-01")],
+        ),
+        # A month of other events, where the sentence places no strike.
+        (
+            "In March Russia's troops pulled back as Ukrainian units pressed an offensive "
+            "targeting the city.",
+            [],
+        ),
+    ],
+)
+def test_a_date_told_first_of_something_else_does_not_date_the_news_after_it(
+    background: str, recalled: list[tuple[str, str]]
+) -> None:
+    events = events_of(
+        f"{background} Russia says Ukraine launched an overnight drone attack on Moscow, "
+        "damaging a house in the suburbs, the mayor said.",
+        published=date(2025, 5, 6),
+    )
+    assert sorted((e.place, str(e.date)) for e in events) == sorted(
+        [*recalled, ("Moscow", "2025-05-06")]
+    )
+
+
+@pytest.mark.parametrize(
     "closure",
     [
         "Drones also damaged two office blocks and briefly shut down the Vnukovo airport.",

@@ -679,9 +679,12 @@ def find_candidates(doc: Document) -> None:
         )
         # "A previous fire at the facility occurred on August 6": a strike told as an earlier
         # one is background too.
-        recalled = context is not None and PREVIOUS_STRIKE.search(text) is not None
+        recalled = PREVIOUS_STRIKE.search(text) is not None
+        # A month told where no strike is placed ("Putin's forces in November pulled out of
+        # Kherson") is the background of the night told next, not its date.
+        unplaced_period = dates[0].precision != "day" and not located
         if (context is None or dates[0].precision == "day") and not (
-            history or counted_back or recalled
+            history or counted_back or recalled or unplaced_period
         ):
             # A strike mentioned in passing ("a drone strike in January") does not become
             # the night the article goes on telling of; nor does a day of history ("the
