@@ -4604,6 +4604,18 @@ def test_a_fire_told_as_one_more_is_another_strike_of_the_night(
             "damage at the Krasnodar plant was unclear.",
             [("Afipsky refinery", "oil")],
         ),
+        # A site of another kind in the site's own town is a strike of its own.
+        (
+            "Drones attacked the Morozovsk air base in the Rostov region on Friday night, "
+            "destroying several jets. In Morozovsk, an electrical substation was hit, leaving "
+            "hundreds of homes without power.",
+            [("Morozovsk", "power"), ("Morozovsk air base", "airbase")],
+        ),
+        (
+            "A fire broke out at the Moscow refinery after a wave of drone strikes on Sunday. "
+            "An attack on a power plant on the southern edge of Moscow was also reported.",
+            [("Moscow", "power"), ("Moscow refinery", "oil")],
+        ),
     ],
 )
 def test_a_town_with_a_target_of_its_own_is_not_a_nearby_sites_strike(

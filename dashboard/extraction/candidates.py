@@ -900,21 +900,28 @@ def _target_of_a_town_beside_a_site(where: Location, draft: Draft) -> bool:
     """Whether a town told with a target of its own is not the town of the known site struck
     near it, with a target of another kind ("drones hit the Kacha air base", then "a fire at
     a plant in Bakhchysaray"; "the refinery in Novokuibyshevsk", then "a substation in
-    Samara"): a strike of its own, not the site's told again. A bare "plant" or "facility"
-    may be an industrial site under another word ("the Afipsky refinery in Krasnodar", then
-    "damage at the Krasnodar plant")."""
+    Samara"): a strike of its own, not the site's told again. In the site's own town, only a
+    site of another kind is ("the Morozovsk air base", then "in Morozovsk, a substation was
+    hit"). A bare "plant" or "facility" may be an industrial site under another word ("the
+    Afipsky refinery in Krasnodar", then "damage at the Krasnodar plant")."""
     return (
         where.place.kind == "city"
         and draft.place is not None
         and draft.place.kind == "facility"
         and not compatible(where.target_type, draft.target_type)
-        and not holds(where.place, draft.place)
+        and (not holds(where.place, draft.place) or where.target_type in _SITE_KINDS)
         and not (
-            draft.target_type in INDUSTRIES and _ANY_WORKS.search(where.target or "") is not None
+            draft.target_type in INDUSTRIES
+            and where.target_type == "commercial"
+            and _ANY_WORKS.search(where.target or "") is not None
         )
     )
 
 
+#: Kinds of target that are sites of their own, which a town's other site does not stand for.
+_SITE_KINDS: frozenset[TargetType] = frozenset(
+    {"power", "oil", "airbase", "naval", "ammunition", "transport"}
+)
 #: Nouns any industrial site goes by.
 _ANY_WORKS = re.compile(
     r"\b(?:plants?|factory|factories|facility|facilities|enterprises?|works|complex)$",
