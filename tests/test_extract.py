@@ -3649,6 +3649,27 @@ def test_a_repelled_attack_on_a_named_site_is_an_attempted_strike_not_an_interce
     assert (event.place, event.outcome) == ("Syzran refinery", "unknown")
 
 
+def test_a_repelled_attack_on_a_regions_airfields_is_an_attempted_strike() -> None:
+    # The region has several air bases: the one attacked is unnamed, but an air base it is.
+    events = events_of(
+        "The defence ministry said Ukraine had targeted airfields in the Ryazan region "
+        "overnight, but that the attack was repelled.",
+        published=date(2025, 6, 1),
+    )
+    assert [(e.place, e.target_type, e.outcome) for e in events] == [
+        ("Ryazan Oblast", "airbase", "unknown")
+    ]
+
+
+def test_drones_downed_over_a_region_stay_an_interception() -> None:
+    (event,) = events_of(
+        "Air defences shot down 12 drones over the Bryansk region overnight, the defence "
+        "ministry said.",
+        published=date(2025, 6, 1),
+    )
+    assert (event.place, event.outcome) == ("Bryansk Oblast", "intercepted")
+
+
 def test_an_agencys_recap_of_its_earlier_item_does_not_date_the_news() -> None:
     text = (
         "Drones attack oil refinery in Russia's Orenburg region\n"

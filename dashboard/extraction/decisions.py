@@ -204,13 +204,18 @@ def _regions_to_their_towns(drafts: list[Draft], doc: Document) -> bool:
 
 
 def _attempt_on_a_site(draft: Draft) -> None:
-    """Drones shot down at a named site ("an attack on the refinery was repelled") are an
-    attempted strike on it, its outcome unknown: an interception record is for drones
-    downed over a region, on their way to a city or near a site."""
+    """Drones shot down at a named site ("an attack on the refinery was repelled"), or at a
+    region's air base ("Ukraine targeted airfields in the Ryazan region ... and was
+    repelled"), are an attempted strike on it, its outcome unknown: an interception record
+    is for drones downed over a region, on their way to a city or near a site. (A region's
+    oil sites are many, and its "fuel and energy facilities" the words of its tallies.)"""
     if (
         draft.outcome == "intercepted"
         and draft.place is not None
-        and draft.place.kind == "facility"
+        and (
+            draft.place.kind == "facility"
+            or (draft.place.kind == "region" and draft.target_type == "airbase")
+        )
         and not draft.downed_near
     ):
         draft.outcome = "unknown"
