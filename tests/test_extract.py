@@ -3949,6 +3949,27 @@ def test_homes_damaged_in_the_town_of_a_struck_site_are_a_strike_of_their_own(
 
 
 @pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        (
+            "Drones damaged homes in Tuapse, officials said.",
+            [("Tuapse", "residential"), ("Tuapse refinery", "oil")],
+        ),
+        # The town told first with no homes is the site's strike, told before its date.
+        ("Drones attacked Tuapse, officials said.", [("Tuapse refinery", "oil")]),
+    ],
+)
+def test_homes_told_before_the_dated_strike_on_their_towns_site_are_a_strike_of_their_own(
+    first: str, expected: list[tuple[str, str]]
+) -> None:
+    events = events_of(
+        f"{first}\n\nUkraine's military said on Sunday that it had hit the Tuapse refinery.",
+        published=date(2024, 3, 11),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -63,7 +63,7 @@ from .dates import (
 )
 from .decisions import on_russias_side, tells_an_alert
 from .document import Draft
-from .drafts import REPORT_LAG_DAYS, DraftIndex
+from .drafts import REPORT_LAG_DAYS, DraftIndex, homes_apart_from_a_site
 from .lexicon import (
     AFTERMATH,
     ATTACK,
@@ -881,18 +881,10 @@ _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _homes_beside_a_site(where: Location, draft: Draft, text: str) -> bool:
-    """Whether a sentence with no date of its own tells of homes damaged in the town or
-    region of a site struck before ("the refinery was struck", then "debris damaged a
-    residential building in Ryazan"): homes apart from the site are a struck place of their
-    own. A town told with no target, or with another kind of target that may be the site
-    under another word ("the plant"), is the site's strike told again."""
-    return (
-        where.target_type == "residential"
-        and draft.target_type not in ("unknown", "residential")
-        and draft.place is not None
-        and draft.place.kind == "facility"
-        and where.place.kind != "facility"
-        and outcome_at(text, where.start) == "hit"
+    """Whether a sentence with no date of its own tells of homes hit in the town or region of
+    a site struck before: a struck place of its own (:func:`homes_apart_from_a_site`)."""
+    return homes_apart_from_a_site(where.place, where.target_type, draft) and (
+        outcome_at(text, where.start) == "hit"
     )
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .document import Draft
-from .drafts import REPORT_LAG_DAYS, DraftIndex
+from .drafts import REPORT_LAG_DAYS, DraftIndex, homes_apart_from_a_site
 from .places import (
     PlaceMention,
     find_place_mentions,
@@ -420,6 +420,14 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
             if draft.undated and draft.place is not None
             else None
         )
+        if (
+            latest is not None
+            and draft.place is not None
+            and draft.outcome == "hit"
+            and homes_apart_from_a_site(draft.place, draft.target_type, latest)
+        ):
+            # "damages buildings in Saratov", of a report on the Saratov refinery.
+            latest = None
         region = _region_it_names(draft.place) if latest is None and draft.undated else None
         if region is not None:
             latest = in_region.get((region, draft.date, draft.precision))

@@ -22,6 +22,20 @@ _SMALL_RADIUS_KM = 6300.0
 _COLUMNS = round(360 / _CELL_DEGREES)
 
 
+def homes_apart_from_a_site(place: Place, target_type: TargetType, site: Draft) -> bool:
+    """Whether homes told hit at a town or region are a strike apart from the known site
+    struck there ("the refinery was struck", then "debris damaged a residential building in
+    Ryazan"). A town told with no target, or with another kind that may be the site under
+    another word ("the plant"), is the site's strike told again."""
+    return (
+        target_type == "residential"
+        and site.target_type not in ("unknown", "residential")
+        and site.place is not None
+        and site.place.kind == "facility"
+        and place.kind != "facility"
+    )
+
+
 def _cell(place: Place) -> tuple[int, int]:
     # Columns go round: 180 degrees east and west are one meridian.
     return math.floor(place.lat / _CELL_DEGREES), math.floor(place.lon / _CELL_DEGREES) % _COLUMNS
