@@ -843,6 +843,27 @@ def test_a_blast_nobody_attributes_to_an_attack_is_no_strike(cause: str, strikes
 
 
 @pytest.mark.parametrize(
+    ("after", "strikes"),
+    [
+        # Ukraine blamed in a sentence of its own tells who struck.
+        ("The governor blamed the Ukrainian side.", 1),
+        ("The regional leader blamed the deaths on Kyiv.", 1),
+        # Ukraine blamed for a campaign, not for this blast, tells nothing of it.
+        ("Western Russia is on alert after a spate of attacks that Moscow blames on Ukraine.", 0),
+        ("Officials blamed the blast on a broken valve.", 0),
+    ],
+)
+def test_a_blast_is_a_strike_where_the_report_blames_ukraine_for_it(
+    after: str, strikes: int
+) -> None:
+    events = events_of(
+        f"A blast at a chemical works in Rylsk killed two workers on Friday. {after}",
+        published=date(2025, 3, 8),
+    )
+    assert len(events) == strikes
+
+
+@pytest.mark.parametrize(
     "cause",
     [
         "officials said the blaze was unrelated to drone attacks",

@@ -49,6 +49,7 @@ from .lexicon import (
     TARGET_PATTERNS,
     TROOPS_HOUSED,
     UKRAINE_AS_BORDER,
+    UKRAINE_BLAMED,
     UKRAINE_CLAIMANT,
     UKRAINIAN_ATTACKER,
     UNIT_AS_ATTACKER,
@@ -790,10 +791,15 @@ def weigh_cues(doc: Document) -> None:
         # attack, but officials said it was technological").
         doc.no_strike = True
         return
-    if not any(weapon_named(text) != "unknown" for text in told_once) and not any(
-        # "three provinces bordering Ukraine" says where, not who struck.
-        ATTACKER_VOICE.search(UKRAINE_AS_BORDER.sub(" ", text)) or OCCUPIED_CUE.search(text)
-        for text in told_once
+    if (
+        not any(weapon_named(text) != "unknown" for text in told_once)
+        and not any(
+            # "three provinces bordering Ukraine" says where, not who struck.
+            ATTACKER_VOICE.search(UKRAINE_AS_BORDER.sub(" ", text)) or OCCUPIED_CUE.search(text)
+            for text in told_once
+        )
+        # "an ammunition depot was on fire", then "he blamed the Ukrainian side".
+        and not any(UKRAINE_BLAMED.search(_campaign_blanked(text)) for _, text in told)
     ):
         doc.no_strike = True
 

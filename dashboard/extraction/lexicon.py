@@ -880,6 +880,14 @@ ATTACKER_VOICE = _words(
     r"armed forces of ukraine",
     r"zelensky",
 )
+#: Ukraine blamed for what happened, in a sentence that need tell no attack: "he blamed
+#: the Ukrainian side", "blames the death of ... on Kyiv", "accused Ukraine of".
+UKRAINE_BLAMED = re.compile(
+    r"\b(?:blam(?:e|ed|es|ing)|accus(?:e|ed|es|ing))\s+(?:the\s+)?"
+    r"(?:Ukrain(?:e|ian)|Kyiv|Kiev)\b"
+    r"|\bblam(?:e|ed|es|ing)\b[^.;]{0,80}?\bon\s+(?:the\s+)?(?:Ukrain(?:e|ian)|Kyiv|Kiev)\b",
+    re.IGNORECASE,
+)
 #: Ukraine named as where a place lies, not as who struck it: "provinces bordering Ukraine",
 #: "the Kursk region, which borders Ukraine", "on the border with Ukraine".
 UKRAINE_AS_BORDER = re.compile(
