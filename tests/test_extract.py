@@ -1910,6 +1910,27 @@ def test_a_village_named_with_its_district_is_the_village_and_not_also_the_distr
     assert [e.place for e in events] == ["Belaya Berëzka"]
 
 
+@pytest.mark.parametrize(
+    ("where", "places"),
+    [
+        # A district called by its town's name only says where the village is.
+        ("the village of Rykove, Henichesk district,", ["Rykove"]),
+        ("Oktiabrske (Krasnohvardiiske District of Crimea)", ["Biyuk-Onlar"]),
+        # In a list, a town and a district named by another town are two places.
+        (
+            "Sevastopol, Bakhchysarai district, and Feodosia",
+            ["Bakhchysaray", "Feodosia oil terminal", "Sevastopol"],
+        ),
+    ],
+)
+def test_a_village_named_with_its_towns_district_is_not_also_that_town(
+    where: str, places: list[str]
+) -> None:
+    text = f"Ukrainian drones set fire to an oil depot in {where} on Saturday, officials said."
+    events = extract_events(article_from_text(text, published=date(2023, 7, 22)))
+    assert sorted(e.place for e in events) == places
+
+
 def test_a_village_whose_namesakes_lie_far_from_its_district_is_placed_at_the_district() -> None:
     # The gazetteer's Petrovskoye villages of the Luhansk region lie far from Svatove.
     text = (

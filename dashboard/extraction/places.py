@@ -1402,15 +1402,28 @@ def _in_district(
     # Not a site named by its town's adjective: "the refinery in Saratov, the Afipsky
     # refinery" names no district of Saratov.
     starts = {d.start for d in districts if target_after(text, d.end) is None}
+    # "the village of Rykove, Henichesk district": a district called by its town's name.
+    town_named = {
+        m.start
+        for m in mentions
+        if m.place.kind == "city" and _TOWNS_DISTRICT_AFTER.match(text, m.end)
+    }
     dropped: set[int] = set()
     chosen = list(mentions)
     for index, (mention, district) in enumerate(pairwise(mentions)):
         if (
-            district.start not in starts
+            district.start not in starts | town_named
             or mention.place.kind != "city"
-            or mention.start in starts
+            or mention.start in starts | town_named
             or not _IN_REGION.fullmatch(text, mention.end, district.start)
         ):
+            continue
+        if (
+            district.start in town_named
+            and "," in text[mention.end : district.start]
+            and not ends_before(_SETTLEMENT_OF, text, mention.start)
+        ):
+            # Not "Sevastopol, Bakhchysarai district, Feodosia": a list of places.
             continue
         near = sorted(
             (
@@ -1425,11 +1438,24 @@ def _in_district(
         if near:
             chosen[index] = replace(mention, place=near[0])
             dropped.add(index + 1)
-        else:
+        elif district.start not in town_named:
+            # (A town's name may be another town's far away: "Krasnoyarsk" is no district of
+            # the Belgorod region.)
             dropped.add(index)
     return [m for index, m in enumerate(chosen) if index not in dropped]
 
 
+#: What names a settlement right before its name: "the village of", "the settlement of".
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:village|settlement|town|hamlet|farmstead|city)\s+of\s+$", re.IGNORECASE
+)
+
+
+#: After a town's name, the word that makes it its district's: "Henichesk district",
+#: "Klintsy urban district".
+_TOWNS_DISTRICT_AFTER = re.compile(
+    r"\s+(?:(?:urban|municipal)\s+)?(?:district|raion|rayon)\b", re.IGNORECASE
+)
 #: Words that put what follows inside a city: "in central Moscow", "the area of Moscow".
 _INSIDE_CITY_BEFORE = re.compile(r"\b(?:in|inside|of)\s+(?:central\s+|downtown\s+)?$", re.I)
 _HOLDS_NEXT = re.compile(r"['’]s\s+")
