@@ -87,6 +87,11 @@ def test_seed_002_summer_2023_strikes_and_no_kyiv() -> None:
         "On Wednesday a drone fell on a warehouse some 90 km (56 miles) from the centre of Moscow.",
         "A drone hit a substation on Wednesday about 60 km north of the city of Kursk.",
         "The drones were launched from Sumy region on Wednesday, the ministry said.",
+        # Where an attack came from, told with words before the name.
+        "Two Russian missiles fired from the Moscow-occupied peninsula of Crimea struck a "
+        "residential area in Odesa on Wednesday.",
+        "Drones launched from the occupied city of Donetsk hit a power plant in Dnipro on "
+        "Wednesday.",
         "Russian missiles hit Kharkiv on Wednesday, killing three.",
         "Ukraine has increasingly used drones to strike refineries across Russia.",
     ],

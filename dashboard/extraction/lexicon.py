@@ -1328,7 +1328,9 @@ RUSSIAN_ACCIDENT = _words(
 #: A place named as where the attack came from.
 LAUNCH_REFERENCE = re.compile(
     r"(?:launched|fired|flew|flying|took off|coming|came|sent)\s+(?:\w+\s+){0,3}from\s+"
-    r"(?:the\s+)?(?:territory\s+of\s+|direction\s+of\s+|occupied\s+)?$"
+    r"(?:the\s+)?(?:territory\s+of\s+|direction\s+of\s+|occupied\s+)?"
+    # "fired from the Moscow-occupied peninsula of Crimea"
+    r"(?:[\w'’-]+\s+){0,2}?(?:(?:peninsula|region|city|territory)\s+of\s+)?$"
     r"|\bfrom\s+the\s+direction\s+of\s+$"
     # "the border with the occupied part of Ukraine's Luhansk region"
     r"|\b(?:borders?|bordering)\s+"
