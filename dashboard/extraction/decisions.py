@@ -426,7 +426,8 @@ def _fold_undated(drafts: list[Draft]) -> list[Draft]:
             and draft.outcome == "hit"
             and homes_apart_from_a_site(draft.place, draft.target_type, latest)
         ):
-            # "damages buildings in Saratov", of a report on the Saratov refinery.
+            # "residential buildings were damaged in the Morozovsky district", of a report
+            # on the Morozovsk air base.
             latest = None
         region = _region_it_names(draft.place) if latest is None and draft.undated else None
         if region is not None:
