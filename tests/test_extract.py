@@ -5067,6 +5067,29 @@ def test_a_strike_named_again_a_sentence_later_is_placed_at_the_town_it_names(no
     assert [e.place for e in events] == ["Surazh"]
 
 
+@pytest.mark.parametrize(
+    ("after", "place"),
+    [
+        # The strike told with no place, named again where it happened.
+        (
+            "TASS said the incident occurred at the Ilsky refinery in the Krasnodar region.",
+            "Ilsky refinery",
+        ),
+        # A site only described beside it is not said to be where it happened.
+        ("The Ilsky refinery in the Krasnodar region is one of the largest in the south.", None),
+    ],
+)
+def test_a_strike_told_with_no_place_is_placed_where_it_is_named_again(
+    after: str, place: str | None
+) -> None:
+    events = events_of(
+        "A drone attack set ablaze an oil reservoir at a refinery in southern Russia, state "
+        f"media reported on Thursday. {after}",
+        published=date(2023, 5, 4),
+    )
+    assert [(e.place, e.outcome) for e in events] == [(place, "hit")]
+
+
 def test_the_day_a_picture_was_taken_dates_no_strike() -> None:
     # A caption's date is when the picture was taken: the satellite view of the base a week
     # before the raid, and the video still from the day after it, show the raid of Monday

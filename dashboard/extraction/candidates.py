@@ -81,6 +81,7 @@ from .lexicon import (
     RUSSIAN_ATTACKER,
     RUSSIAN_STRIKE,
     SHIP_NOUNS,
+    THE_INCIDENT,
     TOLD_AS_PAST,
     UKRAINIAN_ATTACKER,
 )
@@ -188,7 +189,7 @@ def find_candidates(doc: Document) -> None:
         # "A drone attack on the Bryansk region ..." ... "The fire in the Surazh district was
         # reported by the governor": the strike named again by its noun, a sentence or two
         # on, says where in the region it was.
-        named_again = near_strike and _THE_INCIDENT.search(text) is not None
+        named_again = near_strike and THE_INCIDENT.search(text) is not None
         russian = RUSSIAN_ATTACKER.search(text) or _russias_strike_told(text)
         # A tally line right after an interception report counts drones over that place.
         attack = (RUSSIAN_ACCIDENT.search(text) is None and reports_attack(text, russian)) or (
@@ -937,8 +938,6 @@ _NEAR_SITE_BEFORE = re.compile(
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
-#: The strike just told, named again by a noun for what happened: "the incident", "the fire".
-_THE_INCIDENT = re.compile(r"\bthe (?:incident|fire|blaze|detonation)\b", re.IGNORECASE)
 
 
 def _site_struck(text: str, where: Location) -> bool:
@@ -1037,8 +1036,9 @@ def _aftermath_places(
         return []
     if draft.place is None:
         # "The company was attacked by drones today." ... "The city of X, where the plant
-        # is located": a strike told with no place is where the sentence says its site is.
-        if not identifies:
+        # is located": a strike told with no place is where the sentence says its site is;
+        # "the incident occurred at the X refinery" names it again there.
+        if not (identifies or named_again):
             return []
         # "in X, a village in the north of Y": the village, not its region too. A place
         # already struck in the article is described there, not identified ("the port city

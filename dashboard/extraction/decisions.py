@@ -67,6 +67,7 @@ from .lexicon import (
     EARLIER_STRIKE,
     HABIT,
     IMPACT,
+    INCIDENT_PLACED,
     INTERCEPTION,
     OCCUPIED_CUE,
     RUSSIAN_ATTACKER,
@@ -248,6 +249,8 @@ def _only_described(draft: Draft) -> bool:
         and ATTACK.search(first) is None
         and IMPACT.search(first) is None
         and weapon_named(first) == "unknown"
+        # "the incident occurred at the Ilsky refinery": the strike told before, placed.
+        and INCIDENT_PLACED.search(first) is None
     )
 
 
