@@ -847,6 +847,22 @@ def test_a_blast_nobody_attributes_to_an_attack_is_no_strike(cause: str, strikes
     assert len(events) == strikes
 
 
+def test_a_strike_told_as_russias_accusation_below_russias_own_strikes_is_a_strike() -> None:
+    # A roundup of the day: Russia's strikes on Ukraine first, then, below the lead,
+    # Ukraine's strike told only as what Russia accuses it of.
+    events = events_of(
+        "Russian forces shelled the Donetsk region 23 times on Sunday, killing one person, the "
+        "governor said. Russian drones attacked the Kherson region on Sunday, killing one "
+        "person. A Russian drone attack killed a woman in the Dnipropetrovsk region, the "
+        "governor said. Ukrainian troops drove Russian forces out of three villages in the "
+        "Donetsk region. Meanwhile, Russia's defence ministry said its forces had captured a "
+        "village in the Dnipropetrovsk region. In Russia, officials accused Ukraine of "
+        "attacking the Kursk nuclear power plant and causing a fire.",
+        published=date(2025, 8, 24),
+    )
+    assert [(e.place, str(e.date)) for e in events] == [("Kursk nuclear power plant", "2025-08-24")]
+
+
 @pytest.mark.parametrize(
     ("after", "strikes"),
     [

@@ -1299,7 +1299,10 @@ UKRAINIAN_ATTACKER = re.compile(
     r"launched|struck|hit|attacked|targeted|fired)\b"
     # Not "command posts of Ukraine's armed forces": what was struck, owned by Ukraine.
     rf"|{_UKRAINE}(?<!\bof Ukraine's)(?<!\bof Ukraine’s)(?<!\bof the Ukrainian)"
-    r"\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|military|army|navy)\b",
+    r"\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|military|army|navy)\b"
+    # An accusation: "officials accused Ukraine of attacking the Kursk plant".
+    rf"|(?:{_UKRAINE}|\bKyiv|\bKiev)\s+of\s+(?:[\w-]+\s+)?"
+    r"(?:attacking|striking|targeting|shelling|launching|firing)\b",
     re.IGNORECASE,
 )
 #: Russia's strike told as a noun: "a Russian drone strike hit", "a massive Russian attack",
