@@ -82,14 +82,19 @@ def test_a_night_from_one_day_to_the_next_is_one_date_its_morning() -> None:
         "drones hit the depot on the night of October 4-5",
         "the depot burned in the night of Oct. 4–5",
         "on the night of 4-5 October the depot burned",
+        "drones hit the depot on the night of October 4 to 5",
+        "on the night from October 4 to 5 the depot burned",
     ],
 )
 def test_a_night_named_by_two_days_of_a_month_is_its_morning(text: str) -> None:
     assert resolved(text, WEDNESDAY) == [("2024-10-05", "day")]
 
 
-def test_a_span_of_several_days_is_not_a_night() -> None:
-    assert resolved("strikes on October 4-9 hit the depot", WEDNESDAY) == [("2024-10-04", "day")]
+@pytest.mark.parametrize(
+    "text", ["strikes on October 4-9 hit the depot", "strikes from October 4 to 9 hit the depot"]
+)
+def test_a_span_of_several_days_is_not_a_night(text: str) -> None:
+    assert resolved(text, WEDNESDAY) == [("2024-10-04", "day")]
 
 
 @pytest.mark.parametrize(

@@ -847,6 +847,41 @@ def test_a_blast_nobody_attributes_to_an_attack_is_no_strike(cause: str, strikes
     assert len(events) == strikes
 
 
+@pytest.mark.parametrize(
+    ("lead", "dates"),
+    [
+        # One night's wave, told as a series: the strikes below it are of that night.
+        (
+            "Ukraine launched a series of drone strikes on energy sites across several Russian "
+            "regions overnight on Saturday, Telegram channels reported.",
+            ["2025-12-11", "2025-12-13"],
+        ),
+        (
+            "Drones hit Russian refineries overnight on Saturday, the latest in a series of "
+            "attacks this month, Telegram channels reported.",
+            ["2025-12-11", "2025-12-13"],
+        ),
+        # A series told with no night of its own is a campaign: the strike told below it
+        # with no date is the one the article dates.
+        (
+            "Ukraine has struck Russian refineries in a series of attacks this month, "
+            "Telegram channels reported.",
+            ["2025-12-11"],
+        ),
+    ],
+)
+def test_a_series_of_strikes_told_with_its_night_is_that_nights_news(
+    lead: str, dates: list[str]
+) -> None:
+    events = events_of(
+        f"{lead} The attack marks at least the fourth night in a row of drone raids on Russia. "
+        "Witnesses said drones targeted the Yaroslavl refinery in central Russia. The "
+        "refinery was also targeted on Thursday night, when it caught fire.",
+        published=date(2025, 12, 14),
+    )
+    assert sorted(str(e.date) for e in events if e.place == "Yaroslavl refinery") == dates
+
+
 def test_a_strike_told_as_russias_accusation_below_russias_own_strikes_is_a_strike() -> None:
     # A roundup of the day: Russia's strikes on Ukraine first, then, below the lead,
     # Ukraine's strike told only as what Russia accuses it of.

@@ -763,10 +763,23 @@ def _generic(text: str, russian: bool) -> bool:
         for start, end in (m.span() for m in GENERIC.finditer(text))
         if not any(a <= start and end <= b for a, b in asides)
     ]
+    if _NIGHT_OF_THE_SERIES.search(text):
+        # "launched a series of drone strikes ... overnight on Saturday": one night's wave.
+        habits = [(a, b) for a, b in habits if not _A_SERIES.match(text, a)]
     if not habits or russian or _NOT_THE_NEWS.search(text):
         return bool(habits)
     news = [m.span() for m in _NEWS_OF_THE_DAY.finditer(text)]
     return any(not any(a <= start and end <= b for a, b in news) for start, end in habits)
+
+
+#: A series of strikes told as a whole ("a series of drone strikes", "a spate of attacks").
+_A_SERIES = re.compile(r"an? (?:string|series|spate) of ", re.IGNORECASE)
+#: The night a series of strikes filled: "overnight", "on the night of February 16".
+_NIGHT_OF_THE_SERIES = re.compile(
+    r"\bovernight\b|\bon the night of\b|\blast night\b|"
+    r"\bearly (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 
 
 def _dated_by_its_series(text: str, dates: list[DateMention]) -> bool:

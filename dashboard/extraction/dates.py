@@ -83,10 +83,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bthe\s+(?:day\s+before(?!\s+yesterday)|night\s+before|previous\s+(?:day|night)"
             r"|preceding\s+(?:day|night))\b",
         ),
-        # "the night of March 1-2" is dated by the morning it ends on, as "1-2 March" is.
+        # "the night of March 1-2" (or "March 1 to 2") is dated by the morning it ends on, as
+        # "1-2 March" is.
         (
             "month_day",
-            rf"\b{_MONTH}\s+{_DAY}\b(?:\s*[-–]\s*(?P<night_end>[0-3]?\d)\b)?(?:,?\s+{_YEAR})?",
+            rf"\b{_MONTH}\s+{_DAY}\b(?:(?:\s*[-–]\s*|\s+(?:to|into)\s+)(?P<night_end>[0-3]?\d)\b)?"
+            rf"(?:,?\s+{_YEAR})?",
         ),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
         ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
