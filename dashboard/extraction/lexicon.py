@@ -1026,16 +1026,17 @@ AIR_DEFENCE_AT_WORK = _words(
 )
 #: Words of an explosion heard, which say no more than that something went off.
 EXPLOSION_HEARD = _words(r"explosions?", r"blasts?")
-#: A strike told as an earlier one: "a previous fire at the facility", "the earlier attack".
 #: The strike just told, named again by a noun for what happened: "the incident", "the fire".
-THE_INCIDENT = re.compile(r"\bthe (?:incident|fire|blaze|detonation)\b", re.IGNORECASE)
+_THE_INCIDENT = r"\bthe (?:incident|fire|blaze|detonation)\b"
+THE_INCIDENT = re.compile(_THE_INCIDENT, re.IGNORECASE)
 #: The strike just told, placed by a sentence that names it again: "the incident occurred
 #: at the Ilsky refinery".
 INCIDENT_PLACED = re.compile(
-    r"\bthe (?:incident|fire|blaze|detonation)\s+(?:[\w-]+\s+){0,2}?"
+    _THE_INCIDENT + r"\s+(?:[\w-]+\s+){0,2}?"
     r"(?:occurred|happened|took place|broke out)\s+(?:at|in|near|on)\b",
     re.IGNORECASE,
 )
+#: A strike told as an earlier one: "a previous fire at the facility", "the earlier attack".
 PREVIOUS_STRIKE = re.compile(
     r"\b(?:a|an|the) (?:previous|earlier|prior) (?:[\w-]+ )?"
     r"(?:fire|attack|strike|blast|explosion)s?\b",

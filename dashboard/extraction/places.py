@@ -1408,13 +1408,14 @@ def _in_district(
         for m in mentions
         if m.place.kind == "city" and _TOWNS_DISTRICT_AFTER.match(text, m.end)
     }
+    starts |= town_named
     dropped: set[int] = set()
     chosen = list(mentions)
     for index, (mention, district) in enumerate(pairwise(mentions)):
         if (
-            district.start not in starts | town_named
+            district.start not in starts
             or mention.place.kind != "city"
-            or mention.start in starts | town_named
+            or mention.start in starts
             or not _IN_REGION.fullmatch(text, mention.end, district.start)
         ):
             continue
@@ -1449,8 +1450,6 @@ def _in_district(
 _SETTLEMENT_OF = re.compile(
     r"\b(?:village|settlement|town|hamlet|farmstead|city)\s+of\s+$", re.IGNORECASE
 )
-
-
 #: After a town's name, the word that makes it its district's: "Henichesk district",
 #: "Klintsy urban district".
 _TOWNS_DISTRICT_AFTER = re.compile(
