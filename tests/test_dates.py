@@ -334,6 +334,30 @@ def test_the_stamp_a_page_opens_on_dates_only_what_nothing_else_dates(
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said on Saturday that missiles had hit a plant in Luhansk on Friday.",
+        # The same, with the day of the telling told first.
+        "On Saturday, the Russian ministry said missiles had hit a plant in Luhansk on Friday.",
+    ],
+)
+def test_the_day_a_strike_was_told_gives_way_to_the_day_it_happened(sentence: str) -> None:
+    saturday = date(2023, 5, 13)
+    found = event_dates(sentence, find_dates(sentence, saturday))
+    assert [(m.value.isoformat(), m.precision) for m in found] == [("2023-05-12", "day")]
+
+
+def test_a_day_told_first_still_dates_a_strike_its_sentence_tells_no_other_day_of() -> None:
+    sentence = "On Saturday, the governor said drones had hit an oil depot in Bryansk."
+    found = event_dates(sentence, find_dates(sentence, date(2023, 5, 14)))
+    assert [m.value for m in found] == [date(2023, 5, 13)]
+    # A day told first of the strike itself, the speaker after it, is the strike's.
+    sentence = "On Saturday drones hit an oil depot in Bryansk, the governor said on Sunday."
+    found = event_dates(sentence, find_dates(sentence, date(2023, 5, 14)))
+    assert [m.value for m in found] == [date(2023, 5, 13)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         (

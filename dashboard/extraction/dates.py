@@ -560,8 +560,10 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
             or _war_began(sentence, mention)
         ):
             continue
-        if ends_before(REPORTING_BEFORE_DATE, sentence, mention.start) or page_stamp(
-            sentence, mention
+        if (
+            ends_before(REPORTING_BEFORE_DATE, sentence, mention.start)
+            or page_stamp(sentence, mention)
+            or (leads(sentence, mention.start) and _SPEAKER_TELLS.match(sentence, mention.end))
         ):
             # "The UN said in August, following a drone strike on Moscow": the month it
             # was told is the nearest the sentence comes to the strike's.
@@ -638,6 +640,14 @@ def event_dates(sentence: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _THIS_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+
+#: A date told first, of the telling: "On Saturday, the Russian ministry said the missiles
+#: had hit a plant on Friday" (a speaker of a few words, then a verb of telling).
+_SPEAKER_TELLS = re.compile(
+    r"\s*,?\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,6}?(?:said|says|told|reported|announced|wrote|"
+    r"stated|claimed)\b",
+    re.IGNORECASE,
+)
 
 #: What a month or year was after: "halted earlier this year after drone attacks".
 _AFTER_STRIKES = re.compile(r"\bafter\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?)\b", re.I)
