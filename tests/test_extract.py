@@ -6277,3 +6277,16 @@ def test_a_list_of_sites_each_told_with_its_own_place_shares_its_date() -> None:
         ("Saratov refinery", date(2025, 8, 18)),
         ("Syzran refinery", date(2025, 8, 18)),
     ]
+
+
+def test_the_previous_strike_told_with_its_month_is_an_earlier_strike_on_the_same_site() -> None:
+    events = events_of(
+        "A long-range Ukrainian drone attack struck the Kupol plant in Izhevsk, killing three "
+        "people. This was the second drone attack targeting the Kupol plant. The previous "
+        "strike in November 2024 occurred without casualties.",
+        published=date(2025, 7, 1),
+    )
+    assert sorted((e.place, e.date, e.date_precision) for e in events) == [
+        ("Kupol plant", date(2024, 11, 1), "month"),
+        ("Kupol plant", date(2025, 7, 1), "day"),
+    ]

@@ -339,11 +339,12 @@ def find_candidates(doc: Document) -> None:
             and not located
             and last_place is not None
             and russian is None
-            and ANAPHORA.search(text)
+            and (ANAPHORA.search(text) or PREVIOUS_STRIKE.search(text))
             and not (INDEFINITE_PLACE.search(text))
         ):
             # "blasts at the base overnight": the place the article was telling of; "It has
-            # been attacked": the place the sentence before was about, if it names one.
+            # been attacked": the place the sentence before was about, if it names one; "the
+            # previous strike, in November": an earlier strike on it.
             referent = last_place
             same_kind = drafts.latest_of_kind(target_type) if target_type != "unknown" else None
             vague = target_type != "unknown" and told_vaguely(target_type, target)
