@@ -2015,7 +2015,8 @@ def test_a_sites_town_adjective_clipped_in_translation_is_still_that_towns_site(
     events = extract_events(article_from_text(text, published=date(2024, 3, 20)))
     assert [(e.place, e.admin1, e.target_type) for e in events] == [
         ("Novoshakhtinsk refinery", "Rostov Oblast", "oil"),
-        ("Novokuybyshevsk", "Samara Oblast", "oil"),
+        # Two known refineries lie near the town (one is Samara's): the one named after it.
+        ("Novokuibyshevsk refinery", "Samara Oblast", "oil"),
     ]
 
 
@@ -6290,3 +6291,14 @@ def test_the_previous_strike_told_with_its_month_is_an_earlier_strike_on_the_sam
         ("Kupol plant", date(2024, 11, 1), "month"),
         ("Kupol plant", date(2025, 7, 1), "day"),
     ]
+
+
+def test_a_site_named_after_a_town_with_several_of_its_kind_is_the_one_of_that_name() -> None:
+    # Belgorod has two known substations; "the Belgorod substation" is the one named so.
+    (event,) = events_of("A Ukrainian missile hit the Belgorod electrical substation.")
+    assert event.place == "Belgorod 330 kV substation"
+    (event,) = events_of("The 330 kilovolt Belgorod substation was set ablaze by a drone.")
+    assert event.place == "Belgorod 330 kV substation"
+    # A substation merely in the town names no one of them: the town.
+    (event,) = events_of("A Ukrainian missile hit a substation in Belgorod.")
+    assert event.place == "Belgorod"

@@ -1918,6 +1918,10 @@ def locate(
             # A town's grid has substations all round it: one a town's length beyond is
             # another town's.
             nearby = tuple(site for site in nearby if within_km(place, site, _SUBSTATION_KM))
+        if len(nearby) > 1 and target is not None and mention.text in target.split():
+            # "the Belgorod electrical substation" of a town with several: the one named
+            # after the town.
+            nearby = tuple(_begun_alike(normalise(mention.text), list(nearby)))
         if nearby and all(within_km(nearby[0], other, 5.0) for other in nearby[1:]):
             return Location(nearby[0], target_type, target)
         if not nearby and (namesake := _site_of_a_namesake(text, mention, gazetteer, target_type)):
