@@ -6302,3 +6302,20 @@ def test_a_site_named_after_a_town_with_several_of_its_kind_is_the_one_of_that_n
     # A substation merely in the town names no one of them: the town.
     (event,) = events_of("A Ukrainian missile hit a substation in Belgorod.")
     assert event.place == "Belgorod"
+
+
+def test_the_facility_pointed_back_to_is_the_site_told_of_not_the_region_named_last() -> None:
+    events = events_of(
+        "Ukraine's army says it struck a large oil terminal on the coast of the Crimean "
+        "Peninsula. Kyiv said its forces hit the Feodosia facility in an overnight attack. "
+        "Russian-installed officials in Crimea admitted a fire broke out in the area. Some 300 "
+        "people were evacuated from Feodosia because of the fire. Moscow said 12 Ukrainian "
+        "drones were downed over the peninsula overnight. The facility was hit by a Ukrainian "
+        "drone strike in March.",
+        published=date(2024, 10, 7),
+    )
+    struck = [(e.place, e.date, e.target_type) for e in events if e.outcome != "intercepted"]
+    assert sorted(struck) == [
+        ("Feodosia oil terminal", date(2024, 3, 1), "oil"),
+        ("Feodosia oil terminal", date(2024, 10, 7), "oil"),
+    ]

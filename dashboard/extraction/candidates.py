@@ -38,6 +38,7 @@ from .cues import (
     REPORTING_BEFORE_DATE,
     RUSSIA_HINT,
     SEA_DRONE,
+    SITE_POINTED_BACK,
     TALLY_LINE,
     TARGET_WINDOW,
     bare_drones,
@@ -371,6 +372,12 @@ def find_candidates(doc: Document) -> None:
                 if not reports_attack(previous_sentence.text, None):
                     before = where_targets_stand(previous_sentence.text, before)
                 referent = before[0] if before else referent
+            if referent.place.kind == "region" and SITE_POINTED_BACK.search(text):
+                # "The facility was hit in March", after drones downed over the peninsula: the
+                # site the article told of, not the region named last.
+                site = drafts.latest_site()
+                if site is not None and site.place is not None:
+                    referent = Location(site.place, site.target_type, site.target)
             # A known site keeps its own kind: "the plant" that points back to a refinery.
             known_kind = referent.place.kind == "facility" and referent.target_type != "unknown"
             located = [

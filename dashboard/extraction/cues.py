@@ -78,12 +78,17 @@ BOUNDARY_BEFORE_DATE = re.compile(r"\b(?:until|till|up to|by)\s+$", re.IGNORECAS
 #: What falls of a downed drone or missile: "debris", "fragments of one of the drones".
 REMAINS = re.compile(r"\b(?:debris|fragments?|wreckage)\b", re.IGNORECASE)
 
+#: A site pointed back to by its noun: "the facility", "the same plant".
+_SITE_BACK = (
+    r"\bthe\s+(?:[\w-]+\s+){0,2}(?:bridge|crossing|refinery|plant|depot|base|air ?base|"
+    r"airfield|port|terminal|facility|site|arsenal|complex|station|shipyard|factory)\b"
+)
+SITE_POINTED_BACK = re.compile(_SITE_BACK, re.IGNORECASE)
 ANAPHORA = re.compile(
     r"^(?:It|This|That)\b"
     # "attacked before", not "before any talks": "before" only where nothing follows it.
     r"|\b(?:similar|same|such|another|again|also|further|previously|earlier)\b|\bbefore\b(?!\s+\w)"
-    r"|\bthe\s+(?:[\w-]+\s+){0,2}(?:bridge|crossing|refinery|plant|depot|base|air ?base|"
-    r"airfield|port|terminal|facility|site|arsenal|complex|station|shipyard|factory|city|town)\b",
+    rf"|{_SITE_BACK}|\bthe\s+(?:[\w-]+\s+){{0,2}}(?:city|town)\b",
     re.IGNORECASE,
 )
 

@@ -154,6 +154,13 @@ class DraftIndex:
             heapq.heappop(heap)
         return self.all[-heap[0]] if heap else None
 
+    def latest_site(self) -> Draft | None:
+        """The draft made last of those at a known site."""
+        return next(
+            (d for d in reversed(self.all) if d.place is not None and d.place.kind == "facility"),
+            None,
+        )
+
     def latest_of_kinds(self, target_types: Iterable[TargetType]) -> Draft | None:
         """The draft made last of those with a place and one of these kinds of target."""
         found = [d for kind in target_types if (d := self.latest_of_kind(kind)) is not None]
