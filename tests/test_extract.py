@@ -6319,3 +6319,11 @@ def test_the_facility_pointed_back_to_is_the_site_told_of_not_the_region_named_l
         ("Feodosia oil terminal", date(2024, 3, 1), "oil"),
         ("Feodosia oil terminal", date(2024, 10, 7), "oil"),
     ]
+
+
+def test_an_oil_depot_in_a_bay_that_names_a_naval_base_is_an_oil_target() -> None:
+    # Kozacha Bay is a known naval site of Sevastopol; a depot told "in" it is no naval base.
+    (event,) = events_of("A Ukrainian drone struck the oil depot in Kozacha bay on Saturday.")
+    assert (event.place, event.target_type) == ("Kozacha Bay", "oil")
+    (event,) = events_of("A Ukrainian drone struck the naval base in Kozacha bay on Saturday.")
+    assert (event.place, event.target_type) == ("Kozacha Bay", "naval")

@@ -1844,9 +1844,10 @@ def locate(
     place = mention.place
     target_type, target = classify_target_near(text, mention.start, mention.end)
     if place.kind == "facility" and place.target_type in TARGET_TYPES:
-        if target_type == "oil" and _of_that_kind([place], "port"):
-            # "oil storage tanks at the port", "an oil terminal in the port": a port's
-            # oil terminals are an oil target, though the port as a whole is transport.
+        if target_type == "oil" and (_of_that_kind([place], "port") or "bay" in _name_words(place)):
+            # "oil storage tanks at the port", "an oil terminal in the port", "the oil depot in
+            # Kozacha bay": a port's or a bay's oil terminals are an oil target, though the
+            # port as a whole is transport and the bay a naval base.
             return Location(place, "oil", target)
         return Location(place, place.target_type, target or place.name)
     closing = _QUOTE_AFTER.match(text, mention.end)
