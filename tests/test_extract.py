@@ -6327,3 +6327,12 @@ def test_an_oil_depot_in_a_bay_that_names_a_naval_base_is_an_oil_target() -> Non
     assert (event.place, event.target_type) == ("Kozacha Bay", "oil")
     (event,) = events_of("A Ukrainian drone struck the naval base in Kozacha bay on Saturday.")
     assert (event.place, event.target_type) == ("Kozacha Bay", "naval")
+
+
+def test_a_city_near_which_a_towns_site_lies_is_no_strike_of_its_own() -> None:
+    # "near Moscow" says where the Ryazan plant is, as "Novofedorivka, near Saky" does.
+    events = events_of("A drone strike caused a fire at Rosneft's Ryazan plant near Moscow.")
+    assert [e.place for e in events] == ["Ryazan"]
+    # A site told "in" a city is that city's.
+    events = events_of("Drones set fire to Russia's third-largest refinery in Ryazan.")
+    assert [e.place for e in events] == ["Ryazan refinery"]

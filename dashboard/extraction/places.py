@@ -167,11 +167,23 @@ _PLURAL_REGION = re.compile(r"\s+(?:regions|oblasts|provinces|krais|republics)\b
 
 LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I)
 
+#: A site told by its town's name, before where it lies: "the Ryazan plant" (near Moscow).
+_ITS_SITE = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:and|or|a|an|the|to|at|in|on|of|with|by)\b)[\w-]+){0,2}?\s+"
+    r"(?:refinery|plant|factory|depot|terminal|port|air ?base|"
+    r"airfield|arsenal|substation|station|facility|complex|shipyard)",
+    re.I,
+)
+_NEAR_WORDS = r"near|outside|close to|not far from|just outside|on the outskirts of"
+#: Where a site lies, told by a place near it: " near ", " outside the city of ".
+_ONLY_NEAR = re.compile(
+    rf",?\s+(?:{_NEAR_WORDS})\s+(?:the\s+)?(?:(?:village|town|city|settlement) of\s+)?",
+    re.I,
+)
 _NEAR = re.compile(
     # "is not far from the Black Sea port of Novorossiysk" ("in the port of" is where a
     # ship named like a town lay, not a reference).
-    r"\s+(?:(?:(?:is|lies)\s+)?(?:near|outside|close to|not far from|just outside|"
-    r"on the outskirts of)(?:\s+the\s+(?:[\w-]+\s+){0,2}?port\s+of)?|on|in|"
+    rf"\s+(?:(?:(?:is|lies)\s+)?(?:{_NEAR_WORDS})(?:\s+the\s+(?:[\w-]+\s+){{0,2}}?port\s+of)?|on|in|"
     r"on the (?:[\w-]+\s+)?(?:shore|coast|bank|edge)s? of)\s+"
     r"(?:the\s+)?(?:(?:temporarily\s+|Russian-)?(?:occupied|annexed)\s+)?"
     r"(?:(?:village|town|city|settlement|outskirts) of\s+)?",
@@ -1608,8 +1620,16 @@ def sentence_locations(
             reason is None
             and previous is not None
             and previous_reason != _UNKNOWN_VILLAGE
-            and _NEAR.fullmatch(text, previous.end, mention.start)
+            and (
+                _NEAR.fullmatch(text, previous.end, mention.start)
+                or (
+                    previous.place.kind in ("city", "facility")
+                    and (its_site := _ITS_SITE.match(text, previous.end, mention.start)) is not None
+                    and _ONLY_NEAR.fullmatch(text, its_site.end(), mention.start) is not None
+                )
+            )
         ):
+            # "Novofedorivka, near Saky", "the Ryazan plant near Moscow".
             reason = "reference for the place before it"
         if (
             reason is None
