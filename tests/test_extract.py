@@ -6336,3 +6336,13 @@ def test_a_city_near_which_a_towns_site_lies_is_no_strike_of_its_own() -> None:
     # A site told "in" a city is that city's.
     events = events_of("Drones set fire to Russia's third-largest refinery in Ryazan.")
     assert [e.place for e in events] == ["Ryazan refinery"]
+
+
+def test_names_listed_before_a_kind_of_ship_are_ships_not_towns() -> None:
+    # Azov is a town of the Rostov region, and a landing ship of the Black Sea Fleet.
+    events = events_of(
+        "Ukraine's forces hit the Azov and Yamal large landing ships in Sevastopol overnight."
+    )
+    assert [e.place for e in events] == ["Sevastopol"]
+    events = events_of("Ukraine's forces hit the Azov large landing ship in Sevastopol overnight.")
+    assert [e.place for e in events] == ["Sevastopol"]

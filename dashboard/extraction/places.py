@@ -865,9 +865,11 @@ _ADJACENT_BEFORE = re.compile(r"\w[ \t]+$")
 _OPEN_QUOTE_BEFORE = re.compile(r"[\"“‘']\s*$")
 _CLOSE_QUOTE_AFTER = re.compile(r"\s*[\"”’']")
 _DESCRIBES_NEXT = re.compile(r"\s+(?:city|town|port|region|village|republic)\s+of\s+[A-Z]")
-#: The noun of a ship's kind after its name, past a word of its class: "missile cruiser".
+#: The noun of a ship's kind after its name, past words of its class ("missile cruiser",
+#: "large landing ship") and the names of others of its kind ("the Azov and Yamal ...").
 _SHIP_AFTER = re.compile(
-    r"(?:\s+[a-z][\w-]*)?\s+(?:ships?|vessels?|corvettes?|frigates?|cruisers?|submarines?|"
+    r"(?:(?:,|\s+and)\s+[A-Z][\w-]*)*(?:\s+[a-z][\w-]*){0,2}\s+"
+    r"(?:ships?|vessels?|corvettes?|frigates?|cruisers?|submarines?|"
     r"boats?|tankers?|tugs?|minesweepers?)\b"
 )
 _NAMED_BEFORE = re.compile(r"\b(?:named|called|identified as)\s+(?:the\s+)?$", re.IGNORECASE)
