@@ -1681,6 +1681,8 @@ def test_explosive_objects_going_off_are_an_ammunition_depot() -> None:
         ("The strike slowed the military-industrial complex, an analyst said.", "unknown"),
         ("Drone debris set a non-residential building in the region on fire.", "unknown"),
         ("Shells hit the gas metering station on the border overnight.", "oil"),
+        # A store of fuel is an oil target, whatever the store is called.
+        ("Its forces also hit a fuel warehouse in the district overnight.", "oil"),
         ("A drone fell beside a gas compressor station outside the town.", "oil"),
         ("Debris damaged storage silos at the grain terminal of the port.", "transport"),
         ("Fragments fell on the grounds of a container terminal by the bay.", "transport"),

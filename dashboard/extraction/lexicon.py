@@ -77,7 +77,8 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
         "oil",
         _words(
             r"(?:oil|petroleum|fuel|gas)[- ](?:refiner(?:y|ies)|depots?|terminals?|storage|facilit"
-            r"(?:y|ies)|tanks?|pumping stations?|platforms?|rigs?|fields?|plants?|infrastructure)",
+            r"(?:y|ies)|tanks?|pumping stations?|platforms?|rigs?|fields?|plants?|infrastructure|"
+            r"warehouses?)",
             r"refiner(?:y|ies)",
             # The armed forces' word for fuel stores: "fuel and lubricants depots".
             r"fuel and lubricants? (?:depots?|warehouses?|storage|bases?|facilit(?:y|ies))",
