@@ -6348,3 +6348,15 @@ def test_names_listed_before_a_kind_of_ship_are_ships_not_towns() -> None:
     assert [e.place for e in events] == ["Sevastopol"]
     events = events_of("Ukraine's forces hit the Azov large landing ship in Sevastopol overnight.")
     assert [e.place for e in events] == ["Sevastopol"]
+
+
+def test_a_strike_told_only_as_on_an_industrial_site_takes_the_kind_its_day_names() -> None:
+    # The article's unplaced words say what was hit ("an oil facility"); the governor says
+    # only where: the blast at the city's industrial site is the oil strike.
+    events = events_of(
+        "Ukraine carried out another drone attack on an oil facility deep inside Russia, a "
+        "source in Kyiv told reporters on Wednesday. The governor of Saint Petersburg said "
+        "there had been a loud blast at an industrial site outside the city.",
+        published=date(2024, 1, 31),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Saint Petersburg", "oil")]

@@ -282,7 +282,11 @@ def _type_from_unplaced_damage(drafts: list[Draft], targets: list[TargetType]) -
     or the one kind the unplaced strikes of its day name, when it is the only strike placed
     that day ("an attack on a bakery killed 28", beside "a strike on Lysychansk")."""
     for draft in drafts:
-        if draft.place is None or draft.target_type != "unknown" or draft.outcome == "intercepted":
+        if (
+            draft.place is None
+            or not told_vaguely(draft.target_type, draft.target)
+            or draft.outcome == "intercepted"
+        ):
             continue
         day = (draft.date, draft.precision)
         of_day = [d for d in drafts if (d.date, d.precision) == day and d.outcome != "intercepted"]
