@@ -6360,3 +6360,14 @@ def test_a_strike_told_only_as_on_an_industrial_site_takes_the_kind_its_day_name
         published=date(2024, 1, 31),
     )
     assert [(e.place, e.target_type) for e in events] == [("Saint Petersburg", "oil")]
+
+
+def test_a_site_called_by_the_adjective_of_a_town_named_like_an_adjective_is_that_towns() -> None:
+    # Glubokiy's adjective is "Glubokinsky": the depot stands there, not in Rostov-on-Don.
+    (event,) = events_of(
+        "Drones set oil tanks on fire at the Glubokinskaya oil depot in Russia's Rostov region."
+    )
+    assert event.target_type == "oil"
+    glubokiy = next(p for p in default_gazetteer().lookup("Glubokiy") if p.kind == "city")
+    assert event.lat is not None and event.lon is not None
+    assert geodesic_distance_km(event.lat, event.lon, glubokiy.lat, glubokiy.lon) < 30

@@ -655,9 +655,10 @@ def _district_towns(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place],
 
 
 #: A district's stem that joins its town's name by "n" after the town's last vowel, which
-#: Russian changes: "Sudzhansky" is Sudzha's, "Anninsky" Anna's.
+#: Russian changes: "Sudzhansky" is Sudzha's, "Anninsky" Anna's, and the ending of a town
+#: named by an adjective: "Glubokinskaya" is Glubokiy's.
 _LINKED_STEM = re.compile(r"(?P<base>[^\W\d_]{3,}?)[aeiy]n")
-_TOWN_END_VOWELS = ("a", "o", "e")
+_TOWN_END_VOWELS = ("a", "o", "e", "iy", "y")
 #: How the name of a district's town ends where it is the district's adjective, neuter:
 #: "Kirovskoye" and "Kirovske" of the "Kirovsky district".
 _NEUTER_ENDS = ("skoye", "skoe", "ske")
