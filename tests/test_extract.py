@@ -6371,3 +6371,13 @@ def test_a_site_called_by_the_adjective_of_a_town_named_like_an_adjective_is_tha
     glubokiy = next(p for p in default_gazetteer().lookup("Glubokiy") if p.kind == "city")
     assert event.lat is not None and event.lon is not None
     assert geodesic_distance_km(event.lat, event.lon, glubokiy.lat, glubokiy.lon) < 30
+
+
+def test_a_site_at_a_village_the_gazetteer_lacks_is_not_its_regions_known_site() -> None:
+    # Serhiivka is not in the gazetteer: the depot is somewhere in the Voronezh region, not
+    # at the one ammunition depot the region is known for.
+    (event,) = events_of(
+        "A strike was carried out on a warehouse storing ammunition in the village of "
+        "Serhiivka in the Voronezh region, a Ukrainian security official said."
+    )
+    assert (event.place, event.target_type) == ("Voronezh Oblast", "ammunition")

@@ -1676,6 +1676,16 @@ def sentence_locations(
                     # "the village of X in the Belgorod region": then the region is the place.
                     reason = _UNKNOWN_VILLAGE
             elif location is not None:
+                if (
+                    previous is not None
+                    and previous_reason == _UNKNOWN_VILLAGE
+                    and mention.place.kind == "region"
+                    and location.place.kind == "facility"
+                    and _IN_REGION.fullmatch(text, previous.end, mention.start)
+                ):
+                    # "a warehouse in the village of Serhiivka in the Voronezh region": at a
+                    # village the gazetteer lacks, not at the region's known site.
+                    location = Location(mention.place, location.target_type, location.target)
                 kept.append(replace(location, start=mention.start))
         if mention.place.feature != "sea":
             # "the Black Sea port of Novorossiysk": the sea says what port, not where.
