@@ -174,6 +174,7 @@ _ITS_SITE = re.compile(
     r"airfield|arsenal|substation|station|facility|complex|shipyard)",
     re.I,
 )
+#: Words that tell one place by another: "near", "on the outskirts of".
 _NEAR_WORDS = r"near|outside|close to|not far from|just outside|on the outskirts of"
 #: Where a site lies, told by a place near it: " near ", " outside the city of ".
 _ONLY_NEAR = re.compile(
@@ -183,7 +184,8 @@ _ONLY_NEAR = re.compile(
 _NEAR = re.compile(
     # "is not far from the Black Sea port of Novorossiysk" ("in the port of" is where a
     # ship named like a town lay, not a reference).
-    rf"\s+(?:(?:(?:is|lies)\s+)?(?:{_NEAR_WORDS})(?:\s+the\s+(?:[\w-]+\s+){{0,2}}?port\s+of)?|on|in|"
+    rf"\s+(?:(?:(?:is|lies)\s+)?(?:{_NEAR_WORDS})"
+    r"(?:\s+the\s+(?:[\w-]+\s+){0,2}?port\s+of)?|on|in|"
     r"on the (?:[\w-]+\s+)?(?:shore|coast|bank|edge)s? of)\s+"
     r"(?:the\s+)?(?:(?:temporarily\s+|Russian-)?(?:occupied|annexed)\s+)?"
     r"(?:(?:village|town|city|settlement|outskirts) of\s+)?",
