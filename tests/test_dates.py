@@ -430,3 +430,13 @@ def test_a_month_strikes_are_counted_over_dates_the_strike_to_the_day_told() -> 
     # So does a month not counted over.
     (plain,) = find_dates("The refinery was hit in February.", friday, friday)
     assert (plain.value, plain.precision) == (date(2025, 2, 1), "month")
+
+
+def test_a_day_closing_a_strike_still_dates_it_when_what_the_strike_did_follows() -> None:
+    # The day ends the strike's telling even with its year and the harm done after it.
+    sentence = (
+        "Drones struck power substations in occupied areas of Luhansk, Donetsk, and "
+        "Zaporizhzhia on January 12-13, 2026, leaving 200,000 residents without electricity."
+    )
+    found = event_dates(sentence, find_dates(sentence, date(2026, 1, 14)))
+    assert [(m.value, m.precision) for m in found] == [(date(2026, 1, 13), "day")]

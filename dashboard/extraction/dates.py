@@ -679,7 +679,12 @@ _OF_AN_ATTACK = re.compile(
 )
 
 #: Nothing but the sentence's closing marks.
-_SENTENCE_TAIL = re.compile(r"[\s.!?\"”’')\]]*")
+_SENTENCE_TAIL = re.compile(
+    # What the strike did may close the sentence after its day: ", leaving 5,000 without
+    # power", ", killing two".
+    r"(?:,\s+(?:leaving|killing|injuring|wounding|causing|sparking|setting|damaging|cutting|"
+    r"destroying|forcing)\b[^.;]*)?[\s.!?\"”’')\]]*"
+)
 #: A side clause: "since the war began on February 24" dates no strike of the sentence.
 _SIDE_CLAUSE = re.compile(r"\W*(?:since|after|before|who|which|whereas)\b", re.IGNORECASE)
 
