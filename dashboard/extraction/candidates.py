@@ -87,6 +87,7 @@ from .lexicon import (
     UKRAINIAN_ATTACKER,
 )
 from .places import (
+    FACILITY_TYPES,
     Location,
     PlaceMention,
     finer_place,
@@ -932,10 +933,9 @@ def _target_of_a_town_beside_a_site(where: Location, draft: Draft) -> bool:
     )
 
 
-#: Kinds of target that are sites of their own, which a town's other site does not stand for.
-_SITE_KINDS: frozenset[TargetType] = frozenset(
-    {"power", "oil", "airbase", "naval", "ammunition", "transport"}
-)
+#: Kinds of target that are sites of their own, which a town's other site does not stand for
+#: (an arms plant may be the site itself under another word).
+_SITE_KINDS = FACILITY_TYPES - {"defense_industry"}
 #: Nouns any industrial site goes by.
 _ANY_WORKS = re.compile(
     r"\b(?:plants?|factory|factories|facility|facilities|enterprises?|works|complex)$",

@@ -200,6 +200,8 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 #: In a town this small, a facility named after it is what a report of the town means.
 _SMALL_TOWN = 100_000
 #: How a town's adjective ends in Russian and Ukrainian spellings: "-sky", "-skiy", "-skyi".
+#: The word for a district: "district", "raion", "rayon".
+_DISTRICT_NOUN = r"(?:district|raion|rayon)\b"
 _ADJECTIVE_END = r"(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)"
 #: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion", and of
 #: a town of two words, "Kamensko-Dneprovsky district".
@@ -248,7 +250,8 @@ _STORE_KM = 10.0
 #: How far from a town the substation a report places in it may stand.
 _SUBSTATION_KM = 20.0
 
-_FACILITY_TYPES: frozenset[str] = frozenset(
+#: Kinds of target that known sites have.
+FACILITY_TYPES: frozenset[str] = frozenset(
     {"airbase", "oil", "naval", "ammunition", "defense_industry", "power", "transport"}
 )
 
@@ -359,7 +362,7 @@ def _quoted_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     found = []
     for quoted in _QUOTED_NAME.finditer(text):
         kind = _kind_before_quote(text, quoted.start())
-        if kind is None or kind not in _FACILITY_TYPES:
+        if kind is None or kind not in FACILITY_TYPES:
             continue
         sites = _named_after(quoted["name"], gazetteer.facilities, (kind,))
         if sites and all(within_km(sites[0], other, 5.0) for other in sites[1:]):
@@ -399,11 +402,11 @@ def _first_word_sites(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             continue
         if match["title"] and match["noun"][0].isupper():
             kind, _ = classify_target(match["title"])
-            kinds: tuple[str, ...] = (kind,) if kind in _FACILITY_TYPES else ()
+            kinds: tuple[str, ...] = (kind,) if kind in FACILITY_TYPES else ()
         elif match["noun"].lower().startswith("base"):
             kinds = _BASE_TYPES
         else:
-            kinds = tuple(_FACILITY_TYPES)
+            kinds = tuple(FACILITY_TYPES)
         by_first_word = _sites_by_first_word(gazetteer).get(normalise(match["name"]), ())
         sites = [f for f in by_first_word if f.target_type in kinds]
         if len(sites) == 1:
@@ -529,7 +532,7 @@ def _clipped_site_names(text: str, gazetteer: Gazetteer) -> list[tuple[re.Match[
         kind = target_after(text, match.end())
         if (
             kind is not None
-            and kind in _FACILITY_TYPES
+            and kind in FACILITY_TYPES
             and not gazetteer.lookup(match["stem"])
             and not gazetteer.lookup_spelling(match["stem"])
         ):
@@ -574,7 +577,7 @@ def district_mentions(
         else:
             towns = _towns_named_from(gazetteer, stem)
         named = [town for region, town in towns if region in regions]
-        if not named and not told_region and kind in _FACILITY_TYPES:
+        if not named and not told_region and kind in FACILITY_TYPES:
             # "the Ryazansky refinery" of a report that names no region: the town of that
             # name with a site of that kind, not a suburb called Ryazanskiy elsewhere.
             named = [
@@ -947,7 +950,7 @@ _PLACE_AFTER = re.compile(
 
 #: Words that say what kind of district the noun after them is: "municipal district".
 _DISTRICT_KINDS = frozenset({"municipal", "urban", "rural"})
-_DISTRICT_WORD = re.compile(r"\s+(?:district|raion|rayon)\b", re.IGNORECASE)
+_DISTRICT_WORD = re.compile(rf"\s+{_DISTRICT_NOUN}", re.IGNORECASE)
 #: A city that owns the district named next to it: "Penza's", "of Volgograd".
 _CITY_BEFORE = re.compile(r"\b(?!Russia|Ukraine)[A-Z][\w-]+['’]s\s+(?:the\s+)?$")
 #: A self-styled republic named after a city, in quotes: the Donetsk "people's republic".
@@ -1470,7 +1473,7 @@ _SETTLEMENT_OF = re.compile(
 #: After a town's name, the word that makes it its district's: "Henichesk district",
 #: "Klintsy urban district".
 _TOWNS_DISTRICT_AFTER = re.compile(
-    r"\s+(?:(?:urban|municipal)\s+)?(?:district|raion|rayon)\b", re.IGNORECASE
+    rf"\s+(?:(?:urban|municipal)\s+)?{_DISTRICT_NOUN}", re.IGNORECASE
 )
 #: Words that put what follows inside a city: "in central Moscow", "the area of Moscow".
 _INSIDE_CITY_BEFORE = re.compile(r"\b(?:in|inside|of)\s+(?:central\s+|downtown\s+)?$", re.I)
@@ -1731,7 +1734,7 @@ def _official_seat(
     if official == "governor" and place.kind == "city" and place.admin1:
         place = gazetteer.region(place.admin1, place.country) or place
     target_type, target = classify_target(text)
-    if place.kind == "region" and target_type in _FACILITY_TYPES and target is not None:
+    if place.kind == "region" and target_type in FACILITY_TYPES and target is not None:
         noun = _site_noun(target)
         named = _of_that_kind(_sites_in_region(gazetteer, place, target_type), noun)
         # A region has many stores, and few are known: only the one the article names.
@@ -1920,7 +1923,7 @@ def locate(
             return Location(own, own.target_type, target)
     if target_type == "unknown":
         return Location(place, *classify_target(scene_of(text, mention.start)))
-    if place.kind == "city" and target_type in _FACILITY_TYPES:
+    if place.kind == "city" and target_type in FACILITY_TYPES:
         nearby = _facilities_near(gazetteer, place, target_type)
         if (
             kind_after is not None
@@ -1969,7 +1972,7 @@ def locate(
         return None
     if (
         place.kind == "region"
-        and (target_type in _FACILITY_TYPES or _a_plant(target_type, target))
+        and (target_type in FACILITY_TYPES or _a_plant(target_type, target))
         and not _ANOTHER.search(text[max(0, mention.start - TARGET_WINDOW) : mention.start])
     ):
         # "the oil depot in the Bryansk region" is the one known there, unless the text says
@@ -1981,7 +1984,7 @@ def locate(
         site = _site_standing_in(text, mention.start)
         noun = _site_noun(site.group(0) if site else target)
         named = _of_that_kind(inside, noun)
-        if target_type not in _FACILITY_TYPES:
+        if target_type not in FACILITY_TYPES:
             # A plant read as of civil industry for want of a product is a known plant, of
             # civil or arms industry, only by a proper name begun alike: "the Alexeyev
             # Chemical Plant in the Tula region" is the Aleksin one.
