@@ -231,6 +231,19 @@ def test_the_dated_strike_told_again_by_its_month_is_one_event() -> None:
     assert len(event.sources[0].quotes) == 2
 
 
+def test_a_period_told_back_from_publication_does_not_date_the_strikes_told_next() -> None:
+    events = events_of(
+        "Drones have attacked an air base in the Kursk region, a month after a bridge in "
+        "Crimea was damaged earlier this year.\n\n"
+        "Explosions shook the Engels air base in the Saratov region, and a fuel truck "
+        "burned at the Dyagilevo airfield.",
+        published=date(2022, 12, 6),
+    )
+    dated = {e.place: (e.date.isoformat(), e.date_precision) for e in events}
+    assert dated["Engels-2 air base"] == ("2022-12-06", "day")
+    assert dated["Dyagilevo air base"] == ("2022-12-06", "day")
+
+
 def test_a_strike_told_as_earlier_in_the_month_stays_its_own_event() -> None:
     events = events_of(
         "Drones set fire to the Tuapse refinery on Saturday. The refinery was struck "

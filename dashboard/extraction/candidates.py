@@ -693,8 +693,11 @@ def find_candidates(doc: Document) -> None:
         # A month told where no strike is placed ("Putin's forces in November pulled out of
         # Kherson") is the background of the night told next, not its date.
         unplaced_period = dates[0].precision != "day" and not located
+        # "a bridge damaged earlier this year": a period told back from the day of
+        # publication is an earlier strike's, wherever it is placed.
+        period_before = _PERIOD_BEFORE.fullmatch(dates[0].text) is not None
         if (context is None or dates[0].precision == "day") and not (
-            history or counted_back or recalled or unplaced_period
+            history or counted_back or recalled or unplaced_period or period_before
         ):
             # A strike mentioned in passing ("a drone strike in January") does not become
             # the night the article goes on telling of; nor does a day of history ("the
@@ -1220,6 +1223,10 @@ def _overs(text: str) -> tuple[list[int], list[int]]:
 _ANOTHER_ACCOUNT = re.compile(
     r"\b(?:different|another|other|conflicting|competing|contrary)\s+(?:account|version)s?\b",
     re.IGNORECASE,
+)
+#: A month or year told back from the day of publication: "earlier this year", "last month".
+_PERIOD_BEFORE = re.compile(
+    r"(?:earlier|previously|last|earlier this|previously this) (?:month|year)", re.IGNORECASE
 )
 #: A fire told as still burning: the day counted back from it is its own strike's.
 _STILL_BURNING = re.compile(
