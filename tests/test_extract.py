@@ -2449,6 +2449,16 @@ def test_a_dateline_opening_a_later_paragraph_is_no_strike_place() -> None:
     assert any((e.place or "").startswith("Sevastopol") or e.admin1 == "Sevastopol" for e in events)
 
 
+def test_a_dateline_after_a_stored_pages_stamp_dates_the_strikes_told_next() -> None:
+    events = events_of(
+        "date 2024-12-23 Kyiv, Dec 22: Ukrainian drones set a fuel depot on fire on Sunday, "
+        "a Russian governor said.\n\n"
+        "The fire was at an oil terminal in the Oryol region, Governor Andrey Klychkov said.",
+        published=date(2024, 12, 23),
+    )
+    assert [(e.admin1, e.date.isoformat()) for e in events] == [("Oryol Oblast", "2024-12-22")]
+
+
 def test_the_agent_of_a_deed_or_a_word_is_no_strike_place() -> None:
     events = events_of(
         "A sea drone struck a tanker in the Kerch Strait on Friday. The attack was confirmed "

@@ -801,6 +801,8 @@ def _best_place(places: list[Place]) -> Place:
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
+#: The publication stamp that opens a stored page: "date 2024-12-23 ".
+_PAGE_STAMP_BEFORE = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+")
 #: A dateline opening any paragraph: "Moscow, 31 July 2022 (dpa) -", "Kyiv [Ukraine], August 4:".
 _DATED_DATELINE_AFTER = re.compile(
     r"(?:\s*\[[^\]]*\])?\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b"
@@ -1100,7 +1102,8 @@ def non_location_reason(sentence: str, mention: PlaceMention, *, at_text_start: 
         return "an open sea is not a location"
     if _airport_only_closed(sentence, mention):
         return "an airport told as closed"
-    if start == 0 and (
+    # (A stored page's stamp may come first: "date 2024-12-23 Kyiv, Dec 22: ...".)
+    if (start == 0 or _PAGE_STAMP_BEFORE.fullmatch(sentence, 0, start)) and (
         (at_text_start and _DATELINE_AFTER.match(sentence, end))
         or _DATED_DATELINE_AFTER.match(sentence, end)
     ):
