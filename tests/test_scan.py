@@ -7,6 +7,7 @@ drafts, with the plain reading they replace.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 
@@ -32,6 +33,7 @@ from dashboard.extraction.scan import (
 )
 from dashboard.extraction.text import CLAUSE_SPLIT, DASH_ASIDE, clause_span
 from dashboard.geo.gazetteer import Place, default_gazetteer
+from dashboard.geo.geometry import geodesic_distance_km
 
 EXAMPLES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
 #: Text of the characters the stages' patterns turn on.
@@ -139,10 +141,27 @@ def test_equal_texts_each_get_their_own_answer_and_a_gone_text_leaves_none() -> 
 
 def _places() -> list[Place]:
     gazetteer = default_gazetteer()
-    names = ["Kursk", "Kurchatov", "Bryansk", "Belgorod", "Sevastopol", "Saky", "Yevpatoriia"]
+    names = [
+        "Kursk",
+        "Kurchatov",
+        "Bryansk",
+        "Belgorod",
+        "Sevastopol",
+        "Saky",
+        "Yevpatoriia",
+        "Novofedorivka",
+        "Saky air base",
+        "Kursk Khalino air base",
+    ]
     found = [place for name in names for place in gazetteer.lookup(name)[:2]]
     regions = [r for name in ("Kursk", "Crimea") if (r := gazetteer.region(name)) is not None]
     return found + regions
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    if "region" in (a.kind, b.kind):
+        return math.inf
+    return geodesic_distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _draft(place: Place | None, day: int, target_type: str) -> Draft:
@@ -184,8 +203,18 @@ def test_the_draft_index_finds_what_reading_every_draft_finds(
         if drafts and drafts[which % len(drafts)].place is not None:
             index.move(drafts[which % len(drafts)], places[place % len(places)])
     for place in places:
-        here = [d for d in drafts if d.place is not None and same_place(d.place, place)]
-        expected = max(here, key=lambda d: d.date) if here else None
+        here = [
+            (
+                -d.date.toordinal(),
+                _km_apart(d.place, place) if place.kind == "facility" else 0,
+                i,
+                d,
+            )
+            for i, d in enumerate(drafts)
+            if d.place is not None and same_place(d.place, place)
+        ]
+        # The latest; of equally dated ones, the first made (to a site, the nearest first).
+        expected = min(here, key=lambda row: row[:3])[3] if here else None
         assert index.latest_at(place) is expected
     for target_type in ("oil", "airbase"):
         kind = [d for d in drafts if d.place is not None and d.target_type == target_type]

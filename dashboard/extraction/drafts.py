@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from ..geo.gazetteer import Place, outer_region
+from ..geo.geometry import geodesic_distance_km
 from ..model import TargetType
 from .document import Draft
 from .places import SAME_PLACE_KM, same_place
@@ -34,6 +35,13 @@ def homes_apart_from_a_site(place: Place, target_type: TargetType, site: Draft) 
         and site.place.kind == "facility"
         and place.kind != "facility"
     )
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    """How far apart two places lie, for ranking; a region, as wide as its land, last."""
+    if a.kind == "region" or b.kind == "region":
+        return math.inf
+    return geodesic_distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _cell(place: Place) -> tuple[int, int]:
@@ -120,24 +128,30 @@ class DraftIndex:
 
     def latest_at(self, place: Place, *, sites_only: bool = False) -> Draft | None:
         """Of the drafts at the same place as ``place`` (:func:`same_place`), the latest
-        dated; the first made of equally dated ones. With ``sites_only``, of those at known
-        sites only."""
+        dated; of equally dated ones, the first made (for a known site, the one at the
+        nearest place first). With ``sites_only``, of those at known sites only."""
         region = outer_region(place.admin1)
         near = list(self._by_region.get(region, ())) if region is not None else []
         if place.kind != "region":
             near = [p for p in near if p.kind == "region"]
             cells = _cells_near(place, SAME_PLACE_KM)
             near += [p for cell in cells for p in self._by_cell.get(cell, ())]
-        best: tuple[int, int] | None = None
+        best: tuple[int, float, int] | None = None
         for other in near:
             if sites_only and other.kind != "facility":
                 continue
             heap = self._at[other]
             while heap and self.all[heap[0][1]].place != other:
                 heapq.heappop(heap)
-            if heap and same_place(other, place) and (best is None or heap[0] < best):
-                best = heap[0]
-        return None if best is None else self.all[best[1]]
+            if not heap or not same_place(other, place):
+                continue
+            # "Explosions in Yevpatoria, ..., Novofedorivka", then "the airfield in Saky": the
+            # strike beside the airfield, not the first told of the towns around it.
+            km = _km_apart(other, place) if place.kind == "facility" else 0.0
+            key = (heap[0][0], km, heap[0][1])
+            if best is None or key < best:
+                best = key
+        return None if best is None else self.all[best[2]]
 
     def latest_here(self, place: Place) -> Draft | None:
         """Of the drafts at ``place`` itself, the latest dated; the first made of equally
