@@ -1143,6 +1143,11 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "intercepted",
         ),
         (
+            "Russia foiled an attack by nine Ukrainian drones on the Bryansk region on "
+            "Sunday, its defence ministry said.",
+            "intercepted",
+        ),
+        (
             "In the Bryansk region, air defences destroyed nine drones on Sunday, the "
             "ministry said, without reporting any injuries or damage.",
             "intercepted",

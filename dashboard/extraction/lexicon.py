@@ -1057,6 +1057,7 @@ INTERCEPTION = _words(
     r"fended off",
     r"fought off",
     r"thwarted",
+    r"foiled",
     r"suppressed",
     r"neutrali[sz]ed",
 )
