@@ -244,6 +244,16 @@ def test_a_period_told_back_from_publication_does_not_date_the_strikes_told_next
     assert dated["Dyagilevo air base"] == ("2022-12-06", "day")
 
 
+def test_earlier_strikes_told_across_russia_are_no_earlier_strike_on_the_site() -> None:
+    events = events_of(
+        "Drones set three fuel tanks on fire at an oil depot in the Temryuk district on "
+        "Friday, the governor said. Similar attacks on oil refineries inside Russia cut its "
+        "gasoline output earlier this spring.",
+        published=date(2024, 5, 31),
+    )
+    assert [(e.date.isoformat(), e.date_precision) for e in events] == [("2024-05-31", "day")]
+
+
 def test_a_strike_told_as_earlier_in_the_month_stays_its_own_event() -> None:
     events = events_of(
         "Drones set fire to the Tuapse refinery on Saturday. The refinery was struck "

@@ -343,6 +343,7 @@ def find_candidates(doc: Document) -> None:
             and russian is None
             and (ANAPHORA.search(text) or PREVIOUS_STRIKE.search(text))
             and not (INDEFINITE_PLACE.search(text))
+            and not _COUNTRY_WIDE.search(text)
         ):
             # "blasts at the base overnight": the place the article was telling of; "It has
             # been attacked": the place the sentence before was about, if it names one; "the
@@ -1228,6 +1229,8 @@ _ANOTHER_ACCOUNT = re.compile(
 _PERIOD_BEFORE = re.compile(
     r"(?:earlier|previously|last|earlier this|previously this) (?:month|year)", re.IGNORECASE
 )
+#: Russia named as where: "previous attacks on oil refineries inside Russia".
+_COUNTRY_WIDE = re.compile(r"\b(?:in|inside|across|within|throughout) Russia\b(?!['’])")
 #: A fire told as still burning: the day counted back from it is its own strike's.
 _STILL_BURNING = re.compile(
     r"\bstill\s+(?:[\w-]+\s+){0,3}?(?:fire|blaze|burning|ablaze|smou?ldering|flames)"
