@@ -1502,6 +1502,20 @@ def test_the_russian_capital_is_moscow_and_the_peninsula_is_crimea_where_it_is_n
     assert all(e.admin1 is None for e in nowhere)
 
 
+def test_the_fleet_headquarters_is_the_black_sea_fleets_where_sevastopol_is_named() -> None:
+    events = events_of(
+        "Missiles struck the naval headquarters in Sevastopol on Friday, killing a commander, "
+        "Ukraine said.",
+        published=date(2023, 9, 23),
+    )
+    assert [e.place for e in events] == ["Black Sea Fleet headquarters"]
+    elsewhere = events_of(
+        "Missiles struck the naval headquarters on Friday, Ukraine said.",
+        published=date(2023, 9, 23),
+    )
+    assert "Black Sea Fleet headquarters" not in [e.place for e in elsewhere]
+
+
 def test_a_headline_with_no_date_tells_of_the_strike_the_article_dates_at_that_place() -> None:
     text = (
         "Russia admits a Ukrainian drone damaged three bombers at the Dyagilevo airfield\n"
