@@ -1157,6 +1157,12 @@ def test_a_blast_nobody_ties_to_a_weapon_or_to_ukraine_stops_at_the_cues_stage()
             "Sunday, its defence ministry said.",
             "intercepted",
         ),
+        # An abbreviation in brackets does not cut the drones off from their fate.
+        (
+            "Nine unmanned aerial vehicles (UAVs) were destroyed in the Bryansk region on "
+            "Sunday as they tried to attack a plant.",
+            "intercepted",
+        ),
         (
             "In the Bryansk region, air defences destroyed nine drones on Sunday, the "
             "ministry said, without reporting any injuries or damage.",

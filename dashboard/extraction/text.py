@@ -127,12 +127,17 @@ CLAUSE_SPLIT = re.compile(
 #: A short aside between two dashes: "an object - presumably a drone - flew into": the clause
 #: runs on across it.
 DASH_ASIDE = re.compile(r"\s[-–—]{1,2}\s[^-–—,;:()]{1,40}?\s[-–—]{1,2}\s")
+#: A short aside in brackets: "unmanned aerial vehicles (UAVs) were destroyed", "the Armed
+#: Forces of Ukraine (AFU) shelled": the clause runs on across it too.
+BRACKET_ASIDE = re.compile(r"\([^-–—,;:()]{1,40}\)")
 
 
 @per_text(maxsize=64)
 def _clause_cuts(sentence: str) -> tuple[int, ...]:
     """Where the clauses of a sentence begin and end, found once per sentence."""
-    asides = [m.span() for m in DASH_ASIDE.finditer(sentence)]
+    asides = [
+        m.span() for aside in (DASH_ASIDE, BRACKET_ASIDE) for m in aside.finditer(sentence)
+    ]
     return (
         0,
         *(
