@@ -1229,8 +1229,9 @@ _ANOTHER_ACCOUNT = re.compile(
 _PERIOD_BEFORE = re.compile(
     r"(?:earlier|previously|last|earlier this|previously this) (?:month|year)", re.IGNORECASE
 )
-#: Russia named as where: "previous attacks on oil refineries inside Russia".
-_COUNTRY_WIDE = re.compile(r"\b(?:in|inside|across|within|throughout) Russia\b(?!['’])")
+#: Russia named as where: "previous attacks on oil refineries inside Russia" (not "in
+#: Russia's Kursk region", "in Russia-annexed Crimea").
+_COUNTRY_WIDE = re.compile(r"\b(?:in|inside|across|within|throughout) Russia\b(?!['’-])")
 #: A fire told as still burning: the day counted back from it is its own strike's.
 _STILL_BURNING = re.compile(
     r"\bstill\s+(?:[\w-]+\s+){0,3}?(?:fire|blaze|burning|ablaze|smou?ldering|flames)"
