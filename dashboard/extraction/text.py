@@ -135,9 +135,7 @@ BRACKET_ASIDE = re.compile(r"\([^-–—,;:()]{1,40}\)")
 @per_text(maxsize=64)
 def _clause_cuts(sentence: str) -> tuple[int, ...]:
     """Where the clauses of a sentence begin and end, found once per sentence."""
-    asides = [
-        m.span() for aside in (DASH_ASIDE, BRACKET_ASIDE) for m in aside.finditer(sentence)
-    ]
+    asides = [m.span() for aside in (DASH_ASIDE, BRACKET_ASIDE) for m in aside.finditer(sentence)]
     return (
         0,
         *(
