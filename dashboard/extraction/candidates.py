@@ -1226,9 +1226,7 @@ _ANOTHER_ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 #: A month or year told back from the day of publication: "earlier this year", "last month".
-_PERIOD_BEFORE = re.compile(
-    r"(?:earlier|previously|last|earlier this|previously this) (?:month|year)", re.IGNORECASE
-)
+_PERIOD_BEFORE = re.compile(r"(?:last|earlier this) (?:month|year)", re.IGNORECASE)
 #: Russia named as where: "previous attacks on oil refineries inside Russia" (not "in
 #: Russia's Kursk region", "in Russia-annexed Crimea").
 _COUNTRY_WIDE = re.compile(r"\b(?:in|inside|across|within|throughout) Russia\b(?!['’-])")
