@@ -2426,6 +2426,15 @@ def test_an_occupied_city_name_stands_for_the_occupied_part_of_its_region() -> N
     ]
 
 
+def test_a_list_after_an_occupation_word_is_occupied_throughout() -> None:
+    events = events_of(
+        "Ukrainian drones struck power substations in Russian-controlled areas of Luhansk, "
+        "Donetsk and Zaporizhzhia on Tuesday, officials said.",
+        published=date(2026, 1, 13),
+    )
+    assert ("Zaporizhzhia Oblast", 3) in [(e.place, e.geo_precision) for e in events]
+
+
 def test_an_occupied_town_the_front_line_runs_through_is_the_struck_place() -> None:
     # Oleshky, on the Dnipro's left bank, is a point of the drawn front line: told occupied,
     # the strike is there, not at the middle of the Kherson region.

@@ -82,6 +82,9 @@ _OCCUPIED_NAME = re.compile(
     "(?i:" + OCCUPIED_CUE.pattern + ")" + r"\s+(?:\w+\s+){0,3}?(?P<name>[A-Z][\w'’-]+)"
 )
 
+#: The next name of a list: ", Donetsk", ", and Zaporizhzhia", " and Kherson".
+_LISTED_NAME = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][\w'’-]+)")
+
 #: The last day number there is: no day comes after it.
 _LAST_DAY = date.max.toordinal()
 
@@ -698,8 +701,17 @@ _ON_THE_LINE_KM = 1.0
 # Each sentence is asked of by every strike found in it.
 @per_text(maxsize=64)
 def _names_told_occupied(quote: str) -> tuple[str, ...]:
-    """The names a sentence tells as occupied ("Russian-occupied Zaporizhia"), normalised."""
-    return tuple(normalise(m.group("name")) for m in _OCCUPIED_NAME.finditer(quote))
+    """The names a sentence tells as occupied ("Russian-occupied Zaporizhia"), normalised; a
+    list after the cue shares it ("Russian-controlled areas of Luhansk, Donetsk, and
+    Zaporizhzhia")."""
+    names = []
+    for match in _OCCUPIED_NAME.finditer(quote):
+        names.append(match.group("name"))
+        end = match.end()
+        while (more := _LISTED_NAME.match(quote, end)) is not None:
+            names.append(more.group("name"))
+            end = more.end()
+    return tuple(normalise(name) for name in names)
 
 
 def _to_occupied_part(draft: Draft, gazetteer: Gazetteer) -> None:
