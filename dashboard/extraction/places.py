@@ -199,9 +199,9 @@ _FEATURE_WORDS = frozenset({"cape", "lake", "mount", "bay", "port", "spit"})
 
 #: In a town this small, a facility named after it is what a report of the town means.
 _SMALL_TOWN = 100_000
-#: How a town's adjective ends in Russian and Ukrainian spellings: "-sky", "-skiy", "-skyi".
 #: The word for a district: "district", "raion", "rayon".
 _DISTRICT_NOUN = r"(?:district|raion|rayon)\b"
+#: How a town's adjective ends in Russian and Ukrainian spellings: "-sky", "-skiy", "-skyi".
 _ADJECTIVE_END = r"(?:s'?kiy|s'?kyi|s'?ky|s'?kii|s'?koy|s'?kyy)"
 #: A district named by its town's adjective: "Surazhsky district", "Kirovskyi raion", and of
 #: a town of two words, "Kamensko-Dneprovsky district".
