@@ -2055,6 +2055,39 @@ def test_a_sites_town_adjective_is_that_towns_site_not_a_suburb_named_alike() ->
     assert [e.place for e in events] == ["Ryazan refinery"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "target_type"),
+    [
+        # Ukrainian's feminine adjective ends in "-ska": Liski's known oil depot.
+        (
+            "The General Staff said it had hit the Liskinska oil depot in the Voronezh "
+            "region overnight.",
+            "Liskinskaya oil depot",
+            "oil",
+        ),
+        # A town in "-ivka" spelled the Russian way in its adjective, before the letters of
+        # its district electricity network ("RES"): Vasylivka's and Mykhaylivka's.
+        (
+            "Drones damaged the Vasilievskaya RES substation in the Zaporizhzhia region "
+            "overnight, the Moscow-installed governor said.",
+            "Vasylivka",
+            "power",
+        ),
+        (
+            "A drone hit a transformer at the Mikhailovskaya RES in the Zaporizhzhia region, "
+            "the governor said.",
+            "Mykhaylivka",
+            "power",
+        ),
+    ],
+)
+def test_a_site_named_by_its_towns_adjective_in_another_spelling_is_at_that_town(
+    text: str, place: str, target_type: str
+) -> None:
+    events = extract_events(article_from_text(text, published=date(2025, 11, 15)))
+    assert [(e.place, e.target_type) for e in events] == [(place, target_type)]
+
+
 def test_a_sites_town_adjective_clipped_in_translation_is_still_that_towns_site() -> None:
     # A translation from Ukrainian may drop the adjective's whole ending: "Novoshakhtyn" is
     # Novoshakhtinsk's, "Novokubyshev" Novokuybyshevsk's (a letter lost too).

@@ -183,6 +183,9 @@ TARGET_PATTERNS: tuple[tuple[TargetType, re.Pattern[str]], ...] = (
             r"energy infrastructure",
             r"combined heat",
             r"CHP",
+            # A district electricity network, as Russian officials name it: "the Vasilievskaya
+            # RES substation"; the capitals only, not the Latin abbreviation.
+            r"(?-i:RES)",
             r"power supply",
         ),
     ),

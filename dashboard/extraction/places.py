@@ -226,9 +226,10 @@ _DISTRICTS_NAMED_AFTER = re.compile(
 )
 #: One adjective of such a list, and the stem its town's name begins with.
 _DISTRICT_ADJECTIVE = re.compile(rf"\b(?P<stem>[A-Z][a-z'’]+?){_ADJECTIVE_END}\b")
-#: A site named by its town's adjective: "the Kropotkinskaya pumping station".
+#: A site named by its town's adjective: "the Kropotkinskaya pumping station", and in
+#: Ukrainian's feminine, "the Liskinska oil depot".
 _SITE_ADJECTIVE = re.compile(
-    r"\b(?P<stem>[A-Z][a-z'’]+?)(?:s'?kaya|s'?kiy|s'?kyi|s'?ky|s'?koye|s'?kyy)(?=\s)"
+    r"\b(?P<stem>[A-Z][a-z'’]+?)(?:s'?kaya|s'?kiy|s'?kyi|s'?ky|s'?koye|s'?kyy|s'?ka)(?=\s)"
 )
 _DISTRICT_STEM_LETTERS = 4
 #: A site named by its town's adjective with the whole ending clipped, as translation from
@@ -667,6 +668,9 @@ _TOWN_END_VOWELS = ("a", "o", "e", "iy", "y")
 #: How the name of a district's town ends where it is the district's adjective, neuter:
 #: "Kirovskoye" and "Kirovske" of the "Kirovsky district".
 _NEUTER_ENDS = ("skoye", "skoe", "ske")
+#: A stem of the "-ovka"/"-evka"/"-ivka" towns, whose adjective drops the "-ka": the
+#: "Vasilievskaya substation" is Vasylivka's, however the stem spells the town.
+_KA_STEM = re.compile(r"[^\W\d_]{4,}[oeiy]v")
 
 
 # A district named again and again asks the same of the gazetteer.
@@ -687,6 +691,11 @@ def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place
                 and (known is None or town.population > known.population)
             ):
                 towns[town.admin1] = town
+    if _KA_STEM.fullmatch(stem):
+        for town in gazetteer.lookup(stem + "ka"):
+            if town.kind == "city" and town.admin1:
+                # lookup ranks the region's most populous namesake first.
+                towns.setdefault(town.admin1, town)
     for region, town in gazetteer.towns_named_from_parts(stem).items():
         # "Holoprystansky": a compound's town of two words, where no name begins with it.
         towns.setdefault(region, town)
