@@ -244,6 +244,17 @@ def test_a_period_told_back_from_publication_does_not_date_the_strikes_told_next
     assert dated["Dyagilevo air base"] == ("2022-12-06", "day")
 
 
+def test_the_weekend_a_midweek_report_tells_back_does_not_date_the_strikes_told_next() -> None:
+    events = events_of(
+        "In the Kursk region, still without power after Ukrainian strikes this weekend, two "
+        "people were killed by drones, the governor said. Further east, a drone crashed into "
+        "a block of flats in the city of Voronezh, the mayor said.",
+        published=date(2026, 1, 14),
+    )
+    dated = {e.place: (e.date.isoformat(), e.date_precision) for e in events}
+    assert dated["Voronezh"] == ("2026-01-14", "day")
+
+
 def test_earlier_strikes_told_across_russia_are_no_earlier_strike_on_the_site() -> None:
     events = events_of(
         "Drones set three fuel tanks on fire at an oil depot in the Temryuk district on "

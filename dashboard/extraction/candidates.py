@@ -1225,8 +1225,11 @@ _ANOTHER_ACCOUNT = re.compile(
     r"\b(?:different|another|other|conflicting|competing|contrary)\s+(?:account|version)s?\b",
     re.IGNORECASE,
 )
-#: A month or year told back from the day of publication: "earlier this year", "last month".
-_PERIOD_BEFORE = re.compile(r"(?:last|earlier this) (?:month|year)", re.IGNORECASE)
+#: A period told back from the day of publication: "earlier this year", "last month", and
+#: "strikes this weekend" in a report of the week after.
+_PERIOD_BEFORE = re.compile(
+    r"(?:last|earlier this) (?:month|year)|(?:this|last) weekend", re.IGNORECASE
+)
 #: Russia named as where: "previous attacks on oil refineries inside Russia" (not "in
 #: Russia's Kursk region", "in Russia-annexed Crimea").
 _COUNTRY_WIDE = re.compile(r"\b(?:in|inside|across|within|throughout) Russia\b(?!['’-])")
