@@ -677,8 +677,9 @@ _KA_STEM = re.compile(r"[^\W\d_]{4,}[oeiy]v")
 @lru_cache(maxsize=1024)
 def _towns_named_from(gazetteer: Gazetteer, stem: str) -> tuple[tuple[str, Place], ...]:
     """The namesake town of a district's stem in each region that has one: a town whose name
-    begins with the stem, or, where none does, a town of two words the stem compounds, or one
-    that ends in a vowel where the stem ends in a linking "-an"/"-in"."""
+    begins with the stem, or, where none does, the "-ka" town of a stem in "-ov", "-ev" or
+    "-iv" in any of its spellings, a town of two words the stem compounds, or one that ends
+    in a vowel where the stem ends in a linking "-an"/"-in"."""
     towns = gazetteer.towns_named_from(stem)
     for ending in _NEUTER_ENDS:
         # "the Kirovsky district" of Crimea is Kirovske's, the town once called Kirovskoye
