@@ -6492,3 +6492,23 @@ def test_a_site_at_a_village_the_gazetteer_lacks_is_not_its_regions_known_site()
         "Serhiivka in the Voronezh region, a Ukrainian security official said."
     )
     assert (event.place, event.target_type) == ("Voronezh Oblast", "ammunition")
+
+
+@pytest.mark.parametrize(
+    ("target", "place"),
+    [
+        # The gazetteer lacks the town: the arsenal named for it stands there.
+        ("an arsenal", "Oktyabrsky arsenal"),
+        # Nothing known there of that kind: somewhere in the region.
+        ("a fuel depot", "Tver Oblast"),
+    ],
+)
+def test_a_town_told_in_a_region_its_namesake_lies_outside_is_one_the_gazetteer_lacks(
+    target: str, place: str
+) -> None:
+    # The gazetteer's Oktyabrsky is a town of Bashkortostan, 1,500 km from the Tver region.
+    (event,) = events_of(
+        f"Drones struck {target} near the town of Oktiabrsky in the Tver region overnight, "
+        "the General Staff said."
+    )
+    assert (event.place, event.admin1) == (place, "Tver Oblast")

@@ -1681,7 +1681,8 @@ def sentence_locations(
                 location.place,
                 article_regions,
                 told_as_village=ends_before(_TOLD_AS_VILLAGE, text, mention.start) is not None
-                or _TOLD_AS_VILLAGE_AFTER.match(text, mention.end) is not None,
+                or _TOLD_AS_VILLAGE_AFTER.match(text, mention.end) is not None
+                or _told_in_another_region(text, mention, following, location.place),
             ):
                 site = _site_named_for(text, mention, gazetteer, article_regions)
                 if site is not None:
@@ -1795,6 +1796,8 @@ def _villages_over_districts(
 #: gazetteer lacks in a region it does name ("the village of X in the Belgorod region").
 _VILLAGE = 10_000
 _UNKNOWN_VILLAGE = "a village of a region the article does not name"
+#: A town this large named with another region after it is a distance's reference point.
+_REGIONAL_CITY = 250_000
 
 
 #: Words that tell a name is a village's: then no town of any size is what it names.
@@ -1819,6 +1822,22 @@ def _village_elsewhere(
         and (place.population < _VILLAGE or told_as_village)
         and bool(article_regions)
         and not any(region_holds(region, place.admin1) for region in article_regions)
+    )
+
+
+def _told_in_another_region(
+    text: str, mention: PlaceMention, following: PlaceMention | None, place: Place
+) -> bool:
+    """Whether a town is told with its region after it ("the town of Oktiabrsky in the Tver
+    region") and the namesake found lies in none of it: a place the gazetteer lacks, not a
+    town of that name far away. Not a city the size of a region's capital, which a report
+    names to say how far ("south of Moscow, in the Voronezh region")."""
+    return (
+        following is not None
+        and following.place.kind == "region"
+        and place.population < _REGIONAL_CITY
+        and _IN_REGION.fullmatch(text, mention.end, following.start) is not None
+        and not region_holds(following.place.admin1, place.admin1)
     )
 
 
