@@ -3752,6 +3752,16 @@ def test_a_page_stamp_alone_dates_a_headline_as_the_day_it_was_told() -> None:
     assert located(events) == [("Kursk Oblast", "2024-02-26", "day")]
 
 
+def test_a_page_stamp_of_another_day_than_the_known_publication_dates_nothing() -> None:
+    # The page was stored or updated a month after the report went out.
+    events = events_of(
+        "date 2022-06-24 Shelling from Ukraine damaged a distillery in the village of "
+        "Tetkino in the Kursk region, the governor said.",
+        published=date(2022, 5, 19),
+    )
+    assert [(e.date.isoformat(), e.date_precision) for e in events] == [("2022-05-19", "day")]
+
+
 def test_an_unplaced_strike_of_a_day_with_placed_ones_makes_no_point_of_its_own() -> None:
     # It may be one of them, told by another target, or a third with no place to map.
     events = events_of(

@@ -61,6 +61,7 @@ from .dates import (
     event_dates,
     find_dates,
     page_stamp,
+    stale_page_stamp,
 )
 from .decisions import on_russias_side, tells_an_alert
 from .document import Draft
@@ -330,7 +331,11 @@ def find_candidates(doc: Document) -> None:
                 continue
         # "two days after" counts from the day being told of, else from the article's first.
         day_told = context[0] if context and context[1] == "day" else None
-        found_dates = find_dates(text, published, day_told or drafts.first_day)
+        found_dates = [
+            m
+            for m in find_dates(text, published, day_told or drafts.first_day)
+            if not stale_page_stamp(text, m, doc.article.published)
+        ]
         dates = event_dates(text, found_dates)
         if not dates and fire_told_first and len(found_dates) == 1:
             # Its one date is when the fire broke out, though no word of a strike stands by it.

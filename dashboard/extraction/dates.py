@@ -869,6 +869,16 @@ _DATELINE_END = re.compile(r"\s*:")
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def stale_page_stamp(sentence: str, mention: DateMention, published: date | None) -> bool:
+    """Whether ``mention`` is a stored page's stamp that gives another day than the known
+    day of publication: the day the page was stored or updated, which dates nothing."""
+    return (
+        published is not None
+        and mention.value != published
+        and _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None
+    )
+
+
 def page_stamp(sentence: str, mention: DateMention) -> bool:
     """Whether ``mention`` is the publication stamp that opens a stored page, or the
     dateline a report opens on."""
