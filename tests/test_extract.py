@@ -2926,6 +2926,9 @@ def test_a_place_fought_over_on_the_ground_is_no_strike(fighting: str) -> None:
         ("Ukrainian drones destroyed a depot in Sevastopol", "hit"),
         # What a strike destroys on the ground is still a hit.
         ("Two aircraft were destroyed at the airfield near Sevastopol.", "hit"),
+        # A tally told on by a bare count: the drones it counted.
+        ("Seven more were destroyed in Sevastopol, the ministry added.", "intercepted"),
+        ("Another was destroyed in Sevastopol, the governor said.", "intercepted"),
     ],
 )
 def test_drones_told_as_destroyed_were_stopped_and_hit_nothing(sentence: str, outcome: str) -> None:

@@ -942,8 +942,12 @@ _AIRBORNE = r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|rockets?|airc
 #: the Krasnodar region", "three unmanned boats were destroyed". (Not aircraft, missiles or
 #: ships, which are also what a strike destroys on the ground.)
 WEAPON_DESTROYED_BEFORE = re.compile(
-    r"\b(?:drones?|uavs?|unmanned aerial vehicles?|unmanned (?:surface )?(?:boats?|vessels?))"
-    r"\b[^.;:]{0,60}?\b(?:were|was|have been|had been|has been|being|are|is)\s+(?:\w+ly\s+)?$",
+    r"(?:\b(?:drones?|uavs?|unmanned aerial vehicles?|unmanned (?:surface )?(?:boats?|vessels?))"
+    r"\b[^.;:]{0,60}?"
+    # A tally told on: "Seven more were destroyed in Rostov-on-Don", "another was destroyed".
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|others)\s+"
+    r"|\banother\s+)"
+    r"\b(?:were|was|have been|had been|has been|being|are|is)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 #: A headline's drones destroyed, the verb's helper left out: "Ukrainian kamikaze drone
