@@ -32,6 +32,16 @@ def missing_texts(corpus: Path) -> list[dict[str, str]]:
     return missing
 
 
+def queries_to_run(missing: list[dict[str, str]]) -> list[tuple[str, list[str]]]:
+    """The queries that bring back the texts ``missing``, each with its reports, most reports
+    first: one look-up of such a query may bring back several (the session's look-ups are
+    few)."""
+    by_query: dict[str, list[str]] = {}
+    for item in missing:
+        by_query.setdefault(item["query"], []).append(item["name"])
+    return sorted(by_query.items(), key=lambda entry: (-len(entry[1]), entry[0]))
+
+
 def recorded_hashes(corpus: Path) -> dict[str, str]:
     """The recorded SHA-256 of each text, by report name."""
     path = corpus / HASHES
@@ -77,12 +87,21 @@ def main() -> int:
         "--check", action="store_true", help="exit 1 while a text is missing or differs"
     )
     parser.add_argument("--record", action="store_true", help=f"write {HASHES}")
+    parser.add_argument(
+        "--by-query",
+        action="store_true",
+        help="list the queries to run, most missing reports first, each with its reports",
+    )
     args = parser.parse_args()
     if args.record:
         print(f"{record_hashes(args.corpus)} hashes in {args.corpus / HASHES}", file=sys.stderr)
     missing = missing_texts(args.corpus)
-    for item in missing:
-        print(f"{item['name']}\t{item['url']}\tquery: {item['query']}")
+    if args.by_query:
+        for query, names in queries_to_run(missing):
+            print(f"{len(names)}\t{query}\t{' '.join(names)}")
+    else:
+        for item in missing:
+            print(f"{item['name']}\t{item['url']}\tquery: {item['query']}")
     differing = differing_texts(args.corpus)
     for name in differing:
         print(f"{name}\tdiffers from its recorded SHA-256: bring it back again")

@@ -105,3 +105,17 @@ def test_a_text_brought_back_other_than_it_was_answered_is_reported(tmp_path: Pa
     (tmp_path / "texts" / "002_b.txt").unlink()
     assert script.differing_texts(tmp_path) == ["001_a"]
     assert [m["name"] for m in script.missing_texts(tmp_path)] == ["002_b"]
+
+
+def test_the_missing_texts_are_listed_by_query_most_reports_first(tmp_path: Path) -> None:
+    # One look-up of a query shared by two reports may bring both back.
+    for name, query in (("001_a", "ports"), ("002_b", "refineries"), ("003_c", "refineries")):
+        (tmp_path / f"{name}.json").write_text(
+            json.dumps({"url": f"https://example.org/{name}", "query": query, "events": []}),
+            encoding="utf-8",
+        )
+    script = _texts_script()
+    assert script.queries_to_run(script.missing_texts(tmp_path)) == [
+        ("refineries", ["002_b", "003_c"]),
+        ("ports", ["001_a"]),
+    ]
