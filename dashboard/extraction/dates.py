@@ -22,7 +22,7 @@ from .cues import (
 )
 from .lexicon import INTERCEPTION, PREVIOUS_STRIKE
 from .scan import ends_before, leads, length_before, per_text, search_from
-from .text import clause_span
+from .text import PAGE_STAMP_WORD, clause_span
 
 MONTHS = {
     "january": 1,
@@ -858,7 +858,7 @@ def _only_dates(
 
 #: The stamp a stored page opens on ("date 2024-05-17 Drones hit ..."): the day the page was
 #: published, which dates a strike only as a report of it does.
-_PAGE_STAMP = re.compile(r"\s*date\s+$", re.IGNORECASE)
+_PAGE_STAMP = re.compile(rf"{PAGE_STAMP_WORD}$", re.IGNORECASE)
 
 
 #: A dateline: "March 2, 2022: yesterday a missile ...", "Kyiv [Ukraine], August 4: the
@@ -869,20 +869,24 @@ _DATELINE_END = re.compile(r"\s*:")
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def _opens_a_stored_page(sentence: str, mention: DateMention) -> bool:
+    return _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None
+
+
 def stale_page_stamp(sentence: str, mention: DateMention, published: date | None) -> bool:
     """Whether ``mention`` is a stored page's stamp that gives another day than the known
     day of publication: the day the page was stored or updated, which dates nothing."""
     return (
         published is not None
         and mention.value != published
-        and _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None
+        and _opens_a_stored_page(sentence, mention)
     )
 
 
 def page_stamp(sentence: str, mention: DateMention) -> bool:
     """Whether ``mention`` is the publication stamp that opens a stored page, or the
     dateline a report opens on."""
-    if _PAGE_STAMP.fullmatch(sentence, 0, mention.start) is not None:
+    if _opens_a_stored_page(sentence, mention):
         return True
     return (
         mention.precision == "day"

@@ -938,6 +938,9 @@ _QUOTED_WORD = rf"{_OPEN_QUOTE}[\w-]+"
 #: What air defences destroy: "15 fixed-wing UAVs", "several dozen unmanned aerial vehicles".
 _AIRBORNE = r"(?:drones?|uavs?|unmanned aerial vehicles?|missiles?|rockets?|aircraft)"
 
+#: A count in figures or, up to ten, in words.
+_TO_TEN = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+
 #: Drones told as destroyed, the words before "destroyed": "57 drones were destroyed over
 #: the Krasnodar region", "three unmanned boats were destroyed". (Not aircraft, missiles or
 #: ships, which are also what a strike destroys on the ground.)
@@ -945,7 +948,7 @@ WEAPON_DESTROYED_BEFORE = re.compile(
     r"(?:\b(?:drones?|uavs?|unmanned aerial vehicles?|unmanned (?:surface )?(?:boats?|vessels?))"
     r"\b[^.;:]{0,60}?"
     # A tally told on: "Seven more were destroyed in Rostov-on-Don", "another was destroyed".
-    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|others)\s+"
+    rf"|\b(?:{_TO_TEN}|several)\s+(?:more|others)\s+"
     r"|\banother\s+)"
     r"\b(?:were|was|have been|had been|has been|being|are|is)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
@@ -1018,7 +1021,7 @@ AFTERMATH = _words(
 #: A part of a salvo: "four of them", "13 of the cruise missiles", "most of the air targets",
 #: "68 of 91"; not "one of the districts", "one of the largest terminals".
 PARTIAL_COUNT = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|most|"
+    rf"\b(?:{_TO_TEN}|eleven|twelve|some|most|"
     rf"several|many) of (?:them|these|those|\d+|the (?:[\w-]+ ){{0,3}}?"
     rf"(?:{_AIRBORNE}|projectiles?|shells?|weapons?|targets?))\b",
     re.IGNORECASE,

@@ -20,7 +20,7 @@ from .cues import (
     scene_of,
 )
 from .scan import ends_before, per_text, skip, words_after, words_before
-from .text import Sentence, clause_span
+from .text import PAGE_STAMP_WORD, Sentence, clause_span
 
 if TYPE_CHECKING:
     from .document import Document
@@ -812,7 +812,7 @@ def _best_place(places: list[Place]) -> Place:
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
 #: The publication stamp that opens a stored page: "date 2024-12-23 ".
-_PAGE_STAMP_BEFORE = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+_PAGE_STAMP_BEFORE = re.compile(rf"{PAGE_STAMP_WORD}\d{{4}}-\d{{2}}-\d{{2}}\s+")
 #: A dateline opening any paragraph: "Moscow, 31 July 2022 (dpa) -", "Kyiv [Ukraine], August 4:".
 _DATED_DATELINE_AFTER = re.compile(
     r"(?:\s*\[[^\]]*\])?\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b"

@@ -119,6 +119,9 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+#: What the stamp a stored page opens on begins with: "date 2024-05-17 Drones hit ...".
+PAGE_STAMP_WORD = r"\s*date\s+"
+
 CLAUSE_SPLIT = re.compile(
     r"[,;:()]|\s[-–—]{1,2}\s|\b(?:since|after|before|who|which|whereas)\b", re.IGNORECASE
 )
