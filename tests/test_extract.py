@@ -6531,3 +6531,16 @@ def test_a_town_told_in_a_region_its_namesake_lies_outside_is_one_the_gazetteer_
         "the General Staff said."
     )
     assert (event.place, event.admin1) == (place, "Tver Oblast")
+
+
+@pytest.mark.parametrize(
+    ("adjective", "city"),
+    [("Russian", "Belgorod"), ("the Russian", "Belgorod"), ("occupied Ukrainian", "Melitopol")],
+)
+def test_a_city_after_a_nationality_adjective_is_that_city(adjective: str, city: str) -> None:
+    # Translated reports put the country's adjective before the city ("in Russian Kazan"): a
+    # capital word before a name, yet no part of a longer one.
+    (event,) = events_of(
+        f"A drone attack caused a fire at an electric substation in {adjective} {city}."
+    )
+    assert (event.place, event.target_type) == (city, "power")
