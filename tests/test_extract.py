@@ -2870,6 +2870,17 @@ def test_russias_army_told_as_the_attacker_is_not_a_strike_at_the_place_told_bef
     assert [(e.place, e.outcome) for e in events] == [("Voronezh Oblast", "intercepted")]
 
 
+@pytest.mark.parametrize("verb", ["launched", "have launched", "had launched"])
+def test_russias_forces_told_in_a_perfect_tense_strike_no_target_of_ukraines(verb: str) -> None:
+    # The ministry speaks from Moscow of Russia's own strike on Ukraine: no strike in Moscow.
+    events = events_of(
+        f"The Ministry of Defence in Moscow said Russian forces {verb} a massive strike "
+        "against energy facilities used by the Ukrainian army.",
+        published=date(2026, 1, 14),
+    )
+    assert events == []
+
+
 def test_an_attack_on_a_region_told_later_as_shot_down_is_an_interception() -> None:
     events = events_of(
         "Ukrainian drones attacked Crimea overnight, the defence ministry said on Friday.\n\n"

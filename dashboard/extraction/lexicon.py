@@ -1295,7 +1295,10 @@ ROUTE_REFERENCE = re.compile(
 RUSSIAN_ATTACKER = re.compile(
     # "Russia's military attacked", as "Russian forces attacked": the attacker's own army
     r"\b(?:Russia|Moscow|(?:Russian|Russia(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|"
-    r"military|aviation|artillery|warplanes?|jets?|bombers?|aircraft|pilots?))\s+(?:\w+ly\s+)?"
+    r"military|aviation|artillery|warplanes?|jets?|bombers?|aircraft|pilots?))\s+"
+    # "Russia has launched", "Russian forces had shelled": the perfect tenses, not the
+    # passive ("have been hit").
+    r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?"
     r"(?:fired|launched|pounded|hammered|battered|pummell?ed|shelled|bombed|"
     r"dropped|unleashed|struck|hit|attacked|targeted|responded)\b"
     r"(?!\s+(?:by|at|in|on|during|while|when)\b)"
