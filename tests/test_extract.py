@@ -6555,3 +6555,14 @@ def test_a_city_after_a_nationality_adjective_is_that_city(adjective: str, city:
         f"A drone attack caused a fire at an electric substation in {adjective} {city}."
     )
     assert (event.place, event.target_type) == (city, "power")
+
+
+def test_a_town_of_several_of_that_name_is_the_one_whose_site_the_article_names() -> None:
+    # Prymorsk (Zaporizhzhia region) is the bigger town and shares Primorsk's spelling key;
+    # the article's oil terminal says which Primorsk the port is.
+    events = events_of(
+        "Ukrainian drones hit Russia's northwestern port of Primorsk overnight, suspending oil "
+        "loadings.\n\nThe Primorsk oil terminal was on fire, the governor said.",
+        published=date(2025, 9, 12),
+    )
+    assert {(e.admin1, e.target_type) for e in events} == {("Leningrad Oblast", "oil")}

@@ -1365,11 +1365,14 @@ def _in_region(
     mentions: list[PlaceMention],
     gazetteer: Gazetteer,
     article_regions: frozenset[str] = frozenset(),
+    named_sites: frozenset[Place] = frozenset(),
 ) -> list[PlaceMention]:
     """A name followed by its region ("Belaya in the Irkutsk region") is the place of that
     name in that region; else one in the region of a place the sentence names beside it
-    ("Sevastopol, Hvardiiske and Dzhankoi"); else one in a region the article names
-    elsewhere; a name known only abroad yields to one in Russia or Ukraine."""
+    ("Sevastopol, Hvardiiske and Dzhankoi"); else the one whose known site, named after it,
+    the article names ("the Primorsk oil terminal": Primorsk of the Leningrad region, not
+    Prymorsk of Zaporizhzhia); else one in a region the article names elsewhere; a name
+    known only abroad yields to one in Russia or Ukraine."""
     chosen = list(mentions)
     found = [gazetteer.lookup(mention.text) for mention in mentions]
     # The regions of the sentence's towns and sites whose names are known once (a name of
@@ -1398,6 +1401,16 @@ def _in_region(
             c for c in candidates if c.admin1 in beside and c.kind == mention.place.kind
         ]:
             fits = beside_fits
+        elif site_fits := [
+            c
+            for c in candidates
+            if c.kind == mention.place.kind
+            and any(
+                site.admin1 == c.admin1 and normalise(site.name).startswith(normalise(mention.text))
+                for site in named_sites
+            )
+        ]:
+            fits = site_fits
         elif mention.place.admin1 not in article_regions and any(
             c.admin1 in article_regions for c in candidates
         ):
@@ -1587,6 +1600,7 @@ def sentence_locations(
             ),
             gazetteer,
             article_regions,
+            frozenset(p for p in named_places if p.kind == "facility"),
         ),
         districts,
         gazetteer,
