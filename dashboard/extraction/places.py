@@ -1365,7 +1365,7 @@ def _in_region(
     mentions: list[PlaceMention],
     gazetteer: Gazetteer,
     article_regions: frozenset[str] = frozenset(),
-    named_sites: frozenset[Place] = frozenset(),
+    named_places: frozenset[Place] = frozenset(),
 ) -> list[PlaceMention]:
     """A name followed by its region ("Belaya in the Irkutsk region") is the place of that
     name in that region; else one in the region of a place the sentence names beside it
@@ -1393,6 +1393,8 @@ def _in_region(
             and _IN_REGION.fullmatch(text, mention.end, following.start)
             else None
         )
+        # The regions of the known sites named after it that the article names.
+        site_regions = {site.admin1 for site in _named_after(mention.text, named_places)}
         if region is not None:
             fits = [c for c in candidates if c.admin1 == region.admin1]
         elif mention.place.admin1 in beside:
@@ -1402,13 +1404,7 @@ def _in_region(
         ]:
             fits = beside_fits
         elif site_fits := [
-            c
-            for c in candidates
-            if c.kind == mention.place.kind
-            and any(
-                site.admin1 == c.admin1 and normalise(site.name).startswith(normalise(mention.text))
-                for site in named_sites
-            )
+            c for c in candidates if c.kind == mention.place.kind and c.admin1 in site_regions
         ]:
             fits = site_fits
         elif mention.place.admin1 not in article_regions and any(
@@ -1600,7 +1596,7 @@ def sentence_locations(
             ),
             gazetteer,
             article_regions,
-            frozenset(p for p in named_places if p.kind == "facility"),
+            named_places,
         ),
         districts,
         gazetteer,
@@ -2264,9 +2260,10 @@ def _facilities_near(
 
 
 def _named_after(
-    name: str, facilities: Iterable[Place], target_types: tuple[str, ...]
+    name: str, facilities: Iterable[Place], target_types: tuple[str, ...] = TARGET_TYPES
 ) -> list[Place]:
-    """Facilities of these kinds whose name begins with ``name``: "Savasleyka air base"."""
+    """Facilities of these kinds (of any kind, by default) whose name begins with ``name``:
+    "Savasleyka air base"."""
     key = normalise(name)
     return [
         f for f in facilities if f.target_type in target_types and normalise(f.name).startswith(key)
