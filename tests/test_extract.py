@@ -6566,3 +6566,17 @@ def test_a_town_of_several_of_that_name_is_the_one_whose_site_the_article_names(
         published=date(2025, 9, 12),
     )
     assert {(e.admin1, e.target_type) for e in events} == {("Leningrad Oblast", "oil")}
+
+
+def test_a_strike_told_as_last_weeks_is_not_the_nights_strike_in_its_region() -> None:
+    # "Last week" cannot be last night: the Ufa refinery is another strike, told in passing,
+    # and keeps its own (coarse) date rather than lending its town to the night's strike.
+    events = events_of(
+        "Ukrainian drones struck an oil refinery overnight in Russia's Bashkortostan region, "
+        "officials said.\n\nLast week, Ukrainian drones also attacked an oil refinery in Ufa.",
+        published=date(2025, 9, 18),
+    )
+    assert sorted((e.date, e.date_precision, e.place) for e in events) == [
+        (date(2025, 9, 1), "month", "Ufa"),
+        (date(2025, 9, 18), "day", "Bashkortostan"),
+    ]

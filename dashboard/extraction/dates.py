@@ -772,6 +772,20 @@ def outside_part_told(quote: str, month: date, day: date) -> bool:
     return False
 
 
+#: A week told as gone by: "last week", "two weeks ago" (not "the past week", which runs to
+#: the day of writing).
+_WEEKS_BACK = re.compile(
+    rf"\b(?:(?:last|previous)\s+week|(?:{_COUNT})\s+weeks?\s+(?:ago|earlier))\b", re.IGNORECASE
+)
+
+
+def outside_weeks_told(quote: str, published: date, day: date) -> bool:
+    """Whether ``quote`` tells its strike as a week or more gone by ("last week, drones also
+    attacked a refinery in Ufa") and ``day`` is the day of writing or the one before: the
+    week told is of another strike than the night's."""
+    return _WEEKS_BACK.search(quote) is not None and day >= published - timedelta(days=1)
+
+
 def _month_of(mention: DateMention) -> DateMention:
     """A day that only bounds a strike from after: the strike is known only by its month."""
     return replace(mention, value=mention.value.replace(day=1), precision="month")

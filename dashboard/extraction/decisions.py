@@ -57,7 +57,7 @@ from .cues import (
     told_vaguely,
     weapon_named,
 )
-from .dates import find_dates, outside_part_told
+from .dates import find_dates, outside_part_told, outside_weeks_told
 from .lexicon import (
     ALERT_MEASURE,
     ARMS_CARGO,
@@ -939,6 +939,9 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
         if event.date_precision == "day":
             continue
         quotes = [q for s in event.sources for q in s.quotes]
+        told = [
+            (q, s.published) for s in event.sources if s.published is not None for q in s.quotes
+        ]
         into = (
             next(
                 (
@@ -946,6 +949,11 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
                     for i in range(days)
                     if same_strike(folded[i], event)
                     and not any(outside_part_told(q, event.date, folded[i].date) for q in quotes)
+                    # Of the very place, a strike told both ways is one misdated strike.
+                    and not (
+                        folded[i].place != event.place
+                        and any(outside_weeks_told(q, on, folded[i].date) for q, on in told)
+                    )
                 ),
                 None,
             )
