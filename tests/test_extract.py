@@ -6580,3 +6580,25 @@ def test_a_strike_told_as_last_weeks_is_not_the_nights_strike_in_its_region() ->
         (date(2025, 9, 1), "month", "Ufa"),
         (date(2025, 9, 18), "day", "Bashkortostan"),
     ]
+
+
+def test_a_region_of_ukraine_is_its_occupied_part_when_the_towns_named_are_occupied() -> None:
+    # The region's name says nothing of a side; Melitopol and Enerhodar, named right after,
+    # are behind the front line.
+    events = events_of(
+        "Ukrainian drones struck a substation in the Zaporizhzhia region overnight, "
+        "the governor said.\n\nPower has been lost in Melitopol and Enerhodar.",
+        published=date(2025, 7, 1),
+    )
+    assert [(e.place, e.target_type) for e in events] == [("Zaporizhzhia Oblast", "power")]
+
+
+def test_shelling_by_russian_forces_in_a_region_of_ukraine_is_no_strike_of_ukraines() -> None:
+    # Makiivka, named after it, is behind the front line; the shelling is still Russia's.
+    events = events_of(
+        "Ukrainian drones hit an oil depot in Crimea overnight. The governor of the Donetsk "
+        "region said on Wednesday that two civilians were killed in shelling by Russian forces "
+        "in the past 24 hours. Makiivka has seen heavy fighting.",
+        published=date(2022, 8, 17),
+    )
+    assert [e.place for e in events] == ["Crimea"]

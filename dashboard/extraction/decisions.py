@@ -107,7 +107,7 @@ def decide(doc: Document) -> None:
         _to_occupied_part(draft, doc.gazetteer)
     # Russia's strikes on Ukrainian-held land are out of scope; the front line of the
     # strike's own date says which side a Ukrainian place was on.
-    drafts = [d for d in drafts if on_russias_side(d)]
+    drafts = [d for d in drafts if on_russias_side(d) or _occupied_by_its_towns(d, doc)]
     lead = doc.lead
     if lead is not None:
         same_day = [d for d in drafts if (d.date, d.precision) == (lead.date, lead.precision)]
@@ -761,6 +761,37 @@ def on_russias_side(draft: Draft) -> bool:
     # points there) may fall on either side of it: the words say whose strike it was.
     return measured.front_km <= _ON_THE_LINE_KM and any(
         _ukraines_strike(quote) for quote in dict.fromkeys(draft.quotes)
+    )
+
+
+def _occupied_by_its_towns(draft: Draft, doc: Document) -> bool:
+    """Whether a strike told by a region of Ukraine is on its occupied part by the towns of
+    the region its sentence or the next two name, all on Russia's side of the front of the
+    day ("Ukrainian drones struck critical infrastructure ... Power has been lost in
+    Melitopol, Enerhodar"): the region's name alone says nothing of a side."""
+    region = draft.place
+    if (
+        region is None
+        or region.kind != "region"
+        or region.country != "UA"
+        # "killed in shelling by Russian forces": Russia's strike, whatever towns follow.
+        or any(RUSSIAN_ATTACKER.search(q) or RUSSIAN_STRIKE.search(q) for q in draft.quotes)
+    ):
+        return False
+    told = {s.index for s in doc.sentences if s.text in draft.quotes}
+    towns = {
+        mention.place
+        for sentence in doc.sentences
+        if any(0 <= sentence.index - at <= _SCENE_SENTENCES for at in told)
+        for mention in find_place_mentions(sentence.text, doc.gazetteer)
+        if mention.place.kind == "city"
+        and mention.place.admin1 == region.admin1
+        # "Donetsk" of "the Donetsk and Luhansk oblasts" names the region again.
+        and not names_its_region(mention.place)
+    }
+    return bool(towns) and all(
+        town.occupied or measure_point(town.lat, town.lon, draft.date).side == "occupied"
+        for town in towns
     )
 
 

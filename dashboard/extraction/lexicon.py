@@ -1325,7 +1325,12 @@ UKRAINIAN_ATTACKER = re.compile(
 #: "during Russia's overnight attack".
 RUSSIAN_STRIKE = re.compile(
     r"\bRussia(?:n|'s|’s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:(?:air)?strikes?|attacks?|shelling|bombardments?|barrages?)\b",
+    r"(?:(?:air)?strikes?|attacks?|shelling|bombardments?|barrages?)\b"
+    # Russia as the agent of the passive: "killed in shelling by Russian forces", "hit by
+    # Russian missiles", "an overnight missile attack by Russia".
+    r"|\b(?:shelling|(?:air)?strikes?|attacks?|bombardments?|fire|shelled|attacked|struck|hit|"
+    r"targeted)\s+(?:carried out\s+)?by\s+(?:the\s+)?"
+    r"(?:Russia\b|Russian\s+(?:forces|troops|army|military|drones?|missiles?))",
     re.IGNORECASE,
 )
 #: Ground fighting for a place, which is no strike on it: "drove Russian troops out of the
