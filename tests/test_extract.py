@@ -6602,3 +6602,24 @@ def test_shelling_by_russian_forces_in_a_region_of_ukraine_is_no_strike_of_ukrai
         published=date(2022, 8, 17),
     )
     assert [e.place for e in events] == ["Crimea"]
+
+
+def test_homes_hit_in_a_region_beside_a_sites_strike_are_a_strike_of_their_own() -> None:
+    events = events_of(
+        "Ukrainian drones struck the Ryazan oil refinery overnight, the governor said.\n\n"
+        "He said debris from a drone damaged a residential building in the Ryazan region.",
+        published=date(2025, 12, 6),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == [
+        ("Ryazan Oblast", "residential"),
+        ("Ryazan refinery", "oil"),
+    ]
+
+
+def test_houses_damaged_near_the_site_are_the_sites_strike_told_by_its_region() -> None:
+    events = events_of(
+        "Ukrainian missiles hit a landing ship in the port of Feodosia early on Tuesday.\n\n"
+        "Crimea's governor said several houses near the port had been damaged.",
+        published=date(2023, 12, 26),
+    )
+    assert len(events) == 1

@@ -63,6 +63,7 @@ from .lexicon import (
     ARMS_CARGO,
     ATTACK,
     ATTACKER_VOICE,
+    BY_THE_SITE,
     CAUSE_RULED_OUT,
     EARLIER_STRIKE,
     HABIT,
@@ -1057,6 +1058,7 @@ def _folds_into(event: Event, known: Event) -> bool:
         and region_holds(event.admin1, known.admin1)
         and event.date_precision == known.date_precision
         and (event.date == known.date or _told_of_nearby_day(event, known))
+        and not _homes_hit_apart(event, known)
     ):
         return True
     return (
@@ -1066,6 +1068,18 @@ def _folds_into(event: Event, known: Event) -> bool:
         and event.date_precision == known.date_precision
         and event.target_type in (known.target_type, "unknown")
         and not _only_downed_there(event, known)
+    )
+
+
+def _homes_hit_apart(event: Event, known: Event) -> bool:
+    """Whether a region's report tells homes hit there ("debris damaged a residential
+    building", "a village in the region was shelled, damaging three homes") beside a strike
+    at a place of it on another kind of target: a strike of its own, not that one's."""
+    return (
+        event.target_type == "residential" != known.target_type
+        and event.outcome == "hit"
+        # "houses near the port were damaged": the strike's own toll, told by its region.
+        and not any(BY_THE_SITE.search(q) for source in event.sources for q in source.quotes)
     )
 
 

@@ -595,6 +595,12 @@ WEAPON_AS_TARGET = _words(
     r"helicopters?",
 )
 
+#: A site told as the one already named, by its kind: "near the port", "around the plant".
+BY_THE_SITE = re.compile(
+    r"\b(?:near|around|next to|close to|beside|by)\s+the\s+(?:port|harbou?r|refinery|plant|"
+    r"factory|depot|airfield|air ?base|base|terminal|site|facility|station|substation)\b",
+    re.IGNORECASE,
+)
 #: A period told as before another strike ("earlier this month", "a previous attack"): the
 #: strike of that period is another one, not the dated strike told loosely.
 EARLIER_STRIKE = _words(
