@@ -6623,3 +6623,17 @@ def test_houses_damaged_near_the_site_are_the_sites_strike_told_by_its_region() 
         published=date(2023, 12, 26),
     )
     assert len(events) == 1
+
+
+def test_a_village_the_report_leaves_unnamed_is_a_place_of_the_region_told_last() -> None:
+    # The village is not Trubchevsk: an unnamed place of the same region, its own strike.
+    events = events_of(
+        "A Ukrainian drone attack on Saturday damaged an administrative building in the town of "
+        "Trubchevsk in the Bryansk region, the governor said.\n\nHe earlier said a village in "
+        "the region had been shelled by Ukrainian forces, damaging three homes.",
+        published=date(2023, 9, 30),
+    )
+    assert sorted((e.place, e.target_type) for e in events) == [
+        ("Bryansk Oblast", "residential"),
+        ("Trubchevsk", "government"),
+    ]

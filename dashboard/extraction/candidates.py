@@ -269,6 +269,15 @@ def find_candidates(doc: Document) -> None:
             ]
         if attack and not located and last_place is not None:
             located = _local_site(text, last_place, gazetteer)
+        # "a village in the region had been shelled": a place of the region told last that
+        # the article does not name, so no place it has told a strike at.
+        unnamed = (
+            _unnamed_place_of(text, last_place, gazetteer)
+            if attack and not located and last_place is not None and russian is None
+            else None
+        )
+        if unnamed is not None:
+            located = [unnamed]
         if russian and not UKRAINIAN_ATTACKER.search(text):
             # Russia told as the attacker of a place in Ukraine, occupied or not, with no
             # Ukrainian attacker beside it: Russia's strike, not the story.
@@ -464,6 +473,9 @@ def find_candidates(doc: Document) -> None:
             # The strikes (by id) this sentence has moved from a region to a town of theirs.
             placed_here: set[int] = set()
             for where in located:
+                if where is unnamed:
+                    fresh.append(where)
+                    continue
                 # An undated mention of a place speaks of its latest strike in the article.
                 draft = drafts.latest_at(where.place)
                 if (
@@ -1030,6 +1042,26 @@ def _recalled_at(
 
 #: A site told as the place's own: "a local oil refinery", "the city's refinery".
 _LOCAL_SITE = re.compile(r"\b(?:local|(?:city|town|region)['’]s)\s", re.IGNORECASE)
+
+
+#: A place of the region just told that the report leaves unnamed: "a village in the
+#: region", "two districts of the region".
+_UNNAMED_IN_THE_REGION = re.compile(
+    r"\b(?:a|an|one|two|three|four|several|some|other)\s+(?:[\w-]+\s+)?"
+    r"(?:villages?|settlements?|towns?|districts?)\s+(?:in|of)\s+the\s+region\b",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_place_of(text: str, last: Location, gazetteer: Gazetteer) -> Location | None:
+    """The region of the place told last, where the sentence strikes a place of it that it
+    does not name ("a village in the region had been shelled"), with what was hit there."""
+    if _UNNAMED_IN_THE_REGION.search(text) is None or last.place.admin1 is None:
+        return None
+    region = gazetteer.region(last.place.admin1, last.place.country)
+    if region is None:
+        return None
+    return Location(region, *classify_target(text), start=_EVERY_CLAUSE)
 
 
 def _local_site(text: str, last: Location, gazetteer: Gazetteer) -> list[Location]:
