@@ -970,10 +970,8 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
     for event in events:
         if event.date_precision == "day":
             continue
-        quotes = [q for s in event.sources for q in s.quotes]
-        told = [
-            (q, s.published) for s in event.sources if s.published is not None for q in s.quotes
-        ]
+        told = [(q, s.published) for s in event.sources for q in s.quotes]
+        quotes = [q for q, _ in told]
         into = (
             next(
                 (
@@ -984,7 +982,11 @@ def _fold_coarse_dates(events: list[Event]) -> list[Event]:
                     # Of the very place, a strike told both ways is one misdated strike.
                     and not (
                         folded[i].place != event.place
-                        and any(outside_weeks_told(q, on, folded[i].date) for q, on in told)
+                        and any(
+                            outside_weeks_told(q, on, folded[i].date)
+                            for q, on in told
+                            if on is not None
+                        )
                     )
                 ),
                 None,

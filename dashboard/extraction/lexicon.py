@@ -601,6 +601,7 @@ BY_THE_SITE = re.compile(
     r"factory|depot|airfield|air ?base|base|terminal|site|facility|station|substation)\b",
     re.IGNORECASE,
 )
+
 #: A period told as before another strike ("earlier this month", "a previous attack"): the
 #: strike of that period is another one, not the dated strike told loosely.
 EARLIER_STRIKE = _words(
