@@ -6637,3 +6637,15 @@ def test_a_village_the_report_leaves_unnamed_is_a_place_of_the_region_told_last(
         ("Bryansk Oblast", "residential"),
         ("Trubchevsk", "government"),
     ]
+
+
+def test_a_town_listed_apart_from_a_site_beyond_its_reach_is_a_strike_of_its_own() -> None:
+    # Yevpatoria lies 22 km from the Saky air base: the explosions heard there are not the
+    # air base's, though both are told in one list.
+    events = events_of(
+        "Ukrainian drones attacked Crimea overnight, and may have hit the airfields in Saky and "
+        "Kirovske, local channels said.\n\nExplosions were also heard in Yevpatoria, "
+        "Sevastopol, Feodosia, Saky and the Kirovske district.",
+        published=date(2025, 6, 15),
+    )
+    assert "Yevpatoriya" in {e.place for e in events}

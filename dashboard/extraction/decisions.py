@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 from ..articles import Article
 from ..geo.frontline import measure_point
 from ..geo.gazetteer import Gazetteer, Place, normalise, region_holds
+from ..geo.geometry import geodesic_distance_km
 from ..merge import compatible, merge_events, same_strike
 from ..model import (
     GEO_FACILITY,
@@ -906,8 +907,31 @@ def _nouns(words: str) -> list[str]:
 
 def _two_towns(a: Event, b: Event) -> bool:
     """Whether two events of one article are placed at two towns it names apart ("Makiivka"
-    and "Donetsk"): two strikes, however near the towns."""
-    return a.geo_precision == b.geo_precision == GEO_TOWN and a.place != b.place
+    and "Donetsk"): two strikes, however near the towns. So are a town and a site beyond the
+    town's reach that one sentence tells apart ("explosions in Yevpatoria, ..., Saky and the
+    Kirovske district", of the Saky and Kirovske air bases, 22 km from Yevpatoria and
+    Feodosia); a site named after the town is the town's."""
+    if a.geo_precision == b.geo_precision == GEO_TOWN:
+        return a.place != b.place
+    town, site = (a, b) if a.geo_precision == GEO_TOWN else (b, a)
+    return (
+        town.geo_precision == GEO_TOWN
+        and site.geo_precision == GEO_FACILITY
+        and _first_quote(town) == _first_quote(site) is not None
+        and normalise(town.place or "") not in normalise(site.place or "")
+        and _km_apart(town, site) > _TOWN_KM
+    )
+
+
+def _km_apart(a: Event, b: Event) -> float:
+    """How far apart two events' points lie (no distance, 0, when either has none)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 0.0
+    return geodesic_distance_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _first_quote(event: Event) -> str | None:
+    return event.sources[0].quotes[0] if event.sources and event.sources[0].quotes else None
 
 
 def _fold_unplaced_into_only_strike(events: list[Event], unsided: list[Event]) -> list[Event]:
