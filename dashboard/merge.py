@@ -25,7 +25,8 @@ SITE_RADIUS_KM = 5.0
 TOWN_RADIUS_KM = 25.0
 
 
-def _km_apart(a: Event, b: Event) -> float:
+def km_apart(a: Event, b: Event) -> float:
+    """Geodesic kilometres between two located events."""
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     _, _, metres = _GEOD.inv(a.lon, a.lat, b.lon, b.lat)
     return float(metres) / 1000.0
@@ -38,7 +39,7 @@ def same_place(a: Event, b: Event) -> bool:
             return a.admin1 is not None and a.admin1 == b.admin1
         coarse = max(a.geo_precision, b.geo_precision)
         radius = SITE_RADIUS_KM if coarse == GEO_FACILITY else TOWN_RADIUS_KM
-        return _km_apart(a, b) <= radius
+        return km_apart(a, b) <= radius
     if not a.located and not b.located:
         return (a.place or "") == (b.place or "")
     return False

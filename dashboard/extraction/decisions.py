@@ -33,8 +33,7 @@ if TYPE_CHECKING:
 from ..articles import Article
 from ..geo.frontline import measure_point
 from ..geo.gazetteer import Gazetteer, Place, normalise, region_holds
-from ..geo.geometry import geodesic_distance_km
-from ..merge import compatible, merge_events, same_strike
+from ..merge import compatible, km_apart, merge_events, same_strike
 from ..model import (
     GEO_FACILITY,
     GEO_NONE,
@@ -919,15 +918,8 @@ def _two_towns(a: Event, b: Event) -> bool:
         and site.geo_precision == GEO_FACILITY
         and _first_quote(town) == _first_quote(site) is not None
         and normalise(town.place or "") not in normalise(site.place or "")
-        and _km_apart(town, site) > _TOWN_KM
+        and km_apart(town, site) > _TOWN_KM
     )
-
-
-def _km_apart(a: Event, b: Event) -> float:
-    """How far apart two events' points lie (no distance, 0, when either has none)."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return 0.0
-    return geodesic_distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _first_quote(event: Event) -> str | None:
