@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +16,9 @@ from .geo.frontline import measure_points
 from .geo.gazetteer import default_gazetteer
 from .geo.geometry import geodesic_distance_km
 from .model import DistanceClaim, Event
+from .settings import get_settings
 from .store import EventStore, LoadReport
+from .workers import process_pool, settings_environment, use_settings_environment
 
 #: Called after each file with (files done, files in all, the file).
 Progress = Callable[[int, int, Path], None]
@@ -77,13 +81,6 @@ def extract_measured(article: Article) -> list[Event]:
     return measure(extract_events(article))
 
 
-def load_article(article: Article, store: EventStore) -> LoadReport:
-    """Extract, measure and store one article; a second load of it changes nothing."""
-    if store.knows(article):
-        return LoadReport(article.id, article.path, already_loaded=True)
-    return store.save_article(article, extract_measured(article))
-
-
 def read_dated_article(
     file: Path, published: date | None = None, *, allow_any_date: bool = False
 ) -> Article:
@@ -116,6 +113,14 @@ class LoadResult:
 Refused = Callable[[Path, InputError], None]
 
 
+#: Articles extracted before their events are measured together: a measurement costs
+#: mostly per call (the front lines' files checked, arrays set up), hardly per point.
+MEASURED_TOGETHER = 32
+#: Loads of this many files or more extract in a second process as well, on a machine of
+#: two cores or more: starting one (imports, the gazetteer) takes a few seconds.
+PARALLEL_FROM = 200
+
+
 def load_paths(
     paths: Iterable[str | Path],
     store: EventStore,
@@ -132,19 +137,95 @@ def load_paths(
     used (unreadable, bad metadata, no date) is refused and the load goes on with the next,
     or stops there with ``stop_on_error``; every article loaded before stays stored.
     Faults of the store itself are raised.
+
+    Articles are stored in the order of their files; up to :data:`MEASURED_TOGETHER` of
+    them are extracted and measured at once before they are stored. A load of
+    :data:`PARALLEL_FROM` files or more extracts them in two processes.
     """
     files = list(article_paths([Path(p) for p in paths]))
     result = LoadResult()
-    for done, file in enumerate(files, start=1):
-        try:
-            article = read_dated_article(file, published, allow_any_date=allow_any_date)
-            result.reports.append(load_article(article, store))
-        except InputError as error:
-            result.refused.append((file, error))
-            if refused is not None:
-                refused(file, error)
-            if stop_on_error:
-                break
-        if progress is not None:
-            progress(done, len(files), file)
+    read: list[tuple[int, Path, Article]] = []
+
+    def store_read() -> None:
+        for (done, file, article), events in zip(
+            read, _extracted_together(read, store, extractor), strict=True
+        ):
+            if events is None:
+                report = LoadReport(article.id, article.path, already_loaded=True)
+            else:
+                report = store.save_article(article, events)
+            result.reports.append(report)
+            if progress is not None:
+                progress(done, len(files), file)
+        read.clear()
+
+    with _Extractor(parallel=len(files) >= PARALLEL_FROM) as extractor:
+        for done, file in enumerate(files, start=1):
+            try:
+                read.append(
+                    (done, file, read_dated_article(file, published, allow_any_date=allow_any_date))
+                )
+            except InputError as error:
+                store_read()
+                result.refused.append((file, error))
+                if refused is not None:
+                    refused(file, error)
+                if stop_on_error:
+                    break
+                if progress is not None:
+                    progress(done, len(files), file)
+            if len(read) == MEASURED_TOGETHER:
+                store_read()
+        store_read()
     return result
+
+
+def _extracted_together(
+    read: list[tuple[int, Path, Article]], store: EventStore, extractor: _Extractor
+) -> list[list[Event] | None]:
+    """Each article's events, measured in one pass; ``None`` for an article already stored.
+    (A copy of an article met before among these is told apart when it is saved.)"""
+    new = [article for _, _, article in read if not store.knows(article)]
+    events_of = dict(zip(map(id, new), extractor.extract(new), strict=True))
+    extracted = [events_of.get(id(article)) for _, _, article in read]
+    measured = iter(measure(e for events in extracted for e in events or ()))
+    return [None if events is None else [next(measured) for _ in events] for events in extracted]
+
+
+class _Extractor:
+    """Extracts articles in this process and, when ``parallel``, in one more at once: the
+    second takes the first half of each lot once it has started."""
+
+    def __init__(self, *, parallel: bool) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._started: Future[None] | None = None
+        # A geocoder online keeps to its rate in one process only.
+        if parallel and (os.cpu_count() or 1) > 1 and not get_settings().online_geocoding:
+            self._pool = process_pool(1)
+            self._started = self._pool.submit(_start_extracting, settings_environment())
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def extract(self, articles: Sequence[Article]) -> list[list[Event]]:
+        started = self._started
+        if self._pool is None or started is None or not started.done() or started.exception():
+            return [extract_events(article) for article in articles]
+        half = len(articles) // 2
+        there = self._pool.submit(_extract_many, articles[:half], settings_environment())
+        here = [extract_events(article) for article in articles[half:]]
+        return there.result() + here
+
+
+def _start_extracting(environment: dict[str, str]) -> None:
+    use_settings_environment(environment)
+    default_gazetteer()
+
+
+def _extract_many(articles: Sequence[Article], environment: dict[str, str]) -> list[list[Event]]:
+    use_settings_environment(environment)
+    return [extract_events(article) for article in articles]

@@ -16,7 +16,6 @@ export: that reading, not the measuring, is what a few hundred thousand rows tak
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,6 +31,7 @@ from ..loader import measure
 from ..merge import merge_events, same_strike
 from ..model import Event, Outcome, Source, TargetType, Weapon
 from ..store import EventStore
+from ..workers import process_pool
 from .base import BadRow, Layout, Record, RowError, Skipped, field_text, read_rows
 from .matching import StrikeIndex
 
@@ -92,13 +92,6 @@ def _read_many(texts: Sequence[str]) -> list[Reading]:
     return [read_notes(text) for text in texts]
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # forkserver: workers start from a clean process, not a copy of one that may run threads.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
-
-
 class _NotesReader:
     """Reads notes, each distinct text once; many at a time in ``workers`` other processes
     (none: in this one), while this process goes on with the rows read before."""
@@ -114,7 +107,7 @@ class _NotesReader:
             done = _read_many(distinct)
             return lambda: _in_order(texts, distinct, done)
         if self._executor is None:
-            self._executor = _pool(self.workers)
+            self._executor = process_pool(self.workers)
         size = -(-len(distinct) // (self.workers * 2))
         futures = [
             self._executor.submit(_read_many, distinct[i : i + size])
