@@ -5846,6 +5846,29 @@ def test_drones_a_ministry_counts_as_aimed_at_a_region_are_no_strike_there() -> 
     assert [(e.place, e.outcome) for e in events] == [("Bryansk Oblast", "intercepted")]
 
 
+def test_towns_drones_were_sent_to_with_nothing_told_there_are_no_strikes() -> None:
+    # The towns listed after "targeting" share it; the refinery told hit is the strike.
+    events = events_of(
+        "Ukraine launched at least 25 drones overnight, targeting Moscow, Tula and Kursk, "
+        "the defence ministry said. A drone hit the oil refinery in Ryazan, starting a fire.",
+        published=date(2024, 3, 12),
+    )
+    assert sorted((e.place, e.outcome) for e in events) == [
+        ("Kursk", "intercepted"),
+        ("Moscow", "intercepted"),
+        ("Ryazan refinery", "hit"),
+        ("Tula", "intercepted"),
+    ]
+
+
+def test_an_attack_targeting_a_city_is_an_attack_on_it() -> None:
+    events = events_of(
+        "Russia says Ukraine launched an overnight drone attack targeting Moscow.",
+        published=date(2025, 5, 6),
+    )
+    assert [(e.place, e.outcome) for e in events] == [("Moscow", "unknown")]
+
+
 def test_a_date_before_the_drones_is_no_count_of_them() -> None:
     # "2024-11-06 Ukrainian drones targeted": the day of the report, not 6 drones.
     events = events_of(

@@ -45,6 +45,7 @@ from .cues import (
     classify_target,
     fire_of_a_weapon,
     joined_targets,
+    named_as_destination,
     outcome_at,
     reports_attack,
     says_what_a_store_held,
@@ -1218,6 +1219,14 @@ def _outcome(text: str, where: Location | None, tally: bool) -> Outcome:
     if outcome == "unknown" and region and _DRONES_COUNTED_AT.search(text):
         # "Some 59 had targeted the region of Bryansk", "20 drones in Ryazan region": a
         # ministry's count of drones aimed at a region, nothing said to have been hit there.
+        return "intercepted"
+    if (
+        outcome == "unknown"
+        and (region or where.place.kind == "city")
+        and named_as_destination(text, where.start)
+    ):
+        # "launched 25 drones and seven missiles, targeting Moscow, Leningrad, Belgorod":
+        # where they were sent, with nothing told of them there, is no strike.
         return "intercepted"
     return outcome
 

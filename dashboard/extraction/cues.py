@@ -881,6 +881,27 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     return "intercepted" if AIR_DEFENCE_AT_WORK.search(text) else "unknown"
 
 
+#: The names listed before a place, each with its kind: "Moscow, Leningrad, " of "targeting
+#: Moscow, Leningrad and Tula", "the Kursk region and " of "aimed at the Kursk region and Oryol".
+_NAMES_LISTED_BEFORE = re.compile(
+    r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+(?:region|oblast|province))?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
+
+
+#: An attack told by its noun: "a drone attack targeting Moscow" is an attack on Moscow.
+_ATTACK_NOUN_BEFORE = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?)\s+$", re.IGNORECASE)
+
+
+def named_as_destination(text: str, start: int) -> bool:
+    """Whether the place named at ``start``, alone or in a list, is only where drones were
+    sent: "launched 25 drones, targeting Moscow, Leningrad, Belgorod", "aimed at the Kursk
+    region"; not "an attack targeting Moscow"."""
+    listed = _NAMES_LISTED_BEFORE.search(text, max(0, start - LOOKBACK), start)
+    sent = ends_before(DESTINATION_BEFORE, text, listed.start() if listed else start)
+    return sent is not None and ends_before(_ATTACK_NOUN_BEFORE, text, sent.start()) is None
+
+
 def _destroyed_in_a_headline(text: str, at: int) -> bool:
     """Whether the "destroyed" at ``at`` is a headline's drones destroyed near a place."""
     return any(m.start(1) == at for m in WEAPON_DESTROYED_IN_A_HEADLINE.finditer(text))
