@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -216,9 +217,22 @@ class _Extractor:
         if self._pool is None or started is None or not started.done() or started.exception():
             return [extract_events(article) for article in articles]
         half = len(articles) // 2
-        there = self._pool.submit(_extract_many, articles[:half], settings_environment())
+        try:
+            there: Future[list[list[Event]]] | None = self._pool.submit(
+                _extract_many, articles[:half], settings_environment()
+            )
+        except BrokenProcessPool:
+            there = None
         here = [extract_events(article) for article in articles[half:]]
-        return there.result() + here
+        try:
+            if there is not None:
+                return there.result() + here
+        except BrokenProcessPool:
+            pass
+        # The second process died (killed, out of memory): this one goes on alone.
+        self._pool.shutdown()
+        self._pool = None
+        return [extract_events(article) for article in articles[:half]] + here
 
 
 def _start_extracting(environment: dict[str, str]) -> None:

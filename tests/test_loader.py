@@ -3,7 +3,9 @@ stores, however many are extracted and measured together."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,16 @@ def test_articles_extracted_in_a_second_process_are_those_extracted_here() -> No
         shared = extractor.extract(articles)
     assert shared == [extract_events(article) for article in articles]
     assert sum(map(len, shared)) >= len(articles)
+
+
+def test_a_second_process_that_dies_leaves_the_load_to_this_one() -> None:
+    articles = [read_article(CORPUS / f"{name}.txt") for name in reversed(NAMES)]
+    with loader_module._Extractor(parallel=True) as extractor:
+        assert extractor._started is not None and extractor._started.result(timeout=120) is None
+        assert extractor._pool is not None
+        for process in list(extractor._pool._processes.values()):
+            os.kill(process.pid, signal.SIGKILL)
+            process.join()
+        alone = extractor.extract(articles)
+        assert extractor._pool is None
+    assert alone == [extract_events(article) for article in articles]
