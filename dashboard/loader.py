@@ -195,15 +195,16 @@ def _extracted_together(
 
 class _Extractor:
     """Extracts articles in this process and, when ``parallel``, in one more at once: the
-    second takes the first half of each lot once it has started."""
+    second is started at the first articles to extract, and takes the first half of each
+    lot once it has started."""
 
     def __init__(self, *, parallel: bool) -> None:
+        # A geocoder online keeps to its rate in one process only.
+        self._parallel = (
+            parallel and (os.cpu_count() or 1) > 1 and not get_settings().online_geocoding
+        )
         self._pool: ProcessPoolExecutor | None = None
         self._started: Future[None] | None = None
-        # A geocoder online keeps to its rate in one process only.
-        if parallel and (os.cpu_count() or 1) > 1 and not get_settings().online_geocoding:
-            self._pool = process_pool(1)
-            self._started = self._pool.submit(_start_extracting, settings_environment())
 
     def __enter__(self) -> _Extractor:
         return self
@@ -213,6 +214,9 @@ class _Extractor:
             self._pool.shutdown(cancel_futures=True)
 
     def extract(self, articles: Sequence[Article]) -> list[list[Event]]:
+        if self._parallel and self._pool is None and articles:
+            self._pool = process_pool(1)
+            self._started = self._pool.submit(_start_extracting, settings_environment())
         started = self._started
         if self._pool is None or started is None or not started.done() or started.exception():
             return [extract_events(article) for article in articles]
@@ -224,12 +228,13 @@ class _Extractor:
         except BrokenProcessPool:
             there = None
         here = [extract_events(article) for article in articles[half:]]
-        try:
-            if there is not None:
+        if there is not None:
+            try:
                 return there.result() + here
-        except BrokenProcessPool:
-            pass
+            except BrokenProcessPool:
+                pass
         # The second process died (killed, out of memory): this one goes on alone.
+        self._parallel = False
         self._pool.shutdown()
         self._pool = None
         return [extract_events(article) for article in articles[:half]] + here

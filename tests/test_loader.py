@@ -90,7 +90,8 @@ def test_articles_extracted_in_a_second_process_are_those_extracted_here() -> No
     # Reversed: the first half, the second process's, tells several strikes an article.
     articles = [read_article(CORPUS / f"{name}.txt") for name in reversed(NAMES)]
     with loader_module._Extractor(parallel=True) as extractor:
-        # Started: the next lot is shared with the second process.
+        # The first lot starts the second process; once it has started, lots are shared.
+        extractor.extract(articles[:1])
         assert extractor._started is not None and extractor._started.result(timeout=120) is None
         shared = extractor.extract(articles)
     assert shared == [extract_events(article) for article in articles]
@@ -100,6 +101,7 @@ def test_articles_extracted_in_a_second_process_are_those_extracted_here() -> No
 def test_a_second_process_that_dies_leaves_the_load_to_this_one() -> None:
     articles = [read_article(CORPUS / f"{name}.txt") for name in reversed(NAMES)]
     with loader_module._Extractor(parallel=True) as extractor:
+        extractor.extract(articles[:1])
         assert extractor._started is not None and extractor._started.result(timeout=120) is None
         assert extractor._pool is not None
         for process in list(extractor._pool._processes.values()):
@@ -108,3 +110,17 @@ def test_a_second_process_that_dies_leaves_the_load_to_this_one() -> None:
         alone = extractor.extract(articles)
         assert extractor._pool is None
     assert alone == [extract_events(article) for article in articles]
+
+
+def test_loading_again_what_is_stored_starts_no_second_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_articles(tmp_path / "articles", NAMES)
+    started: list[int] = []
+    monkeypatch.setattr(loader_module, "process_pool", lambda n: started.append(n))
+    with Store(tmp_path / "s.sqlite") as store:
+        load_paths([tmp_path / "articles"], store)
+        # A second load long enough to share its extraction, had it any to do.
+        monkeypatch.setattr(loader_module, "PARALLEL_FROM", 1)
+        again = load_paths([tmp_path / "articles"], store)
+    assert all(report.already_loaded for report in again.reports) and started == []

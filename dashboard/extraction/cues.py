@@ -881,7 +881,7 @@ def outcome_at(text: str, start: int, *, clause_only: bool = False) -> Outcome:
     return "intercepted" if AIR_DEFENCE_AT_WORK.search(text) else "unknown"
 
 
-#: The names listed before a place, each with its kind: "Moscow, Leningrad, " of "targeting
+#: The names listed before a place, a region noun after any: "Moscow, Leningrad, " of "targeting
 #: Moscow, Leningrad and Tula", "the Kursk region and " of "aimed at the Kursk region and Oryol".
 _NAMES_LISTED_BEFORE = re.compile(
     r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+(?:region|oblast|province))?"
