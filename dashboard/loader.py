@@ -120,6 +120,9 @@ MEASURED_TOGETHER = 32
 #: Loads of this many files or more extract in a second process as well, on a machine of
 #: two cores or more: starting one (imports, the gazetteer) takes a few seconds.
 PARALLEL_FROM = 200
+#: The second process's share of each lot: more than half, as this one also measures and
+#: stores the lot before while the second extracts.
+SECOND_SHARE = 0.6
 
 
 def load_paths(
@@ -141,16 +144,17 @@ def load_paths(
 
     Articles are stored in the order of their files; up to :data:`MEASURED_TOGETHER` of
     them are extracted and measured at once before they are stored. A load of
-    :data:`PARALLEL_FROM` files or more extracts them in two processes.
+    :data:`PARALLEL_FROM` files or more extracts them in two processes, the second
+    extracting the next lot while this one stores the last.
     """
     files = list(article_paths([Path(p) for p in paths]))
     result = LoadResult()
     read: list[tuple[int, Path, Article]] = []
+    # A lot whose extraction has begun, stored once the next lot's has begun in turn.
+    begun: Callable[[], None] | None = None
 
-    def store_read() -> None:
-        for (done, file, article), events in zip(
-            read, _extracted_together(read, store, extractor), strict=True
-        ):
+    def store_lot(lot: list[tuple[int, Path, Article]], extracted: _Extracted) -> None:
+        for (done, file, article), events in zip(lot, _measured(extracted), strict=True):
             if events is None:
                 report = LoadReport(article.id, article.path, already_loaded=True)
             else:
@@ -158,7 +162,25 @@ def load_paths(
             result.reports.append(report)
             if progress is not None:
                 progress(done, len(files), file)
+
+    def move_on(*, last: bool) -> None:
+        """Begin the extraction of the articles read; meanwhile store the lot before."""
+        nonlocal begun
+        lot = list(read)
         read.clear()
+        new = [article for _, _, article in lot if not store.knows(article)]
+        finish = extractor.begin(new)
+        if begun is not None:
+            begun()
+
+        def store_this() -> None:
+            events_of = dict(zip(map(id, new), finish(), strict=True))
+            store_lot(lot, [events_of.get(id(article)) for _, _, article in lot])
+
+        begun = store_this
+        if last:
+            begun()
+            begun = None
 
     with _Extractor(parallel=len(files) >= PARALLEL_FROM) as extractor:
         for done, file in enumerate(files, start=1):
@@ -167,7 +189,7 @@ def load_paths(
                     (done, file, read_dated_article(file, published, allow_any_date=allow_any_date))
                 )
             except InputError as error:
-                store_read()
+                move_on(last=True)
                 result.refused.append((file, error))
                 if refused is not None:
                     refused(file, error)
@@ -176,27 +198,26 @@ def load_paths(
                 if progress is not None:
                     progress(done, len(files), file)
             if len(read) == MEASURED_TOGETHER:
-                store_read()
-        store_read()
+                move_on(last=False)
+        move_on(last=True)
     return result
 
 
-def _extracted_together(
-    read: list[tuple[int, Path, Article]], store: EventStore, extractor: _Extractor
-) -> list[list[Event] | None]:
-    """Each article's events, measured in one pass; ``None`` for an article already stored.
-    (A copy of an article met before among these is told apart when it is saved.)"""
-    new = [article for _, _, article in read if not store.knows(article)]
-    events_of = dict(zip(map(id, new), extractor.extract(new), strict=True))
-    extracted = [events_of.get(id(article)) for _, _, article in read]
+#: Each article's events, ``None`` for an article already stored.
+_Extracted = list[list[Event] | None]
+
+
+def _measured(extracted: _Extracted) -> _Extracted:
+    """The events of a lot of articles measured in one pass. (A copy of an article the same
+    load met before is told apart when it is saved.)"""
     measured = iter(measure(e for events in extracted for e in events or ()))
     return [None if events is None else [next(measured) for _ in events] for events in extracted]
 
 
 class _Extractor:
     """Extracts articles in this process and, when ``parallel``, in one more at once: the
-    second is started at the first articles to extract, and takes the first half of each
-    lot once it has started."""
+    second is started at the first articles to extract, and takes its share of each lot
+    (:data:`SECOND_SHARE`, the first articles) once it has started."""
 
     def __init__(self, *, parallel: bool) -> None:
         # A geocoder online keeps to its rate in one process only.
@@ -213,31 +234,38 @@ class _Extractor:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
-    def extract(self, articles: Sequence[Article]) -> list[list[Event]]:
+    def begin(self, articles: Sequence[Article]) -> Callable[[], list[list[Event]]]:
+        """Begin extracting ``articles``; the call returned extracts this process's share
+        and gives the events of each, in order. Between the two, this process is free."""
         if self._parallel and self._pool is None and articles:
             self._pool = process_pool(1)
             self._started = self._pool.submit(_start_extracting, settings_environment())
         started = self._started
         if self._pool is None or started is None or not started.done() or started.exception():
-            return [extract_events(article) for article in articles]
-        half = len(articles) // 2
+            return lambda: [extract_events(article) for article in articles]
+        share = round(len(articles) * SECOND_SHARE)
         try:
             there: Future[list[list[Event]]] | None = self._pool.submit(
-                _extract_many, articles[:half], settings_environment()
+                _extract_many, articles[:share], settings_environment()
             )
         except BrokenProcessPool:
             there = None
-        here = [extract_events(article) for article in articles[half:]]
-        if there is not None:
-            try:
-                return there.result() + here
-            except BrokenProcessPool:
-                pass
-        # The second process died (killed, out of memory): this one goes on alone.
-        self._parallel = False
-        self._pool.shutdown()
-        self._pool = None
-        return [extract_events(article) for article in articles[:half]] + here
+
+        def finish() -> list[list[Event]]:
+            here = [extract_events(article) for article in articles[share:]]
+            if there is not None:
+                try:
+                    return there.result() + here
+                except BrokenProcessPool:
+                    pass
+            # The second process died (killed, out of memory): this one goes on alone.
+            self._parallel = False
+            if self._pool is not None:
+                self._pool.shutdown()
+                self._pool = None
+            return [extract_events(article) for article in articles[:share]] + here
+
+        return finish
 
 
 def _start_extracting(environment: dict[str, str]) -> None:

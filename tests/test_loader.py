@@ -87,13 +87,13 @@ def test_stop_on_error_keeps_the_articles_read_before_the_bad_file(
 
 
 def test_articles_extracted_in_a_second_process_are_those_extracted_here() -> None:
-    # Reversed: the first half, the second process's, tells several strikes an article.
+    # Reversed: the first articles, the second process's share, tell several strikes each.
     articles = [read_article(CORPUS / f"{name}.txt") for name in reversed(NAMES)]
     with loader_module._Extractor(parallel=True) as extractor:
         # The first lot starts the second process; once it has started, lots are shared.
-        extractor.extract(articles[:1])
+        extractor.begin(articles[:1])()
         assert extractor._started is not None and extractor._started.result(timeout=120) is None
-        shared = extractor.extract(articles)
+        shared = extractor.begin(articles)()
     assert shared == [extract_events(article) for article in articles]
     assert sum(map(len, shared)) >= len(articles)
 
@@ -101,13 +101,13 @@ def test_articles_extracted_in_a_second_process_are_those_extracted_here() -> No
 def test_a_second_process_that_dies_leaves_the_load_to_this_one() -> None:
     articles = [read_article(CORPUS / f"{name}.txt") for name in reversed(NAMES)]
     with loader_module._Extractor(parallel=True) as extractor:
-        extractor.extract(articles[:1])
+        extractor.begin(articles[:1])()
         assert extractor._started is not None and extractor._started.result(timeout=120) is None
         assert extractor._pool is not None
         for process in list(extractor._pool._processes.values()):
             os.kill(process.pid, signal.SIGKILL)
             process.join()
-        alone = extractor.extract(articles)
+        alone = extractor.begin(articles)()
         assert extractor._pool is None
     assert alone == [extract_events(article) for article in articles]
 
