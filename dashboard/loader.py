@@ -150,37 +150,39 @@ def load_paths(
     files = list(article_paths([Path(p) for p in paths]))
     result = LoadResult()
     read: list[tuple[int, Path, Article]] = []
-    # A lot whose extraction has begun, stored once the next lot's has begun in turn.
+    # The lot whose extraction has begun: stored once the next lot's has begun in turn.
     begun: Callable[[], None] | None = None
 
-    def store_lot(lot: list[tuple[int, Path, Article]], extracted: _Extracted) -> None:
-        for (done, file, article), events in zip(lot, _measured(extracted), strict=True):
-            if events is None:
-                report = LoadReport(article.id, article.path, already_loaded=True)
-            else:
-                report = store.save_article(article, events)
-            result.reports.append(report)
-            if progress is not None:
-                progress(done, len(files), file)
-
-    def move_on(*, last: bool) -> None:
-        """Begin the extraction of the articles read; meanwhile store the lot before."""
-        nonlocal begun
+    def begin_lot() -> Callable[[], None]:
+        """Begin the extraction of the articles read; the call returned stores them."""
         lot = list(read)
         read.clear()
         new = [article for _, _, article in lot if not store.knows(article)]
         finish = extractor.begin(new)
+
+        def store_lot() -> None:
+            events_of = dict(zip(map(id, new), finish(), strict=True))
+            extracted = _measured([events_of.get(id(article)) for _, _, article in lot])
+            for (done, file, article), events in zip(lot, extracted, strict=True):
+                if events is None:
+                    report = LoadReport(article.id, article.path, already_loaded=True)
+                else:
+                    report = store.save_article(article, events)
+                result.reports.append(report)
+                if progress is not None:
+                    progress(done, len(files), file)
+
+        return store_lot
+
+    def move_on(*, last: bool) -> None:
+        """Begin the extraction of the articles read; meanwhile store the lot before."""
+        nonlocal begun
+        after = begin_lot()
         if begun is not None:
             begun()
-
-        def store_this() -> None:
-            events_of = dict(zip(map(id, new), finish(), strict=True))
-            store_lot(lot, [events_of.get(id(article)) for _, _, article in lot])
-
-        begun = store_this
+        begun = None if last else after
         if last:
-            begun()
-            begun = None
+            after()
 
     with _Extractor(parallel=len(files) >= PARALLEL_FROM) as extractor:
         for done, file in enumerate(files, start=1):

@@ -916,14 +916,10 @@ def _two_towns(a: Event, b: Event) -> bool:
     return (
         town.geo_precision == GEO_TOWN
         and site.geo_precision == GEO_FACILITY
-        and _first_quote(town) == _first_quote(site) is not None
+        and town.quote == site.quote != ""
         and normalise(town.place or "") not in normalise(site.place or "")
         and km_apart(town, site) > _TOWN_KM
     )
-
-
-def _first_quote(event: Event) -> str | None:
-    return event.sources[0].quotes[0] if event.sources and event.sources[0].quotes else None
 
 
 def _fold_unplaced_into_only_strike(events: list[Event], unsided: list[Event]) -> list[Event]:
